@@ -1,0 +1,121 @@
+"""The exceptions govdisclosure raises.
+
+Every error the library raises on bad input is a :class:`GovDisclosureError`, so callers can catch
+one family. Errors about data say *where* the problem is (a JSON path such as
+``$.applications.rows[3].natural_person``) and *what* was expected, in English and in Chinese.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+__all__ = [
+    "CalendarDataUnavailable",
+    "ErrorDetail",
+    "GovDisclosureError",
+    "LifecycleError",
+    "ParseError",
+    "RegistrationError",
+    "ValidationError",
+]
+
+
+class GovDisclosureError(Exception):
+    """Base class of every error govdisclosure raises on purpose."""
+
+
+@attrs.frozen
+class ErrorDetail:
+    """One problem found in a document: where it is and what was expected.
+
+    >>> ErrorDetail("$.year", "expected an integer", "应为整数")
+    ErrorDetail(path='$.year', message='expected an integer', message_zh='应为整数')
+    """
+
+    path: str
+    """JSON path of the offending value, e.g. ``$.applications.rows[3].natural_person``."""
+    message: str
+    """What was wrong and what was expected, in English."""
+    message_zh: str
+    """The same message in Chinese."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message} / {self.message_zh}"
+
+
+class ValidationError(GovDisclosureError, ValueError):
+    """A document could not be turned into a model; lists *every* problem found.
+
+    >>> err = ValidationError([ErrorDetail("$.year", "expected an integer", "应为整数")])
+    >>> print(err)
+    1 problem in the document / 文档中有1处错误:
+      $.year: expected an integer / 应为整数
+    >>> err.paths
+    ('$.year',)
+    """
+
+    def __init__(self, errors: Iterable[ErrorDetail]) -> None:
+        self.errors: tuple[ErrorDetail, ...] = tuple(errors)
+        count = len(self.errors)
+        head = (
+            f"{count} problem{'s' if count != 1 else ''} in the document / 文档中有{count}处错误:"
+        )
+        super().__init__("\n  ".join([head, *map(str, self.errors)]))
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The JSON paths of the problems, in the order found."""
+        return tuple(e.path for e in self.errors)
+
+
+class RegistrationError(GovDisclosureError, TypeError):
+    """A model class could not be registered (or was used without being registered)."""
+
+
+class ParseError(GovDisclosureError, ValueError):
+    """Nothing usable could be read from a published report."""
+
+
+class LifecycleError(GovDisclosureError, ValueError):
+    """A request's event history is impossible under the regulation that governs it.
+
+    ``event`` is the offending event (or ``None`` when the history as a whole is wrong).
+    """
+
+    def __init__(self, message: str, message_zh: str, event: object | None = None) -> None:
+        self.message = message
+        self.message_zh = message_zh
+        self.event = event
+        super().__init__(f"{message} / {message_zh}")
+
+
+class CalendarDataUnavailable(GovDisclosureError, LookupError):
+    """The working-day calendar has no official data for a date.
+
+    Statutory deadlines are never guessed: a year outside the covered range is an error unless
+    the caller explicitly opts in to a weekends-only *estimate*.
+
+    >>> from datetime import date
+    >>> err = CalendarDataUnavailable(date(2030, 1, 2), 2004, 2026)
+    >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
+    no official working-day data for 2030 (covered: 2004–2026)
+    / 缺少2030年的法定工作日数据（已覆盖2004–2026年）
+    >>> err.year
+    2030
+    """
+
+    def __init__(self, day: date, first_year: int, last_year: int) -> None:
+        self.day = day
+        self.year = day.year
+        self.first_year = first_year
+        self.last_year = last_year
+        super().__init__(
+            f"no official working-day data for {day.year} (covered: {first_year}–{last_year})\n"
+            f"/ 缺少{day.year}年的法定工作日数据（已覆盖{first_year}–{last_year}年）"
+        )

@@ -1,0 +1,227 @@
+"""Building blocks shared by every model: labelled enums, documented fields, validators.
+
+Models are pure data: this module imports nothing above the model layer (no Babel, no cattrs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+import attrs
+
+if TYPE_CHECKING:
+    from datetime import date
+
+__all__ = [
+    "InvalidValue",
+    "LabelledEnum",
+    "counts",
+    "decimal_value",
+    "field",
+    "finite_decimal",
+    "non_negative",
+    "optional_text",
+    "text",
+]
+
+T = TypeVar("T")
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+class LabelledEnum(Enum):
+    """An enum whose value is a stable wire code and which carries its Chinese and English labels.
+
+    Members are declared as ``NAME = code, label, label_en``. The code is what JSON carries and
+    never changes; the labels are data from the official texts.
+    """
+
+    _value_: str
+    label: str
+    label_en: str
+
+    def __new__(cls, code: str, label: str, label_en: str) -> Self:
+        member = object.__new__(cls)
+        member._value_ = code
+        member.label = label
+        member.label_en = label_en
+        return member
+
+    @property
+    def code(self) -> str:
+        """The stable code used on the wire."""
+        return self._value_
+
+    @classmethod
+    def from_code(cls, code: str) -> Self:
+        """The member with this code.
+
+        Raises :class:`ValueError` naming the valid codes when there is none.
+        """
+        member = cls._value2member_map_.get(code)
+        if member is None:
+            valid = ", ".join(m.code for m in cls)
+            raise ValueError(
+                f"{code!r} is not a valid {cls.__name__} code; expected one of: {valid}"
+            )
+        return cast("Self", member)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class InvalidValue(ValueError):
+    """Raised by model validators: carries the field name and an English and Chinese message."""
+
+    def __init__(self, field_name: str, message: str, message_zh: str) -> None:
+        self.field_name = field_name
+        self.message = message
+        self.message_zh = message_zh
+        super().__init__(f"{field_name}: {message} / {message_zh}")
+
+
+def field(
+    label: str,
+    doc: str,
+    *,
+    default: Any = attrs.NOTHING,
+    factory: Callable[[], Any] | None = None,
+    validator: Validator | Sequence[Validator] | None = None,
+    converter: Callable[[Any], Any] | None = None,
+    personal: bool = False,
+) -> Any:
+    """An attrs field carrying its Chinese label, its documentation and a personal-data flag.
+
+    ``label`` is the official Chinese label (kept verbatim); ``doc`` is the English meaning.
+    ``personal=True`` marks applicants' personal data, which exports leave out unless asked.
+    """
+    metadata = {"label": label, "doc": doc, "personal": personal}
+    validators: Validator | list[Validator] | None
+    validators = list(validator) if isinstance(validator, Sequence) else validator
+    return attrs.field(
+        default=default,
+        factory=factory,
+        validator=validators,
+        converter=converter,
+        metadata=metadata,
+    )
+
+
+def _name(attribute: attrs.Attribute[Any]) -> str:
+    return attribute.name
+
+
+def non_negative(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Counts and amounts are never negative (None, a blank, passes)."""
+    if value is not None and value < 0:  # type: ignore[operator]
+        raise InvalidValue(
+            _name(attribute),
+            f"must not be negative, got {value}",
+            f"不能为负数，实际为{value}",
+        )
+
+
+def counts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A table cell: a non-negative ``int`` or ``None`` (blank). ``bool`` is not a count."""
+    if value is None:
+        return
+    if type(value) is not int:
+        raise InvalidValue(
+            _name(attribute),
+            f"expected a whole number or null, got {value!r}",
+            f"应为整数或空值，实际为{value!r}",
+        )
+    if value < 0:
+        raise InvalidValue(
+            _name(attribute),
+            f"must not be negative, got {value}",
+            f"不能为负数，实际为{value}",
+        )
+
+
+def decimal_value(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An ``int`` or a finite :class:`~decimal.Decimal` (never a float or a bool)."""
+    if type(value) is int:
+        return
+    if isinstance(value, Decimal) and value.is_finite():
+        return
+    raise InvalidValue(
+        _name(attribute),
+        f"expected an integer or a finite decimal, got {value!r}",
+        f"应为整数或有限小数，实际为{value!r}",
+    )
+
+
+def finite_decimal(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A finite :class:`~decimal.Decimal` (no NaN, no infinity, never a float)."""
+    if not (isinstance(value, Decimal) and value.is_finite()):
+        raise InvalidValue(
+            _name(attribute),
+            f"expected a finite decimal, got {value!r}",
+            f"应为有限小数，实际为{value!r}",
+        )
+
+
+def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Non-empty text that is not only white space."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValue(
+            _name(attribute),
+            "must be non-empty text",
+            "不能为空文本",
+        )
+
+
+def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or non-empty text."""
+    if value is not None:
+        text(instance, attribute, value)
+
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+def optional_url(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or an absolute http(s) URL."""
+    if value is not None and not (isinstance(value, str) and _URL.match(value)):
+        raise InvalidValue(
+            _name(attribute),
+            f"expected an absolute http(s) URL, got {value!r}",
+            f"应为以http(s)://开头的完整网址，实际为{value!r}",
+        )
+
+
+def not_after(other: str) -> Validator:
+    """The date in this field must not come after the date in field ``other``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: date | None) -> None:
+        before = getattr(instance, other)
+        if value is not None and before is not None and value > before:
+            raise InvalidValue(
+                _name(attribute),
+                f"{value.isoformat()} is after {other} ({before.isoformat()})",
+                f"{value.isoformat()}晚于{other}（{before.isoformat()}）",
+            )
+
+    return check
+
+
+def unique_by(key: Callable[[Any], object], what: str, what_zh: str) -> Validator:
+    """Items of a tuple field must have distinct keys (e.g. ids)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
+        seen: set[object] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                raise InvalidValue(
+                    _name(attribute),
+                    f"duplicate {what} {k!r}",
+                    f"{what_zh}重复：{k!r}",
+                )
+            seen.add(k)
+
+    return check
