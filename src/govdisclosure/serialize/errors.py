@@ -1,0 +1,57 @@
+"""Turning cattrs' exception trees into :class:`~govdisclosure.errors.ValidationError`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from govdisclosure.errors import ErrorDetail, ValidationError
+from govdisclosure.model._base import InvalidValue
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["to_validation_error"]
+
+
+def to_validation_error(exc: BaseException, root: str = "$") -> ValidationError:
+    """Every leaf problem of ``exc`` as an :class:`ErrorDetail` with its JSON path."""
+    return ValidationError(_walk(exc, root))
+
+
+def _walk(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _walk(sub, f"{path}.{note.name}")
+        for sub in without:
+            yield from _walk(sub, path)
+    elif isinstance(exc, IterableValidationError):
+        with_index, without = exc.group_exceptions()
+        for sub, inote in with_index:
+            yield from _walk(sub, f"{path}[{inote.index}]")
+        for sub in without:
+            yield from _walk(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield ErrorDetail(
+                f"{path}.{key}",
+                f"unknown key {key!r} for {exc.cl.__name__}",
+                f"{exc.cl.__name__}不接受键{key!r}",
+            )
+    elif isinstance(exc, InvalidValue):
+        where = f"{path}.{exc.field_name}" if exc.field_name else path
+        yield ErrorDetail(where, exc.message, exc.message_zh)
+    elif isinstance(exc, KeyError):
+        # cattrs reports a missing required key as a KeyError under the attribute's note.
+        yield ErrorDetail(path, "required field is missing", "缺少必填字段")
+    elif isinstance(exc, BaseExceptionGroup):  # pragma: no cover - defensive
+        for member in exc.exceptions:
+            yield from _walk(member, path)
+    else:
+        yield ErrorDetail(path, f"invalid value: {exc}", f"无效的值：{exc}")

@@ -1,0 +1,124 @@
+"""Stable tags for polymorphic models, and the registration of subclasses.
+
+Where a field may hold a subclass (an event, a report of some format version, an agency with local
+fields), the JSON object carries a ``"type"`` key with the class's *tag*: an explicit, stable
+string, never the Python class name. Other projects register their own subclasses here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from govdisclosure import model as m
+from govdisclosure.errors import RegistrationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["TAG_KEY", "register", "registered_tags", "tag_of"]
+
+TAG_KEY = "type"
+"""The JSON key that carries a polymorphic object's tag."""
+
+_TAG_SHAPE = re.compile(r"^[a-z0-9][a-z0-9._:-]{0,63}$")
+
+_BUILTIN: dict[type, str] = {
+    m.Agency: "agency",
+    m.Applicant: "applicant",
+    m.DisclosureChannel: "channel",
+    m.DisclosureRequest: "request",
+    m.Reconsideration: "reconsideration",
+    m.Litigation: "litigation",
+    m.CorrectionRequested: "correction-requested",
+    m.CorrectionReceived: "correction-received",
+    m.ConsultationStarted: "consultation-started",
+    m.ConsultationAnswered: "consultation-answered",
+    m.Extended: "extended",
+    m.FeeNoticeIssued: "fee-notice-issued",
+    m.FeePaid: "fee-paid",
+    m.Transferred: "transferred",
+    m.Withdrawn: "withdrawn",
+    m.Replied: "replied",
+    m.AnnualReport2008: "annual-report-2008",
+    m.AnnualReport2019: "annual-report-2019",
+    m.AnnualReport2021: "annual-report-2021",
+}
+
+# Abstract bases: never serialized themselves, but fields typed with them are polymorphic.
+_ABSTRACT: frozenset[type] = frozenset({m.RequestEvent, m.AnnualReport})
+
+_tags: dict[type, str] = dict(_BUILTIN)
+_classes: dict[str, type] = {tag: cls for cls, tag in _BUILTIN.items()}
+_listeners: list[Callable[[], None]] = []
+
+
+def register(cls: type, tag: str) -> type:
+    """Register an attrs subclass of a model under a stable tag, so it serializes as itself.
+
+    Returns the class, so it can be used as a decorator factory's result. Registering the same
+    class under the same tag again is a no-op; a tag or class already taken raises
+    :class:`~govdisclosure.errors.RegistrationError`.
+
+    >>> import attrs
+    >>> from govdisclosure.model import Agency
+    >>> @attrs.frozen(kw_only=True)
+    ... class CountyAgency(Agency):
+    ...     township_count: int = 0
+    >>> _ = register(CountyAgency, "example.county-agency")
+    >>> tag_of(CountyAgency)
+    'example.county-agency'
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise RegistrationError(f"{cls!r} is not an attrs class")
+    if not any(issubclass(cls, base) for base in (*_BUILTIN, *_ABSTRACT)):
+        raise RegistrationError(f"{cls.__qualname__} does not subclass a govdisclosure model")
+    if not isinstance(tag, str) or not _TAG_SHAPE.match(tag):
+        raise RegistrationError(
+            f"tag {tag!r} must be 1-64 lower-case letters, digits or . _ : - "
+            "(use a prefix of your own, e.g. 'sichuan.agency')"
+        )
+    if _tags.get(cls) == tag:
+        return cls
+    if cls in _tags:
+        raise RegistrationError(f"{cls.__qualname__} is already registered as {_tags[cls]!r}")
+    if tag in _classes:
+        raise RegistrationError(f"tag {tag!r} is already used by {_classes[tag].__qualname__}")
+    _tags[cls] = tag
+    _classes[tag] = cls
+    for listener in _listeners:
+        listener()
+    return cls
+
+
+def tag_of(cls: type) -> str:
+    """The tag a class serializes with.
+
+    >>> from govdisclosure.model import Replied
+    >>> tag_of(Replied)
+    'replied'
+    """
+    try:
+        return _tags[cls]
+    except KeyError:
+        raise RegistrationError(
+            f"{cls.__qualname__} is not registered: call govdisclosure.register({cls.__name__},"
+            " 'your-prefix.tag') so that it serializes with a stable tag"
+        ) from None
+
+
+def registered_tags(base: type) -> dict[str, type]:
+    """Every registered tag whose class is ``base`` or one of its subclasses."""
+    return {tag: cls for tag, cls in _classes.items() if issubclass(cls, base)}
+
+
+def is_polymorphic(cls: object) -> bool:
+    """True for model classes whose fields carry a tag (registered, or an abstract base)."""
+    return isinstance(cls, type) and (cls in _tags or cls in _ABSTRACT)
+
+
+def on_change(listener: Callable[[], None]) -> None:
+    """Call ``listener`` whenever a registration changes (converters rebuild their hooks)."""
+    _listeners.append(listener)
