@@ -1,0 +1,87 @@
+"""The ``govdisclosure`` command. Thin: each command is one library call plus argument parsing.
+
+Exit status: 0 success, 1 findings, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govdisclosure import examples
+from govdisclosure.errors import GovDisclosureError
+from govdisclosure.model import AnnualReport
+from govdisclosure.outline import outline
+from govdisclosure.serialize import from_json, to_json
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+EPILOG = """examples:
+  govdisclosure show sichuan-hrss-2013
+  govdisclosure show huaian-city-2024 --format json
+  govdisclosure show report.json
+"""
+
+
+def _load(source: str) -> AnnualReport:
+    if source == "-":
+        return from_json(sys.stdin.buffer.read(), AnnualReport)
+    if source in examples.names():
+        return examples.load(source)
+    path = Path(source)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{source!r} is neither a bundled example ({', '.join(examples.names())}) nor a file"
+        )
+    return from_json(path.read_bytes(), AnnualReport)
+
+
+def _show(args: argparse.Namespace) -> int:
+    report = _load(args.source)
+    if args.format == "json":
+        sys.stdout.write(to_json(report, indent=True).decode() + "\n")
+    else:
+        sys.stdout.write(outline(report) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``govdisclosure`` command."""
+    parser = argparse.ArgumentParser(
+        prog="govdisclosure",
+        description="China's government information disclosure (政府信息公开) as typed data.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    show = commands.add_parser(
+        "show",
+        help="show a report: a bundled example's name, a JSON file, or - for stdin",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show.add_argument("source", help="bundled example name, JSON file, or -")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.set_defaults(run=_show)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except (GovDisclosureError, OSError) as exc:
+        print(f"govdisclosure: error: {exc}", file=sys.stderr)
+        return 2
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
