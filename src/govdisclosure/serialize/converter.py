@@ -160,7 +160,41 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_labelled_enum, _enum_structure)
     conv.register_unstructure_hook_func(_is_labelled_enum, _enum_value)
     _install_polymorphism(conv)
+    if not detailed_validation:
+        _install_fast_paths(conv)
     return conv
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = getattr(cls, "__args__", ())
+    return getattr(cls, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _install_fast_paths(conv: cattrs.Converter) -> None:
+    # Only for the first, non-detailed attempt: cattrs' generic Optional and tuple handlers
+    # dispatch per element; these resolve the element hook once. Errors here only trigger the
+    # detailed converter, which reports them with paths.
+    def optional(inner: type, hook: Callable[[Any, type], Any]) -> Callable[[Any, type], Any]:
+        def structure(value: Any, _: type) -> Any:
+            return None if value is None else hook(value, inner)
+
+        return structure
+
+    for inner, hook in ((int, _int), (str, _str), (date, _date), (Decimal, _decimal)):
+        conv.register_structure_hook(inner | None, optional(inner, hook))  # type: ignore[arg-type]
+
+    def tuple_factory(cls: Any) -> Callable[[Any, type], Any]:
+        item_type = cls.__args__[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        def structure(value: Any, _: type) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise WrongType("expected an array", "应为数组")
+            return tuple([item_hook(item, item_type) for item in value])
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
 
 def _install_polymorphism(conv: cattrs.Converter) -> None:
