@@ -166,8 +166,8 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
-    args = getattr(cls, "__args__", ())
-    return getattr(cls, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+    args: tuple[Any, ...] = getattr(cls, "__args__", ())
+    return getattr(cls, "__origin__", None) is tuple and args[1:] == (Ellipsis,)
 
 
 def _install_fast_paths(conv: cattrs.Converter) -> None:
@@ -181,7 +181,7 @@ def _install_fast_paths(conv: cattrs.Converter) -> None:
         return structure
 
     for inner, hook in ((int, _int), (str, _str), (date, _date), (Decimal, _decimal)):
-        conv.register_structure_hook(inner | None, optional(inner, hook))  # type: ignore[arg-type]
+        conv.register_structure_hook(inner | None, optional(inner, hook))
 
     def tuple_factory(cls: Any) -> Callable[[Any, type], Any]:
         item_type = cls.__args__[0]
