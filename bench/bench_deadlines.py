@@ -1,0 +1,186 @@
+"""How fast reply due dates are, against chinese_calendar.find_workday and numpy.busday_offset.
+
+Run with ``python bench/bench_deadlines.py`` (``--help`` for sizes). It builds 1,000,000 requests
+received between 2008-05-01 and 2025-12-31 (no events: the common case of a register) and times:
+
+* ``due_date(request)`` per request (the full result object, explanation left lazy);
+* ``due_dates(requests)``, the batch API returning dates only;
+* ``chinese_calendar.find_workday`` per request on a sample, scaled to the full count;
+* ``numpy.busday_offset`` on the same dates as the reference for what is reachable. numpy has no
+  notion of make-up working days (调休), so its answers differ on some dates; the mismatches
+  are counted, not hidden.
+
+Targets: at least 200,000 due dates per second per request on one core, and at least 50x
+``find_workday``. A smaller sample of requests with events (consultation and extension) is
+timed too, as the cost of the general path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import date
+from typing import TYPE_CHECKING
+
+import chinese_calendar
+import numpy as np
+
+from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+from govdisclosure.model.request import (
+    ConsultationAnswered,
+    ConsultationStarted,
+    Consultee,
+    DisclosureRequest,
+    Extended,
+    RequestEvent,
+)
+from govdisclosure.rules import default_calendar, due_date, due_dates, regulation_in_force
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+FIRST = date(2008, 5, 1)
+LAST = date(2025, 12, 31)
+TARGET_PER_SECOND = 200_000
+TARGET_VS_FIND_WORKDAY = 50
+
+
+def make_requests(count: int, seed: int = 2024) -> list[DisclosureRequest]:
+    rng = random.Random(seed)
+    applicant = Applicant(ApplicantKind.NATURAL_PERSON)
+    first = FIRST.toordinal()
+    days = [date.fromordinal(o) for o in range(first, LAST.toordinal() + 1)]
+    return [
+        DisclosureRequest(
+            id="bench",
+            applicant=applicant,
+            received_on=days[rng.randrange(len(days))],
+            method=SubmissionMethod.ONLINE,
+            description="bench",
+        )
+        for _ in range(count)
+    ]
+
+
+def with_events(requests: Sequence[DisclosureRequest]) -> list[DisclosureRequest]:
+    out = []
+    for r in requests:
+        start = date.fromordinal(r.received_on.toordinal() + 3)
+        answer = date.fromordinal(start.toordinal() + 9)
+        extended = date.fromordinal(answer.toordinal() + 2)
+        events: tuple[RequestEvent, ...] = (
+            ConsultationStarted(on=start, consultee=Consultee.THIRD_PARTY),
+            ConsultationAnswered(on=answer, consultee=Consultee.THIRD_PARTY),
+            Extended(on=extended, working_days=10),
+        )
+        out.append(
+            DisclosureRequest(
+                id=r.id,
+                applicant=r.applicant,
+                received_on=r.received_on,
+                method=r.method,
+                description=r.description,
+                events=events,
+            )
+        )
+    return out
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def numpy_reference(requests: Sequence[DisclosureRequest]) -> tuple[float, int]:
+    """Seconds for numpy.busday_offset over all requests, and how many answers differ."""
+    epoch = date(1970, 1, 1).toordinal()
+    received = np.array([r.received_on.toordinal() - epoch for r in requests], dtype="int64")
+    days = received.astype("datetime64[D]")
+    offsets = np.array(
+        [regulation_in_force(r.received_on).reply_working_days for r in requests], dtype="int64"
+    )
+    # Rest days that fall on weekdays; the make-up Saturdays and Sundays cannot be expressed.
+    rest = [d for d in chinese_calendar.holidays if d.weekday() < 5]
+    calendar = np.busdaycalendar(weekmask="1111100", holidays=np.array(rest, dtype="datetime64[D]"))
+    start = time.perf_counter()
+    result = np.busday_offset(days, offsets, roll="backward", busdaycal=calendar)
+    elapsed = time.perf_counter() - start
+    ours = np.array([d.toordinal() - epoch for d in due_dates(requests)], dtype="int64")
+    mismatches = int(np.count_nonzero(result.astype("int64") != ours))
+    return elapsed, mismatches
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--requests", type=int, default=1_000_000)
+    parser.add_argument("--sample", type=int, default=20_000, help="find_workday sample size")
+    parser.add_argument("--events", type=int, default=100_000, help="requests with events")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    cal = default_calendar()  # built once, outside the timings (as in real use)
+    print(f"calendar: {cal!r}")
+    started = time.perf_counter()
+    requests = make_requests(args.requests)
+    print(f"built {len(requests):,} requests in {time.perf_counter() - started:.1f} s")
+    n = len(requests)
+
+    per_request = best_of(args.repeat, lambda: [due_date(r) for r in requests])
+    batch = best_of(args.repeat, lambda: due_dates(requests))
+
+    sample = requests[: args.sample]
+    # find_workday counts the next working day as day 0 when it starts on a rest day, so the
+    # two agree only for receipt on a working day; the statutory count is checked in the tests.
+    on_workdays = [r for r in sample[:500] if cal.is_workday(r.received_on)]
+    reference = [
+        chinese_calendar.find_workday(
+            regulation_in_force(r.received_on).reply_working_days, r.received_on
+        )
+        for r in on_workdays
+    ]
+    assert reference == [due_date(r).date for r in on_workdays], "results differ"
+    started = time.perf_counter()
+    for r in sample:
+        chinese_calendar.find_workday(
+            regulation_in_force(r.received_on).reply_working_days, r.received_on
+        )
+    find_workday = (time.perf_counter() - started) * n / len(sample)
+
+    numpy_seconds, mismatches = numpy_reference(requests)
+
+    eventful = with_events(requests[: args.events])
+    general = best_of(args.repeat, lambda: [due_date(r) for r in eventful]) * n / len(eventful)
+
+    def line(label: str, seconds: float) -> None:
+        print(f"  {label:<46} {seconds:8.3f} s  {n / seconds:>12,.0f} /s")
+
+    print(f"\ndue dates for {n:,} requests (best of {args.repeat}):")
+    line("due_date(request), per request", per_request)
+    line("due_dates(requests), batch", batch)
+    line(f"find_workday per request (scaled from {len(sample):,})", find_workday)
+    line("numpy.busday_offset, vectorised (no 调休)", numpy_seconds)
+    line(f"due_date with events (scaled from {len(eventful):,})", general)
+    print(f"  numpy answers differing from the official calendar: {mismatches:,} of {n:,}")
+
+    rate = n / per_request
+    print("\nratios:")
+    print(f"  due_date vs find_workday:        {find_workday / per_request:8.1f}x")
+    print(f"  due_dates vs find_workday:       {find_workday / batch:8.1f}x")
+    print(f"  due_date vs numpy.busday_offset: {numpy_seconds / per_request:8.3f}x")
+    print(f"  due_dates vs numpy.busday_offset:{numpy_seconds / batch:8.3f}x")
+    ok_rate = rate >= TARGET_PER_SECOND
+    ok_ratio = find_workday / per_request >= TARGET_VS_FIND_WORKDAY
+    print(
+        f"\ntargets: >= {TARGET_PER_SECOND:,}/s per request: {'met' if ok_rate else 'MISSED'}"
+        f" ({rate:,.0f}/s); >= {TARGET_VS_FIND_WORKDAY}x find_workday:"
+        f" {'met' if ok_ratio else 'MISSED'}"
+    )
+
+
+if __name__ == "__main__":
+    main()

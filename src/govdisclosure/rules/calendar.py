@@ -1,0 +1,526 @@
+"""The working-day calendar (工作日) the Regulation counts its periods in.
+
+The data is the official State Council holiday arrangement as packaged by ``chinese_calendar``
+(rest days with their holiday names, and the 调休 make-up working days). It is read from that
+package, never copied here, and its version is recorded on every calendar.
+
+Lookups are precomputed once per calendar: a cumulative count of working days per day and the
+sorted ordinals of all working days. Adding *n* working days is then two list lookups, counting
+the working days between two dates is one subtraction; nothing ever loops day by day.
+
+>>> cal = default_calendar()
+>>> cal.add_workdays(date(2024, 9, 27), 20)
+datetime.date(2024, 10, 30)
+>>> cal.day_kind(date(2024, 9, 29)).label, cal.holiday_name(date(2024, 9, 29)).label
+('调休上班日', '国庆节')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+import chinese_calendar
+import chinese_calendar.constants as cc_data
+
+from govdisclosure.errors import CalendarDataUnavailable
+from govdisclosure.model._base import LabelledEnum
+
+__all__ = [
+    "CalendarDay",
+    "DayKind",
+    "HolidayName",
+    "WorkdayCalendar",
+    "default_calendar",
+]
+
+# Estimate mode reaches this far around the official data: far enough for any request a
+# register holds, near enough that a typo such as 2240 for 2024 is still an error.
+_ESTIMATE_FIRST_YEAR = 2000
+_ESTIMATE_LAST_YEAR = 2100
+
+
+class DayKind(LabelledEnum):
+    """What kind of day a date is, and why: the reasons an explanation gives for a day.
+
+    >>> DayKind.WEEKEND.label, DayKind.WEEKEND.is_workday
+    ('周末', False)
+    >>> DayKind.MAKEUP_WORKDAY.label_en
+    'make-up working day (调休)'
+    """
+
+    WORKDAY = "workday", "工作日", "working day"
+    MAKEUP_WORKDAY = "makeup-workday", "调休上班日", "make-up working day (调休)"
+    EXTRA_WORKDAY = "extra-workday", "另行安排的工作日", "additional working day (override)"
+    WEEKEND = "weekend", "周末", "weekend"
+    HOLIDAY = "holiday", "法定节假日", "public holiday"
+    EXTRA_REST_DAY = "extra-rest-day", "另行安排的休息日", "additional rest day (override)"
+
+    @property
+    def is_workday(self) -> bool:
+        """True for the kinds of day that count as working days."""
+        return self in _WORKDAY_KINDS
+
+
+_WORKDAY_KINDS = frozenset({DayKind.WORKDAY, DayKind.MAKEUP_WORKDAY, DayKind.EXTRA_WORKDAY})
+
+
+@attrs.frozen
+class HolidayName:
+    """The name of a holiday (or of an override), in Chinese and English.
+
+    >>> HolidayName.from_chinese_calendar("National Day")
+    HolidayName(label='国庆节', label_en='National Day')
+    """
+
+    label: str
+    """Chinese name as the data gives it, e.g. 国庆节, 春节, 清明."""
+    label_en: str
+    """English name, e.g. National Day."""
+
+    @classmethod
+    def from_chinese_calendar(cls, value: str) -> HolidayName:
+        """Name a holiday from the English value ``chinese_calendar`` stores for it."""
+        try:
+            holiday = chinese_calendar.Holiday(value)
+        except ValueError:
+            # A holiday added by a newer data release than this code knows: keep its name.
+            return cls(value, value)
+        return cls(str(holiday.chinese), value)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@attrs.frozen
+class CalendarDay:
+    """One date with its kind and, for holidays and make-up days, the holiday it belongs to.
+
+    >>> CalendarDay(date(2024, 10, 1), DayKind.HOLIDAY, HolidayName("国庆节", "National Day"))
+    CalendarDay(day=datetime.date(2024, 10, 1), kind=<DayKind.HOLIDAY: 'holiday'>,
+                holiday=HolidayName(label='国庆节', label_en='National Day'))
+    """
+
+    day: date
+    kind: DayKind
+    holiday: HolidayName | None = None
+
+    @property
+    def is_workday(self) -> bool:
+        """True if the day counts as a working day."""
+        return self.kind.is_workday
+
+
+def _data_version() -> str:
+    version = getattr(chinese_calendar, "__version__", None)
+    if version is None:  # pragma: no cover - every release so far sets __version__
+        from importlib.metadata import version as dist_version
+
+        version = dist_version("chinesecalendar")
+    return f"chinesecalendar {version}"
+
+
+@attrs.frozen
+class _Source:
+    """Official data: rest days and make-up working days with holiday names, and its years."""
+
+    rest_days: Mapping[date, HolidayName]
+    makeup_workdays: Mapping[date, HolidayName]
+    first_year: int
+    last_year: int
+    version: str
+
+    @classmethod
+    def from_chinese_calendar(cls) -> _Source:
+        names: dict[str, HolidayName] = {}
+
+        def name(value: str) -> HolidayName:
+            if value not in names:
+                names[value] = HolidayName.from_chinese_calendar(value)
+            return names[value]
+
+        rest = {day: name(value) for day, value in cc_data.holidays.items()}
+        makeup = {day: name(value) for day, value in cc_data.workdays.items()}
+        # chinese_calendar itself takes its covered years from the rest-day keys.
+        return cls(rest, makeup, min(rest).year, max(rest).year, _data_version())
+
+
+@functools.cache
+def _official_source() -> _Source:
+    return _Source.from_chinese_calendar()
+
+
+def _as_names(days: Iterable[date] | Mapping[date, str]) -> dict[date, HolidayName | None]:
+    if isinstance(days, Mapping):
+        return {d: (HolidayName(str(n), str(n)) if n else None) for d, n in days.items()}
+    return dict.fromkeys(days)
+
+
+class WorkdayCalendar:
+    """Working days from the official data, with optional overrides and an opt-in estimate mode.
+
+    Build one with :func:`default_calendar` (cached) or :meth:`from_chinese_calendar`, and derive
+    variants with :meth:`with_overrides`. A date in a year the data does not cover raises
+    :class:`~govdisclosure.errors.CalendarDataUnavailable`, unless the calendar was built with
+    ``estimate=True``: then years beyond the data count weekends only, and :meth:`covers` tells
+    whether a result rests on estimated days.
+
+    >>> cal = default_calendar()
+    >>> cal.first_year, cal.last_year
+    (2004, 2026)
+    >>> cal.is_workday(date(2024, 10, 12))
+    True
+    >>> cal.count_workdays(date(2024, 9, 27), date(2024, 10, 30))
+    20
+    >>> cal.add_workdays(date(2027, 1, 4), 1)
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.CalendarDataUnavailable: no official working-day data for 2027 ...
+    """
+
+    __slots__ = (
+        "_base",
+        "_covered_first",
+        "_covered_last",
+        "_cum",
+        "_extended",
+        "_kinds",
+        "_memo",
+        "_n",
+        "_names",
+        "_ords",
+        "_overrides",
+        "_source",
+        "estimate",
+        "first_year",
+        "last_year",
+        "version",
+    )
+
+    estimate: bool
+    """Whether days beyond the official data are estimated (weekends only) instead of refused."""
+    first_year: int
+    """First year of official data."""
+    last_year: int
+    """Last year of official data (or of the caller's extension, see :meth:`with_overrides`)."""
+    version: str
+    """The data version, e.g. ``chinesecalendar 1.11.0``, plus a note on overrides."""
+
+    def __init__(
+        self,
+        source: _Source,
+        *,
+        estimate: bool = False,
+        rest_days: Mapping[date, HolidayName | None] | None = None,
+        workdays: Mapping[date, HolidayName | None] | None = None,
+        extend_to_year: int | None = None,
+    ) -> None:
+        rest_days = dict(rest_days or {})
+        workdays = dict(workdays or {})
+        both = sorted(rest_days.keys() & workdays.keys())
+        if both:
+            raise ValueError(
+                f"{both[0].isoformat()} is overridden as both a rest day and a workday"
+            )
+        if extend_to_year is not None and extend_to_year <= source.last_year:
+            raise ValueError(
+                f"extend_to_year must be after the data's last year {source.last_year},"
+                f" got {extend_to_year}"
+            )
+        self._source = source
+        # Derived objects that higher layers compute once per calendar (see deadlines).
+        self._memo: dict[str, Any] = {}
+        self._overrides = (rest_days, workdays)
+        self._extended = extend_to_year
+        self.estimate = estimate
+        self.first_year = source.first_year
+        self.last_year = extend_to_year or source.last_year
+        notes = []
+        if rest_days or workdays:
+            notes.append(f"{len(rest_days) + len(workdays)} overrides")
+        if extend_to_year is not None:
+            notes.append(f"extended to {extend_to_year}")
+        self.version = source.version + (f" + {', '.join(notes)}" if notes else "")
+
+        self._covered_first = date(self.first_year, 1, 1).toordinal()
+        self._covered_last = date(self.last_year, 12, 31).toordinal()
+        if estimate:
+            span_first = date(min(_ESTIMATE_FIRST_YEAR, self.first_year), 1, 1).toordinal()
+            span_last = date(max(_ESTIMATE_LAST_YEAR, self.last_year), 12, 31).toordinal()
+        else:
+            span_first, span_last = self._covered_first, self._covered_last
+        for day in (*rest_days, *workdays):
+            if not span_first <= day.toordinal() <= span_last:
+                raise ValueError(
+                    f"override {day.isoformat()} lies outside the calendar's years"
+                    f" {self.first_year}–{self.last_year}; pass extend_to_year to add a year"
+                )
+        self._base = span_first
+        self._n = span_last - span_first + 1
+        self._build(source, rest_days, workdays)
+
+    def _build(
+        self,
+        source: _Source,
+        rest_days: Mapping[date, HolidayName | None],
+        workdays: Mapping[date, HolidayName | None],
+    ) -> None:
+        # The one day-by-day pass, at construction: every query afterwards is a lookup.
+        rest = {d.toordinal(): n for d, n in source.rest_days.items()}
+        makeup = {d.toordinal(): n for d, n in source.makeup_workdays.items()}
+        extra_rest = {d.toordinal(): n for d, n in rest_days.items()}
+        extra_work = {d.toordinal(): n for d, n in workdays.items()}
+        kinds: list[DayKind] = []
+        names: dict[int, HolidayName] = {}
+        cum: list[int] = []
+        ords: list[int] = []
+        count = 0
+        for ordinal in range(self._base, self._base + self._n):
+            name: HolidayName | None = None
+            if ordinal in extra_rest:
+                kind, name = DayKind.EXTRA_REST_DAY, extra_rest[ordinal]
+            elif ordinal in extra_work:
+                kind, name = DayKind.EXTRA_WORKDAY, extra_work[ordinal]
+            elif ordinal in makeup:
+                kind, name = DayKind.MAKEUP_WORKDAY, makeup[ordinal]
+            elif ordinal in rest:
+                kind, name = DayKind.HOLIDAY, rest[ordinal]
+            elif (ordinal - 1) % 7 >= 5:  # date.weekday() from the ordinal: 0001-01-01 is a Monday
+                kind = DayKind.WEEKEND
+            else:
+                kind = DayKind.WORKDAY
+            if kind in _WORKDAY_KINDS:
+                count += 1
+                ords.append(ordinal)
+            kinds.append(kind)
+            cum.append(count)
+            if name is not None:
+                names[ordinal] = name
+        self._kinds = kinds
+        self._names = names
+        self._cum = cum
+        self._ords = ords
+
+    # -- construction ------------------------------------------------------------------------
+
+    @classmethod
+    def from_chinese_calendar(cls, *, estimate: bool = False) -> WorkdayCalendar:
+        """A fresh calendar from the installed ``chinese_calendar`` data.
+
+        Prefer :func:`default_calendar`, which builds each variant once.
+
+        >>> WorkdayCalendar.from_chinese_calendar(estimate=True).estimate
+        True
+        """
+        return cls(_official_source(), estimate=estimate)
+
+    def with_overrides(
+        self,
+        *,
+        rest_days: Iterable[date] | Mapping[date, str] = (),
+        workdays: Iterable[date] | Mapping[date, str] = (),
+        extend_to_year: int | None = None,
+    ) -> WorkdayCalendar:
+        """A new calendar with extra rest days or extra working days on top of this one's.
+
+        Use it for local arrangements or for a holiday notice newer than the installed data.
+        Pass a mapping to name the days (the name shows in explanations). ``extend_to_year``
+        declares that the overrides complete the arrangement for the years after the data, up to
+        that year: those years then count as covered (weekends plus the overrides given).
+
+        >>> cal = default_calendar().with_overrides(rest_days={date(2024, 10, 8): "地方安排"})
+        >>> cal.add_workdays(date(2024, 9, 27), 20)
+        datetime.date(2024, 10, 31)
+        >>> cal.holiday_name(date(2024, 10, 8)).label, cal.version
+        ('地方安排', 'chinesecalendar ... + 1 overrides')
+        """
+        new_rest, new_work = _as_names(rest_days), _as_names(workdays)
+        # A new override replaces an older one of the other kind for the same day.
+        rest = {d: n for d, n in self._overrides[0].items() if d not in new_work}
+        work = {d: n for d, n in self._overrides[1].items() if d not in new_rest}
+        rest.update(new_rest)
+        work.update(new_work)
+        return WorkdayCalendar(
+            self._source,
+            estimate=self.estimate,
+            rest_days=rest,
+            workdays=work,
+            extend_to_year=extend_to_year if extend_to_year is not None else self._extended,
+        )
+
+    def estimating(self) -> WorkdayCalendar:
+        """The same calendar in estimate mode (weekends only beyond the data).
+
+        >>> default_calendar().estimating().add_workdays(date(2026, 12, 30), 3)
+        datetime.date(2027, 1, 4)
+        """
+        if self.estimate:
+            return self
+        return WorkdayCalendar(
+            self._source,
+            estimate=True,
+            rest_days=self._overrides[0],
+            workdays=self._overrides[1],
+            extend_to_year=self._extended,
+        )
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def _unavailable(self, ordinal: int) -> CalendarDataUnavailable:
+        return CalendarDataUnavailable(date.fromordinal(ordinal), self.first_year, self.last_year)
+
+    def _offset(self, day: date) -> int:
+        offset = day.toordinal() - self._base
+        if 0 <= offset < self._n:
+            return offset
+        raise self._unavailable(day.toordinal())
+
+    def covers(self, day: date) -> bool:
+        """Whether ``day`` lies in the years of official data (False means estimated or unknown).
+
+        >>> cal = default_calendar()
+        >>> cal.covers(date(2026, 12, 31)), cal.covers(date(2027, 1, 1))
+        (True, False)
+        """
+        return self._covered_first <= day.toordinal() <= self._covered_last
+
+    def is_workday(self, day: date) -> bool:
+        """Whether ``day`` is a working day.
+
+        >>> default_calendar().is_workday(date(2024, 10, 1))
+        False
+        """
+        return self._kinds[self._offset(day)] in _WORKDAY_KINDS
+
+    def day_kind(self, day: date) -> DayKind:
+        """The kind of day ``day`` is.
+
+        >>> default_calendar().day_kind(date(2024, 10, 5))
+        <DayKind.HOLIDAY: 'holiday'>
+        """
+        return self._kinds[self._offset(day)]
+
+    def holiday_name(self, day: date) -> HolidayName | None:
+        """The holiday a rest day or a make-up working day belongs to (``None`` for other days).
+
+        >>> str(default_calendar().holiday_name(date(2025, 1, 28)))
+        '春节'
+        """
+        self._offset(day)
+        return self._names.get(day.toordinal())
+
+    def describe_day(self, day: date) -> CalendarDay:
+        """The day with its kind and holiday name.
+
+        >>> default_calendar().describe_day(date(2024, 9, 28)).kind.label
+        '周末'
+        """
+        offset = self._offset(day)
+        return CalendarDay(day, self._kinds[offset], self._names.get(day.toordinal()))
+
+    def days_between(self, start: date, end: date) -> tuple[CalendarDay, ...]:
+        """Every day after ``start`` up to and including ``end``, described.
+
+        This is for explanations; it is proportional to the length of the interval.
+
+        >>> days = default_calendar().days_between(date(2024, 9, 27), date(2024, 9, 29))
+        >>> [d.kind.code for d in days]
+        ['weekend', 'makeup-workday']
+        """
+        first = self._offset(start) + 1
+        last = self._offset(end)
+        names = self._names
+        return tuple(
+            CalendarDay(date.fromordinal(self._base + i), self._kinds[i], names.get(self._base + i))
+            for i in range(first, last + 1)
+        )
+
+    def add_workdays(self, start: date, n: int) -> date:
+        """The ``n``-th working day after ``start`` (``start`` itself is not counted).
+
+        ``n == 0`` gives ``start``. This is the statutory count: a period of ``n`` working days
+        from an act on ``start`` ends on the returned day.
+
+        >>> default_calendar().add_workdays(date(2025, 1, 24), 20)
+        datetime.date(2025, 2, 27)
+        """
+        if n < 0:
+            raise ValueError(f"n must not be negative, got {n}")
+        if n == 0:
+            return start
+        return date.fromordinal(self._add_ordinal(start.toordinal(), n))
+
+    def _add_ordinal(self, start: int, n: int) -> int:
+        """Hot path: the ordinal of the n-th (n >= 1) working day after ordinal ``start``."""
+        offset = start - self._base
+        if 0 <= offset < self._n:
+            index = self._cum[offset] + n - 1
+            if index < len(self._ords):
+                return self._ords[index]
+            raise self._unavailable(self._base + self._n)
+        raise self._unavailable(start)
+
+    def add_workdays_many(self, starts: Iterable[date], n: int) -> list[date]:
+        """:meth:`add_workdays` for many start days at once (the same ``n``).
+
+        >>> default_calendar().add_workdays_many([date(2024, 9, 27), date(2025, 1, 24)], 20)
+        [datetime.date(2024, 10, 30), datetime.date(2025, 2, 27)]
+        """
+        if n <= 0:
+            return [self.add_workdays(s, n) for s in starts]
+        base, size, cum, ords = self._base, self._n, self._cum, self._ords
+        limit = len(ords)
+        fromordinal = date.fromordinal
+        out: list[date] = []
+        append = out.append
+        for start in starts:
+            offset = start.toordinal() - base
+            if not 0 <= offset < size:
+                raise self._unavailable(start.toordinal())
+            index = cum[offset] + n - 1
+            if index >= limit:
+                raise self._unavailable(base + size)
+            append(fromordinal(ords[index]))
+        return out
+
+    def count_workdays(self, start: date, end: date) -> int:
+        """The working days after ``start`` up to and including ``end``.
+
+        Negative when ``end`` is before ``start``, so that
+        ``count_workdays(s, add_workdays(s, n)) == n``.
+
+        >>> default_calendar().count_workdays(date(2024, 9, 30), date(2024, 10, 8))
+        1
+        """
+        return self._cum[self._offset(end)] - self._cum[self._offset(start)]
+
+    def next_workday(self, day: date) -> date:
+        """``day`` if it is a working day, else the first working day after it.
+
+        >>> default_calendar().next_workday(date(2024, 10, 1))
+        datetime.date(2024, 10, 8)
+        """
+        offset = self._offset(day)
+        before = self._cum[offset] - (self._kinds[offset] in _WORKDAY_KINDS)
+        if before < len(self._ords):
+            return date.fromordinal(self._ords[before])
+        raise self._unavailable(self._base + self._n)
+
+    def __repr__(self) -> str:
+        mode = ", estimate" if self.estimate else ""
+        return f"<WorkdayCalendar {self.first_year}–{self.last_year} ({self.version}){mode}>"
+
+
+@functools.cache
+def default_calendar(*, estimate: bool = False) -> WorkdayCalendar:
+    """The calendar from the installed official data, built once per mode and then reused.
+
+    >>> default_calendar() is default_calendar()
+    True
+    >>> default_calendar(estimate=True).estimate
+    True
+    """
+    return WorkdayCalendar.from_chinese_calendar(estimate=estimate)

@@ -1,0 +1,976 @@
+"""Due dates under the Regulation, with explanations that are data.
+
+:func:`due_date` gives the agency's reply deadline for a request as a :class:`DueDate`: the day,
+the regulation, whether the day rests on estimated calendar data, and — computed only when asked,
+by :meth:`DueDate.explain` — an :class:`Explanation` listing the days skipped and why, the 调休
+make-up days counted, the paused intervals and the extension.
+
+Counting rules
+--------------
+* A period of *n* working days from an act on day *d* ends on the *n*-th working day after *d*:
+  the day of the act (of receipt) is not counted.
+* **Correction (补正)**: once the corrected application is received, the reply period counts
+  afresh from that day (2019 Art. 30; applied to the 2008 text by inference). While a correction
+  is awaited the clock is suspended; the date shown then assumes the correction arrives on the
+  last day the agency's notice allowed (or ``as_of``, or the notice day, when no day is set).
+* **Consultation (征求意见)**: for a consultation sent on day *S* and answered on day *E*, the
+  working days *after S up to and including E* are not counted. The day the request for opinion
+  is sent still counts as the agency's day (just as the consultee's own 15 working days start
+  the day after it is sent); counting resumes the day after the answer. Under the 2019 text the
+  consultee has 15 working days, after which the agency decides alone, so the pause never
+  exceeds those 15 days (it is *capped*); a consultation still open is assumed to run to that
+  cap. Under the 2008 text only third-party consultation stops the clock and there is no cap; an
+  open one is assumed to run to ``as_of`` (or to end at once when no ``as_of`` is given, which
+  makes the date a lower bound). Overlapping consultations are merged, never counted twice. A
+  consultation begun on or after the day the reply falls due does not move that day.
+* **Extension (延期)**: its working days are added to the reply period.
+
+>>> due = explain_deadline(dt.date(2024, 9, 27))
+>>> due.date, due.regulation.code, due.estimated
+(datetime.date(2024, 10, 30), '2019', False)
+>>> print("\\n".join(due.explain().describe()))
+Regulation: State Council Decree No. 711 (国务院令第711号), in force from 2019-05-15:
+reply within 20 working days (第三十三条).
+Application received on 2024-09-27; that day is not counted.
+Not counted: 2024-09-28 (weekend); 2024-10-01 to 2024-10-07 (National Day); ...
+Counted as make-up working days (调休): 2024-09-29 (National Day), 2024-10-12 (National Day).
+Due on 2024-10-30: 20 working days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import TYPE_CHECKING
+
+import attrs
+
+from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.request import (
+    ConsultationAnswered,
+    ConsultationStarted,
+    Consultee,
+    CorrectionReceived,
+    CorrectionRequested,
+    DisclosureRequest,
+    Extended,
+    FeeNoticeIssued,
+    FeePaid,
+    Replied,
+    Withdrawn,
+)
+from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
+from govdisclosure.rules.history import check_history
+from govdisclosure.rules.regulation import (
+    Regulation,
+    regulation_by_code,
+    regulation_in_force,
+)
+from govdisclosure.rules.remedies import RemedyKind, RemedyWindow, remedy_window
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "ClockStart",
+    "Counting",
+    "Deadline",
+    "DeadlineKind",
+    "DueDate",
+    "Explanation",
+    "Extension",
+    "Party",
+    "Pause",
+    "PauseKind",
+    "consultation_due",
+    "correction_notice_due",
+    "deadlines",
+    "due_date",
+    "due_dates",
+    "explain_deadline",
+]
+
+
+class Party(LabelledEnum):
+    """Who must act by a deadline.
+
+    >>> Party.CONSULTEE.label
+    '被征求意见方'
+    """
+
+    AGENCY = "agency", "行政机关", "agency"
+    APPLICANT = "applicant", "申请人", "applicant"
+    CONSULTEE = "consultee", "被征求意见方", "consulted party"
+
+
+class DeadlineKind(LabelledEnum):
+    """The deadlines in a request's life, on both sides.
+
+    >>> DeadlineKind.REPLY.label, DeadlineKind.REPLY.party.label
+    ('答复期限', '行政机关')
+    """
+
+    REPLY = "reply", "答复期限", "reply"
+    CORRECTION_NOTICE = "correction-notice", "补正告知期限", "correction notice"
+    CONSULTATION_ANSWER = "consultation-answer", "征求意见答复期限", "consultee's answer"
+    CORRECTION = "correction", "补正期限", "correction by the applicant"
+    FEE_PAYMENT = "fee-payment", "缴费期限", "fee payment"
+    RECONSIDERATION = "reconsideration", "申请行政复议期限", "administrative reconsideration"
+    DIRECT_SUIT = "direct-suit", "提起行政诉讼期限", "administrative suit"
+
+    @property
+    def party(self) -> Party:
+        """Who must act by this deadline."""
+        return _PARTY[self]
+
+
+_PARTY = {
+    DeadlineKind.REPLY: Party.AGENCY,
+    DeadlineKind.CORRECTION_NOTICE: Party.AGENCY,
+    DeadlineKind.CONSULTATION_ANSWER: Party.CONSULTEE,
+    DeadlineKind.CORRECTION: Party.APPLICANT,
+    DeadlineKind.FEE_PAYMENT: Party.APPLICANT,
+    DeadlineKind.RECONSIDERATION: Party.APPLICANT,
+    DeadlineKind.DIRECT_SUIT: Party.APPLICANT,
+}
+
+
+class PauseKind(LabelledEnum):
+    """Why the reply clock is stopped.
+
+    >>> PauseKind.CONSULTATION.label
+    '征求意见'
+    """
+
+    CORRECTION = "correction", "等待补正", "awaiting correction"
+    CONSULTATION = "consultation", "征求意见", "consultation"
+
+
+class ClockStart(LabelledEnum):
+    """What the reply period counts from.
+
+    >>> ClockStart.CORRECTION_RECEIVED.label
+    '收到补正申请'
+    """
+
+    RECEIPT = "receipt", "收到申请", "receipt of the application"
+    CORRECTION_RECEIVED = (
+        "correction-received",
+        "收到补正申请",
+        "receipt of the corrected application",
+    )
+
+
+@attrs.frozen
+class Pause:
+    """A consultation whose time is not counted in the reply period.
+
+    >>> p = Pause(Consultee.THIRD_PARTY, dt.date(2024, 10, 8), dt.date(2024, 10, 15),
+    ...           dt.date(2024, 10, 15), 5)
+    >>> p.kind.label, p.working_days
+    ('征求意见', 5)
+    """
+
+    consultee: Consultee
+    started_on: dt.date
+    """The day the request for opinion was sent (counted as the agency's day)."""
+    answered_on: dt.date | None
+    """The day of the answer, ``None`` if none has come."""
+    resumes_after: dt.date
+    """The last day not counted: the answer day, or the cap, or the assumed end of an open one."""
+    working_days: int
+    """Working days not counted because of this consultation (0 if it did not move the date)."""
+    capped: bool = False
+    """True when the answer came after the consultee's period, which ends the pause."""
+    kind: PauseKind = PauseKind.CONSULTATION
+
+
+@attrs.frozen
+class Extension:
+    """An extension of the reply period.
+
+    >>> Extension(dt.date(2024, 10, 20), 20).working_days
+    20
+    """
+
+    granted_on: dt.date | None
+    """The day the extension was decided, ``None`` for a hypothetical one (what-if)."""
+    working_days: int
+
+
+def _runs(days: Sequence[CalendarDay]) -> list[tuple[dt.date, dt.date, CalendarDay]]:
+    """Group consecutive days of the same kind and holiday into (first, last, sample) runs."""
+    runs: list[tuple[dt.date, dt.date, CalendarDay]] = []
+    for day in days:
+        if runs:
+            first, last, sample = runs[-1]
+            if (
+                (day.day - last).days == 1
+                and day.kind is sample.kind
+                and day.holiday == sample.holiday
+            ):
+                runs[-1] = (first, day.day, sample)
+                continue
+        runs.append((day.day, day.day, day))
+    return runs
+
+
+def _span(first: dt.date, last: dt.date, joiner: str) -> str:
+    if first == last:
+        return first.isoformat()
+    return f"{first.isoformat()}{joiner}{last.isoformat()}"
+
+
+@attrs.frozen
+class Explanation:
+    """How a due date was reached, as data (renderable in any language).
+
+    ``skipped`` lists the rest days inside the counted stretches with their kind (周末, a named
+    holiday, an override); ``makeup_days`` the weekend days counted because they are 调休
+    make-up working days (or override working days); ``pauses`` the consultations not counted.
+    """
+
+    kind: DeadlineKind
+    regulation: Regulation
+    received_on: dt.date
+    clock_start: dt.date
+    clock_start_reason: ClockStart
+    base_working_days: int
+    extension: Extension | None
+    pauses: tuple[Pause, ...]
+    counted_stretches: tuple[tuple[dt.date, dt.date], ...]
+    """The stretches counted, each from the day after its first date through its second."""
+    skipped: tuple[CalendarDay, ...]
+    makeup_days: tuple[CalendarDay, ...]
+    due_on: dt.date
+    estimated: bool
+    suspended_by: PauseKind | None
+    calendar_version: str
+
+    @property
+    def total_working_days(self) -> int:
+        """Working days counted in all: the period plus any extension."""
+        return self.base_working_days + (self.extension.working_days if self.extension else 0)
+
+    def describe(self) -> tuple[str, ...]:
+        """Short English sentences, one per fact."""
+        reg = self.regulation
+        lines = [
+            (
+                f"Regulation: {reg.instrument_en} ({reg.instrument}), in force from"
+                f" {reg.in_force_from.isoformat()}: {self._period_en()}."
+            )
+        ]
+        if self.clock_start_reason is ClockStart.RECEIPT:
+            lines.append(
+                f"Application received on {self.received_on.isoformat()}; that day is not counted."
+            )
+        else:
+            lines.append(
+                f"Application received on {self.received_on.isoformat()}; the corrected"
+                f" application was received on {self.clock_start.isoformat()} and the period"
+                " counts from then (that day not counted)."
+            )
+        for pause in self.pauses:
+            end = (
+                f"answered {pause.answered_on.isoformat()}"
+                if pause.answered_on
+                else f"no answer yet, assumed to {pause.resumes_after.isoformat()}"
+            )
+            cap = ", the pause ends with the consultee's period" if pause.capped else ""
+            lines.append(
+                f"Consultation of a {pause.consultee.label_en} sent {pause.started_on.isoformat()}"
+                f" ({end}{cap}): {pause.working_days} working days not counted."
+            )
+        if self.extension is not None:
+            granted = self.extension.granted_on
+            lines.append(
+                (f"Extended on {granted.isoformat()}" if granted else "Extended")
+                + f" by {self.extension.working_days} working days."
+            )
+        if self.skipped:
+            parts = [
+                f"{_span(a, b, ' to ')} ({s.holiday.label_en if s.holiday else s.kind.label_en})"
+                for a, b, s in _runs(self.skipped)
+            ]
+            lines.append(f"Not counted: {'; '.join(parts)}.")
+        if self.makeup_days:
+            parts = [
+                f"{d.day.isoformat()}" + (f" ({d.holiday.label_en})" if d.holiday else "")
+                for d in self.makeup_days
+            ]
+            lines.append(f"Counted as make-up working days (调休): {', '.join(parts)}.")
+        if self.suspended_by is PauseKind.CORRECTION:
+            lines.append("The clock is suspended until the corrected application arrives.")
+        elif self.suspended_by is PauseKind.CONSULTATION:
+            lines.append("The clock is suspended while a consultation is open.")
+        lines.append(
+            f"Due on {self.due_on.isoformat()}: {self.total_working_days} working days"
+            + (" (estimated: weekends only beyond the official data)." if self.estimated else ".")
+        )
+        return tuple(lines)
+
+    def _period_en(self) -> str:
+        reg = self.regulation
+        if self.kind is DeadlineKind.REPLY:
+            return f"reply within {self.base_working_days} working days ({reg.reply_article})"
+        return f"{self.kind.label_en} within {self.base_working_days} working days"
+
+    def describe_zh(self) -> tuple[str, ...]:
+        """The same sentences in Chinese."""
+        reg = self.regulation
+        lines = [
+            (
+                f"适用{reg}（{reg.in_force_from.isoformat()}起施行），"
+                f"{self.kind.label}为{self.base_working_days}个工作日。"
+            )
+        ]
+        if self.clock_start_reason is ClockStart.RECEIPT:
+            lines.append(f"{self.received_on.isoformat()}收到申请，收到当日不计入。")
+        else:
+            lines.append(
+                f"{self.received_on.isoformat()}收到申请，{self.clock_start.isoformat()}"
+                "收到补正申请，自收到补正申请次日起重新计算。"
+            )
+        for pause in self.pauses:
+            end = (
+                f"{pause.answered_on.isoformat()}答复"
+                if pause.answered_on
+                else f"尚未答复，暂计至{pause.resumes_after.isoformat()}"
+            )
+            cap = "，超过答复期限部分仍计入" if pause.capped else ""
+            lines.append(
+                f"{pause.started_on.isoformat()}征求{pause.consultee.label}意见（{end}{cap}），"
+                f"{pause.working_days}个工作日不计入。"
+            )
+        if self.extension is not None:
+            granted = self.extension.granted_on
+            lines.append(
+                (f"{granted.isoformat()}延期答复，" if granted else "延期答复，")
+                + f"延长{self.extension.working_days}个工作日。"
+            )
+        if self.skipped:
+            parts = [
+                f"{_span(a, b, '至')}（{s.holiday.label if s.holiday else s.kind.label}）"
+                for a, b, s in _runs(self.skipped)
+            ]
+            lines.append(f"不计入：{'；'.join(parts)}。")
+        if self.makeup_days:
+            parts = [
+                d.day.isoformat() + (f"（{d.holiday.label}调休）" if d.holiday else "")
+                for d in self.makeup_days
+            ]
+            lines.append(f"调休上班日计入：{'、'.join(parts)}。")
+        if self.suspended_by is PauseKind.CORRECTION:
+            lines.append("等待申请人补正，期限暂停计算。")
+        elif self.suspended_by is PauseKind.CONSULTATION:
+            lines.append("正在征求意见，期限暂停计算。")
+        lines.append(
+            f"期限届满日：{self.due_on.isoformat()}，共{self.total_working_days}个工作日"
+            + ("（超出官方数据的年份仅按周末估算）。" if self.estimated else "。")
+        )
+        return tuple(lines)
+
+    def __str__(self) -> str:
+        return "\n".join(self.describe())
+
+
+@attrs.frozen
+class Counting:
+    """How a period is counted: regulation, calendar, period, clock start, pauses, extension.
+
+    Requests without events share one :class:`Counting` per regulation and calendar, which is
+    what keeps :func:`due_date` cheap; a :class:`DueDate` exposes all of its fields.
+
+    >>> from govdisclosure.rules.regulation import REGULATION_2019
+    >>> Counting(REGULATION_2019, default_calendar(), 20).clock_start_reason.label
+    '收到申请'
+    """
+
+    regulation: Regulation
+    calendar: WorkdayCalendar = attrs.field(eq=False, repr=False)
+    base_working_days: int
+    kind: DeadlineKind = DeadlineKind.REPLY
+    clock_start: dt.date | None = None
+    """The day the period counts from, when it is not the day of receipt."""
+    clock_start_reason: ClockStart = ClockStart.RECEIPT
+    extension: Extension | None = None
+    pauses: tuple[Pause, ...] = ()
+    suspended_by: PauseKind | None = None
+
+
+@attrs.frozen
+class DueDate:
+    """A deadline in working days: the day, the regulation and how it was reached.
+
+    The explanation is computed on demand (:meth:`explain`), so that computing many due dates
+    stays cheap.
+
+    >>> due = explain_deadline(dt.date(2025, 1, 24))
+    >>> str(due)
+    '2025-02-27 (reply, 20 working days from 2025-01-24, 国务院令第711号)'
+    >>> [d.day.isoformat() for d in due.explain().makeup_days]
+    ['2025-01-26', '2025-02-08']
+    """
+
+    date: dt.date
+    """The last day to act."""
+    received_on: dt.date
+    """The day the application was received."""
+    estimated: bool
+    """True when the date rests on estimated (weekends-only) calendar days."""
+    counting: Counting
+    """How the period was counted (its fields are also available directly on the due date)."""
+
+    @property
+    def regulation(self) -> Regulation:
+        """The regulation that governs the request (the one in force on the day of receipt)."""
+        return self.counting.regulation
+
+    @property
+    def calendar(self) -> WorkdayCalendar:
+        """The calendar used (its ``version`` records the data)."""
+        return self.counting.calendar
+
+    @property
+    def kind(self) -> DeadlineKind:
+        """Which deadline this is."""
+        return self.counting.kind
+
+    @property
+    def base_working_days(self) -> int:
+        """The statutory period, before any extension."""
+        return self.counting.base_working_days
+
+    @property
+    def clock_start(self) -> dt.date:
+        """The day the period counts from (itself not counted)."""
+        return self.counting.clock_start or self.received_on
+
+    @property
+    def clock_start_reason(self) -> ClockStart:
+        """What the period counts from: receipt, or receipt of the corrected application."""
+        return self.counting.clock_start_reason
+
+    @property
+    def extension(self) -> Extension | None:
+        """The extension applied, if any."""
+        return self.counting.extension
+
+    @property
+    def pauses(self) -> tuple[Pause, ...]:
+        """The consultations whose time is not counted."""
+        return self.counting.pauses
+
+    @property
+    def suspended_by(self) -> PauseKind | None:
+        """Set when the clock is stopped (awaiting correction, open consultation).
+
+        The date is then provisional, computed on the assumptions stated in the module
+        documentation.
+        """
+        return self.counting.suspended_by
+
+    @property
+    def working_days(self) -> int:
+        """Working days counted in all: the period plus any extension."""
+        extension = self.counting.extension
+        return self.counting.base_working_days + (extension.working_days if extension else 0)
+
+    @property
+    def calendar_version(self) -> str:
+        """The calendar data the date was computed with."""
+        return self.calendar.version
+
+    @functools.cached_property
+    def _explanation(self) -> Explanation:
+        cal = self.calendar
+        # Replay the counting: stretches between the (merged) pauses that moved the date.
+        stretches: list[tuple[dt.date, dt.date]] = []
+        cursor = self.clock_start
+        for start, end in _merge(
+            (p.started_on, p.resumes_after) for p in self.pauses if p.working_days
+        ):
+            if start > cursor:
+                stretches.append((cursor, start))
+            cursor = max(cursor, end)
+        stretches.append((cursor, self.date))
+        skipped: list[CalendarDay] = []
+        makeup: list[CalendarDay] = []
+        for first, last in stretches:
+            for day in cal.days_between(first, last):
+                if not day.is_workday:
+                    skipped.append(day)
+                elif day.kind is not DayKind.WORKDAY:
+                    makeup.append(day)
+        return Explanation(
+            kind=self.kind,
+            regulation=self.regulation,
+            received_on=self.received_on,
+            clock_start=self.clock_start,
+            clock_start_reason=self.clock_start_reason,
+            base_working_days=self.base_working_days,
+            extension=self.extension,
+            pauses=self.pauses,
+            counted_stretches=tuple(stretches),
+            skipped=tuple(skipped),
+            makeup_days=tuple(makeup),
+            due_on=self.date,
+            estimated=self.estimated,
+            suspended_by=self.suspended_by,
+            calendar_version=cal.version,
+        )
+
+    def counted_through(self, day: dt.date) -> int:
+        """Working days of the period used up from the clock start through ``day``.
+
+        Paused consultation days are left out, so on :attr:`date` this is
+        :attr:`working_days`.
+
+        >>> due = explain_deadline(dt.date(2024, 9, 27))
+        >>> due.counted_through(dt.date(2024, 10, 8)), due.counted_through(due.date)
+        (3, 20)
+        """
+        cal = self.calendar
+        start = self.clock_start
+        if day <= start:
+            return 0
+        total = cal.count_workdays(start, day)
+        for first, last in _merge(
+            (p.started_on, p.resumes_after) for p in self.pauses if p.working_days
+        ):
+            lo, hi = max(first, start), min(last, day)
+            if hi > lo:
+                total -= cal.count_workdays(lo, hi)
+        return total
+
+    def explain(self) -> Explanation:
+        """How the date was reached (computed once, on the first call)."""
+        return self._explanation
+
+    def describe(self) -> tuple[str, ...]:
+        """The explanation as short English sentences."""
+        return self._explanation.describe()
+
+    def describe_zh(self) -> tuple[str, ...]:
+        """The explanation as short Chinese sentences."""
+        return self._explanation.describe_zh()
+
+    def __str__(self) -> str:
+        text = (
+            f"{self.date.isoformat()} ({self.kind.label_en}, {self.working_days} working days"
+            f" from {self.clock_start.isoformat()}, {self.regulation.instrument})"
+        )
+        return text + (" [estimated]" if self.estimated else "")
+
+
+def _merge(intervals: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    merged: list[tuple[dt.date, dt.date]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _estimated(cal: WorkdayCalendar, first: int, last: int) -> bool:
+    return cal.estimate and not (cal._covered_first <= first and last <= cal._covered_last)
+
+
+def _resolve(calendar: WorkdayCalendar | None) -> WorkdayCalendar:
+    return calendar if calendar is not None else default_calendar()
+
+
+def due_date(
+    request: DisclosureRequest,
+    *,
+    calendar: WorkdayCalendar | None = None,
+    as_of: dt.date | None = None,
+) -> DueDate:
+    """The agency's reply deadline for ``request``, under the regulation in force on receipt.
+
+    Events after ``as_of`` are ignored (the deadline as it stood that day). A request with
+    events has its history checked first (:func:`~govdisclosure.rules.check_history`).
+    See the module documentation for how corrections, consultations and extensions count.
+
+    Raises :class:`~govdisclosure.rules.regulation.NoRegulationInForce` for receipt before
+    2008-05-01 and :class:`~govdisclosure.errors.CalendarDataUnavailable` when the count reaches
+    a year without calendar data (unless the calendar estimates).
+
+    >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> from govdisclosure.model.request import DisclosureRequest, Extended
+    >>> req = DisclosureRequest(
+    ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
+    ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
+    ...     events=(Extended(on=dt.date(2024, 10, 25), working_days=20),),
+    ... )
+    >>> due_date(req).date
+    datetime.date(2024, 11, 27)
+    """
+    cal = calendar if calendar is not None else default_calendar()
+    received = request.received_on
+    reg = regulation_in_force(received)
+    if not request.events:
+        # The hot path: one shared Counting, two list lookups, one small object.
+        counting = cal._memo.get(reg.code)
+        if counting is None:
+            counting = cal._memo[reg.code] = Counting(reg, cal, reg.reply_working_days)
+        start = received.toordinal()
+        end = cal._add_ordinal(start, counting.base_working_days)
+        return DueDate(
+            dt.date.fromordinal(end),
+            received,
+            cal.estimate and _estimated(cal, start, end),
+            counting,
+        )
+    return _due_with_events(request, reg, cal, as_of)
+
+
+def _due_with_events(
+    request: DisclosureRequest, reg: Regulation, cal: WorkdayCalendar, as_of: dt.date | None
+) -> DueDate:
+    check_history(request, reg)
+    received = request.received_on
+    start = received
+    reason = ClockStart.RECEIPT
+    extension: Extension | None = None
+    correction: CorrectionRequested | None = None
+    open_consultations: list[ConsultationStarted] = []
+    closed: list[tuple[ConsultationStarted, dt.date]] = []
+    for event in request.events:
+        if as_of is not None and event.on > as_of:
+            break
+        if isinstance(event, CorrectionRequested):
+            correction = event
+        elif isinstance(event, CorrectionReceived):
+            correction = None
+            if reg.correction_restarts_clock:
+                start, reason = event.on, ClockStart.CORRECTION_RECEIVED
+        elif isinstance(event, ConsultationStarted):
+            if reg.pauses_for(event.consultee):
+                open_consultations.append(event)
+        elif isinstance(event, ConsultationAnswered):
+            for index, started in enumerate(open_consultations):
+                if started.consultee is event.consultee:
+                    closed.append((open_consultations.pop(index), event.on))
+                    break
+        elif isinstance(event, Extended) and extension is None:
+            extension = Extension(event.on, event.working_days)
+
+    suspended: PauseKind | None = None
+    if correction is not None and reg.correction_restarts_clock:
+        suspended = PauseKind.CORRECTION
+        reason = ClockStart.CORRECTION_RECEIVED
+        start = correction.due_on or as_of or correction.on
+    candidates: list[tuple[ConsultationStarted, dt.date | None, dt.date, bool]] = []
+    for started, answered in closed:
+        end, capped = _pause_end(started, answered, reg, cal)
+        candidates.append((started, answered, end, capped))
+    for started in open_consultations:
+        suspended = suspended or PauseKind.CONSULTATION
+        end, _ = _pause_end(started, None, reg, cal)
+        if reg.consultation_working_days is None:
+            end = max(as_of or started.on, started.on)
+        candidates.append((started, None, end, False))
+
+    n = reg.reply_working_days + (extension.working_days if extension else 0)
+    remaining = n
+    cursor = start
+    # Walk the merged pauses in order; a pause only moves the date if it starts before the
+    # date reached so far.
+    for first, last in _merge((max(s.on, start), e) for s, _, e, _ in candidates if e > start):
+        before = cal.count_workdays(cursor, first)
+        if before >= remaining:
+            break
+        remaining -= before
+        cursor = last
+    end_day = cal.add_workdays(cursor, remaining)
+    pauses = []
+    for started, answer_day, resume, capped in sorted(candidates, key=lambda c: c[0].on):
+        lo = max(started.on, start)
+        hi = min(resume, end_day)
+        days = cal.count_workdays(lo, hi) if hi > lo and lo < end_day else 0
+        pauses.append(Pause(started.consultee, started.on, answer_day, resume, days, capped))
+    estimated = cal.estimate and _estimated(
+        cal, min(received, start).toordinal(), end_day.toordinal()
+    )
+    counting = Counting(
+        reg,
+        cal,
+        reg.reply_working_days,
+        clock_start=start if start != received else None,
+        clock_start_reason=reason,
+        extension=extension,
+        pauses=tuple(pauses),
+        suspended_by=suspended,
+    )
+    return DueDate(end_day, received, estimated, counting)
+
+
+def _pause_end(
+    started: ConsultationStarted, answered: dt.date | None, reg: Regulation, cal: WorkdayCalendar
+) -> tuple[dt.date, bool]:
+    if reg.consultation_working_days is None:
+        return (answered or started.on), False
+    cap = cal.add_workdays(started.on, reg.consultation_working_days)
+    if answered is None:
+        return cap, False
+    return (cap, True) if answered > cap else (answered, False)
+
+
+def due_dates(
+    requests: Iterable[DisclosureRequest], *, calendar: WorkdayCalendar | None = None
+) -> list[dt.date]:
+    """The reply due day of each request (just the dates: the batch fast path).
+
+    >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> mk = lambda d: DisclosureRequest(
+    ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON), received_on=d,
+    ...     method=SubmissionMethod.ONLINE, description="预算")
+    >>> due_dates([mk(dt.date(2024, 9, 27)), mk(dt.date(2018, 9, 28))])
+    [datetime.date(2024, 10, 30), datetime.date(2018, 10, 24)]
+    """
+    cal = _resolve(calendar)
+    out: list[dt.date] = []
+    append = out.append
+    add = cal._add_ordinal
+    fromordinal = dt.date.fromordinal
+    for request in requests:
+        received = request.received_on
+        if request.events:
+            append(due_date(request, calendar=cal).date)
+        else:
+            n = regulation_in_force(received).reply_working_days
+            append(fromordinal(add(received.toordinal(), n)))
+    return out
+
+
+def explain_deadline(
+    received_on: dt.date,
+    *,
+    extended: bool = False,
+    regulation: str | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> DueDate:
+    """The reply deadline for an application received on ``received_on`` (one CLI call).
+
+    ``extended=True`` adds the longest extension the regulation allows; ``regulation``
+    (``"2008"`` or ``"2019"``) overrides the version in force on that day, for what-if questions.
+
+    >>> explain_deadline(dt.date(2024, 9, 27), extended=True).date
+    datetime.date(2024, 11, 27)
+    >>> explain_deadline(dt.date(2024, 9, 27), regulation="2008").date
+    datetime.date(2024, 10, 23)
+    """
+    cal = _resolve(calendar)
+    reg = regulation_by_code(regulation) if regulation else regulation_in_force(received_on)
+    extension = Extension(None, reg.extension_max_working_days) if extended else None
+    n = reg.reply_working_days + (extension.working_days if extension else 0)
+    end = cal.add_workdays(received_on, n)
+    estimated = _estimated(cal, received_on.toordinal(), end.toordinal())
+    counting = Counting(reg, cal, reg.reply_working_days, extension=extension)
+    return DueDate(end, received_on, estimated, counting)
+
+
+def correction_notice_due(
+    request: DisclosureRequest, *, calendar: WorkdayCalendar | None = None
+) -> DueDate | None:
+    """The last day for the agency's correction notice (补正告知), or ``None`` if none is set.
+
+    The 2019 text allows 7 working days from receipt; the 2008 text set no period.
+
+    >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> req = DisclosureRequest(
+    ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
+    ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算")
+    >>> correction_notice_due(req).date
+    datetime.date(2024, 10, 12)
+    """
+    reg = regulation_in_force(request.received_on)
+    if reg.correction_notice_working_days is None:
+        return None
+    return _simple(
+        DeadlineKind.CORRECTION_NOTICE,
+        reg,
+        request.received_on,
+        request.received_on,
+        reg.correction_notice_working_days,
+        _resolve(calendar),
+    )
+
+
+def consultation_due(
+    request: DisclosureRequest,
+    consultation: ConsultationStarted,
+    *,
+    calendar: WorkdayCalendar | None = None,
+) -> DueDate | None:
+    """The last day for a consultee's answer (15 working days under 2019), or ``None``.
+
+    >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> asked = ConsultationStarted(on=dt.date(2024, 10, 8), consultee=Consultee.THIRD_PARTY)
+    >>> req = DisclosureRequest(
+    ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
+    ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
+    ...     events=(asked,))
+    >>> consultation_due(req, asked).date
+    datetime.date(2024, 10, 28)
+    """
+    reg = regulation_in_force(request.received_on)
+    if reg.consultation_working_days is None:
+        return None
+    return _simple(
+        DeadlineKind.CONSULTATION_ANSWER,
+        reg,
+        request.received_on,
+        consultation.on,
+        reg.consultation_working_days,
+        _resolve(calendar),
+    )
+
+
+def _simple(
+    kind: DeadlineKind,
+    reg: Regulation,
+    received: dt.date,
+    start: dt.date,
+    n: int,
+    cal: WorkdayCalendar,
+) -> DueDate:
+    end = cal.add_workdays(start, n)
+    estimated = _estimated(cal, start.toordinal(), end.toordinal())
+    counting = Counting(reg, cal, n, kind, clock_start=start if start != received else None)
+    return DueDate(end, received, estimated, counting)
+
+
+@attrs.frozen
+class Deadline:
+    """One deadline in a request's life, for either side, and whether it was met.
+
+    ``detail`` says how the date was reached: a :class:`DueDate` for working-day periods, a
+    :class:`~govdisclosure.rules.remedies.RemedyWindow` for remedies, ``None`` when the day was
+    set in the agency's notice (correction period, fee payment).
+
+    >>> Deadline(DeadlineKind.FEE_PAYMENT, dt.date(2024, 11, 1)).party.label
+    '申请人'
+    """
+
+    kind: DeadlineKind
+    due_on: dt.date
+    met_on: dt.date | None = None
+    """The day the obligation was met (reply, notice, answer, correction, payment), if it was."""
+    detail: DueDate | RemedyWindow | None = None
+    estimated: bool = False
+
+    @property
+    def party(self) -> Party:
+        """Who must act."""
+        return self.kind.party
+
+    def is_met(self) -> bool:
+        """True if the act happened on or before the due day."""
+        return self.met_on is not None and self.met_on <= self.due_on
+
+    def is_missed(self, *, as_of: dt.date) -> bool:
+        """True if the act came late, or had not come by ``as_of`` after the due day.
+
+        >>> Deadline(DeadlineKind.FEE_PAYMENT, dt.date(2024, 11, 1)).is_missed(
+        ...     as_of=dt.date(2024, 11, 2))
+        True
+        """
+        if self.met_on is not None and self.met_on <= as_of:
+            return self.met_on > self.due_on
+        return as_of > self.due_on
+
+
+def deadlines(
+    request: DisclosureRequest,
+    *,
+    as_of: dt.date | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> tuple[Deadline, ...]:
+    """Every deadline of ``request`` known as of ``as_of`` (all events when ``None``).
+
+    The reply (unless the application was withdrawn); under 2019 the correction notice (when a
+    correction was asked) and each consultee's answer; the applicant's correction and fee periods
+    as set in the notices; and, after a reply, the windows for reconsideration and a direct suit,
+    counted from the reply day (taken as the day the applicant knew of it).
+
+    >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> from govdisclosure.model.outcome import Outcome
+    >>> req = DisclosureRequest(
+    ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
+    ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
+    ...     events=(Replied(on=dt.date(2024, 10, 30), outcome=Outcome.GRANTED),))
+    >>> [(d.kind.code, d.due_on.isoformat(), d.is_met()) for d in deadlines(req)]
+    [('reply', '2024-10-30', True), ('reconsideration', '2024-12-30', False),
+     ('direct-suit', '2025-04-30', False)]
+    """
+    cal = _resolve(calendar)
+    events = tuple(e for e in request.events if as_of is None or e.on <= as_of)
+    reply_due = due_date(request, calendar=cal, as_of=as_of)
+    reply = next((e for e in events if isinstance(e, Replied)), None)
+    out: list[Deadline] = []
+    # A withdrawn application is owed no reply: listing its deadline would report it missed.
+    if not any(isinstance(e, Withdrawn) for e in events):
+        out.append(
+            Deadline(
+                DeadlineKind.REPLY,
+                reply_due.date,
+                reply.on if reply else None,
+                reply_due,
+                reply_due.estimated,
+            )
+        )
+    corrections = [e for e in events if isinstance(e, CorrectionRequested)]
+    notice_due = correction_notice_due(request, calendar=cal) if corrections else None
+    if notice_due is not None:
+        out.append(
+            Deadline(
+                DeadlineKind.CORRECTION_NOTICE,
+                notice_due.date,
+                corrections[0].on,
+                notice_due,
+                notice_due.estimated,
+            )
+        )
+    for index, event in enumerate(events):
+        later = events[index + 1 :]
+        if isinstance(event, ConsultationStarted):
+            answer_due = consultation_due(request, event, calendar=cal)
+            if answer_due is not None:
+                answer = next(
+                    (
+                        e
+                        for e in later
+                        if isinstance(e, ConsultationAnswered) and e.consultee is event.consultee
+                    ),
+                    None,
+                )
+                out.append(
+                    Deadline(
+                        DeadlineKind.CONSULTATION_ANSWER,
+                        answer_due.date,
+                        answer.on if answer else None,
+                        answer_due,
+                        answer_due.estimated,
+                    )
+                )
+        elif isinstance(event, CorrectionRequested) and event.due_on is not None:
+            received = next((e for e in later if isinstance(e, CorrectionReceived)), None)
+            out.append(
+                Deadline(DeadlineKind.CORRECTION, event.due_on, received.on if received else None)
+            )
+        elif isinstance(event, FeeNoticeIssued) and event.due_on is not None:
+            paid = next((e for e in later if isinstance(e, FeePaid)), None)
+            out.append(Deadline(DeadlineKind.FEE_PAYMENT, event.due_on, paid.on if paid else None))
+    if reply is not None:
+        for kind, remedy in (
+            (DeadlineKind.RECONSIDERATION, RemedyKind.RECONSIDERATION),
+            (DeadlineKind.DIRECT_SUIT, RemedyKind.DIRECT_SUIT),
+        ):
+            window = remedy_window(remedy, reply.on, calendar=cal)
+            out.append(Deadline(kind, window.last_day, None, window, window.estimated))
+    return tuple(out)

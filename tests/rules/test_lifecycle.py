@@ -1,0 +1,378 @@
+"""Request lifecycle: states as of any day, impossible histories, findings, timeliness."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclosure.errors import LifecycleError
+from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+from govdisclosure.model.outcome import Outcome
+from govdisclosure.model.quantity import Money
+from govdisclosure.model.request import (
+    ConsultationAnswered,
+    ConsultationStarted,
+    Consultee,
+    CorrectionReceived,
+    CorrectionRequested,
+    DisclosureRequest,
+    Extended,
+    FeeNoticeIssued,
+    FeePaid,
+    Replied,
+    RequestEvent,
+    Transferred,
+    Withdrawn,
+)
+from govdisclosure.rules.calendar import default_calendar
+from govdisclosure.rules.history import check_history, event_name
+from govdisclosure.rules.lifecycle import (
+    FindingKind,
+    RequestState,
+    findings,
+    is_overdue,
+    replied_on_time,
+    response_time,
+    state,
+    status,
+)
+
+CAL = default_calendar()
+RECEIVED = date(2024, 11, 1)  # 2019 regulation; plain due day 2024-11-29
+PLAIN_DUE = date(2024, 11, 29)
+THIRD = Consultee.THIRD_PARTY
+FEE = Money(Decimal("100"))
+
+
+def req(received: date, *events: RequestEvent) -> DisclosureRequest:
+    return DisclosureRequest(
+        id="t",
+        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
+        received_on=received,
+        method=SubmissionMethod.ONLINE,
+        description="预算",
+        events=events,
+    )
+
+
+def d(day: int, month: int = 11) -> date:
+    return date(2024, month, day)
+
+
+# -- states ----------------------------------------------------------------------------------
+
+
+def test_state_timeline() -> None:
+    r = req(
+        RECEIVED,
+        CorrectionRequested(on=d(4), due_on=d(15)),
+        CorrectionReceived(on=d(8)),
+        ConsultationStarted(on=d(11), consultee=THIRD),
+        ConsultationAnswered(on=d(14), consultee=THIRD),
+        FeeNoticeIssued(on=d(18), amount=FEE, due_on=d(25)),
+        FeePaid(on=d(20)),
+        Extended(on=d(22), working_days=10),
+        Transferred(on=d(23), to="某局"),
+        Replied(on=d(2, 12), outcome=Outcome.GRANTED),
+    )
+    expected = [
+        (date(2024, 10, 31), RequestState.NOT_RECEIVED),
+        (d(1), RequestState.RECEIVED),
+        (d(4), RequestState.AWAITING_CORRECTION),
+        (d(8), RequestState.RECEIVED),
+        (d(12), RequestState.IN_CONSULTATION),
+        (d(14), RequestState.RECEIVED),
+        (d(19), RequestState.AWAITING_FEE),
+        (d(21), RequestState.RECEIVED),
+        (d(22), RequestState.EXTENDED),
+        (d(23), RequestState.EXTENDED),
+        (d(2, 12), RequestState.ANSWERED),
+    ]
+    assert [(day, state(r, as_of=day)) for day, _ in expected] == expected
+
+
+def test_closed_without_handling() -> None:
+    no_correction = req(RECEIVED, CorrectionRequested(on=d(4), due_on=d(15)))
+    assert state(no_correction, as_of=d(15)) is RequestState.AWAITING_CORRECTION
+    closed = state(no_correction, as_of=d(16))
+    assert closed is RequestState.CLOSED_NO_CORRECTION
+    assert closed.is_final
+    assert closed.is_closed_without_handling
+    unpaid = req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE, due_on=d(15)))
+    assert state(unpaid, as_of=d(16)) is RequestState.CLOSED_FEE_UNPAID
+    withdrawn = req(RECEIVED, Withdrawn(on=d(5)))
+    assert state(withdrawn, as_of=d(6)) is RequestState.WITHDRAWN
+    assert not RequestState.ANSWERED.is_closed_without_handling
+    # Without a last day in the notice the request waits indefinitely.
+    open_ended = req(RECEIVED, CorrectionRequested(on=d(4)))
+    assert state(open_ended, as_of=d(1, 12)) is RequestState.AWAITING_CORRECTION
+    fee_open = req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE))
+    assert state(fee_open, as_of=d(1, 12)) is RequestState.AWAITING_FEE
+
+
+def test_late_correction_reopens_the_request() -> None:
+    r = req(RECEIVED, CorrectionRequested(on=d(4), due_on=d(15)), CorrectionReceived(on=d(20)))
+    assert state(r, as_of=d(18)) is RequestState.CLOSED_NO_CORRECTION
+    assert state(r, as_of=d(20)) is RequestState.RECEIVED
+
+
+# -- impossible histories --------------------------------------------------------------------
+
+
+def _raises(r: DisclosureRequest, offending: RequestEvent, *fragments: str) -> None:
+    with pytest.raises(LifecycleError) as info:
+        check_history(r)
+    assert info.value.event is offending
+    for fragment in fragments:
+        assert fragment in str(info.value)
+    assert info.value.message_zh
+    # Every public entry point that reads the history refuses it too.
+    with pytest.raises(LifecycleError):
+        state(r, as_of=d(1, 12))
+
+
+def test_reply_before_receipt() -> None:
+    reply = Replied(on=d(31, 10), outcome=Outcome.GRANTED)
+    _raises(req(RECEIVED, reply), reply, "reply on 2024-10-31 is before", "早于收到申请日期")
+
+
+def test_any_event_before_receipt() -> None:
+    notice = CorrectionRequested(on=d(30, 10))
+    _raises(req(RECEIVED, notice), notice, "correction notice on 2024-10-30")
+
+
+def test_second_extension() -> None:
+    second = Extended(on=d(20), working_days=5)
+    r = req(RECEIVED, Extended(on=d(10), working_days=5), second)
+    _raises(r, second, "second extension", "再次延期")
+
+
+@pytest.mark.parametrize(("received", "cap"), [(RECEIVED, 20), (date(2015, 11, 2), 15)])
+def test_extension_beyond_the_cap(received: date, cap: int) -> None:
+    too_long = Extended(on=received + timedelta(days=5), working_days=cap + 1)
+    _raises(req(received, too_long), too_long, f"exceeds the {cap} allowed")
+    check_history(req(received, Extended(on=received + timedelta(days=5), working_days=cap)))
+
+
+def test_correction_received_never_asked() -> None:
+    received = CorrectionReceived(on=d(8))
+    _raises(req(RECEIVED, received), received, "no correction was asked", "未告知补正")
+    twice = CorrectionReceived(on=d(12))
+    r = req(RECEIVED, CorrectionRequested(on=d(4)), CorrectionReceived(on=d(8)), twice)
+    _raises(r, twice)
+
+
+def test_consultation_answer_without_consultation() -> None:
+    answer = ConsultationAnswered(on=d(8), consultee=THIRD)
+    _raises(req(RECEIVED, answer), answer, "none was consulted", "未征求其意见")
+    other = ConsultationAnswered(on=d(8), consultee=Consultee.OTHER_AGENCY)
+    r = req(RECEIVED, ConsultationStarted(on=d(4), consultee=THIRD), other)
+    _raises(r, other)
+
+
+def test_events_after_final_reply_or_withdrawal() -> None:
+    after = Extended(on=d(25), working_days=5)
+    r = req(RECEIVED, Replied(on=d(20), outcome=Outcome.GRANTED), after)
+    _raises(r, after, "after the final reply", "其后不应再有")
+    second_reply = Replied(on=d(22), outcome=Outcome.GRANTED)
+    r = req(RECEIVED, Withdrawn(on=d(20)), second_reply)
+    _raises(r, second_reply, "after the final withdrawal")
+
+
+def test_fee_paid_without_notice() -> None:
+    paid = FeePaid(on=d(8))
+    _raises(req(RECEIVED, paid), paid, "no fee notice", "未发出收费通知")
+
+
+def test_events_out_of_date_order() -> None:
+    late = CorrectionRequested(on=d(4))
+    r = req(RECEIVED, ConsultationStarted(on=d(6), consultee=THIRD), late)
+    _raises(r, late, "out of date order")
+
+
+def test_event_names() -> None:
+    class Custom(RequestEvent):
+        pass
+
+    assert event_name(Custom(on=d(1))) == ("event", "事件")
+    assert event_name(Transferred(on=d(1), to="某局")) == ("transfer", "移送")
+
+
+def test_possible_histories_pass() -> None:
+    check_history(
+        req(
+            RECEIVED,
+            CorrectionRequested(on=d(4)),
+            CorrectionRequested(on=d(5)),
+            CorrectionReceived(on=d(8)),
+            ConsultationStarted(on=d(11), consultee=THIRD),
+            ConsultationStarted(on=d(11), consultee=THIRD),
+            ConsultationAnswered(on=d(13), consultee=THIRD),
+            ConsultationAnswered(on=d(14), consultee=THIRD),
+            Replied(on=d(20), outcome=Outcome.WITHHELD_THIRD_PARTY),
+        )
+    )
+
+
+# -- findings --------------------------------------------------------------------------------
+
+
+def test_late_correction_notice_is_a_finding_not_an_error() -> None:
+    notice = CorrectionRequested(on=d(12))  # 7 working days from 11-01 end on 11-12
+    assert findings(req(RECEIVED, notice)) == ()
+    late = CorrectionRequested(on=d(13))
+    (finding,) = findings(req(RECEIVED, late))
+    assert finding.kind is FindingKind.LATE_CORRECTION_NOTICE
+    assert finding.due_on == d(12)
+    assert finding.event is late
+    # The 2008 text set no period for the notice.
+    assert findings(req(date(2015, 11, 2), CorrectionRequested(on=date(2015, 12, 1)))) == ()
+
+
+def test_repeated_correction_notice_finding() -> None:
+    r = req(
+        RECEIVED,
+        CorrectionRequested(on=d(4)),
+        CorrectionReceived(on=d(6)),
+        CorrectionRequested(on=d(8)),
+    )
+    assert [f.kind for f in findings(r)] == [FindingKind.REPEATED_CORRECTION_NOTICE]
+
+
+def test_late_extension_and_late_reply_findings() -> None:
+    extension = Extended(on=d(2, 12), working_days=10)
+    reply = Replied(on=d(20, 12), outcome=Outcome.GRANTED)
+    r = req(RECEIVED, extension, reply)
+    kinds = [(f.kind, f.due_on) for f in findings(r)]
+    assert kinds == [
+        (FindingKind.LATE_EXTENSION, PLAIN_DUE),
+        (FindingKind.LATE_REPLY, CAL.add_workdays(RECEIVED, 30)),
+    ]
+    in_time = Replied(on=d(13, 12), outcome=Outcome.GRANTED)
+    on_time = req(RECEIVED, Extended(on=d(28), working_days=10), in_time)
+    assert findings(on_time) == ()
+    assert findings(r, as_of=d(1, 12)) == ()
+
+
+# -- timeliness ------------------------------------------------------------------------------
+
+
+def test_is_overdue() -> None:
+    r = req(RECEIVED)
+    assert not is_overdue(r, as_of=PLAIN_DUE)
+    assert is_overdue(r, as_of=PLAIN_DUE + timedelta(days=1))
+    assert not is_overdue(r, as_of=d(31, 10))
+    answered = req(RECEIVED, Replied(on=d(10, 12), outcome=Outcome.GRANTED))
+    assert not is_overdue(answered, as_of=d(20, 12))
+    assert is_overdue(answered, as_of=d(5, 12))
+    waiting = req(RECEIVED, CorrectionRequested(on=d(4)))
+    assert not is_overdue(waiting, as_of=d(20, 12))
+
+
+def test_status() -> None:
+    r = req(RECEIVED, Replied(on=d(10, 12), outcome=Outcome.GRANTED))
+    s = status(r, as_of=d(20, 12))
+    assert s.state is RequestState.ANSWERED
+    assert s.outcome is Outcome.GRANTED
+    assert not s.overdue
+    assert s.reply_due is not None
+    assert s.reply_due.date == PLAIN_DUE
+    assert [f.kind for f in s.findings] == [FindingKind.LATE_REPLY]
+    before = status(r, as_of=d(31, 10))
+    assert before.state is RequestState.NOT_RECEIVED
+    assert before.reply_due is None
+    assert status(r, as_of=d(2, 12)).overdue
+
+
+def test_response_time() -> None:
+    assert response_time(req(RECEIVED)) is None
+    assert replied_on_time(req(RECEIVED)) is None
+    r = req(
+        RECEIVED,
+        ConsultationStarted(on=d(6), consultee=THIRD),
+        ConsultationAnswered(on=d(12), consultee=THIRD),
+        Replied(on=d(5, 12), outcome=Outcome.PARTIALLY_GRANTED),
+    )
+    rt = response_time(r)
+    assert rt is not None
+    assert rt.working_days == 20  # 24 working days elapsed, 4 of them paused
+    assert rt.elapsed_working_days == 24
+    assert rt.calendar_days == 34
+    assert rt.on_time
+    assert rt.outcome is Outcome.PARTIALLY_GRANTED
+    assert replied_on_time(r) is True
+    late = req(RECEIVED, Replied(on=d(2, 12), outcome=Outcome.GRANTED))
+    assert replied_on_time(late) is False
+
+
+def test_reply_during_a_consultation_counts_only_the_days_before_it() -> None:
+    r = req(
+        RECEIVED,
+        ConsultationStarted(on=d(6), consultee=THIRD),
+        Replied(on=d(8), outcome=Outcome.GRANTED),
+    )
+    rt = response_time(r)
+    assert rt is not None
+    assert rt.working_days == 3  # 11-04, 11-05, 11-06; the consultation days are not counted
+
+
+# -- invariants ------------------------------------------------------------------------------
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> DisclosureRequest:
+    received = draw(st.dates(min_value=date(2008, 5, 1), max_value=date(2025, 12, 31)))
+    day = received
+    events: list[RequestEvent] = []
+    extended = False
+    for _ in range(draw(st.integers(0, 5))):
+        day += timedelta(days=draw(st.integers(0, 12)))
+        kind = draw(st.sampled_from(["correction", "consult", "extend", "fee", "transfer"]))
+        if kind == "correction":
+            events.append(CorrectionRequested(on=day, due_on=day + timedelta(days=10)))
+            if draw(st.booleans()):
+                day += timedelta(days=draw(st.integers(0, 15)))
+                events.append(CorrectionReceived(on=day))
+        elif kind == "consult":
+            events.append(ConsultationStarted(on=day, consultee=THIRD))
+            if draw(st.booleans()):
+                day += timedelta(days=draw(st.integers(0, 30)))
+                events.append(ConsultationAnswered(on=day, consultee=THIRD))
+        elif kind == "extend" and not extended:
+            events.append(Extended(on=day, working_days=draw(st.integers(1, 15))))
+            extended = True
+        elif kind == "fee":
+            events.append(FeeNoticeIssued(on=day, amount=FEE, due_on=day + timedelta(days=10)))
+        else:
+            events.append(Transferred(on=day, to="某局"))
+    ending = draw(st.sampled_from(["open", "reply", "withdraw"]))
+    day += timedelta(days=draw(st.integers(0, 40)))
+    if ending == "reply":
+        events.append(Replied(on=day, outcome=draw(st.sampled_from(list(Outcome)))))
+    elif ending == "withdraw":
+        events.append(Withdrawn(on=day))
+    return req(received, *events)
+
+
+@given(r=histories(), offset=st.integers(-5, 200))
+def test_lifecycle_invariants(r: DisclosureRequest, offset: int) -> None:
+    as_of = r.received_on + timedelta(days=offset)
+    current = state(r, as_of=as_of)
+    assert (current is RequestState.NOT_RECEIVED) == (as_of < r.received_on)
+    if current is RequestState.NOT_RECEIVED:
+        return
+    # Final states are final: the same state on every later day.
+    if current in (RequestState.ANSWERED, RequestState.WITHDRAWN):
+        assert state(r, as_of=as_of + timedelta(days=365)) is current
+    overdue = is_overdue(r, as_of=as_of)
+    assert not (overdue and current.is_final)
+    due = status(r, as_of=as_of).reply_due
+    assert due is not None
+    assert CAL.is_workday(due.date)
+    assert due.date > due.clock_start >= r.received_on
+    # The deadline never comes before the plain period from receipt.
+    assert due.date >= CAL.add_workdays(r.received_on, due.regulation.reply_working_days)
