@@ -8,6 +8,8 @@
 True
 """
 
+from typing import TYPE_CHECKING, Any
+
 from govdisclosure import examples
 from govdisclosure._version import __version__
 from govdisclosure.errors import (
@@ -84,6 +86,63 @@ from govdisclosure.serialize import (
     to_json,
 )
 
+if TYPE_CHECKING:
+    from govdisclosure import formatting, rules
+    from govdisclosure.rules import (
+        Deadline,
+        DeadlineKind,
+        DueDate,
+        Regulation,
+        RequestState,
+        WorkdayCalendar,
+        check_history,
+        deadlines,
+        default_calendar,
+        due_date,
+        due_dates,
+        explain_deadline,
+        is_overdue,
+        regulation_in_force,
+        remedy_window,
+        response_time,
+        state,
+    )
+
+# The rules layer loads the official working-day data; it is imported on first use so that
+# `import govdisclosure` stays fast for code that only reads and writes models.
+_LAZY_FROM_RULES = frozenset(
+    {
+        "Deadline",
+        "DeadlineKind",
+        "DueDate",
+        "Regulation",
+        "RequestState",
+        "WorkdayCalendar",
+        "check_history",
+        "deadlines",
+        "default_calendar",
+        "due_date",
+        "due_dates",
+        "explain_deadline",
+        "is_overdue",
+        "regulation_in_force",
+        "remedy_window",
+        "response_time",
+        "state",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in ("rules", "formatting"):
+        return importlib.import_module(f"govdisclosure.{name}")
+    if name in _LAZY_FROM_RULES:
+        return getattr(importlib.import_module("govdisclosure.rules"), name)
+    raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
+
+
 __all__ = [
     "SCHEMA_VERSION",
     "Agency",
@@ -105,10 +164,13 @@ __all__ = [
     "Consultee",
     "CorrectionReceived",
     "CorrectionRequested",
+    "Deadline",
+    "DeadlineKind",
     "DisclosureChannel",
     "DisclosureRequest",
     "DocumentCounts",
     "DocumentCounts2019",
+    "DueDate",
     "ErrorDetail",
     "Extended",
     "FeeItems2019",
@@ -135,8 +197,10 @@ __all__ = [
     "Reconsideration",
     "RegionCode",
     "RegistrationError",
+    "Regulation",
     "Replied",
     "RequestEvent",
+    "RequestState",
     "ReviewColumn",
     "ReviewCounts",
     "ReviewGroup",
@@ -147,11 +211,25 @@ __all__ = [
     "Transferred",
     "ValidationError",
     "Withdrawn",
+    "WorkdayCalendar",
     "__version__",
+    "check_history",
+    "deadlines",
+    "default_calendar",
+    "due_date",
+    "due_dates",
     "examples",
+    "explain_deadline",
+    "formatting",
     "from_dict",
     "from_json",
+    "is_overdue",
     "register",
+    "regulation_in_force",
+    "remedy_window",
+    "response_time",
+    "rules",
+    "state",
     "to_dict",
     "to_json",
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from govdisclosure import examples
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.model import AnnualReport
 from govdisclosure.outline import outline
+from govdisclosure.rules import explain_deadline
 from govdisclosure.serialize import from_json, to_json
 
 if TYPE_CHECKING:
@@ -25,6 +27,8 @@ EPILOG = """examples:
   govdisclosure show sichuan-hrss-2013
   govdisclosure show huaian-city-2024 --format json
   govdisclosure show report.json
+  govdisclosure deadline 2024-09-27
+  govdisclosure deadline 2024-09-27 --extended --regulation 2019 --lang en
 """
 
 
@@ -50,6 +54,20 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deadline(args: argparse.Namespace) -> int:
+    due = explain_deadline(args.received_on, extended=args.extended, regulation=args.regulation)
+    lines = due.describe() if args.lang == "en" else due.describe_zh()
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govdisclosure`` command."""
     parser = argparse.ArgumentParser(
@@ -68,6 +86,22 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("source", help="bundled example name, JSON file, or -")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(run=_show)
+
+    deadline = commands.add_parser(
+        "deadline",
+        help="the reply deadline for an application received on a date, with its explanation",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    deadline.add_argument("received_on", type=_iso_date, help="day of receipt, YYYY-MM-DD")
+    deadline.add_argument(
+        "--extended", action="store_true", help="add the longest extension allowed"
+    )
+    deadline.add_argument(
+        "--regulation", choices=("2008", "2019"), help="the regulation (default: the one in force)"
+    )
+    deadline.add_argument("--lang", choices=("zh", "en"), default="zh", help="explanation language")
+    deadline.set_defaults(run=_deadline)
     return parser
 
 

@@ -97,6 +97,7 @@ def outline(report: AnnualReport) -> str:
             lines.append(f"  {group.label}：{_cell(report.reviews.group(group).total)}")
     if isinstance(report, AnnualReport2008) and report.statistics:
         lines += ["", report.statistics_title or "统计表"]
-        for row in report.statistics:
-            lines.append(f"  {row.indicator}（{row.unit or ''}）：{row.this_year}")
+        for indicator in report.statistics:
+            value = "（空）" if indicator.this_year is None else indicator.this_year
+            lines.append(f"  {indicator.indicator}（{indicator.unit or ''}）：{value}")
     return "\n".join(lines)

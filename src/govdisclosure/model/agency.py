@@ -7,8 +7,6 @@ from datetime import date
 from typing import Any
 
 import attrs
-from stdnum.cn import uscc
-from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from govdisclosure.model._base import (
     InvalidValue,
@@ -166,6 +164,10 @@ def _credit_code(_: object, attribute: attrs.Attribute[Any], value: str | None) 
         raise InvalidValue(
             attribute.name, f"expected text, got {value!r}", f"应为文本，实际为{value!r}"
         )
+    # Imported here: python-stdnum pulls in ssl and pydoc, a quarter of the import time.
+    from stdnum.cn import uscc
+    from stdnum.exceptions import ValidationError as StdnumValidationError
+
     try:
         checked = uscc.validate(value)
     except StdnumValidationError as exc:

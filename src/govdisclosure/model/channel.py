@@ -14,7 +14,7 @@ class ChannelKind(LabelledEnum):
     """The kinds of channel the regulation and reports name (Arts. 23–25 of the 2019 text).
 
     A province's own kind of channel is added by subclassing :class:`DisclosureChannel` and
-    registering the subclass (see :func:`govdisclosure.register`).
+    registering the subclass (see :func:`govdisclosure.serialize.register`).
 
     >>> ChannelKind.MICROBLOG.label
     '政务微博'

@@ -1,7 +1,7 @@
 """A disclosure application (依申请公开申请) and the facts of its life.
 
 A request stores only what happened, each fact with its date. Its state, due date and the report
-cell it falls into are derived from these facts by :mod:`govdisclosure.rules` under the regulation
+cell it falls into are derived from these facts by ``govdisclosure.rules`` under the regulation
 in force on the day of receipt.
 """
 

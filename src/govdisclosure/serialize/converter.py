@@ -13,7 +13,10 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from govdisclosure.model._base import InvalidValue, LabelledEnum
@@ -112,6 +115,14 @@ def _unstructure_int_or_decimal(value: int | Decimal) -> int | str:
     return value if type(value) is int else _unstructure_decimal(value)  # type: ignore[arg-type]
 
 
+def _optional_int_or_decimal(value: Any, _: type) -> int | Decimal | None:
+    return None if value is None else _int_or_decimal(value, Decimal)
+
+
+def _unstructure_optional_int_or_decimal(value: int | Decimal | None) -> int | str | None:
+    return None if value is None else _unstructure_int_or_decimal(value)
+
+
 def _enum_structure(cls: type[LabelledEnum]) -> Callable[[Any, type], LabelledEnum]:
     members = cls._value2member_map_
     codes = ", ".join(member.code for member in cls)
@@ -157,17 +168,96 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_structure_hook(int | Decimal, _int_or_decimal)
     conv.register_unstructure_hook(int | Decimal, _unstructure_int_or_decimal)
+    conv.register_structure_hook(int | Decimal | None, _optional_int_or_decimal)
+    conv.register_unstructure_hook(int | Decimal | None, _unstructure_optional_int_or_decimal)
     conv.register_structure_hook_factory(_is_labelled_enum, _enum_structure)
     conv.register_unstructure_hook_func(_is_labelled_enum, _enum_value)
-    _install_polymorphism(conv)
+    _install_strict_containers(conv, detailed_validation)
+    _install_polymorphism(conv, detailed_validation)
+    _install_fast_unstructure(conv)
     if not detailed_validation:
         _install_fast_paths(conv)
     return conv
 
 
+def _install_fast_unstructure(conv: cattrs.Converter) -> None:
+    # JSON-native values need no hook: with ``identity`` cattrs' generated code reads the
+    # attribute directly instead of calling a per-value Optional dispatcher.
+    for native in (int, str, bool, int | None, str | None, bool | None):
+        conv.register_unstructure_hook(native, identity)
+
+    def tuple_factory(cls: Any) -> Callable[[Any], Any]:
+        item_hook = conv.get_unstructure_hook(cls.__args__[0])
+        if item_hook == identity:
+            return list
+
+        def unstructure(value: Any) -> list[Any]:
+            return [item_hook(item) for item in value]
+
+        return unstructure
+
+    conv.register_unstructure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+
 def _is_homogeneous_tuple(cls: Any) -> bool:
     args: tuple[Any, ...] = getattr(cls, "__args__", ())
     return getattr(cls, "__origin__", None) is tuple and args[1:] == (Ellipsis,)
+
+
+def _not_an_array(value: Any) -> WrongType:
+    return WrongType(
+        f"expected an array, got {_describe(value)}", f"应为数组，实际为{_describe(value)}"
+    )
+
+
+def _install_strict_containers(conv: cattrs.Converter, detailed_validation: bool) -> None:
+    # cattrs would turn a string into a tuple of characters and a dict into a tuple of keys;
+    # JSON arrays are the only thing a tuple field accepts. Attrs classes accept only objects.
+    def tuple_factory(cls: Any) -> Callable[[Any, type], Any]:
+        item_type = cls.__args__[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        def fast(value: Any, _: type) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _not_an_array(value)
+            return tuple([item_hook(item, item_type) for item in value])
+
+        def detailed(value: Any, _: type) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _not_an_array(value)
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:  # collected, reported with its index
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring @ index {index}", index, item_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+            return tuple(items)
+
+        return detailed if detailed_validation else fast
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+    def attrs_factory(cls: type) -> Callable[[Any, type], Any]:
+        inner: Callable[[Any, type], Any] = make_dict_structure_fn(cls, conv)
+
+        def structure(value: Any, _: type) -> Any:
+            if type(value) is not dict:
+                raise WrongType(
+                    f"expected an object, got {_describe(value)}",
+                    f"应为对象，实际为{_describe(value)}",
+                )
+            return inner(value, cls)
+
+        return structure
+
+    conv.register_structure_hook_factory(attrs.has, attrs_factory)
 
 
 def _install_fast_paths(conv: cattrs.Converter) -> None:
@@ -180,24 +270,24 @@ def _install_fast_paths(conv: cattrs.Converter) -> None:
 
         return structure
 
-    for inner, hook in ((int, _int), (str, _str), (date, _date), (Decimal, _decimal)):
+    for inner, hook in ((date, _date), (Decimal, _decimal)):
         conv.register_structure_hook(inner | None, optional(inner, hook))
 
-    def tuple_factory(cls: Any) -> Callable[[Any, type], Any]:
-        item_type = cls.__args__[0]
-        item_hook = conv.get_structure_hook(item_type)
+    def optional_int(value: Any, _: type) -> int | None:
+        if value is None or type(value) is int:
+            return value
+        return _int(value, int)
 
-        def structure(value: Any, _: type) -> tuple[Any, ...]:
-            if type(value) is not list:
-                raise WrongType("expected an array", "应为数组")
-            return tuple([item_hook(item, item_type) for item in value])
+    def optional_str(value: Any, _: type) -> str | None:
+        if value is None or type(value) is str:
+            return value
+        return _str(value, str)
 
-        return structure
+    conv.register_structure_hook(int | None, optional_int)
+    conv.register_structure_hook(str | None, optional_str)
 
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
-
-def _install_polymorphism(conv: cattrs.Converter) -> None:
+def _install_polymorphism(conv: cattrs.Converter, detailed_validation: bool = True) -> None:
     plain_structure: dict[type, Callable[[Any, type], Any]] = {}
     plain_unstructure: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
@@ -212,6 +302,27 @@ def _install_polymorphism(conv: cattrs.Converter) -> None:
         if fn is None:
             fn = plain_unstructure[cls] = make_dict_unstructure_fn(cls, conv)
         return fn
+
+    def fast_structure_factory(base: type) -> Callable[[Any, type], Any]:
+        # The converter is rebuilt on every registration, so the candidates are fixed here.
+        candidates = registry.registered_tags(base)
+        fns: dict[str, tuple[Callable[[Any, type], Any], frozenset[str], type]] = {
+            tag: (
+                make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False),
+                frozenset(a.name for a in attrs.fields(cls)) | {registry.TAG_KEY},
+                cls,
+            )
+            for tag, cls in candidates.items()
+        }
+
+        def structure(value: Any, _: type) -> Any:
+            # Any problem: raise, and let the detailed converter say what and where.
+            fn, allowed, cls = fns[value[registry.TAG_KEY]]
+            if not allowed.issuperset(value):
+                raise WrongType("unknown key", "未知的键")
+            return fn(value, cls)
+
+        return structure
 
     def structure_factory(base: type) -> Callable[[Any, type], Any]:
         def structure(value: Any, _: type) -> Any:
@@ -240,13 +351,16 @@ def _install_polymorphism(conv: cattrs.Converter) -> None:
         cls = type(obj)
         return {registry.TAG_KEY: registry.tag_of(cls), **unstructure_fn(cls)(obj)}
 
-    conv.register_structure_hook_factory(registry.is_polymorphic, structure_factory)
+    conv.register_structure_hook_factory(
+        registry.is_polymorphic,
+        structure_factory if detailed_validation else fast_structure_factory,
+    )
     conv.register_unstructure_hook_func(registry.is_polymorphic, unstructure)
 
 
 @cache
 def converter(detailed_validation: bool = True) -> cattrs.Converter:
-    """The shared converter (built once; rebuilt after :func:`~govdisclosure.register`).
+    """The shared converter (built once; rebuilt after :func:`~govdisclosure.serialize.register`).
 
     >>> converter() is converter()
     True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -47,6 +48,12 @@ def _walk(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
     elif isinstance(exc, InvalidValue):
         where = f"{path}.{exc.field_name}" if exc.field_name else path
         yield ErrorDetail(where, exc.message, exc.message_zh)
+    elif isinstance(exc, ValueError | TypeError) and _attribute_name(exc):
+        # attrs' own validators (e.g. attrs.validators.ge in a user's subclass) raise with the
+        # attrs.Attribute as the second argument: report at the field, not at its object.
+        yield ErrorDetail(
+            f"{path}.{_attribute_name(exc)}", str(exc.args[0]), f"字段校验失败：{exc.args[0]}"
+        )
     elif isinstance(exc, KeyError):
         # cattrs reports a missing required key as a KeyError under the attribute's note.
         yield ErrorDetail(path, "required field is missing", "缺少必填字段")
@@ -55,3 +62,10 @@ def _walk(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
             yield from _walk(member, path)
     else:
         yield ErrorDetail(path, f"invalid value: {exc}", f"无效的值：{exc}")
+
+
+def _attribute_name(exc: BaseException) -> str | None:
+    if len(exc.args) >= 2 and isinstance(exc.args[1], attrs.Attribute):
+        name: str = exc.args[1].name
+        return name
+    return None

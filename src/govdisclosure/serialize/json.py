@@ -52,7 +52,7 @@ def to_json(obj: object, *, indent: bool = False) -> bytes:
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
-    """A model from a JSON-ready dict; raises :class:`ValidationError` listing every problem.
+    """A model from a JSON-ready dict; raises :class:`.ValidationError` listing every problem.
 
     >>> from govdisclosure.model import Money
     >>> from_dict({"schema_version": 1, "amount": "3940", "unit": "yuan"}, Money)
@@ -68,12 +68,13 @@ def from_dict(data: Any, cls: type[T]) -> T:
     version = data.get(_VERSION_KEY)
     if version != SCHEMA_VERSION or type(version) is not int:
         got = "nothing" if version is None else repr(version)
+        got_zh = "空" if version is None else repr(version)
         raise ValidationError(
             [
                 ErrorDetail(
                     f"$.{_VERSION_KEY}",
                     f"expected schema_version {SCHEMA_VERSION}, got {got}",
-                    f"schema_version应为{SCHEMA_VERSION}，实际为{got}",
+                    f"schema_version应为{SCHEMA_VERSION}，实际为{got_zh}",
                 )
             ]
         )
@@ -91,7 +92,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
 
 
 def from_json(data: str | bytes, cls: type[T]) -> T:
-    """A model from JSON text; raises :class:`ValidationError` listing every problem.
+    """A model from JSON text; raises :class:`.ValidationError` listing every problem.
 
     >>> from govdisclosure.model import Quantity
     >>> from_json('{"schema_version":1,"value":337,"unit":"条","qualifier":"exact"}', Quantity)

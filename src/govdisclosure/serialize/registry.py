@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import attrs
-
 from govdisclosure import model as m
 from govdisclosure.errors import RegistrationError
 
@@ -50,6 +48,10 @@ _BUILTIN: dict[type, str] = {
 # Abstract bases: never serialized themselves, but fields typed with them are polymorphic.
 _ABSTRACT: frozenset[type] = frozenset({m.RequestEvent, m.AnnualReport})
 
+# Concrete built-in events and reports are leaves; their bases are the extension points.
+_LEAVES = frozenset(c.__name__ for c in _BUILTIN if issubclass(c, (m.RequestEvent, m.AnnualReport)))
+_POLYMORPHIC_ROOTS = (*_BUILTIN, *_ABSTRACT)
+
 _tags: dict[type, str] = dict(_BUILTIN)
 _classes: dict[str, type] = {tag: cls for cls, tag in _BUILTIN.items()}
 _listeners: list[Callable[[], None]] = []
@@ -71,10 +73,16 @@ def register(cls: type, tag: str) -> type:
     >>> tag_of(CountyAgency)
     'example.county-agency'
     """
-    if not (isinstance(cls, type) and attrs.has(cls)):
-        raise RegistrationError(f"{cls!r} is not an attrs class")
+    # An undecorated subclass inherits __attrs_attrs__: its own fields would be silently dropped.
+    if not (isinstance(cls, type) and "__attrs_attrs__" in vars(cls)):
+        raise RegistrationError(f"{cls!r} is not an attrs class (decorate it with @attrs.frozen)")
+    if cls in _ABSTRACT:
+        raise RegistrationError(f"{cls.__qualname__} is abstract: register its subclasses")
     if not any(issubclass(cls, base) for base in (*_BUILTIN, *_ABSTRACT)):
-        raise RegistrationError(f"{cls.__qualname__} does not subclass a govdisclosure model")
+        extensible = ", ".join(sorted({b.__name__ for b in (*_BUILTIN, *_ABSTRACT)} - _LEAVES))
+        raise RegistrationError(
+            f"{cls.__qualname__} does not subclass an extensible model; those are: {extensible}"
+        )
     if not isinstance(tag, str) or not _TAG_SHAPE.match(tag):
         raise RegistrationError(
             f"tag {tag!r} must be 1-64 lower-case letters, digits or . _ : - "
@@ -115,8 +123,12 @@ def registered_tags(base: type) -> dict[str, type]:
 
 
 def is_polymorphic(cls: object) -> bool:
-    """True for model classes whose fields carry a tag (registered, or an abstract base)."""
-    return isinstance(cls, type) and (cls in _tags or cls in _ABSTRACT)
+    """True for models that carry a tag: registered ones, abstract bases, and their subclasses.
+
+    Unregistered subclasses count too, so that serializing one fails loudly (no tag) instead of
+    being written silently as its base.
+    """
+    return isinstance(cls, type) and issubclass(cls, _POLYMORPHIC_ROOTS)
 
 
 def on_change(listener: Callable[[], None]) -> None:

@@ -1,0 +1,92 @@
+"""The command line: each command is one library call; exit status 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import io
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+from govdisclosure import examples
+from govdisclosure.cli import main
+from govdisclosure.serialize import from_json, to_json
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_show_seed_outline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "sichuan-hrss-2013"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("四川省人力资源和社会保障厅2013年政府信息公开工作年度报告\n")
+    assert "10000余条" in out
+    assert "近400篇" in out
+
+
+def test_show_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "shanghai-gov-office-2019"]) == 0
+    out = capsys.readouterr().out
+    assert "一、本年新收政府信息公开申请数量：859" in out
+    assert "复议后起诉：（空）" in out
+
+
+def test_show_json_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "huaian-city-2024", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    report = from_json(out, type(examples.load("huaian-city-2024")))
+    assert report == examples.load("huaian-city-2024")
+
+
+def test_show_file_and_stdin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = to_json(examples.load("sichuan-hrss-2013"))
+    path = tmp_path / "report.json"
+    path.write_bytes(raw)
+    assert main(["show", str(path)]) == 0
+    from_file = capsys.readouterr().out
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    assert main(["show", "-"]) == 0
+    assert capsys.readouterr().out == from_file
+
+
+def test_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "no-such-report"]) == 2
+    assert "neither a bundled example" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 2}', encoding="utf-8")
+    assert main(["show", str(bad)]) == 2
+    assert "$.schema_version" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2() -> None:
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
+
+
+def test_deadline_explains_itself(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "2024-09-27"]) == 0
+    out = capsys.readouterr().out
+    assert "期限届满日：2024-10-30，共20个工作日。" in out
+    assert "2024-09-29（国庆节调休）" in out
+
+
+def test_deadline_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["deadline", "2024-09-27", "--extended", "--regulation", "2019", "--lang", "en"]) == 0
+    )
+    assert "Due on 2024-11-27" in capsys.readouterr().out
+
+
+def test_deadline_outside_the_data_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "2031-01-05"]) == 2
+    assert "no official working-day data for 2031" in capsys.readouterr().err
+
+
+def test_deadline_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["deadline", "2024-13-01"])
+    assert info.value.code == 2
+    assert "expected a date as YYYY-MM-DD" in capsys.readouterr().err
