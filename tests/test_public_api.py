@@ -24,7 +24,7 @@ def test_every_public_name_resolves(name: str) -> None:
 
 def test_unknown_attribute_raises() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        _ = govdisclosure.nope  # type: ignore[attr-defined]
+        _ = govdisclosure.nope
 
 
 def test_import_does_not_load_the_rules_or_babel() -> None:
