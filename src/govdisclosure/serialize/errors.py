@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -64,8 +65,17 @@ def _walk(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
         yield ErrorDetail(path, f"invalid value: {exc}", f"无效的值：{exc}")
 
 
+# attrs' comparison and length validators (ge, lt, min_len…) carry only a message, which names
+# the field in this fixed form.
+_ATTRS_MESSAGE = re.compile(r"^(?:Length of )?'([A-Za-z_]\w*)' must ")
+
+
 def _attribute_name(exc: BaseException) -> str | None:
     if len(exc.args) >= 2 and isinstance(exc.args[1], attrs.Attribute):
         name: str = exc.args[1].name
         return name
+    if len(exc.args) == 1 and isinstance(exc.args[0], str):
+        match = _ATTRS_MESSAGE.match(exc.args[0])
+        if match:
+            return match.group(1)
     return None

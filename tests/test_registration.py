@@ -1,0 +1,440 @@
+"""Playing an outside package: subclass models, register them, and round-trip them.
+
+Registration is global, permanent state. Every test defines its own classes and registers them
+under tags made unique with :func:`uuid.uuid4`, so that the tests can run in any order, more than
+once in a process, and without changing what other test modules see (they never use these tags).
+Registrations that must fail (undecorated subclasses, the abstract bases, classes outside the
+model) are rejected before anything is recorded, so those tests need no clean-up either.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import orjson
+import pytest
+
+from govdisclosure.errors import GovDisclosureError, RegistrationError, ValidationError
+from govdisclosure.model import (
+    Agency,
+    AgencyLevel,
+    AnnualReport,
+    AnnualReport2021,
+    Applicant,
+    ApplicantKind,
+    ApplicationTable,
+    ChannelKind,
+    DisclosureChannel,
+    DisclosureRequest,
+    Figure,
+    FormatVersion,
+    Outcome,
+    Quantity,
+    RegionCode,
+    Replied,
+    RequestEvent,
+    SubmissionMethod,
+)
+from govdisclosure.serialize import (
+    TAG_KEY,
+    from_dict,
+    from_json,
+    register,
+    registered_tags,
+    tag_of,
+    to_dict,
+    to_json,
+)
+
+
+def _not_registered(cls: type) -> str:
+    """The exact message for serializing an unregistered subclass of a tagged model."""
+    return (
+        f"{cls.__qualname__} is not registered: call govdisclosure.register({cls.__name__},"
+        " 'your-prefix.tag') so that it serializes with a stable tag"
+    )
+
+
+def _not_an_attrs_class(cls: type) -> str:
+    return f"{cls!r} is not an attrs class (decorate it with @attrs.frozen)"
+
+
+def _tag(name: str) -> str:
+    """A tag no other test (or earlier run in this process) uses."""
+    return f"example.{name}-{uuid.uuid4().hex[:12]}"
+
+
+def _request(*events: RequestEvent) -> DisclosureRequest:
+    return DisclosureRequest(
+        id="2024-017",
+        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
+        received_on=date(2024, 9, 27),
+        method=SubmissionMethod.ONLINE,
+        description="某街道征收补偿安置方案",
+        events=events,
+    )
+
+
+def test_outside_subclasses_round_trip_through_json() -> None:
+    # A province's own agency field (the 市州 it belongs to), its own event kind (督办, a
+    # supervision order from the provincial office) and its own channel (a provincial app).
+    @attrs.frozen(kw_only=True)
+    class SichuanAgency(Agency):
+        prefecture_code: str | None = None  # 市州代码
+
+    @attrs.frozen(kw_only=True)
+    class Supervised(RequestEvent):
+        by: str
+        due_on: date | None = None
+
+    @attrs.frozen(kw_only=True)
+    class ProvincialApp(DisclosureChannel):
+        platform: str = "天府通办"
+        downloads: int = 0
+
+    agency_tag, event_tag, channel_tag = _tag("agency"), _tag("supervised"), _tag("channel")
+    assert register(SichuanAgency, agency_tag) is SichuanAgency
+    assert register(Supervised, event_tag) is Supervised
+    assert register(ProvincialApp, channel_tag) is ProvincialApp
+    assert tag_of(Supervised) == event_tag
+    assert registered_tags(RequestEvent)[event_tag] is Supervised
+    assert registered_tags(Agency)[agency_tag] is SichuanAgency
+    assert registered_tags(Agency)["agency"] is Agency
+
+    request = _request(
+        Supervised(on=date(2024, 10, 9), by="四川省人民政府办公厅", due_on=date(2024, 10, 16)),
+        Replied(on=date(2024, 10, 15), outcome=Outcome.GRANTED),
+    )
+    raw = to_json(request)
+    assert [e[TAG_KEY] for e in orjson.loads(raw)["events"]] == [event_tag, "replied"]
+    back = from_json(raw, DisclosureRequest)
+    assert back == request
+    assert type(back.events[0]) is Supervised
+    assert to_json(back) == raw
+    assert from_json(to_json(request.events[0]), RequestEvent) == request.events[0]
+
+    report = AnnualReport2021(
+        agency=SichuanAgency(
+            name="成都市武侯区人民政府",
+            level=AgencyLevel.COUNTY,
+            region=RegionCode("510107"),
+            prefecture_code="5101",
+        ),
+        year=2024,
+        channels=(
+            ProvincialApp(kind=ChannelKind.APP, published=Quantity(1203, "条"), downloads=98),
+            DisclosureChannel(kind=ChannelKind.PORTAL, url="https://www.cdwh.gov.cn/"),
+        ),
+        applications=ApplicationTable.blank(FormatVersion.NATIONAL_2021),
+    )
+    raw = to_json(report)
+    wire = orjson.loads(raw)
+    assert wire[TAG_KEY] == "annual-report-2021"
+    assert wire["agency"][TAG_KEY] == agency_tag
+    assert wire["agency"]["prefecture_code"] == "5101"
+    assert [c[TAG_KEY] for c in wire["channels"]] == [channel_tag, "channel"]
+    assert wire["channels"][0]["platform"] == "天府通办"
+    for back_report in (from_json(raw, AnnualReport2021), from_json(raw, AnnualReport)):
+        assert back_report == report
+        assert type(back_report.agency) is SichuanAgency
+        assert type(back_report.channels[0]) is ProvincialApp
+        assert to_json(back_report) == raw
+    assert from_dict(to_dict(report), AnnualReport) == report
+
+
+def test_registering_again_with_the_same_tag_is_a_no_op() -> None:
+    @attrs.frozen(kw_only=True)
+    class Inspected(RequestEvent):
+        inspector: str
+
+    tag = _tag("inspected")
+    assert register(Inspected, tag) is Inspected
+    assert register(Inspected, tag) is Inspected
+    assert tag_of(Inspected) == tag
+
+
+def test_registration_after_the_converter_was_used_takes_effect() -> None:
+    # Serialize first, so that the shared converter has built its hooks.
+    plain = _request(Replied(on=date(2024, 10, 15), outcome=Outcome.GRANTED))
+    assert from_json(to_json(plain), DisclosureRequest) == plain
+
+    @attrs.frozen(kw_only=True)
+    class Urged(RequestEvent):
+        times: int = 1
+
+    register(Urged, _tag("urged"))
+    request = _request(Urged(on=date(2024, 10, 1), times=2))
+    assert from_json(to_json(request), DisclosureRequest) == request
+
+
+def test_subclass_of_a_built_in_event_keeps_its_own_tag() -> None:
+    @attrs.frozen(kw_only=True)
+    class RepliedWithFee(Replied):
+        fee: Decimal = Decimal(0)
+
+    tag = _tag("replied-with-fee")
+    register(RepliedWithFee, tag)
+    request = _request(
+        RepliedWithFee(on=date(2024, 10, 15), outcome=Outcome.GRANTED, fee=Decimal("12.50"))
+    )
+    raw = to_json(request)
+    assert orjson.loads(raw)["events"][0] == {
+        "type": tag,
+        "on": "2024-10-15",
+        "note": None,
+        "outcome": "granted",
+        "reference": None,
+        "fee": "12.50",
+    }
+    assert from_json(raw, DisclosureRequest) == request
+    # A field typed with the built-in class accepts the registered subclass too.
+    assert from_json(to_json(request.events[0]), Replied) == request.events[0]
+
+
+def test_registered_subclass_fields_are_validated_with_paths() -> None:
+    @attrs.frozen(kw_only=True)
+    class Supervised(RequestEvent):
+        by: str
+        round: int = 1
+
+    tag = _tag("supervised")
+    register(Supervised, tag)
+    doc = to_dict(_request(Supervised(on=date(2024, 10, 9), by="省政府办公厅")))
+    doc["events"][0].update(by=5, round="2", deadline="2024-10-16")
+    with pytest.raises(ValidationError) as info:
+        from_dict(doc, DisclosureRequest)
+    assert [(e.path, e.message) for e in info.value.errors] == [
+        ("$.events[0].by", "expected text, got 5"),
+        ("$.events[0].round", "expected an integer, got '2'"),
+        ("$.events[0].deadline", "unknown key 'deadline' for Supervised"),
+    ]
+
+
+def test_attrs_validator_failure_in_a_subclass_is_reported_at_the_field() -> None:
+    # attrs.validators.in_ raises ValueError(message, attribute, options, value).
+    @attrs.frozen(kw_only=True)
+    class Escalated(RequestEvent):
+        level: int = attrs.field(default=1, validator=attrs.validators.in_([1, 2, 3]))
+
+    register(Escalated, _tag("escalated"))
+    doc = to_dict(_request(Escalated(on=date(2024, 10, 9))))
+    doc["events"][0]["level"] = 0
+    with pytest.raises(ValidationError) as info:
+        from_dict(doc, DisclosureRequest)
+    [error] = info.value.errors
+    assert (error.path, error.message, error.message_zh) == (
+        "$.events[0].level",
+        "'level' must be in [1, 2, 3] (got 0)",
+        "字段校验失败：'level' must be in [1, 2, 3] (got 0)",
+    )
+
+
+def test_attrs_comparison_validator_failure_is_reported_at_the_field() -> None:
+    @attrs.frozen(kw_only=True)
+    class Escalated(RequestEvent):
+        level: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+
+    register(Escalated, _tag("escalated-ge"))
+    doc = to_dict(_request(Escalated(on=date(2024, 10, 9))))
+    doc["events"][0]["level"] = 0
+    with pytest.raises(ValidationError) as info:
+        from_dict(doc, DisclosureRequest)
+    [error] = info.value.errors
+    assert (error.path, error.message, error.message_zh) == (
+        "$.events[0].level",
+        "'level' must be >= 1: 0",
+        "字段校验失败：'level' must be >= 1: 0",
+    )
+
+
+def test_a_registered_tag_in_the_wrong_place_is_rejected() -> None:
+    @attrs.frozen(kw_only=True)
+    class Supervised(RequestEvent):
+        by: str
+
+    tag = _tag("supervised")
+    register(Supervised, tag)
+    doc = to_dict(_request(Supervised(on=date(2024, 10, 9), by="省政府办公厅")))
+    doc["applicant"] = doc["events"][0]
+    with pytest.raises(ValidationError) as info:
+        from_dict(doc, DisclosureRequest)
+    [error] = info.value.errors
+    assert error.path == "$.applicant.type"
+    assert error.message == f"expected one of the tags applicant; got {tag!r}"
+    assert error.message_zh == f"类型标记应为以下之一：applicant；实际为{tag!r}"
+
+
+# --- registration errors -------------------------------------------------------------------------
+
+
+def test_registering_a_non_attrs_class_fails() -> None:
+    class NotAModel:
+        pass
+
+    with pytest.raises(RegistrationError, match=rf"^{re.escape(_not_an_attrs_class(NotAModel))}$"):
+        register(NotAModel, _tag("not-a-model"))
+
+
+def test_registering_an_instance_fails() -> None:
+    with pytest.raises(RegistrationError, match="is not an attrs class"):
+        register(Agency(name="x"), _tag("instance"))  # type: ignore[arg-type]
+
+
+def test_registering_an_undecorated_subclass_fails() -> None:
+    # attrs.has() is true for it (it inherits __attrs_attrs__), but its own fields are not
+    # attrs fields and would be silently dropped.
+    class Undecorated(Agency):
+        prefecture_code: str | None = None
+
+    with pytest.raises(
+        RegistrationError, match=rf"^{re.escape(_not_an_attrs_class(Undecorated))}$"
+    ):
+        register(Undecorated, _tag("undecorated"))
+    assert Undecorated not in registered_tags(Agency).values()
+
+
+def test_registering_a_class_outside_the_model_fails() -> None:
+    @attrs.frozen
+    class Supervision:
+        by: str
+
+    message = (
+        f"{Supervision.__qualname__} does not subclass an extensible model; those are: Agency,"
+        " AnnualReport, Applicant, DisclosureChannel, DisclosureRequest, Litigation,"
+        " Reconsideration, RequestEvent"
+    )
+    with pytest.raises(RegistrationError, match=rf"^{re.escape(message)}$"):
+        register(Supervision, _tag("supervision"))
+
+
+@pytest.mark.parametrize("base", [AnnualReport, RequestEvent])
+def test_registering_an_abstract_base_itself_fails(base: type) -> None:
+    # The abstract bases are never serialized themselves, so they take no tag.
+    tag = _tag("abstract")
+    with pytest.raises(
+        RegistrationError, match=rf"^{base.__name__} is abstract: register its subclasses$"
+    ):
+        register(base, tag)
+    assert tag not in registered_tags(object)
+    with pytest.raises(RegistrationError, match=rf"^{re.escape(_not_registered(base))}$"):
+        tag_of(base)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["Example.Tag", "", "has space", "-leading-dash", "x" * 65, "例子.tag", "example/tag"],
+)
+def test_registering_with_a_bad_tag_fails(tag: str) -> None:
+    @attrs.frozen(kw_only=True)
+    class Local(RequestEvent):
+        pass
+
+    with pytest.raises(RegistrationError, match="must be 1-64 lower-case letters"):
+        register(Local, tag)
+    with pytest.raises(RegistrationError, match="is not registered"):
+        tag_of(Local)
+
+
+def test_registering_with_a_non_string_tag_fails() -> None:
+    @attrs.frozen(kw_only=True)
+    class Local(RequestEvent):
+        pass
+
+    with pytest.raises(RegistrationError, match="tag 5 must be 1-64"):
+        register(Local, 5)  # type: ignore[arg-type]
+
+
+def test_a_tag_can_be_used_once() -> None:
+    @attrs.frozen(kw_only=True)
+    class First(RequestEvent):
+        pass
+
+    @attrs.frozen(kw_only=True)
+    class Second(RequestEvent):
+        pass
+
+    tag = _tag("taken")
+    register(First, tag)
+    with pytest.raises(
+        RegistrationError,
+        match=rf"^tag '{tag}' is already used by .*First$",
+    ):
+        register(Second, tag)
+    with pytest.raises(RegistrationError, match=r"^tag 'replied' is already used by Replied$"):
+        register(Second, "replied")
+
+
+def test_a_class_cannot_take_a_second_tag() -> None:
+    @attrs.frozen(kw_only=True)
+    class Local(RequestEvent):
+        pass
+
+    tag = _tag("first")
+    register(Local, tag)
+    with pytest.raises(RegistrationError, match=rf"Local is already registered as '{tag}'$"):
+        register(Local, _tag("second"))
+    with pytest.raises(RegistrationError, match="already registered as 'agency'"):
+        register(Agency, _tag("agency"))
+    assert tag_of(Local) == tag
+
+
+def test_serializing_an_unregistered_subclass_fails() -> None:
+    @attrs.frozen(kw_only=True)
+    class Unregistered(RequestEvent):
+        pass
+
+    request = _request(Unregistered(on=date(2024, 10, 9)))
+    message = rf"^{re.escape(_not_registered(Unregistered))}$"
+    with pytest.raises(RegistrationError, match=message):
+        to_json(request)
+    with pytest.raises(RegistrationError, match=message):
+        to_dict(request)
+    with pytest.raises(RegistrationError, match=rf"^{re.escape(_not_registered(AnnualReport))}$"):
+        to_json(AnnualReport(agency=Agency(name="x"), year=2024))
+
+
+@pytest.mark.parametrize("top_level", ["event", "agency"])
+def test_serializing_an_unregistered_subclass_on_its_own_fails(top_level: str) -> None:
+    @attrs.frozen(kw_only=True)
+    class UnregisteredEvent(RequestEvent):
+        pass
+
+    @attrs.frozen(kw_only=True)
+    class UnregisteredAgency(Agency):
+        prefecture_code: str | None = None
+
+    model: object = (
+        UnregisteredEvent(on=date(2024, 10, 9))
+        if top_level == "event"
+        else UnregisteredAgency(name="成都市武侯区人民政府", prefecture_code="5101")
+    )
+    message = rf"^{re.escape(_not_registered(type(model)))}$"
+    with pytest.raises(RegistrationError, match=message):
+        to_json(model)
+    with pytest.raises(RegistrationError, match=message):
+        to_dict(model)
+
+
+def test_registration_errors_are_in_the_error_family() -> None:
+    with pytest.raises(GovDisclosureError):
+        register(object, _tag("object"))
+    assert issubclass(RegistrationError, TypeError)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="serialize: an unregistered subclass of a non-extensible model (Quantity) is "
+    "serialized as its base, silently dropping its class and its own fields",
+)
+def test_serializing_a_subclass_of_a_plain_model_fails() -> None:
+    @attrs.frozen
+    class EstimatedQuantity(Quantity):
+        source: str = "估算"
+
+    figure = Figure(label="政务微博发布信息", quantity=EstimatedQuantity(337, "条"))
+    with pytest.raises(RegistrationError):
+        to_json(figure)
