@@ -90,3 +90,21 @@ def test_deadline_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
         main(["deadline", "2024-13-01"])
     assert info.value.code == 2
     assert "expected a date as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_outline_of_a_local_statistics_table() -> None:
+    from govdisclosure.model import Agency, AnnualReport2008, LegacyIndicator
+    from govdisclosure.outline import outline
+
+    report = AnnualReport2008(
+        agency=Agency(name="平潭综合实验区管委会办公室"),
+        year=2013,
+        statistics_title="平潭综合实验区政府信息公开情况统计表",
+        statistics=(
+            LegacyIndicator(indicator="主动公开信息数", unit="条", this_year=72804),
+            LegacyIndicator(indicator="2、政府公报公开", unit="条"),
+        ),
+    )
+    text = outline(report)
+    assert "平潭综合实验区政府信息公开情况统计表\n  主动公开信息数（条）：72804" in text
+    assert "2、政府公报公开（条）：（空）" in text

@@ -9,12 +9,9 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 import attrs
-
-if TYPE_CHECKING:
-    from datetime import date
 
 __all__ = [
     "InvalidValue",
@@ -192,36 +189,3 @@ def optional_url(_: object, attribute: attrs.Attribute[Any], value: object) -> N
             f"expected an absolute http(s) URL, got {value!r}",
             f"应为以http(s)://开头的完整网址，实际为{value!r}",
         )
-
-
-def not_after(other: str) -> Validator:
-    """The date in this field must not come after the date in field ``other``."""
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: date | None) -> None:
-        before = getattr(instance, other)
-        if value is not None and before is not None and value > before:
-            raise InvalidValue(
-                _name(attribute),
-                f"{value.isoformat()} is after {other} ({before.isoformat()})",
-                f"{value.isoformat()}晚于{other}（{before.isoformat()}）",
-            )
-
-    return check
-
-
-def unique_by(key: Callable[[Any], object], what: str, what_zh: str) -> Validator:
-    """Items of a tuple field must have distinct keys (e.g. ids)."""
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: Sequence[Any]) -> None:
-        seen: set[object] = set()
-        for item in value:
-            k = key(item)
-            if k in seen:
-                raise InvalidValue(
-                    _name(attribute),
-                    f"duplicate {what} {k!r}",
-                    f"{what_zh}重复：{k!r}",
-                )
-            seen.add(k)
-
-    return check

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import orjson
 
 from govdisclosure.errors import ErrorDetail, ValidationError
+from govdisclosure.serialize import compiled
 from govdisclosure.serialize.converter import converter
 from govdisclosure.serialize.errors import to_validation_error
 
@@ -34,7 +35,11 @@ def to_dict(obj: object) -> dict[str, Any]:
     >>> to_dict(Money(Decimal("3940")))
     {'schema_version': 1, 'amount': '3940', 'unit': 'yuan'}
     """
-    body = converter().unstructure(obj)
+    try:
+        body = compiled.unstructure(obj)
+    except Exception:
+        # Whatever the compiled path cannot do, cattrs does (or raises the right error).
+        body = converter().unstructure(obj)
     if type(body) is not dict:
         raise TypeError(f"to_dict needs a model instance, got {type(obj).__name__}")
     return {_VERSION_KEY: SCHEMA_VERSION, **body}
@@ -80,8 +85,8 @@ def from_dict(data: Any, cls: type[T]) -> T:
         )
     body = {k: v for k, v in data.items() if k != _VERSION_KEY}
     try:
-        # Valid documents take the fast path; only a failure pays for detailed validation.
-        return converter(False).structure(body, cls)
+        # Valid documents take the compiled path; only a failure pays for detailed validation.
+        return compiled.structure(body, cls)
     except Exception:
         pass
     try:

@@ -1,0 +1,601 @@
+"""JSON round trip of a full 2021-format report: govdisclosure against pydantic v2 and msgspec.
+
+Run with ``python bench/bench_json.py`` (needs the ``bench`` extra: pydantic and msgspec).
+
+The document is the bundled Huaian 2024 report (``govdisclosure.examples``) when it is available,
+otherwise an equivalent built here: a full 25 x 7 table 3, tables 2 and 4, the agency, six
+narrative sections and about twenty figures. One round trip is bytes -> model -> bytes.
+
+The pydantic and msgspec models below have the same fields and read the same JSON document
+(``"type"`` tags, ``schema_version``, decimals as strings, dates as ISO text, unknown keys
+rejected) with comparable validation: non-negative counts, non-blank text, enum codes, the
+structure of the region code and the 25 rows of table 3 in order. They do not check credit codes
+(the document has none) nor decided-on dates (it has no cases).
+
+The script also times ``import govdisclosure`` (and ``import govdisclosure.serialize``) in fresh
+interpreters, and profiles our round trip with cProfile.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import pstats
+import re
+import subprocess
+import sys
+import timeit
+from datetime import date  # noqa: TC003 - pydantic and msgspec read annotations at runtime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+import attrs
+import msgspec
+import orjson
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from govdisclosure.model import (
+    Agency,
+    AgencyKind,
+    AgencyLevel,
+    AnnualReport2021,
+    ApplicationTable,
+    ChannelKind,
+    DisclosureChannel,
+    DocumentCounts,
+    Figure,
+    FormatVersion,
+    Money,
+    ProactiveTable2021,
+    Qualifier,
+    Quantity,
+    RegionCode,
+    ReviewCounts,
+    ReviewTable,
+    Section,
+)
+from govdisclosure.serialize import compiled, from_json, to_json
+
+REPEAT = 7
+ROW_CODES = tuple(row.code for row in FormatVersion.NATIONAL_2021.application_rows)
+_PROVINCES = frozenset(
+    (
+        *("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36"),
+        *("37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62"),
+        *("63", "64", "65", "71", "81", "82"),
+    )
+)
+_TABLE3_ROWS_MESSAGE = "table 3 must have the 25 rows of format 2021 in order"
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+def _built_report() -> AnnualReport2021:
+    """A report of the Huaian 2024 size, for when the bundled example is not there."""
+    paragraph = "本年度，市政府办公室认真贯彻落实《中华人民共和国政府信息公开条例》，" * 8
+    sections = tuple(
+        Section(
+            heading=f"{number}、第{number}部分",
+            paragraphs=(paragraph, paragraph[: len(paragraph) // 2]),
+        )
+        for number in "一二三四五六"
+    )
+    figures = tuple(
+        Figure(
+            label=f"主动公开信息第{i}项",
+            quantity=Quantity(5500 + i, "条", Qualifier.MORE_THAN if i % 3 else Qualifier.EXACT),
+            section="一、总体情况",
+            quote=f"主动公开各类政府信息{5500 + i}余条",
+        )
+        for i in range(20)
+    )
+    grid = [[3001 + r, 53, 0, 0, 61, 4, 3119 + r] for r in range(25)]
+    return AnnualReport2021(
+        agency=Agency(
+            name="淮安市人民政府",
+            level=AgencyLevel.PREFECTURE,
+            kind=AgencyKind.PEOPLES_GOVERNMENT,
+            parent="江苏省人民政府",
+            region=RegionCode("320800"),
+        ),
+        year=2024,
+        title="淮安市人民政府2024年政府信息公开工作年度报告",
+        preamble=(paragraph,),
+        sections=sections,
+        figures=figures,
+        channels=tuple(
+            DisclosureChannel(kind=kind, name=kind.label, published=Quantity(337, "条"))
+            for kind in (ChannelKind.PORTAL, ChannelKind.MICROBLOG, ChannelKind.WECHAT)
+        ),
+        processing_fee=Money(Decimal("3940")),
+        proactive=ProactiveTable2021(
+            regulations=DocumentCounts(issued=1, repealed=0, in_force=11),
+            normative_documents=DocumentCounts(issued=8, repealed=26, in_force=66),
+            licensing=447228,
+            penalties=3985758,
+            compulsory_measures=88283,
+            fee_amount=Decimal("96171.6"),
+        ),
+        applications=ApplicationTable.from_grid(FormatVersion.NATIONAL_2021, grid),
+        reviews=ReviewTable(
+            reconsideration=ReviewCounts(maintained=72, corrected=64, other=178, pending=37),
+            litigation_direct=ReviewCounts(maintained=60, corrected=5, other=80, pending=64),
+            litigation_after_reconsideration=ReviewCounts(maintained=10, pending=2, total=12),
+        ),
+    )
+
+
+def load_report() -> tuple[str, AnnualReport2021]:
+    """The bundled Huaian report if there is one, else the equivalent built above."""
+    try:
+        from govdisclosure import examples
+
+        report = examples.load("huaian-city-2024")
+    except Exception:  # the example is written by another engineer; fall back if absent
+        return "built (Huaian-sized)", _built_report()
+    assert isinstance(report, AnnualReport2021)
+    return "govdisclosure.examples huaian-city-2024", report
+
+
+# --- pydantic v2 ------------------------------------------------------------------------------
+
+NonNegative = Annotated[int, Field(ge=0)]
+Cell = NonNegative | None
+Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
+_STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class PRegionCode(BaseModel):
+    model_config = _STRICT
+    code: Annotated[str, Field(pattern=r"^[0-9]{6}$")]
+    as_of: date | None = None
+
+    @field_validator("code")
+    @classmethod
+    def _structure(cls, value: str) -> str:
+        if value[:2] not in _PROVINCES or (value[2:4] == "00" and value[4:] != "00"):
+            raise ValueError(f"{value!r} is not a GB/T 2260 code")
+        return value
+
+
+class PAgency(BaseModel):
+    model_config = _STRICT
+    type: Literal["agency"]
+    name: Text
+    level: (
+        Literal[
+            "state-council", "central-department", "province", "prefecture", "county", "township"
+        ]
+        | None
+    ) = None
+    kind: str | None = None
+    aliases: tuple[Text, ...] = ()
+    parent: Text | None = None
+    region: PRegionCode | None = None
+    credit_code: str | None = None
+    website: str | None = None
+
+
+class PQuantity(BaseModel):
+    model_config = _STRICT
+    value: NonNegative | Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+    unit: Text | None
+    qualifier: Literal["exact", "more-than", "more-than-duo", "over", "nearly", "about", "at-least"]
+
+
+class PMoney(BaseModel):
+    model_config = _STRICT
+    amount: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+    unit: Literal["yuan", "wan-yuan"]
+
+
+class PSection(BaseModel):
+    model_config = _STRICT
+    heading: Text
+    paragraphs: tuple[str, ...] = ()
+    subsections: tuple[PSection, ...] = ()
+
+
+class PFigure(BaseModel):
+    model_config = _STRICT
+    label: Text
+    quantity: PQuantity
+    section: Text | None = None
+    quote: Text | None = None
+    parts: tuple[PFigure, ...] = ()
+
+
+class PChannel(BaseModel):
+    model_config = _STRICT
+    type: Literal["channel"]
+    kind: str
+    name: Text | None = None
+    url: str | None = None
+    published: PQuantity | None = None
+
+
+class PApplicantCounts(BaseModel):
+    model_config = _STRICT
+    row: str
+    natural_person: Cell = None
+    commercial_enterprise: Cell = None
+    research_institution: Cell = None
+    social_welfare_organisation: Cell = None
+    legal_service_institution: Cell = None
+    other: Cell = None
+    total: Cell = None
+
+
+class PApplicationTable(BaseModel):
+    model_config = _STRICT
+    rows: tuple[PApplicantCounts, ...]
+
+
+class PReviewCounts(BaseModel):
+    model_config = _STRICT
+    maintained: Cell = None
+    corrected: Cell = None
+    other: Cell = None
+    pending: Cell = None
+    total: Cell = None
+
+
+class PReviewTable(BaseModel):
+    model_config = _STRICT
+    reconsideration: PReviewCounts
+    litigation_direct: PReviewCounts
+    litigation_after_reconsideration: PReviewCounts
+
+
+class PDocumentCounts(BaseModel):
+    model_config = _STRICT
+    issued: Cell = None
+    repealed: Cell = None
+    in_force: Cell = None
+
+
+class PProactiveTable(BaseModel):
+    model_config = _STRICT
+    regulations: PDocumentCounts
+    normative_documents: PDocumentCounts
+    licensing: Cell = None
+    penalties: Cell = None
+    compulsory_measures: Cell = None
+    fee_amount: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None = None
+
+
+class PReport(BaseModel):
+    model_config = _STRICT
+    schema_version: Literal[1]
+    type: Literal["annual-report-2021"]
+    agency: PAgency
+    year: Annotated[int, Field(ge=2007, le=2100)]
+    title: Text | None = None
+    published_on: date | None = None
+    url: str | None = None
+    preamble: tuple[str, ...] = ()
+    sections: tuple[PSection, ...] = ()
+    closing: tuple[str, ...] = ()
+    figures: tuple[PFigure, ...] = ()
+    channels: tuple[PChannel, ...] = ()
+    processing_fee: PMoney | None = None
+    proactive: PProactiveTable | None = None
+    applications: PApplicationTable | None = None
+    reviews: PReviewTable | None = None
+
+    @model_validator(mode="after")
+    def _table3_rows(self) -> PReport:
+        rows = self.applications.rows if self.applications is not None else None
+        if rows is not None and tuple(r.row for r in rows) != ROW_CODES:
+            raise ValueError(_TABLE3_ROWS_MESSAGE)
+        return self
+
+
+# --- msgspec ------------------------------------------------------------------------------------
+
+MNonNegative = Annotated[int, msgspec.Meta(ge=0)]
+MCell = MNonNegative | None
+MText = Annotated[str, msgspec.Meta(min_length=1, pattern=r"\S")]
+# msgspec has no constraints on Decimal: __post_init__ checks those fields.
+MDecimal = Decimal
+
+
+def _check_decimal(value: object) -> None:
+    if isinstance(value, Decimal) and (not value.is_finite() or value < 0):
+        raise ValueError(f"expected a finite non-negative decimal, got {value}")
+
+
+class MRegionCode(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    code: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{6}$")]
+    as_of: date | None = None
+
+    def __post_init__(self) -> None:
+        value = self.code
+        if value[:2] not in _PROVINCES or (value[2:4] == "00" and value[4:] != "00"):
+            raise ValueError(f"{value!r} is not a GB/T 2260 code")
+
+
+class MAgency(
+    msgspec.Struct, forbid_unknown_fields=True, frozen=True, tag_field="type", tag="agency"
+):
+    name: MText
+    level: str | None = None
+    kind: str | None = None
+    aliases: tuple[MText, ...] = ()
+    parent: MText | None = None
+    region: MRegionCode | None = None
+    credit_code: str | None = None
+    website: str | None = None
+
+
+class MQuantity(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    value: MNonNegative | MDecimal
+    unit: MText | None
+    qualifier: Literal["exact", "more-than", "more-than-duo", "over", "nearly", "about", "at-least"]
+
+    def __post_init__(self) -> None:
+        _check_decimal(self.value)
+
+
+class MMoney(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    amount: MDecimal
+    unit: Literal["yuan", "wan-yuan"]
+
+    def __post_init__(self) -> None:
+        _check_decimal(self.amount)
+
+
+class MSection(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    heading: MText
+    paragraphs: tuple[str, ...] = ()
+    subsections: tuple[MSection, ...] = ()
+
+
+class MFigure(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    label: MText
+    quantity: MQuantity
+    section: MText | None = None
+    quote: MText | None = None
+    parts: tuple[MFigure, ...] = ()
+
+
+class MChannel(
+    msgspec.Struct, forbid_unknown_fields=True, frozen=True, tag_field="type", tag="channel"
+):
+    kind: str
+    name: MText | None = None
+    url: str | None = None
+    published: MQuantity | None = None
+
+
+class MApplicantCounts(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    row: str
+    natural_person: MCell = None
+    commercial_enterprise: MCell = None
+    research_institution: MCell = None
+    social_welfare_organisation: MCell = None
+    legal_service_institution: MCell = None
+    other: MCell = None
+    total: MCell = None
+
+
+class MApplicationTable(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    rows: tuple[MApplicantCounts, ...]
+
+
+class MReviewCounts(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    maintained: MCell = None
+    corrected: MCell = None
+    other: MCell = None
+    pending: MCell = None
+    total: MCell = None
+
+
+class MReviewTable(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    reconsideration: MReviewCounts
+    litigation_direct: MReviewCounts
+    litigation_after_reconsideration: MReviewCounts
+
+
+class MDocumentCounts(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    issued: MCell = None
+    repealed: MCell = None
+    in_force: MCell = None
+
+
+class MProactiveTable(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    regulations: MDocumentCounts
+    normative_documents: MDocumentCounts
+    licensing: MCell = None
+    penalties: MCell = None
+    compulsory_measures: MCell = None
+    fee_amount: MDecimal | None = None
+
+    def __post_init__(self) -> None:
+        _check_decimal(self.fee_amount)
+
+
+class MReport(
+    msgspec.Struct,
+    forbid_unknown_fields=True,
+    frozen=True,
+    tag_field="type",
+    tag="annual-report-2021",
+):
+    schema_version: Literal[1]
+    agency: MAgency
+    year: Annotated[int, msgspec.Meta(ge=2007, le=2100)]
+    title: MText | None = None
+    published_on: date | None = None
+    url: str | None = None
+    preamble: tuple[str, ...] = ()
+    sections: tuple[MSection, ...] = ()
+    closing: tuple[str, ...] = ()
+    figures: tuple[MFigure, ...] = ()
+    channels: tuple[MChannel, ...] = ()
+    processing_fee: MMoney | None = None
+    proactive: MProactiveTable | None = None
+    applications: MApplicationTable | None = None
+    reviews: MReviewTable | None = None
+
+    def __post_init__(self) -> None:
+        rows = self.applications.rows if self.applications is not None else None
+        if rows is not None and tuple(r.row for r in rows) != ROW_CODES:
+            raise ValueError(_TABLE3_ROWS_MESSAGE)
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+
+def ops_per_second(func: Any, repeat: int = REPEAT) -> float:
+    """Best of ``repeat`` timeit runs (each ~0.2 s or more), as calls per second."""
+    timer = timeit.Timer(func)
+    number, _ = timer.autorange()
+    best = min(timer.repeat(repeat=repeat, number=number))
+    return number / best
+
+
+def import_time(module: str, runs: int = 5) -> tuple[float, float]:
+    """(wall ms of ``python -c 'import module'`` minus bare startup, -X importtime ms), best of."""
+
+    def wall(code: str) -> float:
+        timer = "import time,subprocess,sys;t=time.perf_counter();"
+        timer += f"subprocess.run([sys.executable,'-c',{code!r}],check=True);"
+        timer += "print(time.perf_counter()-t)"
+        out = subprocess.run(
+            [sys.executable, "-c", timer], check=True, capture_output=True, text=True
+        )
+        return float(out.stdout) * 1000
+
+    base = min(wall("pass") for _ in range(runs))
+    total = min(wall(f"import {module}") for _ in range(runs))
+    self_reported = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        pattern = rf"^import time:\s+\d+ \|\s+(\d+) \|\s*{re.escape(module)}$"
+        match = re.search(pattern, out.stderr, re.MULTILINE)
+        assert match, out.stderr[-500:]
+        self_reported.append(int(match.group(1)) / 1000)
+    return total - base, min(self_reported)
+
+
+def profile(func: Any, calls: int = 300, top: int = 22) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(calls):
+        func()
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def _constructor_calls(model: object) -> list[tuple[type, dict[str, Any]]]:
+    """Every instance of ``model``'s tree as (class, keyword arguments), innermost first."""
+    calls: list[tuple[type, dict[str, Any]]] = []
+
+    def walk(value: object) -> None:
+        cls: Any = type(value)
+        if attrs.has(cls):
+            kwargs = {a.name: getattr(value, a.name) for a in attrs.fields(cls)}
+            for item in kwargs.values():
+                walk(item)
+            calls.append((cls, kwargs))
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+
+    walk(model)
+    return calls
+
+
+def main() -> None:
+    source, report = load_report()
+    raw = to_json(report)
+
+    pyd_adapter = PReport.model_validate_json
+    msg_decoder = msgspec.json.Decoder(MReport)
+    msg_encoder = msgspec.json.Encoder(decimal_format="string")
+
+    # All three read the same document and produce the same data.
+    pyd = PReport.model_validate_json(raw)
+    msg = msg_decoder.decode(raw)
+    assert orjson.loads(pyd.model_dump_json()) == orjson.loads(raw)
+    assert orjson.loads(msg_encoder.encode(msg)) == orjson.loads(raw)
+    assert to_json(from_json(raw, AnnualReport2021)) == raw
+
+    def ours() -> bytes:
+        return to_json(from_json(raw, AnnualReport2021))
+
+    def pydantic_round_trip() -> bytes:
+        return pyd_adapter(raw).model_dump_json().encode()
+
+    def msgspec_round_trip() -> bytes:
+        return msg_encoder.encode(msg_decoder.decode(raw))
+
+    print(f"document: {source}, {len(raw):,} bytes of JSON")
+    print(
+        "byte-identical to ours: "
+        f"pydantic {pydantic_round_trip() == raw}, msgspec {msgspec_round_trip() == raw}"
+    )
+    results = {
+        "govdisclosure": ops_per_second(ours),
+        "pydantic v2": ops_per_second(pydantic_round_trip),
+        "msgspec": ops_per_second(msgspec_round_trip),
+    }
+    for name, rate in results.items():
+        print(f"{name:14} {rate:10,.0f} round trips/s  ({1e6 / rate:8.1f} µs each)")
+    ours_rate = results["govdisclosure"]
+    print(f"govdisclosure / pydantic: {ours_rate / results['pydantic v2']:.2f}x  (target >= 1.0x)")
+    print(f"govdisclosure / msgspec:  {ours_rate / results['msgspec']:.2f}x")
+
+    # Decode and encode separately, to see which half costs what.
+    decode = ops_per_second(lambda: from_json(raw, AnnualReport2021))
+    encode = ops_per_second(lambda: to_json(report))
+    print(f"govdisclosure from_json only: {1e6 / decode:8.1f} µs each")
+    print(f"govdisclosure to_json only:   {1e6 / encode:8.1f} µs each")
+
+    # Where the round trip goes: parsing, structuring (of which attrs __init__ + validators is
+    # the floor), unstructuring and writing.
+    body = orjson.loads(raw)
+    del body["schema_version"]
+    unstructured = compiled.unstructure(report)
+    steps = {
+        "orjson.loads": lambda: orjson.loads(raw),
+        "compiled structure": lambda: compiled.structure(body, AnnualReport2021),
+        "compiled unstructure": lambda: compiled.unstructure(report),
+        "orjson.dumps": lambda: orjson.dumps(unstructured),
+    }
+    for step, func in steps.items():
+        print(f"  {step:22} {1e6 / ops_per_second(func):8.1f} µs")
+    inits = _constructor_calls(report)
+
+    def build_all() -> None:
+        for cls, kwargs in inits:
+            cls(**kwargs)
+
+    print(
+        f"  {'attrs __init__ floor':22} {1e6 / ops_per_second(build_all):8.1f} µs"
+        f"  ({len(inits)} instances rebuilt from ready values, validators on)"
+    )
+
+    for module in ("govdisclosure", "govdisclosure.serialize"):
+        wall, self_reported = import_time(module)
+        print(
+            f"import {module}: {wall:6.1f} ms wall over bare startup, "
+            f"{self_reported:6.1f} ms by -X importtime (best of 5; target < 200 ms)"
+        )
+
+    print("\ncProfile of 300 govdisclosure round trips (sorted by own time):")
+    print(profile(ours))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,438 @@
+"""The compiled fast path agrees with the cattrs converter of record, exactly.
+
+Unstructuring must give the same dict (same keys, same order, same values); structuring must
+give the same instance, and must raise exactly when the detailed converter raises.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import orjson
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclosure import examples, testing
+from govdisclosure.model import (
+    Agency,
+    AnnualReport,
+    AnnualReport2021,
+    ChannelKind,
+    DisclosureChannel,
+    Money,
+    Qualifier,
+    Quantity,
+    RequestEvent,
+    Section,
+)
+from govdisclosure.serialize import (
+    compiled,
+    converter,
+    from_dict,
+    from_json,
+    register,
+    to_dict,
+    to_json,
+)
+
+_SENTINEL = object()
+_AGENCY = {"type": "agency", "name": "x"}
+_WIDE_DATE = "\uff12\uff10\uff12\uff14-02-01"  # full-width digits match \d
+
+
+def _dumps(value: Any) -> bytes:
+    return orjson.dumps(value)
+
+
+def _cattrs(data: Any, cls: type) -> Any:
+    try:
+        return converter(True).structure(data, cls)
+    except Exception:
+        return _SENTINEL
+
+
+def _compiled(data: Any, cls: type) -> Any:
+    try:
+        return compiled.structure(data, cls)
+    except Exception:
+        return _SENTINEL
+
+
+def _check_agrees(data: Any, cls: type) -> None:
+    expected = _cattrs(copy.deepcopy(data), cls)
+    got = _compiled(copy.deepcopy(data), cls)
+    if expected is _SENTINEL or got is _SENTINEL:
+        assert got is expected, (data, expected, got)
+    else:
+        assert type(got) is type(expected)
+        assert got == expected
+
+
+def _declared(model: object) -> type:
+    return type(model)
+
+
+# --- valid models ------------------------------------------------------------------------------
+
+
+REPORTS = [
+    testing.annual_reports_2008(),
+    testing.annual_reports_2019(),
+    testing.annual_reports_2021(),
+    testing.annual_reports(),
+]
+
+
+def _assert_round_trip(model: object) -> None:
+    reference = converter().unstructure(model)
+    fast = compiled.unstructure(model)
+    assert fast == reference
+    assert _dumps(fast) == _dumps(reference)  # same key order, all the way down
+    back = compiled.structure(fast, type(model))
+    assert type(back) is type(model)
+    assert back == model
+    assert back == converter(True).structure(reference, type(model))
+    assert to_json(model) == orjson.dumps({"schema_version": 1, **reference})
+
+
+@given(testing.models())
+def test_models_unstructure_and_structure_like_cattrs(model: object) -> None:
+    _assert_round_trip(model)
+
+
+@pytest.mark.parametrize("strategy", REPORTS, ids=["2008", "2019", "2021", "any"])
+@given(data=st.data())
+def test_reports_round_trip_like_cattrs(strategy: Any, data: st.DataObject) -> None:
+    report = data.draw(strategy)
+    _assert_round_trip(report)
+    assert compiled.structure(compiled.unstructure(report), AnnualReport) == report
+
+
+@given(testing.request_events())
+def test_polymorphic_base_structures_any_registered_subclass(event: RequestEvent) -> None:
+    assert compiled.structure(compiled.unstructure(event), RequestEvent) == event
+
+
+@pytest.mark.parametrize("name", examples.names())
+def test_examples_round_trip_byte_for_byte(name: str) -> None:
+    report = examples.load(name)
+    raw = to_json(report)
+    assert raw == orjson.dumps({"schema_version": 1, **converter().unstructure(report)})
+    back = from_json(raw, type(report))
+    assert back == report
+    assert to_json(back) == raw
+    assert to_json(back, indent=True) == to_json(report, indent=True)
+
+
+def test_absent_optional_keys_take_the_attrs_defaults() -> None:
+    data = {"heading": "一、总体情况"}
+    assert compiled.structure(data, Section) == Section(heading="一、总体情况")
+    assert compiled.structure(data, Section) == converter(True).structure(data, Section)
+    quantity = compiled.structure({"value": "1.5", "unit": None}, Quantity)
+    assert quantity == Quantity(Decimal("1.5"), None)
+    assert compiled.structure({"amount": "3940"}, Money) == Money(Decimal("3940"))
+
+
+# --- malformed documents -----------------------------------------------------------------------
+
+_WRONG_VALUES = [
+    None,
+    0,
+    -1,
+    1.5,
+    True,
+    "",
+    " ",
+    "x",
+    "1.5",
+    "-2",
+    "2024-02-30",
+    "2024-01-01",
+    "2024-1-1",
+    "more-than",
+    "agency",
+    "replied",
+    [],
+    ["x"],
+    [1],
+    {},
+    {"type": "agency", "name": "x"},
+]
+
+
+def _nodes(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _nodes(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _nodes(item, (*path, index))
+    return found
+
+
+def _get(value: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, strategy: st.SearchStrategy[Any]) -> tuple[Any, type]:
+    model = draw(strategy)
+    data = copy.deepcopy(converter().unstructure(model))
+    path = draw(st.sampled_from(_nodes(data)))
+    kind = draw(st.sampled_from(["drop", "add", "replace", "tag", "replace", "replace"]))
+    target = _get(data, path)
+    if kind == "drop" and isinstance(target, dict) and target:
+        del target[draw(st.sampled_from(sorted(target)))]
+    elif kind == "add" and isinstance(target, dict):
+        target[draw(st.sampled_from(["extra", "type", "name", "value"]))] = draw(
+            st.sampled_from(_WRONG_VALUES)
+        )
+    elif kind == "tag" and isinstance(target, dict):
+        target["type"] = draw(st.sampled_from(["nope", "agency", "replied", "withdrawn", 1, None]))
+    elif path:
+        _get(data, path[:-1])[path[-1]] = draw(st.sampled_from(_WRONG_VALUES))
+    else:
+        data = draw(st.sampled_from(_WRONG_VALUES))
+    return data, type(model)
+
+
+@given(_mutated(testing.models()))
+def test_malformed_documents_fail_exactly_when_cattrs_fails(case: tuple[Any, type]) -> None:
+    data, cls = case
+    _check_agrees(data, cls)
+
+
+@given(_mutated(testing.annual_reports()))
+def test_malformed_reports_fail_exactly_when_cattrs_fails(case: tuple[Any, type]) -> None:
+    data, cls = case
+    _check_agrees(data, cls)
+    _check_agrees(data, AnnualReport)
+
+
+@pytest.mark.parametrize(
+    ("data", "cls"),
+    [
+        ({"value": 1, "unit": "条", "qualifier": "nope"}, Quantity),
+        ({"value": 1, "unit": "条", "qualifier": 1}, Quantity),
+        ({"value": 1.5, "unit": "条"}, Quantity),
+        ({"value": True, "unit": "条"}, Quantity),
+        ({"value": "1e5", "unit": "条"}, Quantity),
+        ({"value": "1.5\n", "unit": "条"}, Quantity),
+        ({"value": 1}, Quantity),
+        ({"value": 1, "unit": "条", "extra": 1}, Quantity),
+        ({"value": 1, "unit": "条", "qualifier": "exact", "extra": 1}, Quantity),
+        ({"value": 1, "qualifier": "exact", "extra": 1}, Quantity),
+        ([], Quantity),
+        ({"type": "agency", "name": "x"}, Agency),
+        ({"type": "agency", "name": "x", "aliases": "ab"}, Agency),
+        ({"type": "agency", "name": "x", "aliases": ["a", 1]}, Agency),
+        ({"type": "channel", "name": "x"}, Agency),
+        ({"type": ["agency"], "name": "x"}, Agency),
+        ({"name": "x"}, Agency),
+        ({**_AGENCY, "region": {"code": "320800", "as_of": "2024-1-01"}}, Agency),
+        ({**_AGENCY, "region": {"code": "320800", "as_of": "2023-02-29"}}, Agency),
+        ({**_AGENCY, "region": {"code": "320800", "as_of": "2024-02-29"}}, Agency),
+        ({**_AGENCY, "region": {"code": "320800", "as_of": _WIDE_DATE}}, Agency),
+        ({"type": "agency", "name": "x", "region": {"code": "990000"}}, Agency),
+        ("agency", Agency),
+        ({"type": "withdrawn", "on": "2024-01-02"}, RequestEvent),
+        ({"type": "withdrawn", "on": "2024-01-02"}, AnnualReport),
+        ({"type": "annual-report-2021", "agency": _AGENCY, "year": 2024}, AnnualReport2021),
+        ({"type": "annual-report-2021", "agency": _AGENCY, "year": "2024"}, AnnualReport2021),
+        ({"type": "annual-report-2019", "agency": _AGENCY, "year": 2024}, AnnualReport2021),
+        ({"schema_version": 1}, int),
+    ],
+)  # fmt: skip
+def test_hand_made_documents_agree_with_cattrs(data: Any, cls: type) -> None:
+    _check_agrees(data, cls)
+
+
+def test_from_dict_reports_problems_with_paths_after_the_fast_path_fails() -> None:
+    with pytest.raises(Exception, match=r"\$\.value"):
+        from_dict({"schema_version": 1, "value": 1.5, "unit": "条"}, Quantity)
+
+
+def test_to_dict_of_something_that_is_not_a_model_still_fails() -> None:
+    with pytest.raises(TypeError, match="model instance"):
+        to_dict(5)
+    assert compiled.unstructure(5) == 5
+
+
+# --- what the generator hands to cattrs --------------------------------------------------------
+
+
+def _tag(name: str) -> str:
+    return f"test-compiled.{name}-{uuid.uuid4().hex[:8]}"
+
+
+def test_a_registered_outside_subclass_goes_through_the_compiled_path() -> None:
+    @attrs.frozen(kw_only=True)
+    class RichAgency(Agency):
+        founded: date | None = None
+        budget: Decimal = Decimal("0")
+        share: int | Decimal | None = None
+        qualifiers: tuple[Qualifier, ...] = ()
+        anniversaries: tuple[date, ...] = ()
+        maybe_codes: tuple[str | None, ...] = ()
+        audited: bool = False
+        fee: Money = attrs.field(factory=lambda: Money(Decimal("1")))
+        channel: DisclosureChannel | None = None
+
+    register(RichAgency, _tag("rich-agency"))
+    agency = RichAgency(
+        name="四川省某厅",
+        founded=date(1950, 1, 1),
+        budget=Decimal("12.50"),
+        share=Decimal("0.5"),
+        qualifiers=(Qualifier.NEARLY, Qualifier.EXACT),
+        anniversaries=(date(2000, 1, 1),),
+        maybe_codes=("a", None),
+        audited=True,
+        channel=DisclosureChannel(kind=ChannelKind.PORTAL),
+    )
+    assert compiled.source(RichAgency) is not None
+    _assert_round_trip(agency)
+    assert compiled.structure(compiled.unstructure(agency), Agency) == agency
+    report = AnnualReport2021(agency=agency, year=2024)
+    _assert_round_trip(report)
+    assert from_json(to_json(report), AnnualReport2021) == report
+
+    minimal = {"type": compiled.unstructure(agency)["type"], "name": "x"}
+    assert compiled.structure(minimal, Agency) == RichAgency(name="x")
+    data = compiled.unstructure(agency)
+    for key, bad in [
+        ("qualifiers", ["nope"]),
+        ("qualifiers", "nearly"),
+        ("anniversaries", ["2000-13-01"]),
+        ("anniversaries", [20000101]),
+        ("maybe_codes", [1]),
+        ("audited", 1),
+        ("budget", 1),
+        ("fee", None),
+        ("share", 1.5),
+    ]:
+        _check_agrees({**data, key: bad}, Agency)
+
+
+def test_unsupported_fields_hand_the_class_to_cattrs() -> None:
+    @attrs.frozen(kw_only=True)
+    class OddAgency(Agency):
+        ratio: float = 0.5
+        scores: list[int] = attrs.field(factory=list)
+
+    @attrs.frozen(kw_only=True)
+    class NoInitAgency(Agency):
+        derived: str = attrs.field(init=False, default="d")
+
+    @attrs.frozen(kw_only=True)
+    class SelfFactoryAgency(Agency):
+        short: str = attrs.field(default=attrs.Factory(lambda self: self.name[:1], takes_self=True))
+
+    @attrs.frozen(kw_only=True)
+    class MixedAgency(Agency):
+        either: Money | Quantity | None = None
+
+    @attrs.frozen(kw_only=True)
+    class PlainUnionAgency(Agency):
+        either: Money | Quantity = attrs.field(factory=lambda: Money(Decimal("1")))
+
+    @attrs.frozen(kw_only=True)
+    class TypedTagAgency(Agency):
+        type: str = "t"
+
+    @attrs.frozen(kw_only=True)
+    class AliasedAgency(Agency):
+        _secret: str | None = None
+
+    @attrs.frozen(kw_only=True, init=False)
+    class CustomInitAgency(Agency):
+        def __init__(self, **values: Any) -> None:
+            self.__attrs_init__(**values)
+
+    for cls in (
+        CustomInitAgency,
+        OddAgency,
+        NoInitAgency,
+        SelfFactoryAgency,
+        MixedAgency,
+        PlainUnionAgency,
+        TypedTagAgency,
+        AliasedAgency,
+    ):
+        register(cls, _tag(cls.__name__.lower()))
+        assert compiled.source(cls) is None
+        model = cls(name="某机关")
+        reference = converter().unstructure(model)
+        assert compiled.unstructure(model) == reference
+        assert to_json(model) == orjson.dumps({"schema_version": 1, **reference})
+        _check_agrees(reference, Agency)
+        _check_agrees({**reference, "extra": 1}, Agency)
+        report = AnnualReport2021(agency=model, year=2024)
+        assert compiled.unstructure(report) == converter().unstructure(report)
+        if cls is TypedTagAgency:  # its field overwrites the tag: cattrs cannot read it back
+            continue
+        assert compiled.structure(compiled.unstructure(report), AnnualReport2021) == report
+        assert from_json(to_json(report), AnnualReport2021) == report
+
+
+def test_unresolvable_annotations_hand_the_class_to_cattrs() -> None:
+    @attrs.frozen
+    class Dangling:
+        ghost: NotDefinedAnywhere  # type: ignore[name-defined]  # noqa: F821
+
+    assert compiled.source(Dangling) is None
+    assert _compiled({"ghost": 1}, Dangling) is _SENTINEL
+
+
+def test_non_polymorphic_classes_outside_the_model_are_compiled() -> None:
+    @attrs.frozen
+    class Pair:
+        left: Quantity
+        right: Quantity | None = None
+
+    pair = Pair(Quantity(1, "条"))
+    assert compiled.source(Pair) is not None
+    assert compiled.unstructure(pair) == converter().unstructure(pair)
+    assert compiled.structure(compiled.unstructure(pair), Pair) == pair
+    assert compiled.source(int) is None
+
+
+def test_unregistered_subclass_fails_like_cattrs() -> None:
+    @attrs.frozen(kw_only=True)
+    class Unregistered(Agency):
+        extra: int = 0
+
+    model = Unregistered(name="x")
+    assert compiled.source(Unregistered) is None
+    with pytest.raises(Exception, match="not registered"):
+        to_dict(model)
+    with pytest.raises(Exception, match="not registered"):
+        compiled.unstructure(model)
+    report = AnnualReport2021(agency=model, year=2024)
+    with pytest.raises(Exception, match="not registered"):
+        to_json(report)
+    _check_agrees({"type": "agency", "name": "x"}, Unregistered)
+
+
+def test_registration_after_use_rebuilds_the_generated_code() -> None:
+    assert compiled.structure({"type": "agency", "name": "x"}, Agency) == Agency(name="x")
+
+    @attrs.frozen(kw_only=True)
+    class LateAgency(Agency):
+        late: int = 1
+
+    tag = _tag("late-agency")
+    assert _compiled({"type": tag, "name": "x"}, Agency) is _SENTINEL
+    register(LateAgency, tag)
+    assert compiled.structure({"type": tag, "name": "x"}, Agency) == LateAgency(name="x")
+    compiled.clear()
+    assert compiled.unstructure(LateAgency(name="x"))["type"] == tag
