@@ -108,3 +108,16 @@ def test_outline_of_a_local_statistics_table() -> None:
     text = outline(report)
     assert "平潭综合实验区政府信息公开情况统计表\n  主动公开信息数（条）：72804" in text
     assert "2、政府公报公开（条）：（空）" in text
+
+
+def test_render_to_stdout_and_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "huaian-city-2024", "--format", "markdown"]) == 0
+    assert "三、收到和处理政府信息公开申请情况" in capsys.readouterr().out
+    target = tmp_path / "huaian.html"
+    assert main(["render", "huaian-city-2024", "--format", "html", "--output", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_render_english_labels(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "shanghai-gov-office-2019", "--lang", "en", "--locale", "en"]) == 0
+    assert "natural person" in capsys.readouterr().out

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from govdisclosure import examples
 from govdisclosure.errors import GovDisclosureError
+from govdisclosure.formatting.render import render
 from govdisclosure.model import AnnualReport
 from govdisclosure.outline import outline
 from govdisclosure.rules import explain_deadline
@@ -27,6 +28,7 @@ EPILOG = """examples:
   govdisclosure show sichuan-hrss-2013
   govdisclosure show huaian-city-2024 --format json
   govdisclosure show report.json
+  govdisclosure render huaian-city-2024 --format html --output huaian.html
   govdisclosure deadline 2024-09-27
   govdisclosure deadline 2024-09-27 --extended --regulation 2019 --lang en
 """
@@ -51,6 +53,15 @@ def _show(args: argparse.Namespace) -> int:
         sys.stdout.write(to_json(report, indent=True).decode() + "\n")
     else:
         sys.stdout.write(outline(report) + "\n")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    text = render(_load(args.source), args.format, locale=args.locale, lang=args.lang)
+    if args.output in (None, "-"):
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
     return 0
 
 
@@ -86,6 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("source", help="bundled example name, JSON file, or -")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(run=_show)
+
+    render_cmd = commands.add_parser(
+        "render",
+        help="render a report in the national layout as text, Markdown or HTML",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    render_cmd.add_argument("source", help="bundled example name, JSON file, or -")
+    render_cmd.add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    render_cmd.add_argument("--locale", default="zh_Hans_CN", help="Babel locale for numbers")
+    render_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    render_cmd.add_argument("--output", help="file to write (default: standard output)")
+    render_cmd.set_defaults(run=_render)
 
     deadline = commands.add_parser(
         "deadline",

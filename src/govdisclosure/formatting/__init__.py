@@ -26,6 +26,7 @@ from govdisclosure.formatting.numerals import (
     to_financial_numeral,
 )
 from govdisclosure.formatting.quantities import DurationUnit, format_duration, format_quantity
+from govdisclosure.formatting.render import RenderFormat, display_width, render, render_deadline
 from govdisclosure.formatting.text import format_list, label
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "FormattingError",
     "HeadingStyle",
     "NumeralParseError",
+    "RenderFormat",
+    "display_width",
     "format_count",
     "format_date",
     "format_date_range",
@@ -46,6 +49,8 @@ __all__ = [
     "heading",
     "label",
     "parse_chinese_numeral",
+    "render",
+    "render_deadline",
     "to_chinese_numeral",
     "to_financial_numeral",
     "to_rmb_uppercase",
