@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import io
 import sys
+from datetime import date
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 
 from govdisclosure import examples
 from govdisclosure.cli import main
+from govdisclosure.model import (
+    AnnualReport2021,
+    Applicant,
+    ApplicantKind,
+    DisclosureRequest,
+    Outcome,
+    Replied,
+    SubmissionMethod,
+)
 from govdisclosure.serialize import from_json, to_json
 
 if TYPE_CHECKING:
@@ -121,3 +132,60 @@ def test_render_to_stdout_and_file(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_render_english_labels(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "shanghai-gov-office-2019", "--lang", "en", "--locale", "en"]) == 0
     assert "natural person" in capsys.readouterr().out
+
+
+def test_check_clean_and_failing_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "huaian-city-2024"]) == 0
+    assert "huaian-city-2024: no findings / 未发现问题" in capsys.readouterr().out
+    report = examples.load("huaian-city-2024")
+    assert isinstance(report, AnnualReport2021)
+    assert report.reviews is not None
+    broken = attrs.evolve(
+        report,
+        reviews=attrs.evolve(
+            report.reviews,
+            reconsideration=attrs.evolve(report.reviews.reconsideration, total=0),
+        ),
+    )
+    path = tmp_path / "broken.json"
+    path.write_bytes(to_json(broken))
+    assert main(["check", str(path), "--lang", "en"]) == 1
+    assert "T4-TOTAL [error]" in capsys.readouterr().out
+
+
+def test_check_lists_unverifiable_rules_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "shanghai-gov-office-2019", "--all"]) == 0
+    assert "T3-OUTCOMES" in capsys.readouterr().out
+
+
+def test_tabulate_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    request = DisclosureRequest(
+        id="2024-001",
+        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
+        received_on=date(2024, 9, 27),
+        method=SubmissionMethod.ONLINE,
+        description="2024年度部门预算",
+        events=(Replied(on=date(2024, 10, 30), outcome=Outcome.GRANTED),),
+    )
+    path = tmp_path / "requests.json"
+    path.write_bytes(b"[" + to_json(request) + b"]")
+    assert main(["tabulate", str(path), "--year", "2024", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "一、本年新收政府信息公开申请数量 | 1 |" in out
+
+
+def test_tabulate_reports_the_index_of_a_bad_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "requests.json"
+    path.write_text('[{"schema_version": 1, "type": "request", "id": 3}]', encoding="utf-8")
+    assert main(["tabulate", str(path), "--year", "2024"]) == 2
+    assert "$[0].id: expected text" in capsys.readouterr().err
+    path.write_text("{}", encoding="utf-8")
+    assert main(["tabulate", str(path), "--year", "2024"]) == 2
+    assert "expected an array of request documents" in capsys.readouterr().err
+    path.write_text("[", encoding="utf-8")
+    assert main(["tabulate", str(path), "--year", "2024"]) == 2
+    assert "not valid JSON" in capsys.readouterr().err

@@ -11,13 +11,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+import orjson
+
 from govdisclosure import examples
-from govdisclosure.errors import GovDisclosureError
+from govdisclosure.checks import Severity, check
+from govdisclosure.errors import ErrorDetail, GovDisclosureError, ValidationError
 from govdisclosure.formatting.render import render
-from govdisclosure.model import AnnualReport
+from govdisclosure.model import Agency, AnnualReport, DisclosureRequest, FormatVersion
 from govdisclosure.outline import outline
 from govdisclosure.rules import explain_deadline
-from govdisclosure.serialize import from_json, to_json
+from govdisclosure.serialize import from_dict, from_json, to_json
+from govdisclosure.stats import tabulate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -29,6 +34,8 @@ EPILOG = """examples:
   govdisclosure show huaian-city-2024 --format json
   govdisclosure show report.json
   govdisclosure render huaian-city-2024 --format html --output huaian.html
+  govdisclosure check huaian-city-2024 shanghai-gov-office-2019
+  govdisclosure tabulate requests.json --year 2024 --format markdown
   govdisclosure deadline 2024-09-27
   govdisclosure deadline 2024-09-27 --extended --regulation 2019 --lang en
 """
@@ -62,6 +69,51 @@ def _render(args: argparse.Namespace) -> int:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    failed = False
+    for source in args.sources:
+        findings = check(_load(source), include_unverifiable=args.all)
+        for finding in findings:
+            message = finding.message_en if args.lang == "en" else finding.message_zh
+            severity = finding.severity.label_en if args.lang == "en" else finding.severity.label
+            sys.stdout.write(f"{source}: {finding.rule} [{severity}] {message}\n")
+            failed = failed or (finding.verifiable and finding.severity is Severity.ERROR)
+        if not findings:
+            sys.stdout.write(f"{source}: no findings / 未发现问题\n")
+    return 1 if failed else 0
+
+
+def _load_requests(source: str) -> list[DisclosureRequest]:
+    raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    try:
+        items = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ValidationError(
+            [ErrorDetail("$", f"not valid JSON: {exc}", "JSON格式错误")]
+        ) from None
+    if type(items) is not list:
+        raise ValidationError(
+            [ErrorDetail("$", "expected an array of request documents", "应为申请文档数组")]
+        )
+    requests = []
+    for index, item in enumerate(items):
+        try:
+            requests.append(from_dict(item, DisclosureRequest))
+        except ValidationError as exc:
+            raise ValidationError(
+                attrs.evolve(e, path=f"$[{index}]{e.path[1:]}") for e in exc.errors
+            ) from None
+    return requests
+
+
+def _tabulate(args: argparse.Namespace) -> int:
+    version = FormatVersion.from_code(args.version)
+    result = tabulate(_load_requests(args.source), year=args.year, format=version)
+    report = result.report(Agency(name=args.agency))
+    sys.stdout.write(render(report, args.format, lang=args.lang) + "\n")
     return 0
 
 
@@ -110,6 +162,33 @@ def build_parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     render_cmd.add_argument("--output", help="file to write (default: standard output)")
     render_cmd.set_defaults(run=_render)
+
+    check_cmd = commands.add_parser(
+        "check",
+        help="check reports against the arithmetic of the national format (exit 1 on errors)",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check_cmd.add_argument("sources", nargs="+", help="bundled example names, JSON files, or -")
+    check_cmd.add_argument("--all", action="store_true", help="also list unverifiable rules")
+    check_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    check_cmd.set_defaults(run=_check)
+
+    tabulate_cmd = commands.add_parser(
+        "tabulate",
+        help="tables 3 and 4 of a year from a JSON array of request documents",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tabulate_cmd.add_argument("source", help="JSON file with an array of requests, or -")
+    tabulate_cmd.add_argument("--year", type=int, required=True, help="the report year")
+    tabulate_cmd.add_argument("--version", choices=("2019", "2021"), default="2021")
+    tabulate_cmd.add_argument(
+        "--agency", default="（未指定机关）", help="agency name for the title"
+    )
+    tabulate_cmd.add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    tabulate_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    tabulate_cmd.set_defaults(run=_tabulate)
 
     deadline = commands.add_parser(
         "deadline",

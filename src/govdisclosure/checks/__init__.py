@@ -1,0 +1,51 @@
+"""Consistency checks of annual reports: numbered rules, a registry, findings.
+
+Each :class:`Rule` tests one arithmetic identity of the report tables (spec §8): the balance of
+table 3 (T3-BALANCE), its row sums (T3-ROW-SUM) and outcome total (T3-OUTCOMES), the totals of
+table 4 (T4-TOTAL), a sanity check of table 2 (T2-SANITY) and, across years, the carry-over
+(SERIES-CARRY). A blank operand never fails a rule: the finding is "not verifiable" and is listed
+only on request.
+
+>>> from govdisclosure.examples import load
+>>> from govdisclosure.checks import check
+>>> check(load("huaian-city-2024"))
+()
+"""
+
+from __future__ import annotations
+
+from govdisclosure.checks import _builtin as _builtin
+from govdisclosure.checks._core import (
+    DuplicateRuleError,
+    Finding,
+    Observation,
+    Rule,
+    Severity,
+    Status,
+    Table,
+    check,
+    check_series,
+    register_rule,
+    registered_rules,
+    unregister_rule,
+)
+
+__all__ = [
+    "DuplicateRuleError",
+    "Finding",
+    "Observation",
+    "Rule",
+    "Severity",
+    "Status",
+    "Table",
+    "check",
+    "check_series",
+    "register_rule",
+    "registered_rules",
+    "unregister_rule",
+]
+
+# Document (and cross-reference) the public names where users import them.
+for _name in __all__:
+    globals()[_name].__module__ = __name__
+del _name

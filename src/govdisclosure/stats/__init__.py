@@ -1,0 +1,19 @@
+"""Statistics: tables 3 and 4 from request logs, comparisons and roll-ups of reports.
+
+>>> from govdisclosure.model.layout import ApplicationRow
+>>> from govdisclosure.stats import tabulate
+>>> tabulate([], year=2024).applications.row(ApplicationRow.NEW).total
+0
+"""
+
+from __future__ import annotations
+
+from govdisclosure.stats._combine import CellDelta, compare, rollup
+from govdisclosure.stats._tabulate import Tabulation, tabulate
+
+__all__ = ["CellDelta", "Tabulation", "compare", "rollup", "tabulate"]
+
+# Document (and cross-reference) the public names where users import them.
+for _name in __all__:
+    globals()[_name].__module__ = __name__
+del _name
