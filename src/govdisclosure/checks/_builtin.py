@@ -77,7 +77,7 @@ def _row_sum(report: AnnualReport) -> Iterator[Observation]:
         return
     for row in table.rows:
         cells = _SIX(row)
-        expected = None if None in cells else sum(cells)
+        expected = sum_cells(cells)
         total = row.total
         if expected is None or total is None or expected != total:
             yield Observation(row.row, None, expected, total)
@@ -98,7 +98,7 @@ def _outcomes(report: AnnualReport) -> Iterator[Observation]:
     leaves = [_CELLS(row) for row in table.rows if row.row in _LEAVES]
     printed = _CELLS(table.rows[-2])  # （七）总计: a report's rows are in printed order
     for column, cells, actual in zip(_COLUMNS, zip(*leaves, strict=True), printed, strict=True):
-        expected = None if None in cells else sum(cells)
+        expected = sum_cells(cells)
         if expected is None or actual is None or expected != actual:
             yield Observation(ApplicationRow.TOTAL, column, expected, actual)
 
