@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from govdisclosure.stats._combine import CellDelta, compare, rollup
 from govdisclosure.stats._tabulate import Tabulation, tabulate
+from govdisclosure.stats._timing import ResponseStats, TimingReport, response_stats
 
-__all__ = ["CellDelta", "Tabulation", "compare", "rollup", "tabulate"]
+__all__ = [
+    "CellDelta",
+    "ResponseStats",
+    "Tabulation",
+    "TimingReport",
+    "compare",
+    "response_stats",
+    "rollup",
+    "tabulate",
+]
 
 # Document (and cross-reference) the public names where users import them.
 for _name in __all__:
