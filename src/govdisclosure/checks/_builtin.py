@@ -47,8 +47,8 @@ def _applications(report: AnnualReport) -> ApplicationTable | None:
     versions=_TABLES,
     severity=Severity.ERROR,
     table=Table.APPLICATIONS,
-    message_en="column {column}: I + II = {expected} but (7) total + IV = {actual}",
-    message_zh="“{column}”列：一 + 二 = {expected}，但（七）总计 + 四 = {actual}",
+    message_en="column {column}: I + II = {expected}; (7) total + IV = {actual}",
+    message_zh="“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
 )
 def _balance(report: AnnualReport) -> Iterator[Observation]:
     table = _applications(report)
