@@ -131,6 +131,14 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name, help=help, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``govdisclosure`` command."""
     parser = argparse.ArgumentParser(
@@ -140,21 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    show = commands.add_parser(
-        "show",
-        help="show a report: a bundled example's name, a JSON file, or - for stdin",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    show = _command(
+        commands, "show", "show a report: a bundled example's name, a JSON file, or - for stdin"
     )
     show.add_argument("source", help="bundled example name, JSON file, or -")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(run=_show)
 
-    render_cmd = commands.add_parser(
-        "render",
-        help="render a report in the national layout as text, Markdown or HTML",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    render_cmd = _command(
+        commands, "render", "render a report in the national layout as text, Markdown or HTML"
     )
     render_cmd.add_argument("source", help="bundled example name, JSON file, or -")
     render_cmd.add_argument("--format", choices=("text", "markdown", "html"), default="text")
@@ -163,22 +165,18 @@ def build_parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("--output", help="file to write (default: standard output)")
     render_cmd.set_defaults(run=_render)
 
-    check_cmd = commands.add_parser(
+    check_cmd = _command(
+        commands,
         "check",
-        help="check reports against the arithmetic of the national format (exit 1 on errors)",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "check reports against the arithmetic of the national format (exit 1 on errors)",
     )
     check_cmd.add_argument("sources", nargs="+", help="bundled example names, JSON files, or -")
     check_cmd.add_argument("--all", action="store_true", help="also list unverifiable rules")
     check_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
     check_cmd.set_defaults(run=_check)
 
-    tabulate_cmd = commands.add_parser(
-        "tabulate",
-        help="tables 3 and 4 of a year from a JSON array of request documents",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    tabulate_cmd = _command(
+        commands, "tabulate", "tables 3 and 4 of a year from a JSON array of request documents"
     )
     tabulate_cmd.add_argument("source", help="JSON file with an array of requests, or -")
     tabulate_cmd.add_argument("--year", type=int, required=True, help="the report year")
@@ -190,11 +188,10 @@ def build_parser() -> argparse.ArgumentParser:
     tabulate_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     tabulate_cmd.set_defaults(run=_tabulate)
 
-    deadline = commands.add_parser(
+    deadline = _command(
+        commands,
         "deadline",
-        help="the reply deadline for an application received on a date, with its explanation",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "the reply deadline for an application received on a date, with its explanation",
     )
     deadline.add_argument("received_on", type=_iso_date, help="day of receipt, YYYY-MM-DD")
     deadline.add_argument(

@@ -1,13 +1,14 @@
 """A short plain-text outline of a report, for terminals and quick looks.
 
 This is deliberately plain: the full national layout (numbered headings, tables with their exact
-labels, locale-aware numbers) is the job of :mod:`govdisclosure.formatting`.
+labels, locale-aware numbers) is :func:`govdisclosure.formatting.render`'s job.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from govdisclosure.formatting.quantities import format_quantity
 from govdisclosure.model import (
     AnnualReport,
     AnnualReport2008,
@@ -15,35 +16,13 @@ from govdisclosure.model import (
     AnnualReport2021,
     ApplicationRow,
     Figure,
-    Quantity,
     ReviewGroup,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["outline", "quantity_text"]
-
-
-def quantity_text(quantity: Quantity) -> str:
-    """A quantity as a report prints it: marker, number and unit in the right order.
-
-    >>> from govdisclosure.model import Qualifier
-    >>> quantity_text(Quantity(10000, "条", Qualifier.MORE_THAN))
-    '10000余条'
-    >>> quantity_text(Quantity(400, "篇", Qualifier.NEARLY))
-    '近400篇'
-    >>> quantity_text(Quantity(100, "件", Qualifier.AT_LEAST))
-    '100件以上'
-    """
-    q = quantity.qualifier
-    number = str(quantity.value)
-    unit = quantity.unit or ""
-    if q.position == "prefix":
-        return f"{q.marker}{number}{unit}"
-    if q.position == "suffix":
-        return f"{number}{q.marker}{unit}"
-    return f"{number}{unit}{q.marker}"
+__all__ = ["outline"]
 
 
 def _cell(value: int | None) -> str:
@@ -52,7 +31,7 @@ def _cell(value: int | None) -> str:
 
 def _figures(figures: tuple[Figure, ...], depth: int = 0) -> Iterator[str]:
     for figure in figures:
-        yield f"{'  ' * depth}- {figure.label}：{quantity_text(figure.quantity)}"
+        yield f"{'  ' * depth}- {figure.label}：{format_quantity(figure.quantity)}"
         yield from _figures(figure.parts, depth + 1)
 
 
