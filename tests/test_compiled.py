@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure import examples, testing
+from govdisclosure.errors import RegistrationError
 from govdisclosure.model import (
     Agency,
     AnnualReport,
@@ -436,3 +437,136 @@ def test_registration_after_use_rebuilds_the_generated_code() -> None:
     assert compiled.structure({"type": tag, "name": "x"}, Agency) == LateAgency(name="x")
     compiled.clear()
     assert compiled.unstructure(LateAgency(name="x"))["type"] == tag
+
+
+# --- building instances without attrs' __init__ ---------------------------------------------------
+
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.text(alphabet=" \t\u3000x政", max_size=3),
+    st.sampled_from(["http://a.cn", "https://gov.cn/x", "ftp://x", "http://", "https://a b"]),
+    st.sampled_from([Decimal("1.5"), Decimal("-2"), Decimal("NaN"), Decimal("Infinity")]),
+    st.floats(allow_nan=False, max_value=5, min_value=-5),
+)
+
+
+@pytest.mark.parametrize("validator", list(compiled._INLINE), ids=lambda v: v.__name__)
+@given(value=_VALUES)
+def test_inline_checks_fail_exactly_where_the_validators_raise(validator: Any, value: Any) -> None:
+    condition = compiled._inline_check(validator, "v")
+    assert condition is not None
+    namespace = compiled._generator().ns
+    try:  # any exception in generated code also sends the document to the detailed converter
+        fails = eval(condition, namespace, {"v": value})  # the generated code's own expression
+    except Exception:
+        fails = True
+    attribute = attrs.fields(Quantity).unit
+    try:
+        validator(None, attribute, value)
+    except Exception:
+        raises = True
+    else:
+        raises = False
+    # Stricter than the validator only for str/Decimal subclasses, which structuring never makes.
+    assert fails == raises
+
+
+def test_optional_validators_are_inlined_only_when_all_their_parts_are_known() -> None:
+    from govdisclosure.model._base import finite_decimal, non_negative
+
+    known = attrs.validators.optional([finite_decimal, non_negative])  # type: ignore[arg-type]
+    assert compiled._inline_check(known, "v") == (
+        "v is not None and ((type(v) is not _Dec or not v.is_finite())"
+        " or (v is not None and v < 0))"
+    )
+    unknown = attrs.validators.optional(attrs.validators.instance_of(str))
+    assert compiled._inline_check(unknown, "v") is None
+
+
+def _strip(value: str) -> str:
+    return value.strip()
+
+
+def test_classes_attrs_init_does_more_for_are_built_by_calling_them() -> None:
+    calls: list[str] = []
+
+    @attrs.frozen
+    class PostInit:
+        unit: str
+
+        def __attrs_post_init__(self) -> None:
+            calls.append(self.unit)
+
+    @attrs.frozen
+    class Converted:
+        unit: str = attrs.field(converter=_strip)
+
+    @attrs.frozen(slots=False)
+    class DictClass:
+        unit: str
+
+    @attrs.frozen(cache_hash=True)
+    class CachedHash:
+        unit: str
+
+    for cls in (PostInit, Converted, DictClass, CachedHash):
+        source = compiled.source(cls)
+        assert source is not None
+        assert "_new(" not in source, cls
+        assert compiled.structure({"unit": " 条"}, cls) == cls(" 条")
+    assert calls == [" 条", " 条"]
+    assert hash(compiled.structure({"unit": "x"}, CachedHash)) == hash(CachedHash("x"))
+
+
+def test_unknown_validators_are_called_as_attrs_calls_them() -> None:
+    seen: list[tuple[object, str, object]] = []
+
+    def record(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        seen.append((instance, attribute.name, value))
+        if value == "bad":
+            raise ValueError("bad")
+
+    @attrs.frozen
+    class Checked:
+        first: str = attrs.field(validator=record)
+        second: int = attrs.field(default=0, validator=[record, attrs.validators.ge(0)])
+
+    source = compiled.source(Checked)
+    assert source is not None and "_new(" in source
+    built = compiled.structure({"first": "ok", "second": 2}, Checked)
+    assert built == Checked("ok", 2)
+    # Called with the finished instance, in field order, like attrs' own __init__.
+    assert [(name, value) for _, name, value in seen[:2]] == [("first", "ok"), ("second", 2)]
+    assert seen[0][0] is built
+    _check_agrees({"first": "bad"}, Checked)
+    _check_agrees({"first": "ok", "second": -1}, Checked)
+
+
+def test_a_subclass_where_a_plain_model_is_declared_is_refused_everywhere() -> None:
+    @attrs.frozen
+    class Estimated(Quantity):
+        basis: str = "估算"
+
+    @attrs.frozen
+    class Holder:
+        one: Quantity
+        maybe: Quantity | None = None
+        many: tuple[Quantity, ...] = ()
+
+    exact = Quantity(1, "条")
+    for holder in (
+        Holder(Estimated(1, "条")),
+        Holder(exact, maybe=Estimated(1, "条")),
+        Holder(exact, many=(exact, Estimated(1, "条"))),
+    ):
+        with pytest.raises(RegistrationError, match="Estimated is a subclass of Quantity"):
+            converter().unstructure(holder)
+        with pytest.raises(RegistrationError, match="不可扩展"):
+            to_json(holder)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - the fast path only says "no"
+            compiled.unstructure(holder)
+    holder = Holder(exact, maybe=exact, many=(exact,))
+    assert compiled.unstructure(holder) == converter().unstructure(holder)
+    assert from_json(to_json(holder), Holder) == holder

@@ -14,7 +14,9 @@ The contract is narrow on purpose:
   the detailed converter, which says what is wrong and where.
 - :func:`unstructure` returns exactly what ``converter().unstructure(obj)`` returns (same keys,
   same order, same values, the tag first) or raises, and the caller falls back to cattrs.
-- Instances are built by calling the class, so attrs validators always run.
+- Instances are built as attrs' own ``__init__`` builds them: every validator's condition holds
+  (checked inline for the model layer's validators, called for any other), or the class is
+  called.
 - A class the generator does not understand (a field type it has no rule for, ``init=False``,
   a factory taking ``self``, ...) is handed to the cattrs converter as a whole, never guessed.
 
@@ -34,6 +36,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from govdisclosure.model import _base
 from govdisclosure.model._base import LabelledEnum
 from govdisclosure.serialize import registry
 from govdisclosure.serialize.converter import converter
@@ -97,6 +100,71 @@ def _identity_item(spec: Spec) -> bool:
     return bool(spec[0] == "prim" or (spec[0] == "opt" and spec[1][0] == "prim"))
 
 
+# --- building instances -------------------------------------------------------------------------
+
+# Any: attrs keeps these classes private; only their documented attributes are read.
+_AND: Any = type(attrs.validators.and_())
+_OPTIONAL: Any = type(attrs.validators.optional(attrs.validators.and_()))
+_HASH_CACHE = "_attrs_cached_hash"
+
+
+def _slot_setters(cls: type, fields: list[attrs.Attribute[Any]]) -> list[Any] | None:
+    """Each field's slot setter, or None when only calling the class builds it faithfully."""
+    init = getattr(vars(cls).get("__init__"), "__code__", None)
+    if (
+        init is None
+        or not init.co_filename.startswith("<attrs generated")
+        or hasattr(cls, "__attrs_pre_init__")
+        or hasattr(cls, "__attrs_post_init__")
+        or any(a.converter is not None for a in fields)
+        or len(fields) != len(attrs.fields(cls))
+    ):
+        return None
+    setters: list[Any] = []
+    for a in fields:
+        owner = next((c for c in cls.__mro__ if a.name in vars(c)), None)
+        slot = None if owner is None else vars(owner)[a.name]
+        if not isinstance(slot, types.MemberDescriptorType):
+            return None  # a dict class, or something attrs does not own
+        setters.append(slot.__set__)
+    if any(_HASH_CACHE in vars(c) for c in cls.__mro__):
+        return None  # attrs' __init__ also resets the cached hash
+    return setters
+
+
+def _flatten(validator: Any) -> list[Any]:
+    if validator is None:
+        return []
+    if isinstance(validator, _AND):
+        return [v for inner in validator._validators for v in _flatten(inner)]
+    return [validator]
+
+
+# The conditions under which the model layer's common validators raise, for a value that has been
+# structured already. Each is at least as strict as the validator (``type(v) is str`` where it
+# asks ``isinstance``): where the inline check fails, the detailed converter decides.
+_INLINE: dict[Any, str] = {
+    _base.counts: "{v} is not None and (type({v}) is not _int or {v} < 0)",
+    _base.non_negative: "{v} is not None and {v} < 0",
+    _base.text: "type({v}) is not _str or not {v}.strip()",
+    _base.optional_text: "{v} is not None and (type({v}) is not _str or not {v}.strip())",
+    _base.optional_url: "{v} is not None and (type({v}) is not _str or _url_match({v}) is None)",
+    _base.decimal_value: "type({v}) is not _int and (type({v}) is not _Dec or not {v}.is_finite())",
+    _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite()",
+}
+
+
+def _inline_check(validator: Any, var: str) -> str | None:
+    """A condition on ``var`` that is true where ``validator`` would raise, if one is known."""
+    if isinstance(validator, _OPTIONAL):
+        inner = [_inline_check(v, var) for v in _flatten(validator.validator)]
+        if not inner or None in inner:
+            return None
+        return f"{var} is not None and ({' or '.join(f'({c})' for c in inner)})"
+    template = _INLINE.get(validator)
+    return None if template is None else template.format(v=var)
+
+
 # --- the generator ------------------------------------------------------------------------------
 
 
@@ -118,6 +186,8 @@ class _Generator:
             "_dict": dict,
             "_int": int,
             "_bool": bool,
+            "_new": object.__new__,
+            "_url_match": _base.URL_PATTERN.match,
         }
         self.ids: dict[type, int] = {}
         self.poly_ids: dict[type, int] = {}
@@ -315,14 +385,14 @@ class _Generator:
         if not polymorphic:  # the dispatcher has checked it for polymorphic classes
             lines += ["    if type(o) is not _dict:", "        raise _Fail"]
         extra = 1 if polymorphic else 0  # the tag, already checked by the dispatcher
-        call = f"    return _C{k}({', '.join(f'{a.name}=v{i}' for i, (a, _) in enumerate(plan))})"
+        build = self._build(cls, k, [a for a, _ in plan])
         # Documents written by to_json carry every key: with as many keys as fields, every
         # field must be there (a missing one means an unknown one), so no key is tested twice.
         lines.append(f"    if len(o) == {len(plan) + extra}:")
         for i, (a, spec) in enumerate(plan):
             lines.append(f"        v{i} = o[{a.name!r}]")
             self.structure_stmts(spec, f"v{i}", lines, "        ")
-        lines.append("    " + call)
+        lines += ["    " + line for line in build]
         lines.append(f"    n = {required + extra}")
         for i, (a, spec) in enumerate(plan):
             var = f"v{i}"
@@ -345,7 +415,7 @@ class _Generator:
                 lines.append(f"        {var} = {default}")
         lines.append("    if len(o) != n:")
         lines.append("        raise _Fail")
-        lines.append(call)
+        lines += build
 
         items = [f"{a.name!r}: {self.unstructure_expr(spec, 'o.' + a.name)}" for a, spec in plan]
         if polymorphic:
@@ -353,8 +423,41 @@ class _Generator:
                 raise _Unsupported(cls)  # no tag: cattrs raises the registration error
             items.insert(0, f"{registry.TAG_KEY!r}: {registry.tag_of(cls)!r}")
         lines.append(f"def _u{k}(o):")
+        if not polymorphic:  # a subclass of a plain model: cattrs raises the registration error
+            lines += [f"    if o.__class__ is not _C{k}:", "        raise _Fail"]
         lines.append("    return {" + ", ".join(items) + "}")
         return "\n".join(lines) + "\n"
+
+    def _build(self, cls: type, k: int, fields: list[attrs.Attribute[Any]]) -> list[str]:
+        """Statements that build the instance from ``v0``, ``v1``, ... and return it.
+
+        Where attrs' own ``__init__`` would only assign the fields and run validators this code
+        knows, the instance is built directly: the validators' conditions are checked inline
+        (failing with ``_Fail``, so the caller's detailed converter reports the problem) and
+        each value is stored through its slot. Validators it does not know are called exactly
+        as attrs calls them, after every field is set. Anything else calls the class.
+        """
+        call = f"    return _C{k}({', '.join(f'{a.name}=v{i}' for i, a in enumerate(fields))})"
+        setters = _slot_setters(cls, fields)
+        if setters is None:
+            return [call]
+        checks: list[str] = []
+        calls: list[str] = []
+        for i, a in enumerate(fields):
+            for validator in _flatten(a.validator):
+                inline = _inline_check(validator, f"v{i}")
+                if inline is not None:
+                    checks.append(f"    if {inline}:")
+                    checks.append("        raise _Fail")
+                else:
+                    self.ns[f"_V{k}_{i}_{len(calls)}"] = validator
+                    self.ns[f"_A{k}_{i}"] = a
+                    calls.append(f"    _V{k}_{i}_{len(calls)}(i, _A{k}_{i}, v{i})")
+        out = [*checks, f"    i = _new(_C{k})"]
+        for i, setter in enumerate(setters):
+            self.ns[f"_S{k}_{i}"] = setter
+            out.append(f"    _S{k}_{i}(i, v{i})")
+        return [*out, *calls, "    return i"]
 
     def resolve(self) -> None:
         """Generate every class still pending and fill the tag tables with their functions."""

@@ -8,6 +8,8 @@ integer, ``true`` is not a count. Nothing is coerced, so nothing is silently gue
 from __future__ import annotations
 
 import re
+import types
+import typing
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -19,6 +21,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from govdisclosure.errors import RegistrationError
 from govdisclosure.model._base import InvalidValue, LabelledEnum
 from govdisclosure.serialize import registry
 
@@ -196,6 +199,54 @@ def _install_fast_unstructure(conv: cattrs.Converter) -> None:
         return unstructure
 
     conv.register_unstructure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+    # A field declared as a plain (non-extensible) model holds exactly that class: a subclass
+    # would come back as its base, its own fields dropped, so it is refused, never silently cut.
+    def plain_factory(cls: type) -> Callable[[Any], Any]:
+        inner: Callable[[Any], Any] = make_dict_unstructure_fn(cls, conv)
+
+        def unstructure(obj: Any) -> Any:
+            if obj.__class__ is not cls:
+                raise _subclass_error(cls, obj.__class__)
+            return inner(obj)
+
+        return unstructure
+
+    def optional_factory(tp: Any) -> Callable[[Any], Any]:
+        inner = conv.get_unstructure_hook(_optional_model(tp))
+
+        def unstructure(obj: Any) -> Any:
+            return None if obj is None else inner(obj)
+
+        return unstructure
+
+    conv.register_unstructure_hook_factory(_is_plain_model, plain_factory)
+    conv.register_unstructure_hook_factory(
+        lambda tp: _is_plain_model(_optional_model(tp)), optional_factory
+    )
+
+
+def _is_plain_model(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and not registry.is_polymorphic(cls)
+
+
+def _optional_model(tp: Any) -> Any:
+    """``X`` for a declared ``X | None`` (else None)."""
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return None
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    return args[0] if len(args) == 1 and len(typing.get_args(tp)) == 2 else None
+
+
+def _subclass_error(declared: type, actual: type) -> RegistrationError:
+    return RegistrationError(
+        f"{actual.__qualname__} is a subclass of {declared.__qualname__}, which is not an "
+        f"extensible model: serializing it as a {declared.__qualname__} would lose its class and "
+        f"its own fields. Store a {declared.__qualname__}, or extend an extensible model and "
+        f"register it (govdisclosure.register) / {actual.__qualname__}是{declared.__qualname__}"
+        f"的子类，而{declared.__qualname__}不可扩展：按{declared.__qualname__}序列化会丢失其类型和"
+        "新增字段"
+    )
 
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
