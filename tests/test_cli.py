@@ -160,6 +160,14 @@ def test_check_lists_unverifiable_rules_on_request(capsys: pytest.CaptureFixture
     assert "T3-OUTCOMES" in capsys.readouterr().out
 
 
+def test_check_with_blanks_read_as_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    # Warnings only: the exit status stays 0.
+    assert main(["check", "shanghai-gov-office-2019", "--blanks-as-zero"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("空白单元格按0计") == 6
+    assert "予以公开及部分公开" in out
+
+
 def test_tabulate_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     request = DisclosureRequest(
         id="2024-001",

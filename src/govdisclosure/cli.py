@@ -75,7 +75,9 @@ def _render(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     failed = False
     for source in args.sources:
-        findings = check(_load(source), include_unverifiable=args.all)
+        findings = check(
+            _load(source), include_unverifiable=args.all, blanks_as_zero=args.blanks_as_zero
+        )
         for finding in findings:
             message = finding.message_en if args.lang == "en" else finding.message_zh
             severity = finding.severity.label_en if args.lang == "en" else finding.severity.label
@@ -172,6 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument("sources", nargs="+", help="bundled example names, JSON files, or -")
     check_cmd.add_argument("--all", action="store_true", help="also list unverifiable rules")
+    check_cmd.add_argument(
+        "--blanks-as-zero",
+        action="store_true",
+        help="read blank cells as 0 and blank totals as their row's sum (an assumption: "
+        "findings say so)",
+    )
     check_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
     check_cmd.set_defaults(run=_check)
 

@@ -69,11 +69,13 @@ def test_shanghai_2019_balance_holds_on_the_total_column() -> None:
     report = load("shanghai-gov-office-2019")
     findings = check(report, include_unverifiable=True)
     assert not [f for f in findings if f.rule == "T3-BALANCE" and f.column is None]
-    assert check(report) == ()
+    # Its tables hold wherever they are printed; only the narrative disagrees with them.
+    assert {f.table for f in check(report)} == {Table.NARRATIVE}
 
 
 def test_shanghai_2019_blank_totals_are_not_verifiable() -> None:
     findings = check(load("shanghai-gov-office-2019"), include_unverifiable=True)
+    findings = tuple(f for f in findings if f.table is not Table.NARRATIVE)
     assert findings
     assert all(f.status is Status.NOT_VERIFIABLE and not f.verifiable for f in findings)
     granted = [f for f in findings if f.rule == "T3-ROW-SUM" and f.row is ApplicationRow.GRANTED]
@@ -459,4 +461,13 @@ def test_shanghai_narrative_litigation_is_not_verifiable() -> None:
     findings = check(
         load("shanghai-gov-office-2019"), rules=["NARRATIVE-FIGURE"], include_unverifiable=True
     )
-    assert [(f.row, f.expected, f.actual) for f in findings] == [("信息公开类诉讼", None, 9)]
+    # The category totals are blank in the source: none of these can be verified as printed.
+    assert [(f.row, f.expected, f.actual) for f in findings] == [
+        ("予以公开及部分公开", None, 258),
+        ("不予公开", None, 35),
+        ("因本机关不掌握等原因无法提供", None, 265),
+        ("不予处理", None, 158),
+        ("其他处理", None, 0),
+        ("信息公开类诉讼", None, 9),
+    ]
+    assert all(not f.verifiable for f in findings)

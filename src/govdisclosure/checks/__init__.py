@@ -15,6 +15,7 @@ only on request.
 from __future__ import annotations
 
 from govdisclosure.checks import _builtin as _builtin
+from govdisclosure.checks import _narrative as _narrative
 from govdisclosure.checks._core import (
     DuplicateRuleError,
     Finding,
@@ -23,14 +24,18 @@ from govdisclosure.checks._core import (
     Severity,
     Status,
     Table,
+    blanks_as_zero,
     check,
     check_series,
     register_rule,
     registered_rules,
     unregister_rule,
 )
+from govdisclosure.checks._narrative import LEGACY_LABELS, NARRATIVE_LABELS
 
 __all__ = [
+    "LEGACY_LABELS",
+    "NARRATIVE_LABELS",
     "DuplicateRuleError",
     "Finding",
     "Observation",
@@ -38,6 +43,7 @@ __all__ = [
     "Severity",
     "Status",
     "Table",
+    "blanks_as_zero",
     "check",
     "check_series",
     "register_rule",
@@ -47,5 +53,6 @@ __all__ = [
 
 # Document (and cross-reference) the public names where users import them.
 for _name in __all__:
-    globals()[_name].__module__ = __name__
+    if not _name.isupper():  # constants have no __module__ of their own
+        globals()[_name].__module__ = __name__
 del _name

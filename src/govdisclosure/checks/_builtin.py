@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from govdisclosure.checks._core import Observation, Severity, Table, register_rule
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
-from govdisclosure.model.quantity import Qualifier
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 from govdisclosure.model.tables import sum_cells
 
@@ -157,59 +156,3 @@ def _carry(previous: AnnualReport, current: AnnualReport) -> Iterator[Observatio
     over = now.row(ApplicationRow.CARRIED_OVER)
     for column, expected, actual in zip(_COLUMNS, _CELLS(forward), _CELLS(over), strict=True):
         yield Observation(ApplicationRow.CARRIED_OVER, column, expected, actual)
-
-
-# Narrative figures whose label names one cell beyond doubt (exact labels only, in 件): the
-# cell is given as (table-3 row, or table-4 groups summed).
-_FIGURE_CELLS: dict[str, ApplicationRow | tuple[ReviewGroup, ...]] = {
-    "受理政府信息公开申请": ApplicationRow.NEW,
-    "收到政府信息公开申请": ApplicationRow.NEW,
-    "新收政府信息公开申请": ApplicationRow.NEW,
-    "本年新收政府信息公开申请": ApplicationRow.NEW,
-    "答复政府信息公开申请": ApplicationRow.TOTAL,
-    "办结政府信息公开申请": ApplicationRow.TOTAL,
-    "上年度结转申请": ApplicationRow.CARRIED_OVER,
-    "上年结转政府信息公开申请": ApplicationRow.CARRIED_OVER,
-    "顺延到下年度答复的申请": ApplicationRow.CARRIED_FORWARD,
-    "结转下年度继续办理的申请": ApplicationRow.CARRIED_FORWARD,
-    "政府信息公开行政复议": (ReviewGroup.RECONSIDERATION,),
-    "信息公开类行政复议": (ReviewGroup.RECONSIDERATION,),
-    "政府信息公开行政诉讼": (
-        ReviewGroup.LITIGATION_DIRECT,
-        ReviewGroup.LITIGATION_AFTER_RECONSIDERATION,
-    ),
-    "信息公开类诉讼": (
-        ReviewGroup.LITIGATION_DIRECT,
-        ReviewGroup.LITIGATION_AFTER_RECONSIDERATION,
-    ),
-}
-
-
-@register_rule(
-    "NARRATIVE-FIGURE",
-    versions=_TABLES,
-    severity=Severity.WARNING,
-    table=Table.NARRATIVE,
-    message_en="the narrative says “{row}” {actual}, the table gives {expected}",
-    message_zh="正文称“{row}”{actual}件，表格为{expected}",
-)
-def _narrative(report: AnnualReport) -> Iterator[Observation]:
-    if not isinstance(report, AnnualReport2019 | AnnualReport2021):
-        return
-    for figure in report.figures:
-        cell = _FIGURE_CELLS.get(figure.label.strip())
-        quantity = figure.quantity
-        if (
-            cell is None
-            or quantity.unit != "件"
-            or quantity.qualifier is not Qualifier.EXACT
-            or type(quantity.value) is not int
-        ):
-            continue
-        expected: int | None = None
-        if isinstance(cell, ApplicationRow):
-            if report.applications is not None:
-                expected = report.applications.row(cell).total
-        elif report.reviews is not None:
-            expected = sum_cells(report.reviews.group(group).total for group in cell)
-        yield Observation(figure.label, None, expected, quantity.value)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -11,9 +13,16 @@ from govdisclosure.errors import GovDisclosureError
 from govdisclosure.model._base import LabelledEnum
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 
 if TYPE_CHECKING:
     from govdisclosure.model.report import AnnualReport
+    from govdisclosure.model.tables import ApplicantCounts, ReviewCounts
+
+_SIX_NAMES = tuple(kind.code for kind in ApplicantKind)
+_SIX = attrgetter(*_SIX_NAMES)
+_FOUR_NAMES = tuple(c.code for c in ReviewColumn if c is not ReviewColumn.TOTAL)
+_FOUR = attrgetter(*_FOUR_NAMES)
 
 __all__ = [
     "DuplicateRuleError",
@@ -23,6 +32,7 @@ __all__ = [
     "Severity",
     "Status",
     "Table",
+    "blanks_as_zero",
     "check",
     "check_series",
     "register_rule",
@@ -92,8 +102,8 @@ class Observation(NamedTuple):
 
     row: ApplicationRow | ReviewGroup | str | None
     column: ApplicantKind | ReviewColumn | str | None
-    expected: int | None
-    actual: int | None
+    expected: int | Decimal | None
+    actual: int | Decimal | None
     at_least: bool = False
 
     @property
@@ -184,11 +194,13 @@ class Finding:
     table: Table
     row: ApplicationRow | ReviewGroup | str | None
     column: ApplicantKind | ReviewColumn | str | None
-    expected: int | None
-    actual: int | None
+    expected: int | Decimal | None
+    actual: int | Decimal | None
     year: int | None
     message_en: str
     message_zh: str
+    #: True when the report was checked with its blank cells read as 0 (``blanks_as_zero``).
+    blanks_as_zero: bool = False
 
     @property
     def verifiable(self) -> bool:
@@ -283,13 +295,15 @@ def registered_rules() -> dict[str, Rule]:
 
 
 def _values(obs: Observation, year: int | None, blank: str) -> dict[str, Any]:
-    def shown(value: int | None) -> object:
+    def shown(value: int | Decimal | None) -> object:
         return blank if value is None else value
 
     return {"expected": shown(obs.expected), "actual": shown(obs.actual), "year": year}
 
 
-def _finding(rule: Rule, obs: Observation, holds: bool | None, year: int | None) -> Finding:
+def _finding(
+    rule: Rule, obs: Observation, holds: bool | None, year: int | None, zeroed: bool
+) -> Finding:
     en = rule.message_en.format(
         row=_label(obs.row, rule.table, zh=False),
         column=_label(obs.column, rule.table, zh=False),
@@ -305,6 +319,9 @@ def _finding(rule: Rule, obs: Observation, holds: bool | None, year: int | None)
         status = Status.NOT_VERIFIABLE
         en = f"not verifiable (a cell is blank): {en}"
         zh = f"无法核对（有空白单元格）：{zh}"
+    if zeroed:
+        en = f"with blank cells read as 0: {en}"
+        zh = f"空白单元格按0计：{zh}"
     return Finding(
         rule=rule.id,
         severity=rule.severity,
@@ -317,6 +334,7 @@ def _finding(rule: Rule, obs: Observation, holds: bool | None, year: int | None)
         year=year,
         message_en=en,
         message_zh=zh,
+        blanks_as_zero=zeroed,
     )
 
 
@@ -326,19 +344,20 @@ def _collect(
     year: int | None,
     include_unverifiable: bool,
     out: list[Finding],
+    zeroed: bool = False,
 ) -> None:
     for obs in observations:
         expected, actual = obs.expected, obs.actual
         if expected is None or actual is None:
             if include_unverifiable:
-                out.append(_finding(rule, obs, None, year))
+                out.append(_finding(rule, obs, None, year, zeroed))
             continue
         if obs.at_least:
             if actual >= expected:
                 continue
         elif actual == expected:
             continue
-        out.append(_finding(rule, obs, False, year))
+        out.append(_finding(rule, obs, False, year, zeroed))
 
 
 def _selected(rules: Iterable[str] | None, series: bool) -> list[Rule]:
@@ -352,6 +371,7 @@ def check(
     *,
     rules: Iterable[str] | None = None,
     include_unverifiable: bool = False,
+    blanks_as_zero: bool = False,
 ) -> tuple[Finding, ...]:
     """Check a report against the registered rules of its format version.
 
@@ -359,16 +379,75 @@ def check(
     and such findings are listed only with ``include_unverifiable=True``. ``rules`` limits the
     check to some rule ids.
 
+    Many agencies leave a cell blank where they mean 0. ``blanks_as_zero=True`` checks the report
+    as :func:`blanks_as_zero` fills it in (a blank count is 0, a blank 总计 the sum of its row's
+    cells); the findings say so (``Finding.blanks_as_zero``, and their messages). It is an
+    assumption about the source, so it is never the default.
+
     >>> from govdisclosure.examples import load
     >>> check(load("huaian-city-2024"))
     ()
+    >>> shanghai = load("shanghai-gov-office-2019")
+    >>> [f.rule for f in check(shanghai)]
+    ['NARRATIVE-SUM', 'NARRATIVE-SHARE', 'NARRATIVE-UPHELD']
+    >>> for f in check(shanghai, blanks_as_zero=True, rules=["NARRATIVE-FIGURE"]):
+    ...     print(f.row, f.actual, f.expected, f.blanks_as_zero)
+    予以公开及部分公开 258 275 True
+    因本机关不掌握等原因无法提供 265 337 True
     """
     version = report.format_version
+    if blanks_as_zero:
+        report = _fill_blanks(report)
     out: list[Finding] = []
     for rule in _selected(rules, series=False):
         if version in rule.versions:
-            _collect(rule, rule.func(report), report.year, include_unverifiable, out)
+            _collect(
+                rule, rule.func(report), report.year, include_unverifiable, out, blanks_as_zero
+            )
     return tuple(out)
+
+
+def _zero_row(row: ApplicantCounts) -> ApplicantCounts:
+    cells = [0 if c is None else c for c in _SIX(row)]
+    total = sum(cells) if row.total is None else row.total
+    values: dict[str, Any] = dict(zip(_SIX_NAMES, cells, strict=True))
+    return attrs.evolve(row, **values, total=total)
+
+
+def _zero_group(group: ReviewCounts) -> ReviewCounts:
+    cells = [0 if c is None else c for c in _FOUR(group)]
+    total = sum(cells) if group.total is None else group.total
+    values: dict[str, Any] = dict(zip(_FOUR_NAMES, cells, strict=True))
+    return attrs.evolve(group, **values, total=total)
+
+
+def blanks_as_zero(report: AnnualReport) -> AnnualReport:
+    """The report with the blank cells of tables 3 and 4 filled in, the way many sources mean them.
+
+    A blank count becomes 0; a blank 总计 becomes the sum of its row (or group), so a row whose
+    total was left empty no longer hides its figures. Printed cells are never changed, and a
+    report without tables is returned as it is. Use it to ask "what if the blanks meant 0?";
+    :func:`check` does so with ``blanks_as_zero=True``.
+
+    >>> from govdisclosure.examples import load
+    >>> from govdisclosure.model import ApplicationRow
+    >>> report = load("shanghai-gov-office-2019")
+    >>> report.applications.row(ApplicationRow.GRANTED).total is None
+    True
+    >>> blanks_as_zero(report).applications.row(ApplicationRow.GRANTED).total
+    272
+    """
+    if not isinstance(report, AnnualReport2019 | AnnualReport2021):
+        return report
+    changes: dict[str, Any] = {}
+    if report.applications is not None:
+        rows = tuple(_zero_row(row) for row in report.applications.rows)
+        changes["applications"] = attrs.evolve(report.applications, rows=rows)
+    if report.reviews is not None:
+        changes["reviews"] = attrs.evolve(
+            report.reviews, **{g.code: _zero_group(report.reviews.group(g)) for g in ReviewGroup}
+        )
+    return attrs.evolve(report, **changes)
 
 
 def check_series(
@@ -404,3 +483,7 @@ def check_series(
                 ):
                     _collect(rule, rule.func(previous, current), year, include_unverifiable, out)
     return tuple(out)
+
+
+# check() takes a flag of the same name.
+_fill_blanks = blanks_as_zero

@@ -1,0 +1,251 @@
+"""Rules that hold the narrative to the tables: figures quoted in the text against the cells.
+
+A figure is compared only when its label names a cell beyond doubt: the labels are a closed
+vocabulary (:data:`NARRATIVE_LABELS`), never a fuzzy match, so a finding always points at the
+right cell. Parsers and people entering reports by hand use these labels for the figures they
+record.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from govdisclosure.checks._core import Observation, Severity, Table, register_rule
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.outcome import OutcomeGroup
+from govdisclosure.model.quantity import Qualifier
+from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, AnnualReport2021
+from govdisclosure.model.tables import sum_cells
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from govdisclosure.model.report import AnnualReport, Figure
+    from govdisclosure.model.tables import ApplicationTable
+
+__all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS"]
+
+_TABLES = (FormatVersion.TRIAL_2019, FormatVersion.NATIONAL_2021)
+_LITIGATION = (ReviewGroup.LITIGATION_DIRECT, ReviewGroup.LITIGATION_AFTER_RECONSIDERATION)
+
+#: What a narrative figure's label names in the tables: a row of table 3 (its 总计 cell), a set of
+#: outcome categories (the 总计 cells of their rows, added up), or groups of table 4 (their totals).
+NARRATIVE_LABELS: Mapping[str, ApplicationRow | frozenset[OutcomeGroup] | tuple[ReviewGroup, ...]]
+NARRATIVE_LABELS = MappingProxyType(
+    {
+        "受理政府信息公开申请": ApplicationRow.NEW,
+        "收到政府信息公开申请": ApplicationRow.NEW,
+        "新收政府信息公开申请": ApplicationRow.NEW,
+        "本年新收政府信息公开申请": ApplicationRow.NEW,
+        "答复政府信息公开申请": ApplicationRow.TOTAL,
+        "办结政府信息公开申请": ApplicationRow.TOTAL,
+        "上年度结转申请": ApplicationRow.CARRIED_OVER,
+        "上年结转政府信息公开申请": ApplicationRow.CARRIED_OVER,
+        "顺延到下年度答复的申请": ApplicationRow.CARRIED_FORWARD,
+        "结转下年度继续办理的申请": ApplicationRow.CARRIED_FORWARD,
+        "予以公开": frozenset({OutcomeGroup.GRANTED}),
+        "部分公开": frozenset({OutcomeGroup.PARTIALLY_GRANTED}),
+        "予以公开及部分公开": frozenset({OutcomeGroup.GRANTED, OutcomeGroup.PARTIALLY_GRANTED}),
+        "不予公开": frozenset({OutcomeGroup.WITHHELD}),
+        "无法提供": frozenset({OutcomeGroup.UNABLE_TO_PROVIDE}),
+        "因本机关不掌握等原因无法提供": frozenset({OutcomeGroup.UNABLE_TO_PROVIDE}),
+        "不予处理": frozenset({OutcomeGroup.NOT_PROCESSED}),
+        "其他处理": frozenset({OutcomeGroup.OTHER}),
+        "政府信息公开行政复议": (ReviewGroup.RECONSIDERATION,),
+        "信息公开类行政复议": (ReviewGroup.RECONSIDERATION,),
+        "政府信息公开行政诉讼": _LITIGATION,
+        "信息公开类诉讼": _LITIGATION,
+    }
+)
+
+#: For 2008-era reports: narrative labels and the indicators of the local statistics table that
+#: count the same thing (compared when the units agree).
+LEGACY_LABELS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "主动公开政府信息": frozenset({"主动公开信息数", "主动公开政府信息数"}),
+        "受理政府信息公开申请": frozenset({"受理依申请公开信息总数", "受理政府信息公开申请数"}),
+        "收到政府信息公开申请": frozenset({"受理依申请公开信息总数", "受理政府信息公开申请数"}),
+        "政府信息公开行政复议申请": frozenset({"行政复议数"}),
+        "与政府信息公开工作有关的行政复议申请": frozenset({"行政复议数"}),
+        "政府信息公开行政诉讼": frozenset({"行政诉讼数"}),
+        "与政府信息公开工作有关的行政诉讼": frozenset({"行政诉讼数"}),
+    }
+)
+
+# The category figures that together account for every reply, when a narrative gives them all.
+_CATEGORIES = frozenset(OutcomeGroup)
+_UPHELD_WORDS = ("均获维持", "均被维持", "全部维持", "均维持")
+
+
+def _exact_count(figure: Figure) -> int | None:
+    quantity = figure.quantity
+    if (
+        quantity.unit != "件"
+        or quantity.qualifier is not Qualifier.EXACT
+        or type(quantity.value) is not int
+    ):
+        return None
+    return quantity.value
+
+
+def _category_total(table: ApplicationTable, groups: frozenset[OutcomeGroup]) -> int | None:
+    return sum_cells(row.total for row in table.rows if row.row.group in groups)
+
+
+def _tables(report: AnnualReport) -> AnnualReport2019 | AnnualReport2021 | None:
+    return report if isinstance(report, AnnualReport2019 | AnnualReport2021) else None
+
+
+@register_rule(
+    "NARRATIVE-FIGURE",
+    versions=_TABLES,
+    severity=Severity.WARNING,
+    table=Table.NARRATIVE,
+    message_en="the narrative says “{row}” {actual}, the table gives {expected}",
+    message_zh="正文称“{row}”{actual}件，表格为{expected}",
+)
+def _narrative(report: AnnualReport) -> Iterator[Observation]:
+    tables = _tables(report)
+    if tables is None:
+        return
+    for figure in tables.figures:
+        cell = NARRATIVE_LABELS.get(figure.label.strip())
+        value = _exact_count(figure)
+        if cell is None or value is None:
+            continue
+        expected: int | None = None
+        if isinstance(cell, ApplicationRow):
+            if tables.applications is not None:
+                expected = tables.applications.row(cell).total
+        elif isinstance(cell, frozenset):
+            if tables.applications is not None:
+                expected = _category_total(tables.applications, cell)
+        elif tables.reviews is not None:
+            expected = sum_cells(tables.reviews.group(group).total for group in cell)
+        yield Observation(figure.label, None, expected, value)
+
+
+@register_rule(
+    "NARRATIVE-SUM",
+    versions=_TABLES,
+    severity=Severity.WARNING,
+    table=Table.NARRATIVE,
+    message_en="the narrative's outcome categories add up to {expected}, its “{row}” is {actual}",
+    message_zh="正文各类办理结果之和为{expected}，而正文“{row}”为{actual}件",
+)
+def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
+    tables = _tables(report)
+    if tables is None:
+        return
+    covered: set[OutcomeGroup] = set()
+    parts: list[int] = []
+    replies: Figure | None = None
+    for figure in tables.figures:
+        label = figure.label.strip()
+        cell = NARRATIVE_LABELS.get(label)
+        value = _exact_count(figure)
+        if value is None:
+            continue
+        if cell is ApplicationRow.TOTAL and replies is None:
+            replies = figure
+        elif isinstance(cell, frozenset) and not covered & cell:
+            covered |= cell
+            parts.append(value)
+    # Only a narrative that names every category, each once, states the whole breakdown.
+    if replies is not None and covered == _CATEGORIES:
+        yield Observation(replies.label, None, sum(parts), _exact_count(replies))
+
+
+@register_rule(
+    "NARRATIVE-SHARE",
+    versions=_TABLES,
+    severity=Severity.WARNING,
+    table=Table.NARRATIVE,
+    message_en="the narrative gives “{row}” as {actual}%; its own figures make it {expected}%",
+    message_zh="正文称“{row}”为{actual}%，按正文数字计算为{expected}%",
+)
+def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
+    tables = _tables(report)
+    if tables is None:
+        return
+    counts = {f.label.strip(): _exact_count(f) for f in tables.figures}
+    whole = next(
+        (v for k, v in counts.items() if NARRATIVE_LABELS.get(k) is ApplicationRow.TOTAL), None
+    )
+    for figure in tables.figures:
+        label = figure.label.strip()
+        stated = figure.quantity.value
+        if (
+            not label.endswith("占比")
+            or figure.quantity.unit != "%"
+            or figure.quantity.qualifier is not Qualifier.EXACT
+        ):
+            continue
+        part = counts.get(label.removesuffix("占比"))
+        if part is None or not whole:
+            continue
+        # Compare at the precision printed; a share truncated instead of rounded still holds.
+        step = Decimal(1).scaleb(Decimal(stated).as_tuple().exponent)  # type: ignore[arg-type]
+        computed = (Decimal(100 * part) / whole).quantize(step, rounding=ROUND_HALF_UP)
+        if abs(Decimal(100 * part) / whole - Decimal(stated)) >= step:
+            yield Observation(label, None, computed, Decimal(stated))
+
+
+@register_rule(
+    "NARRATIVE-UPHELD",
+    versions=_TABLES,
+    severity=Severity.WARNING,
+    table=Table.NARRATIVE,
+    message_en="the narrative says all {actual} “{row}” cases were upheld; table 4 upholds "
+    "{expected}",
+    message_zh="正文称“{row}”{actual}件均获维持，表四中结果维持为{expected}件",
+)
+def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
+    tables = _tables(report)
+    if tables is None:
+        return
+    for figure in tables.figures:
+        quote = figure.quote or ""
+        cell = NARRATIVE_LABELS.get(figure.label.strip())
+        value = _exact_count(figure)
+        if not isinstance(cell, tuple) or value is None:
+            continue
+        if not any(word in quote for word in _UPHELD_WORDS):
+            continue
+        upheld = None
+        if tables.reviews is not None:
+            upheld = sum_cells(
+                tables.reviews.group(group).cell(ReviewColumn.MAINTAINED) for group in cell
+            )
+        yield Observation(figure.label, None, upheld, value)
+
+
+@register_rule(
+    "LEGACY-NARRATIVE",
+    versions=(FormatVersion.LEGACY_2008,),
+    severity=Severity.WARNING,
+    table=Table.NARRATIVE,
+    message_en="the narrative says “{row}” {actual}, the statistics table gives {expected}",
+    message_zh="正文称“{row}”{actual}，统计表为{expected}",
+)
+def _legacy(report: AnnualReport) -> Iterator[Observation]:
+    if not isinstance(report, AnnualReport2008):
+        return
+    for figure in report.figures:
+        names = LEGACY_LABELS.get(figure.label.strip())
+        quantity = figure.quantity
+        if names is None or quantity.qualifier is not Qualifier.EXACT:
+            continue
+        for indicator in report.statistics:
+            name = indicator.indicator.strip()
+            if name in names and (indicator.unit or quantity.unit) == quantity.unit:
+                value = indicator.this_year
+                yield Observation(
+                    figure.label,
+                    None,
+                    value if type(value) is int else None,
+                    quantity.value if type(quantity.value) is int else None,
+                )
+                break
