@@ -74,6 +74,8 @@ LEGACY_LABELS: Mapping[str, frozenset[str]] = MappingProxyType(
     }
 )
 
+_LOOKUP = dict(NARRATIVE_LABELS).get  # a dict's get is faster than the read-only view's
+
 # The category figures that together account for every reply, when a narrative gives them all.
 _CATEGORIES = frozenset(OutcomeGroup)
 _UPHELD_WORDS = ("均获维持", "均被维持", "全部维持", "均维持")
@@ -111,9 +113,11 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     if tables is None:
         return
     for figure in tables.figures:
-        cell = NARRATIVE_LABELS.get(figure.label.strip())
+        cell = _LOOKUP(figure.label.strip())
+        if cell is None:
+            continue
         value = _exact_count(figure)
-        if cell is None or value is None:
+        if value is None:
             continue
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
@@ -143,8 +147,9 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     parts: list[int] = []
     replies: Figure | None = None
     for figure in tables.figures:
-        label = figure.label.strip()
-        cell = NARRATIVE_LABELS.get(label)
+        cell = _LOOKUP(figure.label.strip())
+        if cell is None:
+            continue
         value = _exact_count(figure)
         if value is None:
             continue
@@ -170,18 +175,22 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
-    counts = {f.label.strip(): _exact_count(f) for f in tables.figures}
-    whole = next(
-        (v for k, v in counts.items() if NARRATIVE_LABELS.get(k) is ApplicationRow.TOTAL), None
-    )
-    for figure in tables.figures:
+    shares = [f for f in tables.figures if f.label.rstrip().endswith("占比")]
+    if not shares:
+        return
+    counts: dict[str, int | None] = {}
+    whole = None
+    for f in tables.figures:
+        label = f.label.strip()
+        cell = _LOOKUP(label)
+        if cell is not None:
+            counts[label] = value = _exact_count(f)
+            if cell is ApplicationRow.TOTAL and whole is None:
+                whole = value
+    for figure in shares:
         label = figure.label.strip()
         stated = figure.quantity.value
-        if (
-            not label.endswith("占比")
-            or figure.quantity.unit != "%"
-            or figure.quantity.qualifier is not Qualifier.EXACT
-        ):
+        if figure.quantity.unit != "%" or figure.quantity.qualifier is not Qualifier.EXACT:
             continue
         part = counts.get(label.removesuffix("占比"))
         if part is None or not whole:
@@ -207,12 +216,12 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     if tables is None:
         return
     for figure in tables.figures:
-        quote = figure.quote or ""
-        cell = NARRATIVE_LABELS.get(figure.label.strip())
+        quote = figure.quote
+        if not quote or "维持" not in quote or not any(w in quote for w in _UPHELD_WORDS):
+            continue
+        cell = _LOOKUP(figure.label.strip())
         value = _exact_count(figure)
         if not isinstance(cell, tuple) or value is None:
-            continue
-        if not any(word in quote for word in _UPHELD_WORDS):
             continue
         upheld = None
         if tables.reviews is not None:
