@@ -87,6 +87,10 @@ else:
         "cattr",
         "orjson",
         "babel",
+        "pandas",
+        "pyarrow",
+        "stdnum",
+        "openpyxl",
     )
     _BUILTINS = (
         "None",

@@ -87,7 +87,7 @@ from govdisclosure.serialize import (
 )
 
 if TYPE_CHECKING:
-    from govdisclosure import formatting, rules
+    from govdisclosure import export, formatting, rules
     from govdisclosure.rules import (
         Deadline,
         DeadlineKind,
@@ -133,10 +133,14 @@ _LAZY_FROM_RULES = frozenset(
 )
 
 
+# Subpackages that bring heavier imports (working-day data, Babel, export formats) load on use.
+_LAZY_MODULES = frozenset({"export", "formatting", "rules"})
+
+
 def __getattr__(name: str) -> Any:
     import importlib
 
-    if name in ("rules", "formatting"):
+    if name in _LAZY_MODULES:
         return importlib.import_module(f"govdisclosure.{name}")
     if name in _LAZY_FROM_RULES:
         return getattr(importlib.import_module("govdisclosure.rules"), name)
@@ -220,6 +224,7 @@ __all__ = [
     "due_dates",
     "examples",
     "explain_deadline",
+    "export",
     "formatting",
     "from_dict",
     "from_json",

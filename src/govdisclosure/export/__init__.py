@@ -1,0 +1,59 @@
+"""Exports for analysis and exchange: tidy tables, DataFrames, Arrow/Parquet, request logs.
+
+Layer: the same as :mod:`govdisclosure.serialize` and :mod:`govdisclosure.formatting` (it may
+import the model, rules, stats and serialize). pandas, pyarrow and openpyxl are imported lazily,
+inside the functions that need them, behind the ``pandas``, ``arrow`` and ``xlsx`` extras; a
+missing one raises :class:`ImportError` naming the extra to install.
+
+>>> from govdisclosure import examples
+>>> from govdisclosure.export import to_rows
+>>> len(to_rows([examples.load("shanghai-gov-office-2019")]))
+198
+"""
+
+from __future__ import annotations
+
+from govdisclosure.export.frame import FRAME_COLUMNS, to_arrow, to_frame, write_parquet
+from govdisclosure.export.redact import MASK, personal_fields, redact
+from govdisclosure.export.requestlog import (
+    REQUEST_LOG_COLUMNS,
+    LogColumn,
+    RequestLogError,
+    read_request_log,
+    request_log_template,
+    requests_from_csv,
+    requests_to_csv,
+    write_request_log,
+)
+from govdisclosure.export.tidy import (
+    CellKind,
+    TidyRow,
+    TidyTable,
+    from_rows,
+    report_key,
+    to_rows,
+)
+
+__all__ = [
+    "FRAME_COLUMNS",
+    "MASK",
+    "REQUEST_LOG_COLUMNS",
+    "CellKind",
+    "LogColumn",
+    "RequestLogError",
+    "TidyRow",
+    "TidyTable",
+    "from_rows",
+    "personal_fields",
+    "read_request_log",
+    "redact",
+    "report_key",
+    "request_log_template",
+    "requests_from_csv",
+    "requests_to_csv",
+    "to_arrow",
+    "to_frame",
+    "to_rows",
+    "write_parquet",
+    "write_request_log",
+]
