@@ -32,6 +32,11 @@ from govdisclosure.checks._core import (
     unregister_rule,
 )
 from govdisclosure.checks._narrative import LEGACY_LABELS, NARRATIVE_LABELS
+from govdisclosure.checks._proactive import (
+    check_against_register,
+    check_register,
+    table2_cells,
+)
 
 __all__ = [
     "LEGACY_LABELS",
@@ -45,9 +50,12 @@ __all__ = [
     "Table",
     "blanks_as_zero",
     "check",
+    "check_against_register",
+    "check_register",
     "check_series",
     "register_rule",
     "registered_rules",
+    "table2_cells",
     "unregister_rule",
 ]
 

@@ -9,18 +9,34 @@
 from __future__ import annotations
 
 from govdisclosure.stats._combine import CellDelta, compare, rollup
+from govdisclosure.stats._proactive import (
+    CategoryCount,
+    ChannelCount,
+    ChannelStats,
+    ProactiveTabulation,
+    decision_count,
+    fee_amount,
+    tabulate_proactive,
+)
 from govdisclosure.stats._tabulate import Tabulation, tabulate
 from govdisclosure.stats._timing import ResponseStats, TimingReport, response_stats
 
 __all__ = [
+    "CategoryCount",
     "CellDelta",
+    "ChannelCount",
+    "ChannelStats",
+    "ProactiveTabulation",
     "ResponseStats",
     "Tabulation",
     "TimingReport",
     "compare",
+    "decision_count",
+    "fee_amount",
     "response_stats",
     "rollup",
     "tabulate",
+    "tabulate_proactive",
 ]
 
 # Document (and cross-reference) the public names where users import them.

@@ -1,0 +1,425 @@
+"""Checks that need a publication register: a report's table 2 against the register, and the
+register's own problems (review, timeliness, decision counts).
+
+A registered rule sees only a report; these checks see a report *and* a register, so they are
+functions returning the same :class:`~govdisclosure.checks.Finding` values as
+:func:`~govdisclosure.checks.check`. Their rule ids:
+
+==================  ========  ===============================================================
+rule                severity  finding
+==================  ========  ===============================================================
+T2-REGISTER         error     a cell of table 2 differs from the register's tabulation
+PUB-NO-REVIEW       error     an item was published without a recorded review
+PUB-BEFORE-REVIEW   error     an item was published before its review
+PUB-AGAINST-REVIEW  error     an item was published although its review said not to (yet)
+PUB-MISSING-REVIEW  error     a required kind of review is missing (``required_reviews``)
+PUB-LATE            warning   published after the Art. 26 deadline (expected 0 days late)
+PUB-OVERDUE         warning   still unpublished after the Art. 26 deadline
+PUB-DECISIONS       warning   a supplied decision count differs from the decision records
+==================  ========  ===============================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from govdisclosure.checks._core import Finding, Severity, Status, Table
+from govdisclosure.model.proactive import DecisionKind, ProactiveItem, ProactiveRegister
+from govdisclosure.model.quantity import Money
+from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
+from govdisclosure.model.tables import ProactiveTable2019, ProactiveTable2021
+from govdisclosure.rules.publication import (
+    ReviewProblemKind,
+    Timeliness,
+    late_publications,
+    review_problems_of,
+)
+from govdisclosure.stats._proactive import tabulate_proactive
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from govdisclosure.model.proactive import ReviewKind
+    from govdisclosure.model.report import AnnualReport
+    from govdisclosure.rules.calendar import WorkdayCalendar
+
+__all__ = ["check_against_register", "check_register", "table2_cells"]
+
+Value = int | Decimal | None
+
+# Table 2's cells: (attribute path, row label, column label), in printed order.
+_CELLS_2021 = (
+    ("regulations.issued", "规章", "本年制发件数"),
+    ("regulations.repealed", "规章", "本年废止件数"),
+    ("regulations.in_force", "规章", "现行有效件数"),
+    ("normative_documents.issued", "行政规范性文件", "本年制发件数"),
+    ("normative_documents.repealed", "行政规范性文件", "本年废止件数"),
+    ("normative_documents.in_force", "行政规范性文件", "现行有效件数"),
+    ("licensing", "行政许可", "本年处理决定数量"),
+    ("penalties", "行政处罚", "本年处理决定数量"),
+    ("compulsory_measures", "行政强制", "本年处理决定数量"),
+    ("fee_amount", "行政事业性收费", "本年收费金额（单位：万元）"),
+)
+_CELLS_2019 = (
+    *(
+        (f"{name}.{cell}", row, column)
+        for name, row in (("regulations", "规章"), ("normative_documents", "规范性文件"))
+        for cell, column in (
+            ("made", "本年新制作数量"),
+            ("published", "本年新公开数量"),
+            ("total_published", "对外公开总数量"),
+        )
+    ),
+    *(
+        (f"{name}.{cell}", row, column)
+        for name, row in (
+            ("licensing", "行政许可"),
+            ("other_services", "其他对外管理服务事项"),
+            ("penalties", "行政处罚"),
+            ("compulsory_measures", "行政强制"),
+        )
+        for cell, column in (
+            ("previous_year", "上一年项目数量"),
+            ("change", "本年增/减"),
+            ("decisions", "处理决定数量"),
+        )
+    ),
+    ("fees.previous_year", "行政事业性收费", "上一年项目数量"),
+    ("fees.change", "行政事业性收费", "本年增/减"),
+    ("procurement.projects", "政府集中采购", "采购项目数量"),
+    ("procurement.total_amount", "政府集中采购", "采购总金额"),
+)
+
+
+def _get(table: object, path: str) -> Value:
+    value: object = table
+    for name in path.split("."):
+        value = getattr(value, name)
+    if isinstance(value, Money):
+        return value.in_yuan()
+    return value  # type: ignore[return-value]
+
+
+def table2_cells(
+    table: ProactiveTable2021 | ProactiveTable2019,
+) -> tuple[tuple[str, str, Value], ...]:
+    """Every cell of a table 2 as (row label, column label, value), in printed order.
+
+    Money (the 2019 procurement total) is given in 元; the 2021 fee amount stays in 万元.
+
+    >>> from govdisclosure.examples import load
+    >>> table2_cells(load("huaian-city-2024").proactive)[-1]
+    ('行政事业性收费', '本年收费金额（单位：万元）', Decimal('96171.6'))
+    """
+    cells = _CELLS_2019 if isinstance(table, ProactiveTable2019) else _CELLS_2021
+    return tuple((row, column, _get(table, path)) for path, row, column in cells)
+
+
+def _as_int(value: Value) -> int | None:
+    """A finding's expected/actual is an ``int``: amounts are given in 元 when whole."""
+    if value is None or type(value) is int:
+        return value
+    assert isinstance(value, Decimal)
+    return int(value) if value == value.to_integral_value() else None
+
+
+def _shown(value: Value, blank: str) -> str:
+    if value is None:
+        return blank
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _finding(
+    rule: str,
+    severity: Severity,
+    row: str | None,
+    column: str | None,
+    expected: int | None,
+    actual: int | None,
+    year: int | None,
+    message_en: str,
+    message_zh: str,
+    status: Status = Status.FAILED,
+) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=severity,
+        status=status,
+        table=Table.PROACTIVE,
+        row=row,
+        column=column,
+        expected=expected,
+        actual=actual,
+        year=year,
+        message_en=message_en,
+        message_zh=message_zh,
+    )
+
+
+def _compare(
+    report_table: ProactiveTable2021 | ProactiveTable2019,
+    register_table: ProactiveTable2021 | ProactiveTable2019,
+    year: int,
+    include_unverifiable: bool,
+) -> Iterator[Finding]:
+    fee_2021 = isinstance(report_table, ProactiveTable2021)
+    for (row, column, printed), (_, _, derived) in zip(
+        table2_cells(report_table), table2_cells(register_table), strict=True
+    ):
+        if printed is None or derived is None:
+            if not include_unverifiable:
+                continue
+            status = Status.NOT_VERIFIABLE
+            en_prefix, zh_prefix = (
+                "not verifiable (a cell is blank): ",
+                "无法核对（有空白单元格）：",
+            )
+        elif printed == derived:
+            continue
+        else:
+            status, en_prefix, zh_prefix = Status.FAILED, "", ""
+        expected, actual = derived, printed
+        if fee_2021 and column.startswith("本年收费金额"):
+            # Compared in 万元 as printed; the finding's numbers are in 元 when whole.
+            expected = None if derived is None else derived * 10000
+            actual = None if printed is None else printed * 10000
+        yield _finding(
+            "T2-REGISTER",
+            Severity.ERROR,
+            row,
+            column,
+            _as_int(expected),
+            _as_int(actual),
+            year,
+            f"{en_prefix}{row} / {column}: the register gives {_shown(derived, 'blank')},"
+            f" the report prints {_shown(printed, 'blank')}",
+            f"{zh_prefix}{row}“{column}”：登记簿统计为{_shown(derived, '空白')}，"
+            f"报告为{_shown(printed, '空白')}",
+            status,
+        )
+
+
+_REVIEW_RULES = {
+    ReviewProblemKind.NO_REVIEW: ("PUB-NO-REVIEW", "published without a recorded review"),
+    ReviewProblemKind.BEFORE_REVIEW: ("PUB-BEFORE-REVIEW", "published before its review"),
+    ReviewProblemKind.AGAINST_REVIEW: (
+        "PUB-AGAINST-REVIEW",
+        "published although the review decided",
+    ),
+    ReviewProblemKind.MISSING_KIND: ("PUB-MISSING-REVIEW", "published without a"),
+}
+
+
+def _label(item: ProactiveItem) -> str:
+    return f"{item.id} {item.title}"
+
+
+def _review_findings(
+    items: Iterable[ProactiveItem], year: int | None, required: tuple[ReviewKind, ...]
+) -> Iterator[Finding]:
+    for problem in review_problems_of(items, required=required, year=year):
+        item = problem.item
+        published = item.published_on
+        assert published is not None
+        rule, text = _REVIEW_RULES[problem.kind]
+        when = published.isoformat()
+        review = problem.review
+        if problem.kind is ReviewProblemKind.BEFORE_REVIEW:
+            assert review is not None
+            en = f"{text} (published {when}, {review.kind.label_en} {review.reviewed_on})"
+            zh = (
+                f"{when}公开，{review.reviewed_on.isoformat()}才进行{review.kind.label}"
+                "（先公开后审查）"
+            )
+        elif problem.kind is ReviewProblemKind.AGAINST_REVIEW:
+            assert review is not None
+            en = (
+                f"{text} “{review.result.label_en}” on {review.reviewed_on.isoformat()}"
+                f" (published {when})"
+            )
+            zh = (
+                f"{review.reviewed_on.isoformat()}{review.kind.label}结论为"
+                f"“{review.result.label}”，仍于{when}公开"
+            )
+        elif problem.kind is ReviewProblemKind.MISSING_KIND:
+            missing = problem.kind_missing
+            assert missing is not None
+            en = f"{text} {missing.label_en} (published {when})"
+            zh = f"{when}公开，未经{missing.label}"
+        else:
+            en = f"{text} (published {when})"
+            zh = f"{when}公开，未记录发布前审查（未经审查即公开）"
+        yield _finding(
+            rule,
+            Severity.ERROR,
+            _label(item),
+            None,
+            None,
+            None,
+            year,
+            f"{_label(item)}: {en}",
+            f"{_label(item)}：{zh}",
+        )
+
+
+def _timeliness_findings(
+    items: Iterable[ProactiveItem],
+    year: int | None,
+    as_of: dt.date | None,
+    calendar: WorkdayCalendar | None,
+) -> Iterator[Finding]:
+    for late in late_publications(items, as_of=as_of, calendar=calendar):
+        obligation = late.obligation
+        due = obligation.due
+        if year is not None and due.date.year != year:
+            continue
+        change = obligation.change
+        what_en = "" if change is None else f" ({change.kind.label_en} {change.on.isoformat()})"
+        what_zh = "" if change is None else f"（{change.on.isoformat()}{change.kind.label}）"
+        item = late.item
+        days, workdays = late.days_late, late.working_days_late
+        if late.status is Timeliness.LATE:
+            rule = "PUB-LATE"
+            published = obligation.published_on
+            assert published is not None
+            en = (
+                f"published {published.isoformat()}, {days} days ({workdays} working days)"
+                f" after the deadline {due.date.isoformat()} ({due.rule.article})"
+            )
+            zh = (
+                f"{published.isoformat()}公开，超过{due.rule.article}规定的期限"
+                f"（{due.date.isoformat()}）{days}天（{workdays}个工作日）"
+            )
+        else:
+            rule = "PUB-OVERDUE"
+            en = (
+                f"not published by {as_of}, {days} days ({workdays} working days)"
+                f" after the deadline {due.date.isoformat()} ({due.rule.article})"
+            )
+            zh = (
+                f"截至{as_of}尚未公开，已超过{due.rule.article}规定的期限"
+                f"（{due.date.isoformat()}）{days}天（{workdays}个工作日）"
+            )
+        yield _finding(
+            rule,
+            Severity.WARNING,
+            _label(item),
+            None,
+            0,
+            days,
+            year,
+            f"{_label(item)}{what_en}: {en}",
+            f"{_label(item)}{what_zh}：{zh}",
+        )
+
+
+def _decision_findings(register: ProactiveRegister, year: int | None) -> Iterator[Finding]:
+    recorded: dict[tuple[DecisionKind, int], int] = {}
+    kinds: set[DecisionKind] = set()
+    for record in register.decisions:
+        kinds.add(record.kind)
+        key = (record.kind, record.decided_on.year)
+        recorded[key] = recorded.get(key, 0) + 1
+    for supplied in register.decision_counts:
+        if supplied.kind not in kinds or (year is not None and supplied.year != year):
+            continue
+        count = recorded.get((supplied.kind, supplied.year), 0)
+        if count == supplied.count:
+            continue
+        label = supplied.kind.label
+        yield _finding(
+            "PUB-DECISIONS",
+            Severity.WARNING,
+            label,
+            "本年处理决定数量",
+            count,
+            supplied.count,
+            supplied.year,
+            f"{supplied.kind.label_en} {supplied.year}: the supplied count is {supplied.count},"
+            f" the decision records give {count}",
+            f"{supplied.year}年{label}：提供的处理决定数量为{supplied.count}，"
+            f"处理决定记录为{count}件",
+        )
+
+
+def check_register(
+    register: ProactiveRegister | Iterable[ProactiveItem],
+    *,
+    year: int | None = None,
+    as_of: dt.date | None = None,
+    required_reviews: Iterable[ReviewKind] = (),
+    calendar: WorkdayCalendar | None = None,
+) -> tuple[Finding, ...]:
+    """The register's own problems, as findings: reviews, timeliness, decision counts.
+
+    With ``year``, only what belongs to that year: items published in it (review findings),
+    obligations falling due in it (timeliness) and its decision counts. ``as_of`` is the day
+    timeliness is judged on (without it, only publications that came late are known).
+    ``required_reviews`` names kinds of review every published item must have had.
+
+    >>> from govdisclosure.model.proactive import DisclosureCategory
+    >>> item = ProactiveItem(id="7", title="通知", category=DisclosureCategory.OTHER,
+    ...                      formed_on=dt.date(2024, 9, 27), published_on=dt.date(2024, 11, 1))
+    >>> for finding in check_register([item]):
+    ...     print(finding.rule, finding.message_zh)
+    PUB-NO-REVIEW 7 通知：2024-11-01公开，未记录发布前审查（未经审查即公开）
+    PUB-LATE 7 通知：2024-11-01公开，超过第二十六条规定的期限（2024-10-30）2天（2个工作日）
+    """
+    if not isinstance(register, ProactiveRegister):
+        register = ProactiveRegister(items=tuple(register))
+    items = register.items
+    return (
+        *_review_findings(items, year, tuple(required_reviews)),
+        *_timeliness_findings(items, year, as_of, calendar),
+        *_decision_findings(register, year),
+    )
+
+
+def check_against_register(
+    report: AnnualReport,
+    register: ProactiveRegister | Iterable[ProactiveItem],
+    *,
+    as_of: dt.date | None = None,
+    required_reviews: Iterable[ReviewKind] = (),
+    calendar: WorkdayCalendar | None = None,
+    include_unverifiable: bool = False,
+) -> tuple[Finding, ...]:
+    """Compare a report's table 2 with the register's tabulation, and check the register.
+
+    Every cell of table 2 the register's tabulation (:func:`tabulate_proactive`, in the report's
+    format) differs from is a T2-REGISTER finding; a cell blank on either side is "not
+    verifiable" and listed only with ``include_unverifiable=True``. Then the register's own
+    findings for the report's year (:func:`check_register`), judged as of ``as_of`` (default:
+    31 December of the report's year). A report without table 2 (2008 era) is compared with
+    nothing.
+
+    >>> from govdisclosure.examples import load
+    >>> report = load("huaian-city-2024")
+    >>> [(f.row, f.column, f.expected, f.actual) for f in check_against_register(report, [])][:2]
+    [('规章', '本年制发件数', 0, 1), ('规章', '现行有效件数', 0, 11)]
+    """
+    if not isinstance(register, ProactiveRegister):
+        register = ProactiveRegister(items=tuple(register))
+    year = report.year
+    out: list[Finding] = []
+    if isinstance(report, AnnualReport2019 | AnnualReport2021):
+        derived = tabulate_proactive(register, year=year, format=report.format_version).table
+        printed = report.proactive
+        if printed is None:
+            blank = (
+                ProactiveTable2019 if isinstance(report, AnnualReport2019) else ProactiveTable2021
+            )
+            printed = blank()
+        out.extend(_compare(printed, derived, year, include_unverifiable))
+    out.extend(
+        check_register(
+            register,
+            year=year,
+            as_of=as_of if as_of is not None else dt.date(year, 12, 31),
+            required_reviews=required_reviews,
+            calendar=calendar,
+        )
+    )
+    return tuple(out)
