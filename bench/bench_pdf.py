@@ -1,0 +1,54 @@
+"""Benchmark: reading a PDF report into blocks, against pdfplumber's own ``extract_text()``.
+
+``read_pdf`` finds the tables from their ruling lines, takes the running text around them and
+builds paragraphs; pdfplumber's ``extract_text()`` on the same pages is the floor (it parses the
+same page content but does no table work). Prints pages per second for both and the ratio.
+
+Run: ``python bench/bench_pdf.py`` (needs the shared example reports and the ``pdf`` extra).
+"""
+
+from __future__ import annotations
+
+import io
+import timeit
+from pathlib import Path
+
+import pdfplumber
+
+from govdisclosure.parse._pdf import read_pdf
+
+REPORTS = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples" / "reports"
+NAMES = ("huaian-city-2024", "hongze-district-2023", "hongze-district-2024")
+
+
+def extract_text(data: bytes) -> int:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return sum(len(page.extract_text()) for page in pdf.pages)
+
+
+def main() -> None:
+    documents = [(REPORTS / f"{name}.pdf").read_bytes() for name in NAMES]
+    pages = 0
+    for data in documents:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages += len(pdf.pages)
+    repeat, number = 3, 2
+
+    def ours() -> None:
+        for data in documents:
+            read_pdf(data)
+
+    def peer() -> None:
+        for data in documents:
+            extract_text(data)
+
+    ours_s = min(timeit.repeat(ours, repeat=repeat, number=number)) / number
+    peer_s = min(timeit.repeat(peer, repeat=repeat, number=number)) / number
+    print(f"{len(documents)} PDFs, {pages} pages (best of {repeat} x {number})")
+    print(f"read_pdf                  {pages / ours_s:8.1f} pages/s  ({ours_s * 1000:.0f} ms)")
+    print(f"pdfplumber extract_text() {pages / peer_s:8.1f} pages/s  ({peer_s * 1000:.0f} ms)")
+    print(f"ratio read_pdf / extract_text time: {ours_s / peer_s:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
