@@ -107,6 +107,7 @@ if TYPE_CHECKING:
         response_time,
         state,
     )
+    from govdisclosure.serialize import from_json_zh, json_schema, to_json_zh
 
 # The rules layer loads the official working-day data; it is imported on first use so that
 # `import govdisclosure` stays fast for code that only reads and writes models.
@@ -133,6 +134,8 @@ _LAZY_FROM_RULES = frozenset(
 )
 
 
+_LAZY_FROM_SERIALIZE = frozenset({"from_json_zh", "json_schema", "to_json_zh"})
+
 # Subpackages that bring heavier imports (working-day data, Babel, export formats) load on use.
 _LAZY_MODULES = frozenset({"export", "formatting", "rules"})
 
@@ -144,6 +147,8 @@ def __getattr__(name: str) -> Any:
         return importlib.import_module(f"govdisclosure.{name}")
     if name in _LAZY_FROM_RULES:
         return getattr(importlib.import_module("govdisclosure.rules"), name)
+    if name in _LAZY_FROM_SERIALIZE:
+        return getattr(importlib.import_module("govdisclosure.serialize"), name)
     raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
 
 
@@ -228,7 +233,9 @@ __all__ = [
     "formatting",
     "from_dict",
     "from_json",
+    "from_json_zh",
     "is_overdue",
+    "json_schema",
     "register",
     "regulation_in_force",
     "remedy_window",
@@ -237,4 +244,5 @@ __all__ = [
     "state",
     "to_dict",
     "to_json",
+    "to_json_zh",
 ]
