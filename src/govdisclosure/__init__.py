@@ -87,7 +87,8 @@ from govdisclosure.serialize import (
 )
 
 if TYPE_CHECKING:
-    from govdisclosure import export, formatting, rules
+    from govdisclosure import export, formatting, parse, rules
+    from govdisclosure.parse import ParseResult, parse_report
     from govdisclosure.rules import (
         Deadline,
         DeadlineKind,
@@ -137,7 +138,7 @@ _LAZY_FROM_RULES = frozenset(
 _LAZY_FROM_SERIALIZE = frozenset({"from_json_zh", "json_schema", "to_json_zh"})
 
 # Subpackages that bring heavier imports (working-day data, Babel, export formats) load on use.
-_LAZY_MODULES = frozenset({"export", "formatting", "rules"})
+_LAZY_MODULES = frozenset({"export", "formatting", "parse", "rules"})
 
 
 def __getattr__(name: str) -> Any:
@@ -147,6 +148,8 @@ def __getattr__(name: str) -> Any:
         return importlib.import_module(f"govdisclosure.{name}")
     if name in _LAZY_FROM_RULES:
         return getattr(importlib.import_module("govdisclosure.rules"), name)
+    if name in ("ParseResult", "parse_report"):
+        return getattr(importlib.import_module("govdisclosure.parse"), name)
     if name in _LAZY_FROM_SERIALIZE:
         return getattr(importlib.import_module("govdisclosure.serialize"), name)
     raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
@@ -198,6 +201,7 @@ __all__ = [
     "Outcome",
     "OutcomeGroup",
     "ParseError",
+    "ParseResult",
     "ProactiveTable2019",
     "ProactiveTable2021",
     "Procurement2019",
@@ -236,6 +240,8 @@ __all__ = [
     "from_json_zh",
     "is_overdue",
     "json_schema",
+    "parse",
+    "parse_report",
     "register",
     "regulation_in_force",
     "remedy_window",

@@ -15,7 +15,7 @@ only on request.
 from __future__ import annotations
 
 from govdisclosure.checks import _builtin as _builtin
-from govdisclosure.checks import _narrative as _narrative
+from govdisclosure.checks import _core
 from govdisclosure.checks._core import (
     DuplicateRuleError,
     Finding,
@@ -59,8 +59,8 @@ __all__ = [
     "unregister_rule",
 ]
 
-# Document (and cross-reference) the public names where users import them.
-for _name in __all__:
-    if not _name.isupper():  # constants have no __module__ of their own
-        globals()[_name].__module__ = __name__
+# Document (and cross-reference) the engine's names where users import them. The register checks
+# and the label tables stay documented in their own modules, whose namespace their examples use.
+for _name in _core.__all__:
+    globals()[_name].__module__ = __name__
 del _name

@@ -1,0 +1,150 @@
+"""Commands on records and rules: tabulate, deadline and schema."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from govdisclosure.cli._io import UsageError, write_bytes, write_json, write_text
+from govdisclosure.cli._sources import load_register, load_requests
+from govdisclosure.model import Agency, FormatVersion
+
+if TYPE_CHECKING:
+    import argparse
+
+    from govdisclosure.cli import Commands
+    from govdisclosure.model import AnnualReport2019, AnnualReport2021
+
+__all__ = ["add_commands"]
+
+
+def _tabulate(args: argparse.Namespace) -> int:
+    from govdisclosure.stats import tabulate, tabulate_proactive
+
+    if args.source is None and args.register is None:
+        raise UsageError("give a request log, --register, or both / 请提供申请记录或主动公开登记册")
+    version = FormatVersion.from_code(args.version)
+    agency = Agency(name=args.agency)
+    report: AnnualReport2019 | AnnualReport2021
+    fields: dict[str, Any] = {}
+    if args.register is not None:
+        proactive = tabulate_proactive(load_register(args.register), year=args.year, format=version)
+        fields = {"proactive": proactive.table, "channels": proactive.channels.as_channels()}
+        report = proactive.report(agency)
+    if args.source is not None:
+        tables = tabulate(load_requests(args.source), year=args.year, format=version)
+        report = tables.report(agency, **fields)
+    if args.format == "json":
+        from govdisclosure.serialize import to_json
+
+        write_bytes(to_json(report, indent=True) + b"\n", args.output)
+    else:
+        from govdisclosure.formatting.render import render
+
+        write_text(render(report, args.format, lang=args.lang), args.output)
+    return 0
+
+
+def _deadline(args: argparse.Namespace) -> int:
+    from govdisclosure.rules import explain_deadline
+
+    due = explain_deadline(args.received_on, extended=args.extended, regulation=args.regulation)
+    if args.format == "json":
+        document: dict[str, Any] = {
+            "received_on": args.received_on.isoformat(),
+            "due": due.date.isoformat(),
+            "extended": args.extended,
+            "explanation_en": list(due.describe()),
+            "explanation_zh": list(due.describe_zh()),
+        }
+        write_json(document, args.output)
+    else:
+        lines = due.describe() if args.lang == "en" else due.describe_zh()
+        write_text("\n".join(lines), args.output)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from govdisclosure.serialize.schema import json_schema, model_classes
+
+    classes = model_classes()
+    if args.list:
+        write_text("\n".join(sorted(classes)), args.output)
+        return 0
+    cls = classes.get(args.model)
+    if cls is None:
+        raise UsageError(
+            f"no model {args.model!r}; `govdisclosure schema --list` names them"
+            f" / 没有名为{args.model!r}的模型"
+        )
+    write_json(json_schema(cls, keys=args.keys), args.output)
+    return 0
+
+
+def _iso_date(text: str) -> date:
+    import argparse
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def add_commands(commands: Commands) -> None:
+    """Add tabulate, deadline and schema."""
+    from govdisclosure.cli import command
+
+    tabulate = command(
+        commands,
+        "tabulate",
+        "tables 2, 3 and 4 of a year from request records and a proactive register",
+        "govdisclosure tabulate requests.json --year 2024 --format markdown\n"
+        "govdisclosure tabulate log.xlsx --year 2024 --version 2019\n"
+        "govdisclosure tabulate --register register.json --year 2024\n"
+        "govdisclosure tabulate requests.json --register register.json --year 2024 --format json",
+    )
+    tabulate.add_argument(
+        "source", nargs="?", help="requests: a JSON array, a request log (.csv, .xlsx), or -"
+    )
+    tabulate.add_argument(
+        "--register", help="a proactive register's JSON document: adds table 2 and the channels"
+    )
+    tabulate.add_argument("--year", type=int, required=True, help="the report year")
+    tabulate.add_argument("--version", choices=("2019", "2021"), default="2021")
+    tabulate.add_argument("--agency", default="（未指定机关）", help="agency name for the title")
+    tabulate.add_argument("--format", choices=("text", "markdown", "html", "json"), default="text")
+    tabulate.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    tabulate.set_defaults(run=_tabulate)
+
+    deadline = command(
+        commands,
+        "deadline",
+        "the reply deadline for an application received on a date, with its explanation",
+        "govdisclosure deadline 2024-09-27\n"
+        "govdisclosure deadline 2024-09-27 --extended --regulation 2019 --lang en\n"
+        "govdisclosure deadline 2025-01-24 --format json",
+    )
+    deadline.add_argument("received_on", type=_iso_date, help="day of receipt, YYYY-MM-DD")
+    deadline.add_argument(
+        "--extended", action="store_true", help="add the longest extension allowed"
+    )
+    deadline.add_argument(
+        "--regulation", choices=("2008", "2019"), help="the regulation (default: the one in force)"
+    )
+    deadline.add_argument("--format", choices=("text", "json"), default="text")
+    deadline.add_argument("--lang", choices=("zh", "en"), default="zh", help="explanation language")
+    deadline.set_defaults(run=_deadline)
+
+    schema = command(
+        commands,
+        "schema",
+        "the JSON Schema (draft 2020-12) of a model's documents",
+        "govdisclosure schema                          # AnnualReport\n"
+        "govdisclosure schema DisclosureRequest --output request.schema.json\n"
+        "govdisclosure schema AnnualReport --keys zh   # the Chinese-key form\n"
+        "govdisclosure schema --list",
+    )
+    schema.add_argument("model", nargs="?", default="AnnualReport", help="model class name")
+    schema.add_argument("--keys", choices=("en", "zh"), default="en", help="key language")
+    schema.add_argument("--list", action="store_true", help="list the model names")
+    schema.set_defaults(run=_schema)

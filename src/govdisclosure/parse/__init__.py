@@ -1,0 +1,142 @@
+"""Parse published annual reports (HTML pages, plain text, PDF) into typed reports.
+
+:func:`parse_report` reads a report from ``str`` (the content), ``bytes`` or a
+:class:`~pathlib.Path`, finds out what it is (HTML, plain text or PDF; UTF-8, GB18030, a BOM or a
+``<meta charset>``), reads it into blocks and interprets them: format version, year and agency;
+the narrative's sections and figures; tables 2, 3 and 4 (or a 2008-era statistics table). The
+:class:`ParseResult` carries diagnostics: where every cell came from, what was not recognised,
+which cells were recovered from runs of digits and which could not be, and the consistency
+findings of the parsed report. Inconsistencies of the source are kept and reported, never fixed.
+
+>>> from govdisclosure.parse import parse_report
+>>> text = '''淮安市人民政府2024年政府信息公开工作年度报告
+... 四、政府信息公开行政复议、行政诉讼情况
+... 72 64 178 37 351 13 4 8 1 26 12 1 1 6 20
+... 五、存在的主要问题及改进情况
+... 无。'''
+>>> result = parse_report(text)
+>>> result.report.reviews.reconsideration.total
+351
+>>> result.origin("$.reviews.reconsideration.total").describe()
+'line 3, column 14'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from govdisclosure.errors import ParseError
+from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._pdf import read_pdf, table_continues
+from govdisclosure.parse._recover import (
+    RowRecovery,
+    TooManyCandidates,
+    recover_application_table,
+    recover_review_cells,
+    split_run,
+)
+from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+__all__ = [
+    "Block",
+    "Diagnostic",
+    "DiagnosticKind",
+    "Origin",
+    "ParseResult",
+    "RowRecovery",
+    "TableBlock",
+    "TableCell",
+    "TextBlock",
+    "TooManyCandidates",
+    "parse_report",
+    "read_pdf",
+    "recover_application_table",
+    "recover_review_cells",
+    "split_run",
+    "table_continues",
+]
+
+_LIMIT = 50_000_000
+
+
+def _read_pdf(data: bytes) -> list[Block]:
+    try:
+        return list(read_pdf(data))
+    except ImportError as exc:  # pragma: no cover - depends on the installed extras
+        raise ParseError(
+            f"reading PDF needs the pdf extra: pip install 'govdisclosure[pdf]' ({exc})"
+            " / 读取PDF需要安装pdf扩展"
+        ) from None
+
+
+def parse_report(source: str | bytes | Path) -> ParseResult:
+    """Parse one published annual report.
+
+    ``source`` is the report itself as ``str`` or ``bytes``, or a :class:`~pathlib.Path` to read.
+    Returns a :class:`ParseResult`; raises :class:`~govdisclosure.errors.ParseError` when nothing
+    usable is found (no title naming agency and year, no narrative, no table) and never another
+    exception type on bad input.
+
+    >>> result = parse_report("<h1>某县人民政府2019年政府信息公开工作年度报告</h1>"
+    ...                       "<p>一、总体情况</p><p>全年主动公开信息1000余条。</p>")
+    >>> result.report.format_version.code, result.report.figures[0].quantity.qualifier.code
+    ('2019', 'more-than')
+    >>> parse_report(b"\\x00\\x01 random bytes")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.ParseError: no title naming the agency and the year was found ...
+    """
+    from govdisclosure.parse._interpret import Hints, interpret
+    from govdisclosure.parse._source import load
+
+    kind, content, _ = load(source)
+    if len(content) > _LIMIT:
+        raise ParseError(
+            f"the source is {len(content)} characters long; at most {_LIMIT} are read"
+            f" / 文件过大（{len(content)}个字符），上限为{_LIMIT}"
+        )
+    try:
+        if kind == "pdf":
+            assert isinstance(content, bytes)
+            blocks = _read_pdf(content)
+            return interpret(blocks, Hints(source_format="pdf"))
+        assert isinstance(content, str)
+        if kind == "html":
+            from govdisclosure.parse._html import read_html
+
+            page = read_html(content)
+            meta = page.meta
+            return interpret(
+                page.blocks,
+                Hints(
+                    title=page.title,
+                    meta=meta,
+                    published_on=meta.get("published_on") if meta else None,
+                    source_format="html",
+                ),
+            )
+        from govdisclosure.parse._text import read_text
+
+        text = read_text(content)
+        header = text.header
+        return interpret(
+            text.blocks,
+            Hints(
+                title=header.get("标题"),
+                published_on=header.get("发布时间") or header.get("发布日期"),
+                url=header.get("原文链接"),
+                publisher=header.get("发布机构"),
+                source_format="text",
+            ),
+        )
+    except ParseError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+        # Untrusted input must never escape as another exception type; keep the cause chained.
+        raise ParseError(
+            f"the source could not be read: {type(exc).__name__}: {exc} / 无法读取该文件"
+        ) from exc

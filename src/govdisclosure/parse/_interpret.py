@@ -1,0 +1,972 @@
+"""Blocks to a report: format, year and agency; sections and figures; tables 2, 3 and 4.
+
+The interpreter does not care which reader produced the blocks. Table rows are recognised by
+their labels through the alias table; a table continued on the next page (a new block) simply
+contributes more labelled rows. Every cell read is recorded with its origin; every row or label
+not recognised, every cell recovered from a run of digits and every ambiguity is a diagnostic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govdisclosure.errors import ParseError
+from govdisclosure.model.agency import Agency, AgencyKind
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.quantity import Money, MoneyUnit
+from govdisclosure.model.report import (
+    AnnualReport,
+    AnnualReport2008,
+    AnnualReport2019,
+    AnnualReport2021,
+    LegacyIndicator,
+    Section,
+)
+from govdisclosure.model.tables import (
+    ApplicationTable,
+    DocumentCounts,
+    DocumentCounts2019,
+    FeeItems2019,
+    ItemCounts2019,
+    ProactiveTable2019,
+    ProactiveTable2021,
+    Procurement2019,
+    ReviewCounts,
+    ReviewTable,
+)
+from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._figures import extract_figures, processing_fee
+from govdisclosure.parse._labels import (
+    aliases_of,
+    compact,
+    match_application_row,
+    match_proactive_row,
+    number_value,
+    to_ascii,
+)
+from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from govdisclosure.model.report import Figure
+
+__all__ = ["Hints", "interpret"]
+
+_D = DiagnosticKind
+
+
+@attrs.frozen
+class Hints:
+    """What a reader knows besides its blocks (a page title, a crawl header, embedded metadata)."""
+
+    title: str | None = None
+    published_on: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    meta: Mapping[str, Any] | None = None
+    source_format: str = "text"
+
+
+_TITLE_A = re.compile(
+    r"^(?P<agency>.{2,60}?)(?P<year>(?:19|20)[0-9]{2})年度?(?:政府信息公开|政务公开)"
+)
+_TITLE_B = re.compile(
+    r"^(?P<year>(?:19|20)[0-9]{2})年度?(?P<agency>.{2,60}?)(?:政府信息公开|政务公开)"
+)
+_H1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+_H2 = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
+_DATE_LINE = re.compile(
+    r"^[〇○零一二三四五六七八九十0-9]{4}年[〇○一二三四五六七八九十0-9]{1,3}月[〇○一二三四五六七八九十0-9]{1,3}日$"
+)
+_PUBLISHED = re.compile(r"^(?:发布日期|发布时间|日期)[:：]\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_CHROME = re.compile(
+    r"^(?:当前位置|您当前的位置|您的位置|分享到|上一篇|下一篇|打印本页|关闭窗口|【|来源[:：]|"
+    r"时间[:：]|浏览次数|字号|微信$|微博$|QQ空间$|全真版$|文字版$|文件下载$|相关链接|-->|"
+    r"附件下载$|首页|扫一扫|打印$|关闭$|收藏$)"
+)
+
+
+def _diag(kind: DiagnosticKind, en: str, zh: str, **kw: Any) -> Diagnostic:
+    return Diagnostic(kind=kind, message=en, message_zh=zh, **kw)
+
+
+class _Reader:
+    """State of one interpretation: the diagnostics collected so far."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+
+    def note(self, kind: DiagnosticKind, en: str, zh: str, **kw: Any) -> None:
+        self.diagnostics.append(_diag(kind, en, zh, **kw))
+
+    # --- cells ------------------------------------------------------------------------------
+
+    def count(self, cell: TableCell | None, path: str, signed: bool = False) -> int | None:
+        """A count cell: blank is None, a number is an int; anything else is a diagnostic."""
+        if cell is None:
+            return None
+        self.note(_D.CELL_SOURCE, "cell read", "单元格来源", path=path, origin=cell.origin)
+        text = cell.text.strip()
+        if not text:
+            return None
+        value = number_value(text)
+        if type(value) is int and (signed or value >= 0):
+            return value
+        self.note(
+            _D.INVALID_CELL,
+            f"expected a whole number, found {text!r}; left blank",
+            f"应为整数，实际为“{text}”，按空白处理",
+            path=path,
+            origin=cell.origin,
+        )
+        return None
+
+    def decimal(self, cell: TableCell | None, path: str) -> Decimal | None:
+        if cell is None:
+            return None
+        self.note(_D.CELL_SOURCE, "cell read", "单元格来源", path=path, origin=cell.origin)
+        text = to_ascii(cell.text).strip().removesuffix("万元")
+        if not text:
+            return None
+        value = number_value(text)
+        if value is None or value < 0:
+            self.note(
+                _D.INVALID_CELL,
+                f"expected an amount, found {cell.text!r}; left blank",
+                f"应为金额，实际为“{cell.text}”，按空白处理",
+                path=path,
+                origin=cell.origin,
+            )
+            return None
+        return Decimal(str(value))
+
+    def money(self, cell: TableCell | None, path: str) -> Money | None:
+        if cell is None:
+            return None
+        text = to_ascii(cell.text).strip()
+        unit = MoneyUnit.WAN_YUAN if text.endswith("万元") else MoneyUnit.YUAN
+        amount = self.decimal(
+            attrs.evolve(cell, text=text.removesuffix("万元").removesuffix("元")), path
+        )
+        return None if amount is None else Money(amount, unit)
+
+    # --- recovery ---------------------------------------------------------------------------
+
+    def split(
+        self, cell: TableCell, width: int, path: str, total_last: bool
+    ) -> list[TableCell | None]:
+        """Cells recovered from a digit run (table 2), or blanks when the split is not unique."""
+        run = to_ascii(cell.text)
+        if not run.isdigit() or len(run) > _MAX_RUN:
+            self.note(
+                _D.CELL_COUNT,
+                f"expected {width} cells, found {cell.text!r}; left blank",
+                f"应有{width}个单元格，实际为“{cell.text}”，按空白处理",
+                path=path,
+                origin=cell.origin,
+            )
+            return [None] * width
+        try:
+            from govdisclosure.parse._recover import split_run
+        except ImportError:  # pragma: no cover - the recovery module is a sibling's work
+            candidates: tuple[tuple[int, ...], ...] = ()
+        else:
+            try:
+                candidates = split_run(run, width, total_last=total_last, limit=50)
+            except ParseError:  # more splits than are worth listing
+                candidates = ()
+        return self.resolved(cell, run, candidates, width, path)
+
+    def resolved(
+        self,
+        cell: TableCell,
+        run: str,
+        candidates: Sequence[tuple[int, ...]],
+        width: int,
+        path: str,
+    ) -> list[TableCell | None]:
+        if len(candidates) == 1:
+            self.note(
+                _D.RECOVERED,
+                f"cells {candidates[0]} recovered from the run {run!r}",
+                f"由数字串“{run}”恢复出单元格{candidates[0]}",
+                path=path,
+                origin=cell.origin,
+                candidates=tuple(candidates),
+            )
+            return [attrs.evolve(cell, text=str(v)) for v in candidates[0]]
+        shown = ", ".join(str(c) for c in candidates[:5])
+        more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
+        self.note(
+            _D.AMBIGUOUS,
+            f"the run {run!r} splits into {width} cells in {len(candidates)} ways"
+            f" ({shown}{more}); left blank",
+            f"数字串“{run}”拆分为{width}个单元格有{len(candidates)}种可能，按空白处理",
+            path=path,
+            origin=cell.origin,
+            candidates=tuple(candidates),
+        )
+        return [None] * width
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+
+def _rows(block: TableBlock) -> list[list[TableCell]]:
+    by_row: dict[int, list[TableCell]] = {}
+    for cell in block.cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    return [sorted(by_row[r], key=lambda c: c.column) for r in sorted(by_row)]
+
+
+_NOT_DIGITS = re.compile(r"[\s约近余多个件条元万,.%+-]")
+
+
+def _is_value(cell: TableCell) -> bool:
+    """Blank, or a number perhaps with a unit or qualifier (约3 is a bad cell, not a label)."""
+    text = to_ascii(cell.text).strip()
+    return not text or text.isdigit() or (len(text) <= 20 and _NOT_DIGITS.sub("", text).isdigit())
+
+
+def _split_label(row: list[TableCell]) -> tuple[list[TableCell], list[TableCell]]:
+    """Label cells (up to the last non-numeric cell) and value cells after them."""
+    last = -1
+    for index, cell in enumerate(row):
+        if not _is_value(cell):
+            last = index
+    return row[: last + 1], row[last + 1 :]
+
+
+_ALL_ROWS = tuple(ApplicationRow)
+# Seven cells of at most seven digits: a longer run is not a row whose separators were lost.
+_MAX_RUN = 49
+
+
+def _application_row(labels: list[TableCell]) -> tuple[ApplicationRow, str] | None:
+    texts = [c.text for c in labels if c.text.strip()]
+    if not texts:
+        return None
+    found = match_application_row(texts[-1], _ALL_ROWS)
+    if found is None and len(texts) > 1:
+        found = match_application_row("".join(texts), _ALL_ROWS)
+    return found
+
+
+@attrs.define
+class _Tables:
+    applications: dict[ApplicationRow, tuple[list[TableCell], TableCell]] = attrs.field(
+        factory=dict
+    )
+    proactive: dict[str, tuple[list[TableCell], TableCell]] = attrs.field(factory=dict)
+    reviews: list[TableCell] | None = None
+    statistics: list[list[TableCell]] = attrs.field(factory=list)
+    statistics_title: str | None = None
+    trial_proactive: bool = False
+    found_any: bool = False
+
+
+def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
+    tables = _Tables()
+    previous_text: str | None = None
+    expect_reviews = False
+    for block in blocks:
+        if isinstance(block, TextBlock):
+            previous_text = block.text
+            continue
+        rows = _rows(block)
+        texts = {compact(c.text) for c in block.cells}
+        if "指标名称" in texts:
+            tables.found_any = True
+            tables.statistics.extend(rows[1:])
+            if previous_text and previous_text.endswith("统计表") and previous_text != "统计表":
+                tables.statistics_title = previous_text
+            continue
+        if any("本年新制作" in t or "上一年项目数量" in t for t in texts):
+            tables.trial_proactive = True
+        review_header = any("行政复议" in t for t in texts) or any("结果维持" in t for t in texts)
+        matched_any = False
+        for row in rows:
+            labels, values = _split_label(row)
+            if not labels:
+                if (
+                    (review_header or expect_reviews)
+                    and tables.reviews is None
+                    and any(v.text.strip() for v in values)
+                ):
+                    tables.reviews = values
+                    tables.found_any = True
+                    expect_reviews = False
+                continue
+            if not values:
+                continue
+            found = _application_row(labels)
+            if found is not None:
+                row_code, alias = found
+                matched_any = True
+                tables.found_any = True
+                if row_code in tables.applications:
+                    reader.note(
+                        _D.UNRECOGNISED,
+                        f"row {row_code.label!r} appears twice; the second is ignored",
+                        f"行“{row_code.label}”重复出现，已忽略第二次",
+                        origin=labels[-1].origin,
+                    )
+                    continue
+                _alias_note(reader, row_code.label, aliases_of(row_code)[0], alias, labels[-1])
+                tables.applications[row_code] = (values, labels[-1])
+                continue
+            key = match_proactive_row("".join(c.text for c in labels[-1:]))
+            if key is not None:
+                matched_any = True
+                tables.found_any = True
+                tables.proactive.setdefault(key, (values, labels[-1]))
+                continue
+            if review_header and compact(labels[-1].text) == "行政复议" and tables.reviews is None:
+                tables.reviews = values
+                tables.found_any = True
+                continue
+            label_text = "".join(c.text for c in labels)
+            if any(v.text.strip() for v in values):
+                reader.note(
+                    _D.UNRECOGNISED,
+                    f"row label {label_text!r} not recognised; its cells are ignored",
+                    f"无法识别行标签“{label_text}”，该行数据未读取",
+                    origin=labels[0].origin,
+                )
+        if review_header and tables.reviews is None:
+            expect_reviews = True
+        elif not matched_any and not review_header:
+            expect_reviews = False
+    return tables
+
+
+def _alias_note(reader: _Reader, label: str, canonical: str, alias: str, cell: TableCell) -> None:
+    if compact(alias) in compact(canonical) and compact(canonical) in compact(cell.text):
+        return
+    if compact(alias) == compact(canonical):
+        return
+    reader.note(
+        _D.LABEL_VARIANT,
+        f"{cell.text!r} read as {label!r} (variant {alias!r})",
+        f"“{cell.text}”按“{label}”读取（变体“{alias}”）",
+        origin=cell.origin,
+    )
+
+
+def _application_table(
+    tables: _Tables, version: FormatVersion, reader: _Reader
+) -> ApplicationTable | None:
+    if not tables.applications:
+        return None
+    layout = version.application_rows
+    cells: dict[ApplicationRow, list[TableCell | None]] = {}
+    runs: dict[ApplicationRow, TableCell] = {}
+    for row in layout:
+        path = f"$.applications.{row.code}"
+        found = tables.applications.get(row)
+        if found is None:
+            reader.note(
+                _D.MISSING,
+                f"row {row.label!r} not found; left blank",
+                f"未找到行“{row.label}”，按空白处理",
+                path=path,
+            )
+            cells[row] = [None] * 7
+            continue
+        values, label = found
+        while len(values) > 7 and not values[0].text.strip():
+            values = values[1:]  # a blank cell under the label columns
+        if len(values) > 7 and not any(v.text.strip() for v in values[7:]):
+            values = values[:7]
+        if len(values) == 7:
+            cells[row] = list(values)
+        elif len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
+            if len(values[0].text.strip()) > _MAX_RUN:
+                reader.note(
+                    _D.CELL_COUNT,
+                    f"row {row.label!r} holds a run of {len(values[0].text.strip())} digits,"
+                    f" too long for 7 cells; left blank",
+                    f"行“{row.label}”的数字串过长，无法拆分为7个单元格，按空白处理",
+                    path=path,
+                    origin=values[0].origin,
+                )
+            else:
+                runs[row] = values[0]
+            cells[row] = [None] * 7
+        else:
+            reader.note(
+                _D.CELL_COUNT,
+                f"row {row.label!r} has {len(values)} cells, expected 7; left blank",
+                f"行“{row.label}”有{len(values)}个单元格，应为7个，按空白处理",
+                path=path,
+                origin=label.origin,
+            )
+            cells[row] = [None] * 7
+    single = tables.applications.get(ApplicationRow.OTHER)
+    if version is FormatVersion.NATIONAL_2021 and single is not None:
+        _single_other_row(cells, single, reader)
+    for row in tables.applications:
+        if row is ApplicationRow.OTHER and version is FormatVersion.NATIONAL_2021:
+            continue
+        if row not in layout:
+            reader.note(
+                _D.UNRECOGNISED,
+                f"row {row.label!r} does not belong to format {version.code}; ignored",
+                f"行“{row.label}”不属于{version.code}年格式，已忽略",
+            )
+    if runs:
+        _recover_runs(cells, runs, version, reader)
+    columns = (
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "social_welfare_organisation",
+        "legal_service_institution",
+        "other",
+        "total",
+    )
+    grid = [
+        [
+            reader.count(cell, f"$.applications.{row.code}.{columns[i]}")
+            for i, cell in enumerate(cells[row])
+        ]
+        for row in layout
+    ]
+    return ApplicationTable.from_grid(version, grid)
+
+
+def _single_other_row(
+    cells: dict[ApplicationRow, list[TableCell | None]],
+    single: tuple[list[TableCell], TableCell],
+    reader: _Reader,
+) -> None:
+    """（六）其他处理 printed as one row in a 2021-format table (no sub-rows).
+
+    Counts are never negative, so a row of zeros means every sub-row is zero; any other row
+    cannot be split and the sub-rows stay blank.
+    """
+    values, label = single
+    while len(values) > 7 and not values[0].text.strip():
+        values = values[1:]
+    subrows = (ApplicationRow.OTHER_OVERDUE_CORRECTION, ApplicationRow.OTHER_OVERDUE_FEE,
+               ApplicationRow.OTHER_OTHER)  # fmt: skip
+    if any(any(c is not None for c in cells[r]) for r in subrows):
+        return
+    if len(values) == 7 and all(number_value(v.text) == 0 for v in values):
+        for row in subrows:
+            cells[row] = list(values)
+        reader.diagnostics[:] = [
+            d
+            for d in reader.diagnostics
+            if not (
+                d.kind is _D.MISSING and d.path in {f"$.applications.{r.code}" for r in subrows}
+            )
+        ]
+        reader.note(
+            _D.RECOVERED,
+            "（六）其他处理 is printed as one row of zeros: each of its sub-rows is 0",
+            "（六）其他处理仅印一行且全为0，其下各分项均为0",
+            path="$.applications.other",
+            origin=label.origin,
+        )
+        return
+    reader.note(
+        _D.UNRECOGNISED,
+        "（六）其他处理 is printed as one row; it cannot be split into its sub-rows, left blank",
+        "（六）其他处理仅印一行，无法拆分为各分项，按空白处理",
+        path="$.applications.other",
+        origin=label.origin,
+    )
+
+
+def _recover_runs(
+    cells: dict[ApplicationRow, list[TableCell | None]],
+    runs: dict[ApplicationRow, TableCell],
+    version: FormatVersion,
+    reader: _Reader,
+) -> None:
+    given: dict[ApplicationRow, str | tuple[int | None, ...]] = {}
+    for row, row_cells in cells.items():
+        if row in runs:
+            given[row] = to_ascii(runs[row].text).strip()
+        else:
+            values = []
+            for cell in row_cells:
+                value = None if cell is None else number_value(cell.text)
+                values.append(value if type(value) is int else None)
+            given[row] = tuple(values)
+    try:
+        from govdisclosure.parse._recover import recover_application_table
+    except ImportError:  # pragma: no cover - the recovery module is a sibling's work
+        recovered: dict[ApplicationRow, Any] = {}
+    else:
+        try:
+            recovered = dict(recover_application_table(version, given))
+        except ParseError as exc:
+            recovered = {}
+            reader.note(_D.AMBIGUOUS, f"the cells could not be recovered: {exc}",
+                        "无法恢复单元格", path="$.applications")  # fmt: skip
+    for row, cell in runs.items():
+        outcome = recovered.get(row)
+        candidates = tuple(outcome.candidates) if outcome is not None else ()
+        path = f"$.applications.{row.code}"
+        cells[row] = reader.resolved(cell, given[row], candidates, 7, path)  # type: ignore[arg-type]
+
+
+def _review_table(tables: _Tables, reader: _Reader) -> ReviewTable | None:
+    values = tables.reviews
+    if values is None:
+        return None
+    if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
+        run = to_ascii(values[0].text).strip()
+        try:
+            from govdisclosure.parse._recover import recover_review_cells
+        except ImportError:  # pragma: no cover - the recovery module is a sibling's work
+            candidates: tuple[tuple[int, ...], ...] = ()
+        else:
+            try:
+                candidates = tuple(recover_review_cells(run)) if len(run) <= _MAX_RUN else ()
+            except ParseError:
+                candidates = ()
+        resolved = reader.resolved(values[0], run, candidates, 15, "$.reviews")
+    elif len(values) == 15:
+        resolved = list(values)
+    else:
+        reader.note(
+            _D.CELL_COUNT,
+            f"table 4 has {len(values)} cells, expected 15; left blank",
+            f"表四有{len(values)}个单元格，应为15个，按空白处理",
+            path="$.reviews",
+            origin=values[0].origin if values else None,
+        )
+        resolved = [None] * 15
+    groups = {}
+    for g_index, group in enumerate(ReviewGroup):
+        counts = {
+            column.code: reader.count(
+                resolved[g_index * 5 + c_index], f"$.reviews.{group.code}.{column.code}"
+            )
+            for c_index, column in enumerate(ReviewColumn)
+        }
+        groups[group.code] = ReviewCounts(**counts)
+    return ReviewTable(**groups)
+
+
+def _proactive_cells(
+    tables: _Tables, key: str, width: int, reader: _Reader
+) -> list[TableCell | None]:
+    found = tables.proactive.get(key)
+    path = f"$.proactive.{key}"
+    if found is None:
+        reader.note(
+            _D.MISSING,
+            f"table 2 row {key!r} not found; left blank",
+            f"未找到表二的“{key}”行，按空白处理",
+            path=path,
+        )
+        return [None] * width
+    values, label = found
+    if len(values) == width:
+        return list(values)
+    if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
+        return reader.split(values[0], width, path, total_last=False)
+    reader.note(
+        _D.CELL_COUNT,
+        f"table 2 row {label.text!r} has {len(values)} cells, expected {width}; left blank",
+        f"表二“{label.text}”行有{len(values)}个单元格，应为{width}个，按空白处理",
+        path=path,
+        origin=label.origin,
+    )
+    return [None] * width
+
+
+def _proactive_2021(tables: _Tables, reader: _Reader) -> ProactiveTable2021 | None:
+    if not tables.proactive:
+        return None
+
+    def docs(key: str) -> DocumentCounts:
+        a, b, c = _proactive_cells(tables, key, 3, reader)
+        p = f"$.proactive.{key}"
+        return DocumentCounts(
+            issued=reader.count(a, f"{p}.issued"),
+            repealed=reader.count(b, f"{p}.repealed"),
+            in_force=reader.count(c, f"{p}.in_force"),
+        )
+
+    def single(key: str) -> int | None:
+        return reader.count(_proactive_cells(tables, key, 1, reader)[0], f"$.proactive.{key}")
+
+    fee = _proactive_cells(tables, "fees", 1, reader)[0]
+    return ProactiveTable2021(
+        regulations=docs("regulations"),
+        normative_documents=docs("normative_documents"),
+        licensing=single("licensing"),
+        penalties=single("penalties"),
+        compulsory_measures=single("compulsory_measures"),
+        fee_amount=reader.decimal(fee, "$.proactive.fee_amount"),
+    )
+
+
+def _proactive_2019(tables: _Tables, reader: _Reader) -> ProactiveTable2019 | None:
+    if not tables.proactive:
+        return None
+
+    def docs(key: str) -> DocumentCounts2019:
+        a, b, c = _proactive_cells(tables, key, 3, reader)
+        p = f"$.proactive.{key}"
+        return DocumentCounts2019(
+            made=reader.count(a, f"{p}.made"),
+            published=reader.count(b, f"{p}.published"),
+            total_published=reader.count(c, f"{p}.total_published"),
+        )
+
+    def items(key: str) -> ItemCounts2019:
+        a, b, c = _proactive_cells(tables, key, 3, reader)
+        p = f"$.proactive.{key}"
+        return ItemCounts2019(
+            previous_year=reader.count(a, f"{p}.previous_year"),
+            change=reader.count(b, f"{p}.change", signed=True),
+            decisions=reader.count(c, f"{p}.decisions"),
+        )
+
+    fa, fb = _proactive_cells(tables, "fees", 2, reader)
+    pa, pb = _proactive_cells(tables, "procurement", 2, reader)
+    return ProactiveTable2019(
+        regulations=docs("regulations"),
+        normative_documents=docs("normative_documents"),
+        licensing=items("licensing"),
+        other_services=items("other_services"),
+        penalties=items("penalties"),
+        compulsory_measures=items("compulsory_measures"),
+        fees=FeeItems2019(
+            previous_year=reader.count(fa, "$.proactive.fees.previous_year"),
+            change=reader.count(fb, "$.proactive.fees.change", signed=True),
+        ),
+        procurement=Procurement2019(
+            projects=reader.count(pa, "$.proactive.procurement.projects"),
+            total_amount=reader.money(pb, "$.proactive.procurement.total_amount"),
+        ),
+    )
+
+
+def _statistics(tables: _Tables, reader: _Reader) -> tuple[LegacyIndicator, ...]:
+    out: list[LegacyIndicator] = []
+    for index, row in enumerate(tables.statistics):
+        by_column = {c.column: c for c in row}
+        name = by_column.get(0)
+        if name is None or not name.text.strip():
+            continue
+        unit = by_column.get(1)
+        path = f"$.statistics[{len(out)}]"
+        values: list[int | Decimal | None] = []
+        for column, field_name in ((2, "this_year"), (3, "cumulative")):
+            cell = by_column.get(column)
+            if cell is None:
+                values.append(None)
+                continue
+            reader.note(_D.CELL_SOURCE, "cell read", "单元格来源", path=f"{path}.{field_name}",
+                        origin=cell.origin)  # fmt: skip
+            value = number_value(cell.text) if cell.text.strip() else None
+            if value is None and cell.text.strip():
+                reader.note(
+                    _D.INVALID_CELL,
+                    f"expected a number, found {cell.text!r}",
+                    f"应为数字，实际为“{cell.text}”",
+                    path=path,
+                    origin=cell.origin,
+                )
+            values.append(value)
+        del index
+        out.append(
+            LegacyIndicator(
+                indicator=name.text.strip(),
+                unit=unit.text.strip() or None if unit is not None else None,
+                this_year=values[0],
+                cumulative=values[1],
+            )
+        )
+    return tuple(out)
+
+
+# --- narrative ----------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Narrative:
+    title: str | None = None
+    preamble: list[str] = attrs.field(factory=list)
+    sections: list[Section] = attrs.field(factory=list)
+    closing: list[str] = attrs.field(factory=list)
+    published_on: date | None = None
+    texts: list[str] = attrs.field(factory=list)  # every narrative text, for detection
+
+
+def _is_heading(text: str, pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.match(text)) and len(text) <= 40 and "。" not in text
+
+
+def _narrative(blocks: Sequence[Block], hints: Hints) -> _Narrative:
+    out = _Narrative(title=hints.title)
+    texts: list[TextBlock] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, TextBlock):
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            isinstance(following, TableBlock)
+            and block.text.endswith("统计表")
+            and any(compact(c.text) == "指标名称" for c in following.cells[:8])
+        ):
+            continue  # the statistics table's title
+        texts.append(block)
+    lines = [t.text.strip() for t in texts]
+    lines = [
+        t.removeprefix("-->").strip()
+        for t in lines
+        if t and not (_CHROME.match(t) and len(t) <= 60)
+    ]
+    # Drop what comes before the title (breadcrumbs and chrome) and find the title itself.
+    start = 0
+    title_key = compact(out.title) if out.title and hints.source_format == "text" else None
+    for index, line in enumerate(lines[:15] if title_key or out.title is None else ()):
+        key = compact(line)
+        if title_key and title_key in key:
+            start = index
+            position = line.find(title_key[-6:])
+            rest = line[position + 6 :].strip() if position >= 0 else ""
+            if hints.publisher and rest.startswith(hints.publisher):
+                rest = rest[len(hints.publisher) :].strip()
+            lines[index] = rest
+            break
+        if out.title is None and "年度报告" in key and "。" not in line[: line.find("年度报告")]:
+            end = line.find("年度报告") + 4
+            if end <= 80:
+                out.title = compact(line[:end])
+                lines[index] = line[end:].strip()
+                start = index
+                before = lines[index - 1] if index else ""
+                if (
+                    before
+                    and len(before) <= 30
+                    and not _TITLE_B.match(compact(out.title))
+                    and ("。" not in before and not _CHROME.match(before))
+                ):
+                    out.title = compact(before) + out.title  # a title printed on two lines
+                break
+    # Sections are collected as lists and frozen once (appending to tuples would be quadratic).
+    section: tuple[str, list[str], list[tuple[str, list[str]]]] | None = None
+    in_closing = False
+    for line in lines[start:]:
+        if not line:
+            continue
+        published = _PUBLISHED.match(to_ascii(line))
+        if published is not None:
+            year, month, day = (int(g) for g in published.groups())
+            with contextlib.suppress(ValueError):
+                out.published_on = date(year, month, day)
+            continue
+        out.texts.append(line)
+        if in_closing or (section is not None and _DATE_LINE.match(compact(line))):
+            in_closing = True
+            out.closing.append(line)
+            continue
+        if _is_heading(line, _H1):
+            if section is not None:
+                out.sections.append(_freeze(section))
+            section = (line, [], [])
+        elif section is not None and _is_heading(line, _H2):
+            section[2].append((line, []))
+        elif section is None:
+            out.preamble.append(line)
+        elif section[2]:
+            section[2][-1][1].append(line)
+        else:
+            section[1].append(line)
+    if section is not None:
+        out.sections.append(_freeze(section))
+    return out
+
+
+def _freeze(section: tuple[str, list[str], list[tuple[str, list[str]]]]) -> Section:
+    heading, paragraphs, subsections = section
+    return Section(
+        heading=heading,
+        paragraphs=tuple(paragraphs),
+        subsections=tuple(Section(heading=h, paragraphs=tuple(p)) for h, p in subsections),
+    )
+
+
+# --- report -------------------------------------------------------------------------------------
+
+
+def _identity(narrative: _Narrative, hints: Hints, reader: _Reader) -> tuple[str, int]:
+    candidates = [narrative.title] if narrative.title else []
+    candidates.extend(narrative.preamble[:1])
+    for text in candidates:
+        key = compact(text)
+        for pattern in (_TITLE_A, _TITLE_B):
+            found = pattern.match(key)
+            if found is not None and found.group("agency").strip("的"):
+                agency = found.group("agency")
+                if agency.endswith("关于"):
+                    continue
+                return agency, int(found.group("year"))
+    raise ParseError(
+        "no title naming the agency and the year was found (expected e.g."
+        " 「淮安市人民政府2024年政府信息公开工作年度报告」)"
+        " / 未找到写明机关和年度的标题（例如「淮安市人民政府2024年政府信息公开工作年度报告」）"
+    )
+
+
+def _agency(name: str, meta: Mapping[str, Any] | None) -> Agency:
+    if meta and isinstance(meta.get("agency"), dict):
+        from govdisclosure.serialize import from_dict
+
+        return from_dict(meta["agency"], Agency)
+    kind = None
+    if name.endswith(("办公厅", "人民政府办公室")):
+        kind = AgencyKind.GENERAL_OFFICE
+    elif name.endswith("人民政府"):
+        kind = AgencyKind.PEOPLES_GOVERNMENT
+    return Agency(name=name, kind=kind)
+
+
+def _version(tables: _Tables, year: int, meta: Mapping[str, Any] | None) -> FormatVersion:
+    if meta and isinstance(meta.get("format_version"), str):
+        return FormatVersion.from_code(meta["format_version"])
+    rows = set(tables.applications)
+    if year >= 2021 and not tables.trial_proactive:
+        return FormatVersion.NATIONAL_2021
+    if rows & {ApplicationRow.OTHER_OVERDUE_CORRECTION, ApplicationRow.OTHER_OVERDUE_FEE,
+               ApplicationRow.OTHER_OTHER}:  # fmt: skip
+        return FormatVersion.NATIONAL_2021
+    if ApplicationRow.OTHER in rows or tables.trial_proactive:
+        return FormatVersion.TRIAL_2019
+    if tables.statistics or year <= 2018:
+        return FormatVersion.LEGACY_2008
+    return FormatVersion.TRIAL_2019 if year <= 2020 else FormatVersion.NATIONAL_2021
+
+
+# A report quotes tens of figures; a page with more than this is not a report's narrative.
+_MAX_FIGURES = 2000
+
+
+def _figures(narrative: _Narrative, reader: _Reader) -> tuple[Figure, ...]:
+    figures: list[Figure] = []
+    places: list[tuple[str, str | None]] = [(p, None) for p in narrative.preamble]
+    for section in narrative.sections:
+        for part in section.walk():
+            places.extend((p, part.heading) for p in part.paragraphs)
+    for paragraph, heading in places:
+        figures.extend(extract_figures(paragraph, heading))
+        if len(figures) >= _MAX_FIGURES:
+            reader.note(
+                _D.UNRECOGNISED,
+                f"more than {_MAX_FIGURES} figures in the narrative; the rest are not read",
+                f"正文数据超过{_MAX_FIGURES}项，其余未读取",
+            )
+            return tuple(figures[:_MAX_FIGURES])
+    return tuple(figures)
+
+
+def _from_meta(meta: Mapping[str, Any] | None, key: str, cls: type[Any]) -> Any:
+    from govdisclosure.serialize import from_dict
+
+    value = meta.get(key) if meta else None
+    if isinstance(value, list):
+        return tuple(from_dict(v, cls) for v in value)
+    if isinstance(value, dict):
+        return from_dict(value, cls)
+    return None
+
+
+def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
+    """Turn blocks into a report with its diagnostics (see :func:`parse_report`)."""
+    reader = _Reader()
+    narrative = _narrative(blocks, hints)
+    tables = _classify(blocks, reader)
+    if not tables.found_any and not narrative.sections and not narrative.preamble:
+        raise ParseError("no report text or table was found / 未找到年度报告的正文或表格")
+    agency_name, year = _identity(narrative, hints, reader)
+    meta = hints.meta
+    version = _version(tables, year, meta)
+    reader.note(
+        _D.FORMAT,
+        f"{agency_name} {year}, format {version.code} ({version.label_en})",
+        f"{agency_name}{year}年，{version.label}",
+    )
+    published = narrative.published_on
+    if hints.published_on:
+        found = re.match(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", to_ascii(hints.published_on))
+        if found is not None:
+            try:
+                published = date(*(int(g) for g in found.groups()))
+            except ValueError:
+                published = None
+    fields: dict[str, Any] = {
+        "agency": _agency(agency_name, meta),
+        "year": year,
+        "title": narrative.title,
+        "published_on": published,
+        "url": hints.url if hints.url and re.match(r"https?://\S+$", hints.url) else None,
+        "preamble": tuple(narrative.preamble),
+        "sections": tuple(narrative.sections),
+        "closing": tuple(narrative.closing),
+    }
+    if meta is not None:
+        from govdisclosure.model.channel import DisclosureChannel
+        from govdisclosure.model.report import Figure as FigureModel
+
+        fields["figures"] = _from_meta(meta, "figures", FigureModel) or ()
+        fields["channels"] = _from_meta(meta, "channels", DisclosureChannel) or ()
+        fields["processing_fee"] = _from_meta(meta, "processing_fee", Money)
+        for key in ("published_on", "url"):
+            if key in meta:
+                fields[key] = (
+                    date.fromisoformat(meta[key])
+                    if key == "published_on" and meta[key]
+                    else meta[key]
+                )
+    else:
+        fields["figures"] = _figures(narrative, reader)
+        fees = [processing_fee(t) for t in narrative.texts]
+        fields["processing_fee"] = next((f for f in fees if f is not None), None)
+    report: AnnualReport
+    if version is FormatVersion.LEGACY_2008:
+        title = tables.statistics_title
+        report = AnnualReport2008(
+            **fields, statistics_title=title, statistics=_statistics(tables, reader)
+        )
+    else:
+        applications = _application_table(tables, version, reader)
+        reviews = _review_table(tables, reader)
+        for name, value, number in (("applications", applications, 3), ("reviews", reviews, 4)):
+            if value is None:
+                reader.note(_D.MISSING, f"table {number} not found", f"未找到表{number}",
+                            path=f"$.{name}")  # fmt: skip
+        if version is FormatVersion.TRIAL_2019:
+            proactive: Any = _proactive_2019(tables, reader)
+            cls: type[AnnualReport2019 | AnnualReport2021] = AnnualReport2019
+        else:
+            proactive = _proactive_2021(tables, reader)
+            cls = AnnualReport2021
+        if proactive is None:
+            reader.note(_D.MISSING, "table 2 not found", "未找到表2", path="$.proactive")
+        report = cls(**fields, proactive=proactive, applications=applications, reviews=reviews)
+    from govdisclosure.checks import check
+
+    for finding in check(report):
+        reader.note(_D.CHECK, finding.message_en, finding.message_zh, finding=finding)
+    return ParseResult(report, tuple(reader.diagnostics), hints.source_format)
+
+
+def origin_of(block: Block) -> Origin:  # pragma: no cover - convenience for debugging
+    return block.origin

@@ -1,0 +1,213 @@
+"""The alias table: every row and column label of the national tables and its printed variants.
+
+Rows are matched by label, never by position alone. Each row has its canonical label and the
+variants found in published reports (总计 / 合计, shortened labels, typos such as
+其他法律行政止公开); a match through a variant other than the canonical label is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from govdisclosure.model.layout import ApplicationRow
+
+__all__ = [
+    "APPLICATION_ALIASES",
+    "PROACTIVE_ROWS",
+    "STATISTICS_UNITS",
+    "compact",
+    "match_application_row",
+    "match_proactive_row",
+    "number_value",
+    "to_ascii",
+]
+
+# Full-width digits (U+FF10-FF19), point, minus, plus and percent.
+_FULLWIDTH = {0xFF10 + i: str(i) for i in range(10)} | {
+    0xFF0E: ".", 0xFF0D: "-", 0xFF0B: "+", 0xFF05: "%"
+}  # fmt: skip
+_SPACE = re.compile(r"\s+")
+
+
+def to_ascii(text: str) -> str:
+    """Full-width digits, point, signs and percent to ASCII (nothing else changes).
+
+    >>> to_ascii("\\uff17\\uff11\\uff13\\uff0e\\uff15\\uff05")
+    '713.5%'
+    """
+    return text.translate(_FULLWIDTH)
+
+
+@lru_cache(maxsize=8192)
+def compact(text: str) -> str:
+    """The text without any whitespace, with ASCII digits (for label matching only).
+
+    >>> compact("（二）部分公开（区分处理的，只计这一情\\n形， 不计其他情形）")
+    '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'
+    """
+    return _SPACE.sub("", to_ascii(text))
+
+
+_NUMBER = re.compile(r"[+-]?[0-9]{1,30}(?:\.[0-9]{1,12})?")
+
+
+def number_value(text: str) -> int | Decimal | None:
+    """A cell's number (full-width digits allowed, thousands commas dropped), else ``None``.
+
+    >>> number_value("\\uff13,\\uff11\\uff11\\uff19"), number_value("96171.6"), number_value("约3")
+    (3119, Decimal('96171.6'), None)
+    """
+    clean = to_ascii(text).strip().replace(",", "")
+    if not _NUMBER.fullmatch(clean):
+        return None
+    if "." in clean:
+        try:
+            return Decimal(clean)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+            return None
+    return int(clean)
+
+
+# (row, canonical core, variants). The core is the label without numbering; variants are
+# shortened or misprinted forms seen in published reports.
+APPLICATION_ALIASES: tuple[tuple[ApplicationRow, str, tuple[str, ...]], ...] = (
+    (ApplicationRow.NEW, "本年新收政府信息公开申请数量", ("本年新收",)),
+    (ApplicationRow.CARRIED_OVER, "上年结转政府信息公开申请数量", ("上年结转",)),
+    (ApplicationRow.GRANTED, "予以公开", ()),
+    (ApplicationRow.PARTIALLY_GRANTED, "部分公开", ()),
+    (ApplicationRow.WITHHELD_STATE_SECRET, "属于国家秘密", ("国家秘密",)),
+    (
+        ApplicationRow.WITHHELD_PROHIBITED_BY_LAW,
+        "其他法律行政法规禁止公开",
+        ("其他法律行政止公开", "法律行政法规禁止公开", "禁止公开"),
+    ),
+    (ApplicationRow.WITHHELD_SECURITY_STABILITY, "危及“三安全一稳定”", ("三安全一稳定",)),
+    (ApplicationRow.WITHHELD_THIRD_PARTY, "保护第三方合法权益", ("第三方合法权益",)),
+    (ApplicationRow.WITHHELD_INTERNAL_AFFAIRS, "属于三类内部事务信息", ("内部事务信息",)),
+    (ApplicationRow.WITHHELD_PROCESS_INFORMATION, "属于四类过程性信息", ("过程性信息",)),
+    (ApplicationRow.WITHHELD_ENFORCEMENT_FILE, "属于行政执法案卷", ("行政执法案卷",)),
+    (ApplicationRow.WITHHELD_ADMINISTRATIVE_QUERY, "属于行政查询事项", ("行政查询事项",)),
+    (ApplicationRow.UNABLE_NOT_HELD, "本机关不掌握相关政府信息", ("不掌握相关政府信息",)),
+    (ApplicationRow.UNABLE_NEEDS_CREATION, "没有现成信息需要另行制作", ("另行制作",)),
+    (ApplicationRow.UNABLE_STILL_UNCLEAR, "补正后申请内容仍不明确", ("仍不明确",)),
+    (ApplicationRow.NOT_PROCESSED_PETITION, "信访举报投诉类申请", ("信访举报投诉",)),
+    (ApplicationRow.NOT_PROCESSED_REPEATED, "重复申请", ()),
+    (ApplicationRow.NOT_PROCESSED_PUBLICATION, "要求提供公开出版物", ("公开出版物",)),
+    (ApplicationRow.NOT_PROCESSED_EXCESSIVE, "无正当理由大量反复申请", ("大量反复申请",)),
+    (
+        ApplicationRow.NOT_PROCESSED_CONFIRMATION,
+        "要求行政机关确认或重新出具已获取信息",
+        ("重新出具已获取信息", "重新出具"),
+    ),
+    (
+        ApplicationRow.OTHER_OVERDUE_CORRECTION,
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        ("逾期不补正",),
+    ),
+    (
+        ApplicationRow.OTHER_OVERDUE_FEE,
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        ("逾期未按收费通知要求缴纳费用", "缴纳费用"),
+    ),
+    (ApplicationRow.OTHER_OTHER, "3.其他", ("3、其他",)),
+    (ApplicationRow.OTHER, "（六）其他处理", ("其他处理",)),
+    (ApplicationRow.TOTAL, "（七）总计", ("（七）合计", "总计", "合计")),
+    (ApplicationRow.CARRIED_FORWARD, "结转下年度继续办理", ("结转下年度",)),
+)
+
+_BY_ROW = {row: (core, variants) for row, core, variants in APPLICATION_ALIASES}
+# Labels that only name a group of rows (never a data row of their own in the 2021 format).
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、])")
+
+
+def aliases_of(row: ApplicationRow) -> tuple[str, ...]:
+    """The canonical core label of a row followed by its variants.
+
+    >>> aliases_of(ApplicationRow.WITHHELD_PROHIBITED_BY_LAW)[1]
+    '其他法律行政止公开'
+    """
+    core, variants = _BY_ROW[row]
+    return (core, *variants)
+
+
+_OTHER_OTHER = re.compile(r"(?:（[一二三四五六七八九十]）)?(?:其他处理)?[0-9][.、]其他")
+
+
+@lru_cache(maxsize=4096)
+def match_application_row(
+    label: str, rows: tuple[ApplicationRow, ...]
+) -> tuple[ApplicationRow, str] | None:
+    """The row (among ``rows``) a printed label names, and the alias that matched (cached).
+
+    The label is compared without whitespace; the most specific (longest) alias wins.
+
+    >>> from govdisclosure.model.layout import FormatVersion
+    >>> rows = FormatVersion.NATIONAL_2021.application_rows
+    >>> row, alias = match_application_row("2.其他法律行政止公开", rows)
+    >>> row.code, alias
+    ('withheld-prohibited-by-law', '其他法律行政止公开')
+    >>> match_application_row("3、其他", rows)[0]
+    <ApplicationRow.OTHER_OTHER: 'other-other'>
+    """
+    text = compact(label)
+    if not text:
+        return None
+    if ApplicationRow.OTHER_OTHER in rows and _OTHER_OTHER.fullmatch(text):
+        return ApplicationRow.OTHER_OTHER, "3.其他"
+    best: tuple[int, ApplicationRow, str] | None = None
+    for row, alias, key in _COMPACT_ALIASES:
+        if row in rows and key in text and (best is None or len(key) > best[0]):
+            best = (len(key), row, alias)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+_COMPACT_ALIASES = tuple(
+    (row, alias, compact(alias))
+    for row, core, variants in APPLICATION_ALIASES
+    if row is not ApplicationRow.OTHER_OTHER
+    for alias in (core, *variants)
+)
+
+
+def strip_numbering(label: str) -> str:
+    """A label without its leading numbering (一、 （一） 1.).
+
+    >>> strip_numbering("（三）不予公开")
+    '不予公开'
+    """
+    return _NUMBERING.sub("", label.strip(), count=1)
+
+
+# Table 2: (key, aliases, block, width in the 2021 format, width in the 2019 format).
+PROACTIVE_ROWS: tuple[tuple[str, tuple[str, ...], int, int, int], ...] = (
+    ("regulations", ("规章",), 1, 3, 3),
+    ("normative_documents", ("行政规范性文件", "规范性文件"), 1, 3, 3),
+    ("licensing", ("行政许可",), 5, 1, 3),
+    ("other_services", ("其他对外管理服务事项",), 5, 0, 3),
+    ("penalties", ("行政处罚",), 6, 1, 3),
+    ("compulsory_measures", ("行政强制",), 6, 1, 3),
+    ("fees", ("行政事业性收费",), 8, 1, 2),
+    ("procurement", ("政府集中采购",), 9, 0, 2),
+)
+
+
+def match_proactive_row(label: str) -> str | None:
+    """The table-2 row key a label names.
+
+    >>> match_proactive_row("行政规范性文件"), match_proactive_row("本年处理决定数量")
+    ('normative_documents', None)
+    """
+    text = compact(label)
+    for key, aliases, _, _, _ in PROACTIVE_ROWS:
+        if any(text == a or (len(text) <= len(a) + 4 and a in text) for a in aliases):
+            return key
+    return None
+
+
+STATISTICS_UNITS = frozenset(
+    {"条", "件", "个", "次", "人次", "项", "份", "篇", "期", "万元", "元", "%", "人", "场", "家"}
+)

