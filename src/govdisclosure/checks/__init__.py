@@ -31,7 +31,7 @@ from govdisclosure.checks._core import (
     registered_rules,
     unregister_rule,
 )
-from govdisclosure.checks._narrative import LEGACY_LABELS, NARRATIVE_LABELS
+from govdisclosure.checks._narrative import LEGACY_LABELS, NARRATIVE_LABELS, narrative_key
 from govdisclosure.checks._proactive import (
     check_against_register,
     check_register,
@@ -53,6 +53,7 @@ __all__ = [
     "check_against_register",
     "check_register",
     "check_series",
+    "narrative_key",
     "register_rule",
     "registered_rules",
     "table2_cells",

@@ -8,6 +8,8 @@ record.
 
 from __future__ import annotations
 
+import functools
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from govdisclosure.model.report import AnnualReport, Figure
     from govdisclosure.model.tables import ApplicationTable
 
-__all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS"]
+__all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS", "narrative_key"]
 
 _TABLES = (FormatVersion.TRIAL_2019, FormatVersion.NATIONAL_2021)
 _LITIGATION = (ReviewGroup.LITIGATION_DIRECT, ReviewGroup.LITIGATION_AFTER_RECONSIDERATION)
@@ -55,8 +57,12 @@ NARRATIVE_LABELS = MappingProxyType(
         "其他处理": frozenset({OutcomeGroup.OTHER}),
         "政府信息公开行政复议": (ReviewGroup.RECONSIDERATION,),
         "信息公开类行政复议": (ReviewGroup.RECONSIDERATION,),
+        "行政复议": (ReviewGroup.RECONSIDERATION,),
         "政府信息公开行政诉讼": _LITIGATION,
         "信息公开类诉讼": _LITIGATION,
+        # In a report on open government information, its suits are the ones meant.
+        "行政诉讼": _LITIGATION,
+        "诉讼": _LITIGATION,
     }
 )
 
@@ -74,7 +80,40 @@ LEGACY_LABELS: Mapping[str, frozenset[str]] = MappingProxyType(
     }
 )
 
-_LOOKUP = dict(NARRATIVE_LABELS).get  # a dict's get is faster than the read-only view's
+_LABELS = dict(NARRATIVE_LABELS)  # a dict's get is faster than the read-only view's
+
+# What a source puts before the words that name a figure without narrowing what it counts: the
+# year ("2022年"), and words for the whole agency or the whole year ("全区", "共", "全年"…).
+_LEADING = re.compile(
+    r"(?:\d{4}年度?|本年度|本年|全年|今年|全区|全市|全县|全省|全镇|我区|我市|我县|我省|我委|我局|共)+"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def narrative_key(label: str) -> str:
+    """The words of a figure's label that name what it counts, as the label tables spell them.
+
+    A leading year and words meaning "the whole agency" or "in all" are dropped; anything that
+    narrows the scope ("区政府办代表区政府…") is kept, so such a figure names no table cell.
+
+    >>> narrative_key("2022年全区共收到政府信息公开申请")
+    '收到政府信息公开申请'
+    >>> narrative_key("区政府办代表区政府受理政府信息公开申请")
+    '区政府办代表区政府受理政府信息公开申请'
+    """
+    key = label.strip()
+    match = _LEADING.match(key)
+    if match is not None and match.end() < len(key):
+        key = key[match.end() :]
+    return key
+
+
+def _lookup(
+    label: str,
+) -> ApplicationRow | frozenset[OutcomeGroup] | tuple[ReviewGroup, ...] | None:
+    cell = _LABELS.get(label)
+    return cell if cell is not None else _LABELS.get(narrative_key(label))
+
 
 # The category figures that together account for every reply, when a narrative gives them all.
 _CATEGORIES = frozenset(OutcomeGroup)
@@ -113,7 +152,7 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     if tables is None:
         return
     for figure in tables.figures:
-        cell = _LOOKUP(figure.label.strip())
+        cell = _lookup(figure.label.strip())
         if cell is None:
             continue
         value = _exact_count(figure)
@@ -147,7 +186,7 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     parts: list[int] = []
     replies: Figure | None = None
     for figure in tables.figures:
-        cell = _LOOKUP(figure.label.strip())
+        cell = _lookup(figure.label.strip())
         if cell is None:
             continue
         value = _exact_count(figure)
@@ -175,31 +214,56 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
-    shares = [f for f in tables.figures if f.label.rstrip().endswith("占比")]
-    if not shares:
+    figures = tables.figures
+    if not any("占" in f.label for f in figures):
         return
     counts: dict[str, int | None] = {}
     whole = None
-    for f in tables.figures:
-        label = f.label.strip()
-        cell = _LOOKUP(label)
+    for f in figures:
+        label = narrative_key(f.label)
+        cell = _LABELS.get(label)
         if cell is not None:
             counts[label] = value = _exact_count(f)
             if cell is ApplicationRow.TOTAL and whole is None:
                 whole = value
-    for figure in shares:
-        label = figure.label.strip()
-        stated = figure.quantity.value
-        if figure.quantity.unit != "%" or figure.quantity.qualifier is not Qualifier.EXACT:
+    previous: str | None = None  # the count a bare "占N%" right after it is a share of
+    for figure in figures:
+        label = narrative_key(figure.label)
+        quantity = figure.quantity
+        if label in counts:
+            previous = label
             continue
-        part = counts.get(label.removesuffix("占比"))
+        if quantity.unit != "%" or quantity.qualifier is not Qualifier.EXACT:
+            previous = None
+            continue
+        of = label.removesuffix("占比") if label.endswith("占比") else None
+        if of is None and label in ("占", "占比") and previous is not None:
+            of, label = previous, f"{previous}占比"
+        part = counts.get(of) if of is not None else None
+        previous = None
         if part is None or not whole:
             continue
+        stated = Decimal(quantity.value)
         # Compare at the precision printed; a share truncated instead of rounded still holds.
-        step = Decimal(1).scaleb(Decimal(stated).as_tuple().exponent)  # type: ignore[arg-type]
-        computed = (Decimal(100 * part) / whole).quantize(step, rounding=ROUND_HALF_UP)
-        if abs(Decimal(100 * part) / whole - Decimal(stated)) >= step:
-            yield Observation(label, None, computed, Decimal(stated))
+        step = Decimal(1).scaleb(stated.as_tuple().exponent)  # type: ignore[arg-type]
+        exact = Decimal(100 * part) / whole
+        if abs(exact - stated) >= step:
+            yield Observation(label, None, exact.quantize(step, rounding=ROUND_HALF_UP), stated)
+
+
+def _said_upheld(figure: Figure, paragraphs: list[str]) -> bool:
+    """Whether the sentence that gives the figure says all the cases were upheld."""
+    quote = figure.quote or ""
+    if any(word in quote for word in _UPHELD_WORDS):
+        return True
+    if not quote:
+        return False
+    for paragraph in paragraphs:
+        at = paragraph.find(quote)
+        if at >= 0:
+            rest = paragraph[at + len(quote) :].split("。", 1)[0]
+            return any(word in rest for word in _UPHELD_WORDS)
+    return False
 
 
 @register_rule(
@@ -215,13 +279,17 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
+    paragraphs: list[str] | None = None
     for figure in tables.figures:
-        quote = figure.quote
-        if not quote or "维持" not in quote or not any(w in quote for w in _UPHELD_WORDS):
+        cell = _lookup(figure.label.strip())
+        if not isinstance(cell, tuple):
             continue
-        cell = _LOOKUP(figure.label.strip())
         value = _exact_count(figure)
-        if not isinstance(cell, tuple) or value is None:
+        if value is None:
+            continue
+        if paragraphs is None:
+            paragraphs = [p for section in report.walk_sections() for p in section.paragraphs]
+        if not _said_upheld(figure, paragraphs):
             continue
         upheld = None
         if tables.reviews is not None:
@@ -229,6 +297,37 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
                 tables.reviews.group(group).cell(ReviewColumn.MAINTAINED) for group in cell
             )
         yield Observation(figure.label, None, upheld, value)
+
+
+# The headline labels a narrower figure may end with ("区政府办代表区政府受理政府信息公开申请").
+_HEADLINES = tuple(
+    (label, cell) for label, cell in NARRATIVE_LABELS.items() if isinstance(cell, ApplicationRow)
+)
+
+
+@register_rule(
+    "NARRATIVE-SCOPE",
+    versions=_TABLES,
+    severity=Severity.INFO,
+    table=Table.NARRATIVE,
+    message_en="the narrative's “{row}” {actual} differs from the table's {expected}: it may "
+    "speak of part of the agency only",
+    message_zh="正文“{row}”{actual}件与表格{expected}件不一致，正文可能仅指机关的一部分",
+)
+def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
+    tables = _tables(report)
+    if tables is None or tables.applications is None:
+        return
+    for figure in tables.figures:
+        label = figure.label.strip()
+        if _lookup(label) is not None:
+            continue  # the whole agency's figure: NARRATIVE-FIGURE compares it
+        for headline, row in _HEADLINES:
+            if label.endswith(headline):
+                value = _exact_count(figure)
+                if value is not None:
+                    yield Observation(label, None, tables.applications.row(row).total, value)
+                break
 
 
 @register_rule(
@@ -243,7 +342,7 @@ def _legacy(report: AnnualReport) -> Iterator[Observation]:
     if not isinstance(report, AnnualReport2008):
         return
     for figure in report.figures:
-        names = LEGACY_LABELS.get(figure.label.strip())
+        names = LEGACY_LABELS.get(narrative_key(figure.label))
         quantity = figure.quantity
         if names is None or quantity.qualifier is not Qualifier.EXACT:
             continue
