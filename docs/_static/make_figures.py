@@ -1,4 +1,4 @@
-"""Draw the figures of the documentation from the bundled reports.
+"""Draw the figures of the documentation from the bundled reports and two parsed ones.
 
 Run once after a change to the examples or to the analysis tutorial, and commit the result::
 
@@ -18,13 +18,18 @@ matplotlib.use("Agg")
 from govdisclosure import examples
 from govdisclosure.export.frame import to_frame
 from govdisclosure.model import ApplicationRow
+from govdisclosure.parse import parse_report
 
 HERE = Path(__file__).resolve().parent
+REPORTS = HERE.parents[2] / "shared" / "examples" / "reports"
+PARSED = ("pingtan-zone-2013.txt", "pingtan-zone-2022.txt")
 
 
 def outcome_mix() -> Path:
     """The share of each outcome category in each report's table 3, as a stacked bar chart."""
-    frame = to_frame([examples.load(name) for name in examples.names()])
+    reports = [examples.load(name) for name in examples.names()]
+    reports += [parse_report(REPORTS / name).report for name in PARSED]
+    frame = to_frame(reports)
     table3 = frame[frame["table"] == "applications"]
     groups = {row.code: row.group.label_en for row in ApplicationRow if row.group is not None}
     outcomes = table3[table3["row"].isin(list(groups)) & (table3["column"] != "total")].copy()
