@@ -28,19 +28,30 @@ from govdisclosure.model import (
     ApplicantKind,
     ApplicationTable,
     ChannelKind,
+    DisclosureCategory,
     DisclosureChannel,
     DisclosureRequest,
     Figure,
     FormatVersion,
     Outcome,
+    ProactiveItem,
+    ProactiveRegister,
+    ProactiveTable2021,
+    PublicationReview,
     Quantity,
     RegionCode,
     Replied,
     RequestEvent,
+    ReviewDecision,
+    ReviewKind,
     SubmissionMethod,
 )
+from govdisclosure.model._base import counts, field, optional_text
+from govdisclosure.rules.publication import publication_due
 from govdisclosure.serialize import (
     TAG_KEY,
+    compiled,
+    converter,
     from_dict,
     from_json,
     register,
@@ -49,6 +60,7 @@ from govdisclosure.serialize import (
     to_dict,
     to_json,
 )
+from govdisclosure.stats import tabulate_proactive
 
 
 def _not_registered(cls: type) -> str:
@@ -144,6 +156,124 @@ def test_outside_subclasses_round_trip_through_json() -> None:
         assert type(back_report.channels[0]) is ProvincialApp
         assert to_json(back_report) == raw
     assert from_dict(to_dict(report), AnnualReport) == report
+
+
+def test_outside_subclass_of_a_register_entry_round_trips_inside_a_register() -> None:
+    # An agency's register keeps its own columns: the 索引号 of each entry, the approver of
+    # each review, and the office that keeps the register.
+    @attrs.frozen(kw_only=True)
+    class IndexedItem(ProactiveItem):
+        index_number: str = field("索引号", "The entry's index number in the catalogue.")
+        pages: int | None = field("页数", "Pages.", default=None, validator=counts)
+
+    @attrs.frozen(kw_only=True)
+    class SignedReview(PublicationReview):
+        approved_by: str | None = field(
+            "签发人", "Who signed the review off.", default=None, validator=optional_text
+        )
+
+    @attrs.frozen(kw_only=True)
+    class OfficeRegister(ProactiveRegister):
+        kept_by: str = field("登记部门", "The office that keeps the register.")
+
+    item_tag, review_tag, register_tag = _tag("item"), _tag("review"), _tag("register")
+    assert register(IndexedItem, item_tag) is IndexedItem
+    assert register(SignedReview, review_tag) is SignedReview
+    assert register(OfficeRegister, register_tag) is OfficeRegister
+    assert registered_tags(ProactiveItem) == {
+        "proactive-item": ProactiveItem,
+        item_tag: IndexedItem,
+    }
+
+    signed = SignedReview(
+        kind=ReviewKind.CONFIDENTIALITY,
+        reviewed_on=date(2024, 9, 29),
+        result=ReviewDecision.PUBLISH,
+        approved_by="张三",
+    )
+    local = IndexedItem(
+        id="2024-088",
+        title="关于国庆节期间的通告",
+        category=DisclosureCategory.OTHER,
+        formed_on=date(2024, 9, 27),
+        published_on=date(2024, 9, 30),
+        reviews=(signed,),
+        index_number="11320800014043424Y/2024-00088",
+        pages=2,
+    )
+    plain = ProactiveItem(
+        id="2024-089",
+        title="淮安市行政规范性文件管理办法",
+        category=DisclosureCategory.NORMATIVE_DOCUMENT,
+        formed_on=date(2024, 3, 1),
+        published_on=date(2024, 3, 6),
+    )
+    for book in (
+        ProactiveRegister(agency=Agency(name="淮安市人民政府"), items=(local, plain)),
+        OfficeRegister(items=(plain, local), kept_by="市政府办公室"),
+    ):
+        raw = to_json(book)
+        wire = orjson.loads(raw)
+        assert wire[TAG_KEY] == tag_of(type(book))
+        by_id = {entry["id"]: entry for entry in wire["items"]}
+        assert by_id["2024-088"][TAG_KEY] == item_tag
+        assert by_id["2024-088"]["index_number"] == "11320800014043424Y/2024-00088"
+        assert by_id["2024-088"]["reviews"][0] == {
+            "type": review_tag,
+            "kind": "confidentiality",
+            "reviewed_on": "2024-09-29",
+            "result": "publish",
+            "ground": None,
+            "reviewer": None,
+            "note": None,
+            "approved_by": "张三",
+        }
+        assert by_id["2024-089"][TAG_KEY] == "proactive-item"
+        for back in (from_json(raw, ProactiveRegister), from_dict(to_dict(book), type(book))):
+            assert back == book
+            assert type(back) is type(book)
+            again = {entry.id: entry for entry in back.items}
+            assert type(again["2024-088"]) is IndexedItem
+            assert type(again["2024-088"].reviews[0]) is SignedReview
+            assert type(again["2024-089"]) is ProactiveItem
+        assert to_json(from_json(raw, ProactiveRegister)) == raw
+        # The compiled fast path dispatches on the tags just as cattrs does.
+        assert compiled.unstructure(book) == converter().unstructure(book)
+        assert compiled.structure(converter().unstructure(book), ProactiveRegister) == book
+
+    # The rules and the tabulation read the subclass as the entry it is.
+    assert publication_due(local).date == date(2024, 10, 30)
+    table = tabulate_proactive([local, plain], year=2024).table
+    assert isinstance(table, ProactiveTable2021)
+    assert table.normative_documents.issued == 1
+
+    # The subclasses' own validators run when they are read back, and name where.
+    for path, key, bad in (
+        ("$.items[0].pages", "pages", -1),
+        ("$.items[0].index_number", "index_number", 7),
+    ):
+        doc = to_dict(OfficeRegister(items=(local,), kept_by="市政府办公室"))
+        doc["items"][0][key] = bad
+        with pytest.raises(ValidationError) as info:
+            from_dict(doc, ProactiveRegister)
+        assert [e.path for e in info.value.errors] == [path]
+    doc = to_dict(OfficeRegister(items=(local,), kept_by="市政府办公室"))
+    doc["items"][0]["reviews"][0]["approved_by"] = " "
+    with pytest.raises(ValidationError) as info:
+        from_dict(doc, ProactiveRegister)
+    assert [e.path for e in info.value.errors] == ["$.items[0].reviews[0].approved_by"]
+
+
+def test_an_unregistered_register_entry_cannot_be_serialized() -> None:
+    @attrs.frozen(kw_only=True)
+    class LocalItem(ProactiveItem):
+        pass
+
+    entry = LocalItem(
+        id="1", title="通知", category=DisclosureCategory.OTHER, formed_on=date(2024, 1, 2)
+    )
+    with pytest.raises(RegistrationError, match=rf"^{re.escape(_not_registered(LocalItem))}$"):
+        to_json(ProactiveRegister(items=(entry,)))
 
 
 def test_registering_again_with_the_same_tag_is_a_no_op() -> None:
@@ -305,7 +435,7 @@ def test_registering_a_class_outside_the_model_fails() -> None:
     message = (
         f"{Supervision.__qualname__} does not subclass an extensible model; those are: Agency,"
         " AnnualReport, Applicant, DisclosureChannel, DisclosureRequest, Litigation,"
-        " Reconsideration, RequestEvent"
+        " ProactiveItem, ProactiveRegister, PublicationReview, Reconsideration, RequestEvent"
     )
     with pytest.raises(RegistrationError, match=rf"^{re.escape(message)}$"):
         register(Supervision, _tag("supervision"))

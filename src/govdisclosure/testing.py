@@ -16,7 +16,10 @@ sub-strategies, so every value it draws passes every validator:
 * decimals are finite and non-negative, with a fixed number of places;
 * recursive :class:`~govdisclosure.model.Section` and :class:`~govdisclosure.model.Figure`
   trees have a bounded depth;
-* table 3 has exactly the rows of the report's format version, in printed order.
+* table 3 has exactly the rows of the report's format version, in printed order;
+* a document's history is in date order, issued at most once and first, with nothing after a
+  repeal or an expiry; a review that withholds names a 不予公开 ground; a register's items have
+  distinct ids and its supplied decision counts one per kind and year.
 
 >>> from hypothesis import given, settings
 >>> from govdisclosure.model import DisclosureRequest
@@ -31,7 +34,7 @@ sub-strategies, so every value it draws passes every validator:
 from __future__ import annotations
 
 import string
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -57,6 +60,10 @@ from govdisclosure.model import (
     Consultee,
     CorrectionReceived,
     CorrectionRequested,
+    DecisionCount,
+    DecisionKind,
+    DecisionRecord,
+    DisclosureCategory,
     DisclosureChannel,
     DisclosureRequest,
     DocumentCounts,
@@ -65,6 +72,7 @@ from govdisclosure.model import (
     FeeItems2019,
     FeeNoticeIssued,
     FeePaid,
+    FeeRecord,
     Figure,
     FormatVersion,
     ItemCounts2019,
@@ -73,9 +81,14 @@ from govdisclosure.model import (
     Money,
     MoneyUnit,
     Outcome,
+    OutcomeGroup,
+    ProactiveItem,
+    ProactiveRegister,
     ProactiveTable2019,
     ProactiveTable2021,
     Procurement2019,
+    ProcurementRecord,
+    PublicationReview,
     Qualifier,
     Quantity,
     Reconsideration,
@@ -83,9 +96,13 @@ from govdisclosure.model import (
     Replied,
     RequestEvent,
     ReviewCounts,
+    ReviewDecision,
+    ReviewKind,
     ReviewResult,
     ReviewTable,
     Section,
+    StatusChange,
+    StatusChangeKind,
     SubmissionMethod,
     Transferred,
     Withdrawn,
@@ -115,11 +132,15 @@ __all__ = [
     "corrections_requested",
     "credit_codes",
     "dates",
+    "decision_counts",
+    "decision_records",
     "document_counts",
     "document_counts_2019",
+    "document_histories",
     "extensions",
     "fee_items_2019",
     "fee_notices",
+    "fee_records",
     "fees_paid",
     "figures",
     "item_counts_2019",
@@ -128,9 +149,13 @@ __all__ = [
     "models",
     "money",
     "non_negative_decimals",
+    "proactive_items",
+    "proactive_registers",
     "proactive_tables_2019",
     "proactive_tables_2021",
+    "procurement_records",
     "procurements_2019",
+    "publication_reviews",
     "quantities",
     "reconsiderations",
     "region_code_strings",
@@ -141,6 +166,7 @@ __all__ = [
     "review_counts",
     "review_tables",
     "sections",
+    "status_changes",
     "transfers",
     "urls",
     "withdrawals",
@@ -1091,6 +1117,264 @@ def annual_reports() -> SearchStrategy[AnnualReport]:
     return _compact(st.one_of(versions), "annual_reports")
 
 
+# --- the proactive-disclosure register -------------------------------------------------------
+
+_GROUNDS = tuple(o for o in Outcome if o.group is OutcomeGroup.WITHHELD)
+_ENDS = (StatusChangeKind.REPEALED, StatusChangeKind.EXPIRED)
+
+
+def _within(day: date, max_days: int, max_value: date) -> SearchStrategy[date]:
+    """``day`` or one of the ``max_days`` days after it, never past ``max_value``."""
+    last = min(day + timedelta(days=max_days), max_value)
+    return dates(min_value=day, max_value=max(day, last))
+
+
+def status_changes(kind: StatusChangeKind | None = None) -> SearchStrategy[StatusChange]:
+    """:class:`~govdisclosure.model.StatusChange` steps, of ``kind`` or of any kind.
+
+    An issue (制发) has no publication day of its own; another step is published within 60 days
+    of taking effect, or not (yet).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(status_changes())
+    ... def check(change):
+    ...     assert change.published_on is None or change.published_on >= change.on
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> StatusChange:
+        step = kind if kind is not None else draw(_enum(StatusChangeKind))
+        on = draw(dates())
+        published: date | None = None
+        if step is not StatusChangeKind.ISSUED:
+            published = draw(_optional(_within(on, 60, _LAST_DAY)))
+        return StatusChange(kind=step, on=on, published_on=published, note=draw(_NOTE))
+
+    return build()
+
+
+def document_histories(
+    start: date, max_value: date = _LAST_DAY
+) -> SearchStrategy[tuple[StatusChange, ...]]:
+    """A document's legal history from ``start``: what :attr:`ProactiveItem.history` accepts.
+
+    In date order, every step on or after ``start`` and on or before ``max_value``: an issue on
+    ``start`` (or none), up to two amendments, then a repeal or an expiry (or neither). The
+    steps carry no note (:func:`status_changes` draws notes).
+
+    >>> from hypothesis import given, settings
+    >>> from datetime import date
+    >>> @settings(max_examples=5, database=None)
+    ... @given(document_histories(date(2020, 1, 1), max_value=date(2025, 12, 31)))
+    ... def check(history):
+    ...     days = [step.on for step in history]
+    ...     assert days == sorted(days) and all(date(2020, 1, 1) <= d <= date(2025, 12, 31)
+    ...                                         for d in days)
+    >>> check()
+    """
+
+    if start > max_value:
+        raise ValueError(f"a history starting on {start} cannot end by {max_value}")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[StatusChange, ...]:
+        steps: list[StatusChange] = []
+        day = start
+        if draw(st.booleans()):
+            steps.append(StatusChange(kind=StatusChangeKind.ISSUED, on=day))
+        for _ in range(draw(st.integers(0, 2))):
+            day = draw(_within(day, 900, max_value))
+            published = draw(_optional(_within(day, 40, max_value)))
+            steps.append(
+                StatusChange(kind=StatusChangeKind.AMENDED, on=day, published_on=published)
+            )
+        if draw(st.booleans()):
+            day = draw(_within(day, 1500, max_value))
+            published = draw(_optional(_within(day, 40, max_value)))
+            steps.append(
+                StatusChange(kind=draw(st.sampled_from(_ENDS)), on=day, published_on=published)
+            )
+        return tuple(steps)
+
+    return build()
+
+
+def publication_reviews() -> SearchStrategy[PublicationReview]:
+    """:class:`~govdisclosure.model.PublicationReview` values, with every decision possible.
+
+    A decision not to publish names one of the 不予公开 grounds of table 3; a partial
+    publication sometimes does.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(publication_reviews())
+    ... def check(review):
+    ...     assert review.result is not ReviewDecision.WITHHOLD or review.ground is not None
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PublicationReview:
+        result = draw(_enum(ReviewDecision))
+        ground: Outcome | None = None
+        if result is ReviewDecision.WITHHOLD or (
+            result is ReviewDecision.PUBLISH_IN_PART and draw(st.booleans())
+        ):
+            ground = draw(st.sampled_from(_GROUNDS))
+        return PublicationReview(
+            kind=draw(_enum(ReviewKind)),
+            reviewed_on=draw(dates()),
+            result=result,
+            ground=ground,
+            reviewer=draw(_optional(chinese_text(max_size=12))),
+            note=draw(_NOTE),
+        )
+
+    return build()
+
+
+def proactive_items(
+    id: str | None = None, min_value: date = _FIRST_DAY, max_value: date = _LAST_DAY
+) -> SearchStrategy[ProactiveItem]:
+    """:class:`~govdisclosure.model.ProactiveItem` entries, formed in ``[min_value, max_value]``.
+
+    ``id`` fixes the entry's id (a register needs distinct ones); otherwise it is drawn. The
+    item is published within 60 days of being formed, or not (yet); its history
+    (:func:`document_histories`) and every publication day also stay on or before
+    ``max_value``: keep it within the calendar's data (2026) to compute every deadline. Reviews
+    are dated independently of the item (a review after publication is a finding, not an
+    invalid item).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(proactive_items(id="2024-001"))
+    ... def check(item):
+    ...     assert item.id == "2024-001" and item.issued_on >= item.formed_on
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ProactiveItem:
+        formed = draw(dates(min_value, max_value))
+        return ProactiveItem(
+            id=id if id is not None else draw(chinese_text(max_size=10)),
+            title=draw(chinese_text()),
+            category=draw(_enum(DisclosureCategory)),
+            formed_on=formed,
+            published_on=draw(_optional(_within(formed, 60, max_value))),
+            document_number=draw(_optional(chinese_text(max_size=15))),
+            channels=draw(_tuples_of(channels(), 2)),
+            reviews=draw(_tuples_of(publication_reviews(), 2)),
+            history=draw(document_histories(formed, max_value)),
+            note=draw(_NOTE),
+        )
+
+    return build()
+
+
+def decision_counts() -> SearchStrategy[DecisionCount]:
+    """:class:`~govdisclosure.model.DecisionCount` values, for any year the model accepts.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(decision_counts())
+    ... def check(count):
+    ...     assert 2007 <= count.year <= 2100 and count.count >= 0
+    >>> check()
+    """
+    return st.builds(
+        DecisionCount,
+        kind=_enum(DecisionKind),
+        year=st.integers(2007, 2100),
+        count=st.integers(0, _CELL_MAX),
+    )
+
+
+def decision_records() -> SearchStrategy[DecisionRecord]:
+    """:class:`~govdisclosure.model.DecisionRecord` values (one decision each).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(decision_records())
+    ... def check(record):
+    ...     assert record.kind in DecisionKind
+    >>> check()
+    """
+    return st.builds(
+        DecisionRecord,
+        kind=_enum(DecisionKind),
+        decided_on=dates(),
+        reference=_optional(chinese_text(max_size=15)),
+    )
+
+
+def fee_records() -> SearchStrategy[FeeRecord]:
+    """:class:`~govdisclosure.model.FeeRecord` values, in 元 or 万元.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(fee_records())
+    ... def check(record):
+    ...     assert record.amount.in_yuan() >= 0
+    >>> check()
+    """
+    return st.builds(
+        FeeRecord,
+        collected_on=dates(),
+        amount=money(),
+        item=_optional(chinese_text(max_size=12)),
+    )
+
+
+def procurement_records() -> SearchStrategy[ProcurementRecord]:
+    """:class:`~govdisclosure.model.ProcurementRecord` values (the amount is sometimes blank).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(procurement_records())
+    ... def check(record):
+    ...     assert record.amount is None or record.amount.amount >= 0
+    >>> check()
+    """
+    return st.builds(
+        ProcurementRecord,
+        project=chinese_text(max_size=15),
+        contracted_on=dates(),
+        amount=_optional(money()),
+    )
+
+
+def proactive_registers(max_items: int = 3) -> SearchStrategy[ProactiveRegister]:
+    """:class:`~govdisclosure.model.ProactiveRegister` values with up to ``max_items`` items.
+
+    Item ids are distinct, and so are the supplied decision counts' (kind, year) pairs.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(proactive_registers())
+    ... def check(register):
+    ...     assert len({item.id for item in register.items}) == len(register.items) <= 3
+    >>> check()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ProactiveRegister:
+        items = st.lists(proactive_items(), max_size=max_items, unique_by=lambda i: i.id)
+        counts = st.lists(decision_counts(), max_size=3, unique_by=lambda c: (c.kind, c.year))
+        return ProactiveRegister(
+            agency=draw(_optional(agencies())),
+            items=tuple(draw(items)),
+            decision_counts=tuple(draw(counts)),
+            decisions=draw(_tuples_of(decision_records())),
+            fees=draw(_tuples_of(fee_records())),
+            procurements=draw(_tuples_of(procurement_records(), 2)),
+        )
+
+    return build()
+
+
 # --- everything --------------------------------------------------------------------------------
 
 _EVERY_MODEL: tuple[Callable[[], SearchStrategy[Any]], ...] = (
@@ -1119,11 +1403,19 @@ _EVERY_MODEL: tuple[Callable[[], SearchStrategy[Any]], ...] = (
     procurements_2019,
     proactive_tables_2019,
     annual_reports,
+    status_changes,
+    publication_reviews,
+    proactive_items,
+    decision_counts,
+    decision_records,
+    fee_records,
+    procurement_records,
+    proactive_registers,
 )
 
 
 def models() -> SearchStrategy[Any]:
-    """Any public model: agencies, requests and events, cases, figures, tables and reports.
+    """Any public model: agencies, requests and events, cases, figures, tables, reports, registers.
 
     >>> from hypothesis import given, settings
     >>> import attrs

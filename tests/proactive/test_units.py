@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from govdisclosure.checks import Severity, Status
@@ -42,6 +43,7 @@ from govdisclosure.rules import default_calendar, explain_deadline
 from govdisclosure.rules.publication import (
     PUBLICATION_RULE_2008,
     PUBLICATION_RULE_2019,
+    PublicationRule,
     ReviewProblemKind,
     Timeliness,
     late_publications,
@@ -52,7 +54,7 @@ from govdisclosure.rules.publication import (
     timeliness,
     timeliness_summary,
 )
-from govdisclosure.rules.regulation import NoRegulationInForce
+from govdisclosure.rules.regulation import REGULATION_2008, REGULATION_2019, NoRegulationInForce
 from govdisclosure.stats._proactive import decision_count, fee_amount, tabulate_proactive
 
 REPORTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples" / "reports"
@@ -207,6 +209,19 @@ def test_rule_in_force_switches_with_the_regulation() -> None:
     assert publication_rule_in_force(date(2019, 5, 15)) is PUBLICATION_RULE_2019
     assert PUBLICATION_RULE_2019.code == "2019"
     assert str(PUBLICATION_RULE_2019).endswith("第二十六条")
+    # The period and article are the regulation's data, not a copy of it.
+    for rule, regulation, article in (
+        (PUBLICATION_RULE_2008, REGULATION_2008, "第十八条"),
+        (PUBLICATION_RULE_2019, REGULATION_2019, "第二十六条"),
+    ):
+        assert rule.regulation is regulation
+        assert (rule.working_days, rule.article) == (20, article)
+        assert (regulation.publication_working_days, regulation.publication_article) == (
+            20,
+            article,
+        )
+    what_if = PublicationRule(attrs.evolve(REGULATION_2019, publication_working_days=15))
+    assert (what_if.working_days, what_if.article) == (15, "第二十六条")
     with pytest.raises(NoRegulationInForce):
         publication_rule_in_force(date(2008, 4, 30))
 
@@ -428,8 +443,9 @@ def test_table_2_against_a_register_2021() -> None:
     assert ("规章", "本年废止件数") not in by_cell  # 0 = 0
     fee = by_cell[("行政事业性收费", "本年收费金额（单位：万元）")]
     assert fee.status is Status.NOT_VERIFIABLE
-    assert fee.actual == 961716000
-    assert fee.expected is None
+    # In the cell's unit, 万元, exactly as printed.
+    assert (fee.expected, fee.actual) == (None, Decimal("96171.6"))
+    assert type(fee.actual) is Decimal
     assert fee.message_zh.startswith("无法核对")
     wrong_fee = ProactiveRegister(
         fees=(FeeRecord(collected_on=date(2024, 5, 1), amount=Money(Decimal("0.5"))),)
@@ -437,8 +453,12 @@ def test_table_2_against_a_register_2021() -> None:
     fee = {f.column: f for f in check_against_register(report, wrong_fee)}[
         "本年收费金额（单位：万元）"
     ]
-    assert (fee.expected, fee.actual) == (None, 961716000)  # 0.5 元 is not a whole number of 元
+    assert fee.status is Status.FAILED
+    # 0.5 元 is 0.00005 万元: a fraction of a 元 is kept, not dropped.
+    assert (fee.expected, fee.actual) == (Decimal("0.00005"), Decimal("96171.6"))
+    assert str(fee.expected) == "0.00005"
     assert "0.00005" in fee.message_en
+    assert "96171.6" in fee.message_zh
     blank_report = AnnualReport2021(agency=report.agency, year=2024)
     assert check_against_register(blank_report, []) == ()
     assert len(check_against_register(blank_report, [], include_unverifiable=True)) == 10
@@ -452,6 +472,15 @@ def test_table_2_against_a_register_2019_and_2008() -> None:
     findings = check_against_register(shanghai, [])
     assert {f.rule for f in findings} == {"T2-REGISTER"}
     assert all(f.severity is Severity.ERROR for f in findings)
+    # Money cells are compared in 元, fractions of a 元 included.
+    odd = ProactiveRegister(
+        procurements=(
+            ProcurementRecord(project="甲", contracted_on=date(2019, 3, 1),
+                              amount=Money(Decimal("250999.5"))),
+        )
+    )  # fmt: skip
+    total = {f.column: f for f in check_against_register(shanghai, odd)}["采购总金额"]
+    assert (total.expected, total.actual) == (Decimal("250999.5"), Decimal("251000"))
     blank = AnnualReport2019(agency=shanghai.agency, year=2019)
     assert check_against_register(blank, []) == ()
     legacy = load("sichuan-hrss-2013")
@@ -512,6 +541,15 @@ def test_register_findings() -> None:
     everything = check_register(register, as_of=date(2024, 12, 31))
     assert {f.rule for f in everything} >= {"PUB-NO-REVIEW", "PUB-DECISIONS"}
     assert [f.year for f in everything if f.rule == "PUB-DECISIONS"] == [2024]
+
+
+def test_timeliness_findings_belong_to_the_year_the_deadline_falls_in() -> None:
+    # Formed 2023-03-01, due 2023-03-29, published 2024-01-10: late, a finding of 2023 only.
+    late = _item(date(2023, 3, 1), date(2024, 1, 10), reviews=(_review(date(2023, 3, 2)),))
+    assert [f.rule for f in check_register([late], year=2024)] == []
+    [finding] = check_register([late], year=2023)
+    assert (finding.rule, finding.year, finding.expected) == ("PUB-LATE", 2023, 0)
+    assert finding.actual == (date(2024, 1, 10) - date(2023, 3, 29)).days
 
 
 # --- real reports --------------------------------------------------------------------------------

@@ -17,6 +17,10 @@ PUB-LATE            warning   published after the Art. 26 deadline (expected 0 d
 PUB-OVERDUE         warning   still unpublished after the Art. 26 deadline
 PUB-DECISIONS       warning   a supplied decision count differs from the decision records
 ==================  ========  ===============================================================
+
+A T2-REGISTER finding's ``expected`` (the register) and ``actual`` (the report) are in the cell's
+own unit: the 2021 fee amount is a :class:`~decimal.Decimal` in 万元 as printed, the 2019
+procurement total a :class:`~decimal.Decimal` in 元.
 """
 
 from __future__ import annotations
@@ -117,14 +121,6 @@ def table2_cells(
     return tuple((row, column, _get(table, path)) for path, row, column in cells)
 
 
-def _as_int(value: Value) -> int | None:
-    """A finding's expected/actual is an ``int``: amounts are given in 元 when whole."""
-    if value is None or type(value) is int:
-        return value
-    assert isinstance(value, Decimal)
-    return int(value) if value == value.to_integral_value() else None
-
-
 def _shown(value: Value, blank: str) -> str:
     if value is None:
         return blank
@@ -136,8 +132,8 @@ def _finding(
     severity: Severity,
     row: str | None,
     column: str | None,
-    expected: int | None,
-    actual: int | None,
+    expected: Value,
+    actual: Value,
     year: int | None,
     message_en: str,
     message_zh: str,
@@ -164,7 +160,6 @@ def _compare(
     year: int,
     include_unverifiable: bool,
 ) -> Iterator[Finding]:
-    fee_2021 = isinstance(report_table, ProactiveTable2021)
     for (row, column, printed), (_, _, derived) in zip(
         table2_cells(report_table), table2_cells(register_table), strict=True
     ):
@@ -180,18 +175,14 @@ def _compare(
             continue
         else:
             status, en_prefix, zh_prefix = Status.FAILED, "", ""
-        expected, actual = derived, printed
-        if fee_2021 and column.startswith("本年收费金额"):
-            # Compared in 万元 as printed; the finding's numbers are in 元 when whole.
-            expected = None if derived is None else derived * 10000
-            actual = None if printed is None else printed * 10000
+        # The cell's own unit: 万元 for the 2021 fee amount, 元 for the 2019 procurement total.
         yield _finding(
             "T2-REGISTER",
             Severity.ERROR,
             row,
             column,
-            _as_int(expected),
-            _as_int(actual),
+            derived,
+            printed,
             year,
             f"{en_prefix}{row} / {column}: the register gives {_shown(derived, 'blank')},"
             f" the report prints {_shown(printed, 'blank')}",
@@ -388,12 +379,14 @@ def check_against_register(
 ) -> tuple[Finding, ...]:
     """Compare a report's table 2 with the register's tabulation, and check the register.
 
-    Every cell of table 2 the register's tabulation (:func:`tabulate_proactive`, in the report's
-    format) differs from is a T2-REGISTER finding; a cell blank on either side is "not
-    verifiable" and listed only with ``include_unverifiable=True``. Then the register's own
-    findings for the report's year (:func:`check_register`), judged as of ``as_of`` (default:
-    31 December of the report's year). A report without table 2 (2008 era) is compared with
-    nothing.
+    Every cell of table 2 the register's tabulation
+    (:func:`~govdisclosure.stats.tabulate_proactive`, in the report's format) differs from is a
+    T2-REGISTER finding, its ``expected`` (the register) and ``actual`` (the report) in the cell's
+    own unit (the 2021 fee amount a :class:`~decimal.Decimal` in 万元); a cell blank on either
+    side is "not verifiable" and listed only with ``include_unverifiable=True``. Then the
+    register's own findings for the report's year (:func:`check_register`), judged as of
+    ``as_of`` (default: 31 December of the report's year). A report without table 2 (2008 era)
+    is compared with nothing.
 
     >>> from govdisclosure.examples import load
     >>> report = load("huaian-city-2024")

@@ -9,8 +9,9 @@ supplies or its decision records, its fee records and its procurement records
 (:class:`ProactiveRegister`).
 
 Everything here is a fact with its date. The Art. 26 deadline, timeliness and the review
-findings are derived by :mod:`govdisclosure.rules.publication`; table 2 and the channel figures
-by :func:`govdisclosure.stats._proactive.tabulate_proactive`.
+findings are derived by the rules (:func:`~govdisclosure.rules.publication_due`,
+:func:`~govdisclosure.rules.review_problems`…); table 2 and the channel figures by
+:func:`~govdisclosure.stats.tabulate_proactive`.
 
 >>> from datetime import date
 >>> item = ProactiveItem(
@@ -243,8 +244,12 @@ class PublicationReview:
     """A review of an item before publication (保密审查, 合法性审查…): 先审查、后公开.
 
     A decision not to publish names its ground: one of the 不予公开 grounds of table 3
-    (Arts. 14–16 of the 2019 regulation), e.g. :attr:`Outcome.WITHHELD_STATE_SECRET`. A partial
-    publication may name the ground for the part withheld.
+    (Arts. 14–16 of the 2019 regulation), e.g.
+    :attr:`~govdisclosure.model.outcome.Outcome.WITHHELD_STATE_SECRET`. A partial publication
+    may name the ground for the part withheld.
+
+    Extensible: its JSON carries the tag ``"publication-review"``, and a registered subclass
+    (:func:`~govdisclosure.serialize.register`) keeps its own fields wherever a review appears.
 
     >>> review = PublicationReview(
     ...     kind=ReviewKind.CONFIDENTIALITY,
@@ -339,6 +344,9 @@ class ProactiveItem:
     formed or changed); ``published_on`` is ``None`` while it is unpublished. For documents,
     ``history`` is their legal life: the issue (制发; when the history records none, the document
     counts as issued on ``formed_on``), amendments, and the repeal or expiry.
+
+    Extensible: its JSON carries the tag ``"proactive-item"``, and an agency's registered
+    subclass (:func:`~govdisclosure.serialize.register`) keeps columns of its own in a register.
 
     >>> item = ProactiveItem(id="G-1", title="淮安市某规章", category=DisclosureCategory.REGULATION,
     ...                      formed_on=date(2020, 5, 1), published_on=date(2020, 5, 8),
@@ -549,6 +557,9 @@ class ProactiveRegister:
     Decision counts per kind come from the decision records when the register holds any record
     of that kind, otherwise from the count the agency supplies for the year, otherwise they are
     blank. The fee amount comes from the fee records, and is blank when there are none.
+
+    Extensible: its JSON carries the tag ``"proactive-register"`` (see
+    :func:`~govdisclosure.serialize.register`).
 
     >>> ProactiveRegister().items
     ()

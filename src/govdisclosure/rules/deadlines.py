@@ -59,6 +59,14 @@ from govdisclosure.model.request import (
     Replied,
     Withdrawn,
 )
+from govdisclosure.rules._explain import (
+    due_en,
+    due_zh,
+    makeup_en,
+    makeup_zh,
+    not_counted_en,
+    not_counted_zh,
+)
 from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
 from govdisclosure.rules.history import check_history
 from govdisclosure.rules.regulation import (
@@ -69,7 +77,7 @@ from govdisclosure.rules.regulation import (
 from govdisclosure.rules.remedies import RemedyKind, RemedyWindow, remedy_window
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
 __all__ = [
     "ClockStart",
@@ -198,29 +206,6 @@ class Extension:
     working_days: int
 
 
-def _runs(days: Sequence[CalendarDay]) -> list[tuple[dt.date, dt.date, CalendarDay]]:
-    """Group consecutive days of the same kind and holiday into (first, last, sample) runs."""
-    runs: list[tuple[dt.date, dt.date, CalendarDay]] = []
-    for day in days:
-        if runs:
-            first, last, sample = runs[-1]
-            if (
-                (day.day - last).days == 1
-                and day.kind is sample.kind
-                and day.holiday == sample.holiday
-            ):
-                runs[-1] = (first, day.day, sample)
-                continue
-        runs.append((day.day, day.day, day))
-    return runs
-
-
-def _span(first: dt.date, last: dt.date, joiner: str) -> str:
-    if first == last:
-        return first.isoformat()
-    return f"{first.isoformat()}{joiner}{last.isoformat()}"
-
-
 @attrs.frozen
 class Explanation:
     """How a due date was reached, as data (renderable in any language).
@@ -289,25 +274,14 @@ class Explanation:
                 + f" by {self.extension.working_days} working days."
             )
         if self.skipped:
-            parts = [
-                f"{_span(a, b, ' to ')} ({s.holiday.label_en if s.holiday else s.kind.label_en})"
-                for a, b, s in _runs(self.skipped)
-            ]
-            lines.append(f"Not counted: {'; '.join(parts)}.")
+            lines.append(not_counted_en(self.skipped))
         if self.makeup_days:
-            parts = [
-                f"{d.day.isoformat()}" + (f" ({d.holiday.label_en})" if d.holiday else "")
-                for d in self.makeup_days
-            ]
-            lines.append(f"Counted as make-up working days (调休): {', '.join(parts)}.")
+            lines.append(makeup_en(self.makeup_days))
         if self.suspended_by is PauseKind.CORRECTION:
             lines.append("The clock is suspended until the corrected application arrives.")
         elif self.suspended_by is PauseKind.CONSULTATION:
             lines.append("The clock is suspended while a consultation is open.")
-        lines.append(
-            f"Due on {self.due_on.isoformat()}: {self.total_working_days} working days"
-            + (" (estimated: weekends only beyond the official data)." if self.estimated else ".")
-        )
+        lines.append(due_en(self.due_on, self.total_working_days, self.estimated))
         return tuple(lines)
 
     def _period_en(self) -> str:
@@ -350,25 +324,14 @@ class Explanation:
                 + f"延长{self.extension.working_days}个工作日。"
             )
         if self.skipped:
-            parts = [
-                f"{_span(a, b, '至')}（{s.holiday.label if s.holiday else s.kind.label}）"
-                for a, b, s in _runs(self.skipped)
-            ]
-            lines.append(f"不计入：{'；'.join(parts)}。")
+            lines.append(not_counted_zh(self.skipped))
         if self.makeup_days:
-            parts = [
-                d.day.isoformat() + (f"（{d.holiday.label}调休）" if d.holiday else "")
-                for d in self.makeup_days
-            ]
-            lines.append(f"调休上班日计入：{'、'.join(parts)}。")
+            lines.append(makeup_zh(self.makeup_days))
         if self.suspended_by is PauseKind.CORRECTION:
             lines.append("等待申请人补正，期限暂停计算。")
         elif self.suspended_by is PauseKind.CONSULTATION:
             lines.append("正在征求意见，期限暂停计算。")
-        lines.append(
-            f"期限届满日：{self.due_on.isoformat()}，共{self.total_working_days}个工作日"
-            + ("（超出官方数据的年份仅按周末估算）。" if self.estimated else "。")
-        )
+        lines.append(due_zh(self.due_on, self.total_working_days, self.estimated))
         return tuple(lines)
 
     def __str__(self) -> str:

@@ -4,8 +4,9 @@ Information within the scope of proactive disclosure is published within **20 wo
 the day it was formed or changed (形成或者变更): Art. 26 of the 2019 regulation, Art. 18 of the
 2008 text. The period is counted exactly as a request's reply period (the day of the act is not
 counted; the working-day calendar with its 调休 make-up days), under the regulation in force on
-the day the information was formed or changed. The rule is data (:class:`PublicationRule`), in
-the shape of :class:`~govdisclosure.rules.regulation.Regulation`.
+the day the information was formed or changed. The period is data: the
+:class:`~govdisclosure.rules.Regulation`'s ``publication_working_days`` and
+``publication_article``, which :class:`PublicationRule` reads.
 
 An item owes one publication for its formation, and one for each later amendment, repeal or
 expiry of a document (each is a change of published information). Each such
@@ -48,8 +49,15 @@ from govdisclosure.model.proactive import (
     StatusChange,
     StatusChangeKind,
 )
+from govdisclosure.rules._explain import (
+    due_en,
+    due_zh,
+    makeup_en,
+    makeup_zh,
+    not_counted_en,
+    not_counted_zh,
+)
 from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
-from govdisclosure.rules.deadlines import _runs, _span
 from govdisclosure.rules.regulation import (
     REGULATION_2008,
     REGULATION_2019,
@@ -88,20 +96,28 @@ __all__ = [
 class PublicationRule:
     """The proactive-publication period of one version of the Regulation.
 
-    The same fields a :class:`~govdisclosure.rules.regulation.Regulation` would carry for it
-    (``publication_working_days``, ``publication_article``), kept next to the regulation they
-    belong to.
+    A view on the :class:`~govdisclosure.rules.Regulation`: its period and article are the
+    regulation's :attr:`~govdisclosure.rules.Regulation.publication_working_days` and
+    :attr:`~govdisclosure.rules.Regulation.publication_article`, never a copy.
 
     >>> PUBLICATION_RULE_2008.article, PUBLICATION_RULE_2008.working_days
     ('第十八条', 20)
+    >>> PUBLICATION_RULE_2019.article == REGULATION_2019.publication_article
+    True
     """
 
     regulation: Regulation
     """The version of the Regulation that sets the period."""
-    working_days: int
-    """The period, in working days from the day the information was formed or changed."""
-    article: str
-    """The article that sets it."""
+
+    @property
+    def working_days(self) -> int:
+        """The period, in working days from the day the information was formed or changed."""
+        return self.regulation.publication_working_days
+
+    @property
+    def article(self) -> str:
+        """The article that sets it."""
+        return self.regulation.publication_article
 
     @property
     def code(self) -> str:
@@ -112,10 +128,10 @@ class PublicationRule:
         return f"{self.regulation}{self.article}"
 
 
-PUBLICATION_RULE_2008 = PublicationRule(REGULATION_2008, 20, "第十八条")
+PUBLICATION_RULE_2008 = PublicationRule(REGULATION_2008)
 """2008 text, Art. 18: 自该政府信息形成或者变更之日起20个工作日内予以公开."""
 
-PUBLICATION_RULE_2019 = PublicationRule(REGULATION_2019, 20, "第二十六条")
+PUBLICATION_RULE_2019 = PublicationRule(REGULATION_2019)
 """2019 text, Art. 26: 自该政府信息形成或者变更之日起20个工作日内及时公开."""
 
 PUBLICATION_RULES: tuple[PublicationRule, ...] = (PUBLICATION_RULE_2008, PUBLICATION_RULE_2019)
@@ -181,21 +197,10 @@ class PublicationExplanation:
             f"{what} on {self.formed_on.isoformat()}; that day is not counted.",
         ]
         if self.skipped:
-            parts = [
-                f"{_span(a, b, ' to ')} ({s.holiday.label_en if s.holiday else s.kind.label_en})"
-                for a, b, s in _runs(self.skipped)
-            ]
-            lines.append(f"Not counted: {'; '.join(parts)}.")
+            lines.append(not_counted_en(self.skipped))
         if self.makeup_days:
-            parts = [
-                d.day.isoformat() + (f" ({d.holiday.label_en})" if d.holiday else "")
-                for d in self.makeup_days
-            ]
-            lines.append(f"Counted as make-up working days (调休): {', '.join(parts)}.")
-        lines.append(
-            f"Due on {self.due_on.isoformat()}: {self.rule.working_days} working days"
-            + (" (estimated: weekends only beyond the official data)." if self.estimated else ".")
-        )
+            lines.append(makeup_en(self.makeup_days))
+        lines.append(due_en(self.due_on, self.rule.working_days, self.estimated))
         return tuple(lines)
 
     def describe_zh(self) -> tuple[str, ...]:
@@ -210,21 +215,10 @@ class PublicationExplanation:
             f"{self.formed_on.isoformat()}{what}，当日不计入。",
         ]
         if self.skipped:
-            parts = [
-                f"{_span(a, b, '至')}（{s.holiday.label if s.holiday else s.kind.label}）"
-                for a, b, s in _runs(self.skipped)
-            ]
-            lines.append(f"不计入：{'；'.join(parts)}。")
+            lines.append(not_counted_zh(self.skipped))
         if self.makeup_days:
-            parts = [
-                d.day.isoformat() + (f"（{d.holiday.label}调休）" if d.holiday else "")
-                for d in self.makeup_days
-            ]
-            lines.append(f"调休上班日计入：{'、'.join(parts)}。")
-        lines.append(
-            f"期限届满日：{self.due_on.isoformat()}，共{self.rule.working_days}个工作日"
-            + ("（超出官方数据的年份仅按周末估算）。" if self.estimated else "。")
-        )
+            lines.append(makeup_zh(self.makeup_days))
+        lines.append(due_zh(self.due_on, self.rule.working_days, self.estimated))
         return tuple(lines)
 
     def __str__(self) -> str:
@@ -666,8 +660,9 @@ def review_problems(
       :attr:`ReviewProblemKind.BEFORE_REVIEW`;
     - the latest review of each kind done by publication did not allow publication (不予公开,
       暂缓公开): :attr:`ReviewProblemKind.AGAINST_REVIEW`;
-    - with ``required`` kinds (e.g. :attr:`ReviewKind.LEGALITY` for normative documents), a kind
-      with no review by publication: :attr:`ReviewProblemKind.MISSING_KIND`.
+    - with ``required`` kinds (e.g. :attr:`~govdisclosure.model.proactive.ReviewKind.LEGALITY`
+      for normative documents), a kind with no review by publication:
+      :attr:`ReviewProblemKind.MISSING_KIND`.
 
     >>> from govdisclosure.model.proactive import (
     ...     DisclosureCategory, PublicationReview, ReviewDecision, ReviewKind)

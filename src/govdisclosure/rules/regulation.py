@@ -38,6 +38,8 @@ class Regulation:
 
     >>> REGULATION_2019.max_reply_working_days
     40
+    >>> REGULATION_2008.publication_working_days, REGULATION_2008.publication_article
+    (20, '第十八条')
     >>> REGULATION_2008.pauses_for(Consultee.OTHER_AGENCY)
     False
     """
@@ -68,6 +70,12 @@ class Regulation:
     """The period a consultee has to answer, or ``None`` when the text sets none."""
     paused_consultees: tuple[Consultee, ...]
     """Whose consultation time is not counted in the reply period."""
+    publication_working_days: int
+    """The period for publishing proactively disclosed information (主动公开), counted from the
+    day it was formed or changed (形成或者变更): see :func:`~govdisclosure.rules.publication_due`.
+    """
+    publication_article: str
+    """The article setting the proactive-publication period."""
 
     title: str = "中华人民共和国政府信息公开条例"
     """The title of the Regulation (the same in both versions)."""
@@ -114,6 +122,9 @@ REGULATION_2008 = Regulation(
     correction_restarts_clock=True,
     consultation_working_days=None,
     paused_consultees=(Consultee.THIRD_PARTY,),
+    # Art. 18: 自该政府信息形成或者变更之日起20个工作日内予以公开.
+    publication_working_days=20,
+    publication_article="第十八条",
 )
 """The 2007 text (国务院令第492号), in force 2008-05-01 to 2019-05-14."""
 
@@ -131,6 +142,9 @@ REGULATION_2019 = Regulation(
     correction_restarts_clock=True,
     consultation_working_days=15,
     paused_consultees=(Consultee.THIRD_PARTY, Consultee.OTHER_AGENCY),
+    # Art. 26: 自该政府信息形成或者变更之日起20个工作日内及时公开.
+    publication_working_days=20,
+    publication_article="第二十六条",
 )
 """The 2019 revision (国务院令第711号), in force from 2019-05-15."""
 

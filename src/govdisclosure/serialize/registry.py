@@ -1,8 +1,13 @@
 """Stable tags for polymorphic models, and the registration of subclasses.
 
 Where a field may hold a subclass (an event, a report of some format version, an agency with local
-fields), the JSON object carries a ``"type"`` key with the class's *tag*: an explicit, stable
-string, never the Python class name. Other projects register their own subclasses here.
+fields, a publication-register entry with an agency's own columns), the JSON object carries a
+``"type"`` key with the class's *tag*: an explicit, stable string, never the Python class name.
+Other projects register their own subclasses here.
+
+>>> from govdisclosure.model import ProactiveItem
+>>> tag_of(ProactiveItem)
+'proactive-item'
 """
 
 from __future__ import annotations
@@ -43,6 +48,9 @@ _BUILTIN: dict[type, str] = {
     m.AnnualReport2008: "annual-report-2008",
     m.AnnualReport2019: "annual-report-2019",
     m.AnnualReport2021: "annual-report-2021",
+    m.PublicationReview: "publication-review",
+    m.ProactiveItem: "proactive-item",
+    m.ProactiveRegister: "proactive-register",
 }
 
 # Abstract bases: never serialized themselves, but fields typed with them are polymorphic.

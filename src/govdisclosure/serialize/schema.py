@@ -6,7 +6,7 @@ the ``"type"`` tag of polymorphic models, enums as their codes, dates as ``YYYY-
 as fixed-point strings, and ``additionalProperties: false`` everywhere. It is built by walking
 :func:`attrs.fields` with the converter's own rules (:mod:`~govdisclosure.serialize.converter`:
 which Python type becomes which JSON type, the date and decimal patterns) and the registry's
-tags (:mod:`~govdisclosure.serialize.registry`), so subclasses registered by other projects
+tags (:func:`~govdisclosure.serialize.register`), so subclasses registered by other projects
 appear in every union that accepts them.
 
 Annotations:
@@ -775,8 +775,8 @@ def json_schema(cls: type, *, keys: Keys = "en") -> dict[str, Any]:
 
     ``keys="zh"`` gives the schema of the Chinese-key form
     (:func:`~govdisclosure.serialize.chinese.to_json_zh`). For a polymorphic class (an
-    abstract base such as :class:`~govdisclosure.model.AnnualReport`, or a class with registered
-    subclasses), the schema is the union of every registered class, told apart by ``"type"``.
+    abstract base such as :class:`~govdisclosure.model.report.AnnualReport`, or a class with
+    registered subclasses), the schema is the union of every registered class, told apart by ``"type"``.
 
     The result is a new dict on every call (built once per class and registry state, then
     copied). Raises :class:`SchemaError` for a class the converter has no rule for, and

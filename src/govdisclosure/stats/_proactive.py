@@ -288,7 +288,7 @@ def tabulate_proactive(
 
     Decision counts (本年处理决定数量): see :func:`decision_count`; the fee amount: see
     :func:`fee_amount`. Items count whether or not (or when) they were published: timeliness is
-    a separate question (:mod:`govdisclosure.rules.publication`).
+    a separate question (:func:`~govdisclosure.rules.timeliness_summary`).
 
     Channel figures count the items *published* in ``year`` (:class:`ChannelStats`).
 
