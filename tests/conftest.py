@@ -1,10 +1,17 @@
-"""Test configuration: hypothesis profiles sized for CI and for local runs."""
+"""Test configuration: hypothesis profiles sized for CI and local runs; isolated registrations."""
 
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from govdisclosure.serialize import registry
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -12,3 +19,22 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(autouse=True)
+def _restore_registrations() -> Iterator[None]:
+    """Undo the subclasses a test registers, so no test sees another's classes.
+
+    Registration is process-wide by design (other projects register at import time); tests that
+    register odd classes on purpose (unsupported field types, clashing tags) must not leak them
+    into the JSON Schema or the converters used by later tests and doctests.
+    """
+    tags, classes = dict(registry._tags), dict(registry._classes)
+    yield
+    if registry._tags != tags or registry._classes != classes:
+        registry._tags.clear()
+        registry._tags.update(tags)
+        registry._classes.clear()
+        registry._classes.update(classes)
+        for listener in registry._listeners:
+            listener()
