@@ -3,6 +3,12 @@
 Every error the library raises on bad input is a :class:`GovDisclosureError`, so callers can catch
 one family. Errors about data say *where* the problem is (a JSON path such as
 ``$.applications.rows[3].natural_person``) and *what* was expected, in English and in Chinese.
+
+The errors shared across the library are defined here. Errors that belong to one subsystem live
+beside its code and derive from these: ``formatting.FormattingError`` and ``NumeralParseError``,
+``checks.DuplicateRuleError``, ``examples.UnknownExample``, ``rules.NoRegulationInForce``,
+``serialize.SchemaError``, ``export.RequestLogError`` (a :class:`ValidationError`) and
+``parse.TooManyCandidates`` (a :class:`ParseError`).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ __all__ = [
     "CalendarDataUnavailable",
     "ErrorDetail",
     "GovDisclosureError",
+    "InvalidValue",
     "LifecycleError",
     "ParseError",
     "RegistrationError",
@@ -28,6 +35,26 @@ __all__ = [
 
 class GovDisclosureError(Exception):
     """Base class of every error govdisclosure raises on purpose."""
+
+
+class InvalidValue(GovDisclosureError, ValueError):
+    """A model was given a value its field does not accept (raised by the models' validators).
+
+    ``field_name`` names the field; the messages say what was expected, in English and Chinese.
+
+    >>> from govdisclosure.model import Quantity
+    >>> try:
+    ...     Quantity(-3, "件")
+    ... except InvalidValue as error:
+    ...     print(error.field_name, "|", error.message_zh)
+    value | 不能为负数，实际为-3
+    """
+
+    def __init__(self, field_name: str, message: str, message_zh: str) -> None:
+        self.field_name = field_name
+        self.message = message
+        self.message_zh = message_zh
+        super().__init__(f"{field_name}: {message} / {message_zh}")
 
 
 @attrs.frozen

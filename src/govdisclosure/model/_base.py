@@ -13,6 +13,8 @@ from typing import Any, Self, TypeVar, cast
 
 import attrs
 
+from govdisclosure.errors import InvalidValue
+
 __all__ = [
     "InvalidValue",
     "LabelledEnum",
@@ -68,16 +70,6 @@ class LabelledEnum(Enum):
 
     def __str__(self) -> str:
         return self.label
-
-
-class InvalidValue(ValueError):
-    """Raised by model validators: carries the field name and an English and Chinese message."""
-
-    def __init__(self, field_name: str, message: str, message_zh: str) -> None:
-        self.field_name = field_name
-        self.message = message
-        self.message_zh = message_zh
-        super().__init__(f"{field_name}: {message} / {message_zh}")
 
 
 def field(
