@@ -22,7 +22,7 @@ from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, Annua
 from govdisclosure.model.tables import sum_cells
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from govdisclosure.model.report import AnnualReport, Figure
     from govdisclosure.model.tables import ApplicationTable
@@ -32,9 +32,12 @@ __all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS", "narrative_key"]
 _TABLES = (FormatVersion.TRIAL_2019, FormatVersion.NATIONAL_2021)
 _LITIGATION = (ReviewGroup.LITIGATION_DIRECT, ReviewGroup.LITIGATION_AFTER_RECONSIDERATION)
 
+#: What a label names: a row of table 3, a set of outcome categories, or groups of table 4.
+Target = ApplicationRow | frozenset[OutcomeGroup] | tuple[ReviewGroup, ...]
+
 #: What a narrative figure's label names in the tables: a row of table 3 (its 总计 cell), a set of
 #: outcome categories (the 总计 cells of their rows, added up), or groups of table 4 (their totals).
-NARRATIVE_LABELS: Mapping[str, ApplicationRow | frozenset[OutcomeGroup] | tuple[ReviewGroup, ...]]
+NARRATIVE_LABELS: Mapping[str, Target]
 NARRATIVE_LABELS = MappingProxyType(
     {
         "受理政府信息公开申请": ApplicationRow.NEW,
@@ -108,9 +111,7 @@ def narrative_key(label: str) -> str:
     return key
 
 
-def _lookup(
-    label: str,
-) -> ApplicationRow | frozenset[OutcomeGroup] | tuple[ReviewGroup, ...] | None:
+def _lookup(label: str) -> Target | None:
     cell = _LABELS.get(label)
     return cell if cell is not None else _LABELS.get(narrative_key(label))
 
@@ -139,6 +140,16 @@ def _tables(report: AnnualReport) -> AnnualReport2019 | AnnualReport2021 | None:
     return report if isinstance(report, AnnualReport2019 | AnnualReport2021) else None
 
 
+def _counts(figures: Iterable[Figure]) -> Iterator[tuple[Figure, Target, int]]:
+    """The figures that name a table cell and give an exact count, with the cell and the count."""
+    for figure in figures:
+        cell = _lookup(figure.label.strip())
+        if cell is not None:
+            value = _exact_count(figure)
+            if value is not None:
+                yield figure, cell, value
+
+
 @register_rule(
     "NARRATIVE-FIGURE",
     versions=_TABLES,
@@ -151,13 +162,7 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
-    for figure in tables.figures:
-        cell = _lookup(figure.label.strip())
-        if cell is None:
-            continue
-        value = _exact_count(figure)
-        if value is None:
-            continue
+    for figure, cell, value in _counts(tables.figures):
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
             if tables.applications is not None:
@@ -185,13 +190,7 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     covered: set[OutcomeGroup] = set()
     parts: list[int] = []
     replies: Figure | None = None
-    for figure in tables.figures:
-        cell = _lookup(figure.label.strip())
-        if cell is None:
-            continue
-        value = _exact_count(figure)
-        if value is None:
-            continue
+    for figure, cell, value in _counts(tables.figures):
         if cell is ApplicationRow.TOTAL and replies is None:
             replies = figure
         elif isinstance(cell, frozenset) and not covered & cell:
@@ -280,12 +279,8 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     if tables is None:
         return
     paragraphs: list[str] | None = None
-    for figure in tables.figures:
-        cell = _lookup(figure.label.strip())
+    for figure, cell, value in _counts(tables.figures):
         if not isinstance(cell, tuple):
-            continue
-        value = _exact_count(figure)
-        if value is None:
             continue
         if paragraphs is None:
             paragraphs = [p for section in report.walk_sections() for p in section.paragraphs]
