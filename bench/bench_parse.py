@@ -1,7 +1,13 @@
 """Benchmark: parse_report on HTML pages of the examples' size, against lxml.html alone.
 
 Prints reports per second on one core and the ratio to the time ``lxml.html.fromstring`` alone
-takes on the same pages (the floor any HTML parser built on lxml pays).
+takes on the same pages (the floor any HTML parser built on lxml pays), and how the time splits
+between reading the page into blocks and interpreting them. The pages are the rendered HTML of
+every bundled example and the real Shanghai page.
+
+The machine may be shared: run it pinned to one core (``taskset -c 0 python bench/bench_parse.py``).
+Each measurement is the best of several repeats, and ours and lxml's are interleaved so that
+both see the same load; the ratio is the number to compare between runs.
 """
 
 from __future__ import annotations
@@ -14,14 +20,20 @@ from lxml import html
 from govdisclosure.examples import load, names
 from govdisclosure.formatting.render import render
 from govdisclosure.parse import parse_report
+from govdisclosure.parse._html import read_html
+from govdisclosure.parse._interpret import Hints, interpret
 
 REPORTS = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples" / "reports"
+ROUNDS = 10
+REPEATS = 9
 
 
 def main() -> None:
     pages = [render(load(name), "html") for name in names()]
     pages.append((REPORTS / "shanghai-gov-office-2019.html").read_text(encoding="utf-8"))
     sizes = ", ".join(f"{len(p.encode()) // 1024} KB" for p in pages)
+    read = [read_html(page) for page in pages]
+    hints = [Hints(title=p.title, meta=p.meta, source_format="html") for p in read]
 
     def parse_all() -> None:
         for page in pages:
@@ -31,12 +43,27 @@ def main() -> None:
         for page in pages:
             html.fromstring(page)
 
-    rounds = 20
-    ours = min(timeit.repeat(parse_all, number=rounds, repeat=3)) / (rounds * len(pages))
-    peer = min(timeit.repeat(lxml_all, number=rounds, repeat=3)) / (rounds * len(pages))
-    print(f"pages: {len(pages)} ({sizes})")
-    print(f"parse_report:        {ours * 1e3:7.3f} ms/page  {1 / ours:8.0f} reports/s")
-    print(f"lxml.html.fromstring:{peer * 1e3:7.3f} ms/page  {1 / peer:8.0f} pages/s")
+    def read_all() -> None:
+        for page in pages:
+            read_html(page)
+
+    def interpret_all() -> None:
+        for page, hint in zip(read, hints, strict=True):
+            interpret(page.blocks, hint)
+
+    best = {name: float("inf") for name in ("parse", "lxml", "read", "interpret")}
+    runs = {"parse": parse_all, "lxml": lxml_all, "read": read_all, "interpret": interpret_all}
+    parse_all()  # warm caches and imports
+    for _ in range(REPEATS):
+        for name, run in runs.items():
+            seconds = timeit.timeit(run, number=ROUNDS) / (ROUNDS * len(pages))
+            best[name] = min(best[name], seconds)
+    ours, peer = best["parse"], best["lxml"]
+    print(f"pages: {len(pages)} ({sizes}); best of {REPEATS} x {ROUNDS} rounds")
+    print(f"parse_report:         {ours * 1e3:7.3f} ms/page  {1 / ours:8.0f} reports/s")
+    print(f"  read_html:          {best['read'] * 1e3:7.3f} ms/page")
+    print(f"  interpret:          {best['interpret'] * 1e3:7.3f} ms/page")
+    print(f"lxml.html.fromstring: {peer * 1e3:7.3f} ms/page  {1 / peer:8.0f} pages/s")
     print(f"ratio parse_report / lxml.html.fromstring: {ours / peer:.1f}x")
 
 

@@ -411,3 +411,47 @@ def test_table3_rows_in_html() -> None:
     assert ApplicationRow.OTHER.code not in {
         r.code for r in FormatVersion.NATIONAL_2021.application_rows
     }
+
+
+def test_html_meta_carries_what_the_layout_cannot_show() -> None:
+    import json
+    from html.parser import HTMLParser as _Parser
+
+    from govdisclosure.formatting.render import META_NAME
+    from govdisclosure.model import ChannelKind, DisclosureChannel
+    from govdisclosure.serialize import from_dict
+
+    quote = 'it\'s <b>&amp; "quoted"</b>'
+    report = AnnualReport2008(
+        agency=Agency(name="某县人民政府"),
+        year=2013,
+        published_on=date(2014, 1, 10),
+        url="https://example.gov.cn/a?b=1&c='2'",
+        figures=(Figure(label=quote, quantity=Quantity(3, "件"), quote=quote),),
+        channels=(DisclosureChannel(kind=ChannelKind.PORTAL, name="门户网站'</head>"),),
+        processing_fee=Money(Decimal("0")),
+    )
+    page = render(report, "html")
+    check_html(page)
+    found: list[str | None] = []
+
+    class Meta(_Parser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            if tag == "meta" and values.get("name") == META_NAME:
+                found.append(values.get("content"))
+
+    Meta().feed(page)
+    (content,) = found
+    assert content is not None
+    data = json.loads(content)
+    assert data["published_on"] == "2014-01-10"
+    assert data["url"] == report.url
+    assert data["format_version"] == "2008"
+    assert from_dict(data["agency"], Agency) == report.agency
+    assert from_dict(data["figures"][0], Figure) == report.figures[0]
+    assert from_dict(data["channels"][0], DisclosureChannel) == report.channels[0]
+    assert from_dict(data["processing_fee"], Money) == report.processing_fee
+    assert "</head>" not in page.split("<body>")[0].split("<meta name")[1].split(">", 1)[0]
+    # Text and Markdown carry no metadata.
+    assert META_NAME not in render(report, "text") + render(report, "markdown")

@@ -26,11 +26,19 @@ from govdisclosure.formatting.numerals import (
     to_financial_numeral,
 )
 from govdisclosure.formatting.quantities import DurationUnit, format_duration, format_quantity
-from govdisclosure.formatting.render import RenderFormat, display_width, render, render_deadline
+from govdisclosure.formatting.render import (
+    META_NAME,
+    RenderFormat,
+    display_width,
+    render,
+    render_deadline,
+    report_meta,
+)
 from govdisclosure.formatting.text import format_list, label
 
 __all__ = [
     "DEFAULT_LOCALE",
+    "META_NAME",
     "DurationUnit",
     "FormattingError",
     "HeadingStyle",
@@ -51,6 +59,7 @@ __all__ = [
     "parse_chinese_numeral",
     "render",
     "render_deadline",
+    "report_meta",
     "to_chinese_numeral",
     "to_financial_numeral",
     "to_rmb_uppercase",

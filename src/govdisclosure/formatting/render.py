@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     )
     from govdisclosure.rules.deadlines import DueDate
 
-__all__ = ["RenderFormat", "display_width", "render", "render_deadline"]
+__all__ = ["META_NAME", "RenderFormat", "display_width", "render", "render_deadline", "report_meta"]
 
 RenderFormat = Literal["text", "markdown", "html"]
 """The output formats: ``"text"``, ``"markdown"`` (GitHub tables) and ``"html"`` (HTML5)."""
@@ -297,7 +297,7 @@ class _Writer:
         quantity = format_quantity(figure.quantity, locale=self.conv.locale)
         return f"{figure.label}{_static('separator', self.en)}{quantity}"
 
-    def finish(self, title: str) -> str:
+    def finish(self, title: str, report: AnnualReport) -> str:
         return "\n\n".join(self.parts) + "\n"
 
 
@@ -417,7 +417,54 @@ class _MarkdownWriter(_Writer):
 
 # --- HTML ----------------------------------------------------------------------------------------
 
+META_NAME = "govdisclosure:report"
+"""The ``name`` of the ``<meta>`` tag in which rendered HTML carries what its layout cannot show."""
+
+
+def report_meta(report: AnnualReport) -> str:
+    """The JSON a rendered HTML page carries in ``<meta name="govdisclosure:report">``.
+
+    The page shows the title, the narrative and the tables; what its layout cannot show travels
+    in this one tag so that ``parse_report(render(report, "html")).report == report``: the format
+    version, the agency's details (level, kind, parent, region...), the publication date and
+    address, the figures quoted (with their sections and quotes), the disclosure channels and the
+    processing fee. Models are written with :func:`govdisclosure.serialize.to_dict`; the JSON is
+    compact and keeps Chinese characters as they are.
+
+    >>> from govdisclosure import examples
+    >>> import json
+    >>> meta = json.loads(report_meta(examples.load("huaian-city-2024")))
+    >>> sorted(meta)
+    ['agency', 'channels', 'figures', 'format_version', 'processing_fee', 'published_on', 'url']
+    >>> meta["agency"]["level"], meta["processing_fee"]["amount"]
+    ('prefecture', '3940')
+    """
+    import json
+
+    from govdisclosure.serialize import to_dict
+
+    fee = report.processing_fee
+    data = {
+        "format_version": report.format_version.code,
+        "agency": to_dict(report.agency),
+        "published_on": None if report.published_on is None else report.published_on.isoformat(),
+        "url": report.url,
+        "figures": [to_dict(figure) for figure in report.figures],
+        "channels": [to_dict(channel) for channel in report.channels],
+        "processing_fee": None if fee is None else to_dict(fee),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 _esc = html.escape
+_SINGLE_QUOTED = str.maketrans({"&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;"})
+
+
+def _esc_single(text: str) -> str:
+    """Escape for a single-quoted attribute (JSON's many double quotes stay readable)."""
+    return text.translate(_SINGLE_QUOTED)
+
+
 _APPLICANT_COLUMNS = (*(k.code for k in ApplicantKind), "total")
 
 
@@ -615,11 +662,12 @@ class _HtmlWriter(_Writer):
         out.append("</tr>\n</tbody>\n</table>")
         self.parts.append("".join(out))
 
-    def finish(self, title: str) -> str:
+    def finish(self, title: str, report: AnnualReport) -> str:
         lang = "en" if self.en else "zh-CN"
         body = "\n".join(self.parts)
         return (
             f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f"<meta name=\"{META_NAME}\" content='{_esc_single(report_meta(report))}'>\n"
             f"<title>{_esc(title)}</title>\n</head>\n<body>\n"
             f'<main class="gd-report">\n{body}\n</main>\n</body>\n</html>\n'
         )
@@ -711,7 +759,10 @@ def render(
 
     Blank cells render empty, zero renders ``0``. HTML is a full HTML5 document whose tables
     reproduce the official merged cells, with classes for styling (``gd-table gd-table-3``,
-    ``gd-row-<row code>``, ``gd-col-<column code>``) and no inline styles. Markdown uses GitHub
+    ``gd-row-<row code>``, ``gd-col-<column code>``) and no inline styles; its head carries what
+    the layout cannot show (the agency's details, publication date and address, figures, channels,
+    processing fee) as JSON in ``<meta name="govdisclosure:report">`` (see :func:`report_meta`), so
+    that ``govdisclosure.parse.parse_report`` gives the report back. Markdown uses GitHub
     pipe tables with merged headers flattened (法人或其他组织·商业企业); text pads columns by
     display width (CJK characters are two columns wide).
 
@@ -764,7 +815,7 @@ def render(
                 writer.statistics(report.statistics)
     for line in report.closing:
         writer.paragraph(line)
-    return writer.finish(title)
+    return writer.finish(title, report)
 
 
 def render_deadline(due: DueDate, fmt: RenderFormat = "text", *, lang: str = "zh") -> str:

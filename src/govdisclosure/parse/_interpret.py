@@ -44,6 +44,7 @@ from govdisclosure.model.tables import (
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
 from govdisclosure.parse._figures import extract_figures, processing_fee
 from govdisclosure.parse._labels import (
+    HEADING_VARIANTS,
     aliases_of,
     compact,
     match_application_row,
@@ -109,17 +110,39 @@ class _Reader:
 
     # --- cells ------------------------------------------------------------------------------
 
+    def source(self, cell: TableCell, path: str) -> None:
+        """Record where the cell at ``path`` was read (one diagnostic per cell)."""
+        self.diagnostics.append(
+            Diagnostic(
+                kind=_D.CELL_SOURCE,
+                message="cell read",
+                message_zh="单元格来源",
+                path=path,
+                origin=cell.origin,
+            )
+        )
+
     def count(self, cell: TableCell | None, path: str, signed: bool = False) -> int | None:
         """A count cell: blank is None, a number is an int; anything else is a diagnostic."""
         if cell is None:
             return None
-        self.note(_D.CELL_SOURCE, "cell read", "单元格来源", path=path, origin=cell.origin)
-        text = cell.text.strip()
+        self.source(cell, path)
+        text = cell.text
+        if text.isascii() and text.isdigit():  # most cells (and a cell is at most 30 digits)
+            if len(text) <= 30:
+                return int(text)
+            self.invalid_count(cell, text, path)
+            return None
+        text = text.strip()
         if not text:
             return None
         value = number_value(text)
         if type(value) is int and (signed or value >= 0):
             return value
+        self.invalid_count(cell, text, path)
+        return None
+
+    def invalid_count(self, cell: TableCell, text: str, path: str) -> None:
         self.note(
             _D.INVALID_CELL,
             f"expected a whole number, found {text!r}; left blank",
@@ -127,12 +150,12 @@ class _Reader:
             path=path,
             origin=cell.origin,
         )
-        return None
+        return
 
     def decimal(self, cell: TableCell | None, path: str) -> Decimal | None:
         if cell is None:
             return None
-        self.note(_D.CELL_SOURCE, "cell read", "单元格来源", path=path, origin=cell.origin)
+        self.source(cell, path)
         text = to_ascii(cell.text).strip().removesuffix("万元")
         if not text:
             return None
@@ -232,7 +255,10 @@ _NOT_DIGITS = re.compile(r"[\s约近余多个件条元万,.%+-]")
 
 def _is_value(cell: TableCell) -> bool:
     """Blank, or a number perhaps with a unit or qualifier (约3 is a bad cell, not a label)."""
-    text = to_ascii(cell.text).strip()
+    text = cell.text
+    if not text or text.isdigit():
+        return True
+    text = to_ascii(text).strip()
     return not text or text.isdigit() or (len(text) <= 20 and _NOT_DIGITS.sub("", text).isdigit())
 
 
@@ -245,15 +271,14 @@ def _split_label(row: list[TableCell]) -> tuple[list[TableCell], list[TableCell]
     return row[: last + 1], row[last + 1 :]
 
 
-_ALL_ROWS = tuple(ApplicationRow)
+_ALL_ROWS = frozenset(ApplicationRow)
 # Seven cells of at most seven digits: a longer run is not a row whose separators were lost.
 _MAX_RUN = 49
 
 
 def _application_row(labels: list[TableCell]) -> tuple[ApplicationRow, str] | None:
+    # The last label cell is never blank: a blank cell is a value (see _split_label).
     texts = [c.text for c in labels if c.text.strip()]
-    if not texts:
-        return None
     found = match_application_row(texts[-1], _ALL_ROWS)
     if found is None and len(texts) > 1:
         found = match_application_row("".join(texts), _ALL_ROWS)
@@ -424,23 +449,28 @@ def _application_table(
             )
     if runs:
         _recover_runs(cells, runs, version, reader)
-    columns = (
-        "natural_person",
-        "commercial_enterprise",
-        "research_institution",
-        "social_welfare_organisation",
-        "legal_service_institution",
-        "other",
-        "total",
-    )
+    count = reader.count
     grid = [
-        [
-            reader.count(cell, f"$.applications.{row.code}.{columns[i]}")
-            for i, cell in enumerate(cells[row])
-        ]
+        [count(cell, path) for cell, path in zip(cells[row], _CELL_PATHS[row], strict=True)]
         for row in layout
     ]
     return ApplicationTable.from_grid(version, grid)
+
+
+_COLUMNS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_organisation",
+    "legal_service_institution",
+    "other",
+    "total",
+)
+# The path of each cell of table 3, built once.
+_CELL_PATHS = {
+    row: tuple(f"$.applications.{row.code}.{column}" for column in _COLUMNS)
+    for row in ApplicationRow
+}
 
 
 def _single_other_row(
@@ -672,8 +702,7 @@ def _statistics(tables: _Tables, reader: _Reader) -> tuple[LegacyIndicator, ...]
             if cell is None:
                 values.append(None)
                 continue
-            reader.note(_D.CELL_SOURCE, "cell read", "单元格来源", path=f"{path}.{field_name}",
-                        origin=cell.origin)  # fmt: skip
+            reader.source(cell, f"{path}.{field_name}")
             value = number_value(cell.text) if cell.text.strip() else None
             if value is None and cell.text.strip():
                 reader.note(
@@ -826,11 +855,20 @@ def _identity(narrative: _Narrative, hints: Hints, reader: _Reader) -> tuple[str
     )
 
 
-def _agency(name: str, meta: Mapping[str, Any] | None) -> Agency:
-    if meta and isinstance(meta.get("agency"), dict):
-        from govdisclosure.serialize import from_dict
+def _heading_variants(narrative: _Narrative, reader: _Reader) -> None:
+    for section in narrative.sections:
+        key = compact(section.heading)
+        for variant, canonical, table in HEADING_VARIANTS:
+            if variant in key:
+                reader.note(
+                    _D.LABEL_VARIANT,
+                    f"{section.heading!r} read as the heading of table {table}"
+                    f" ({variant!r} is a misprint of {canonical!r})",
+                    f"“{section.heading}”按表{table}的标题读取（“{variant}”系“{canonical}”之误）",
+                )
 
-        return from_dict(meta["agency"], Agency)
+
+def _agency(name: str) -> Agency:
     kind = None
     if name.endswith(("办公厅", "人民政府办公室")):
         kind = AgencyKind.GENERAL_OFFICE
@@ -839,9 +877,7 @@ def _agency(name: str, meta: Mapping[str, Any] | None) -> Agency:
     return Agency(name=name, kind=kind)
 
 
-def _version(tables: _Tables, year: int, meta: Mapping[str, Any] | None) -> FormatVersion:
-    if meta and isinstance(meta.get("format_version"), str):
-        return FormatVersion.from_code(meta["format_version"])
+def _version(tables: _Tables, year: int) -> FormatVersion:
     rows = set(tables.applications)
     if year >= 2021 and not tables.trial_proactive:
         return FormatVersion.NATIONAL_2021
@@ -877,15 +913,59 @@ def _figures(narrative: _Narrative, reader: _Reader) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
-def _from_meta(meta: Mapping[str, Any] | None, key: str, cls: type[Any]) -> Any:
+def _read_meta(meta: Mapping[str, Any] | None, reader: _Reader) -> dict[str, Any]:
+    """The fields a rendered page's ``<meta name="govdisclosure:report">`` carries, as values.
+
+    Only these fields are read from it (tables and narrative always come from the page). A field
+    that does not hold what it should is reported and read from the page instead.
+    """
+    if not meta:
+        return {}
+    from govdisclosure.model.channel import DisclosureChannel
+    from govdisclosure.model.report import Figure as FigureModel
     from govdisclosure.serialize import from_dict
 
-    value = meta.get(key) if meta else None
-    if isinstance(value, list):
-        return tuple(from_dict(v, cls) for v in value)
-    if isinstance(value, dict):
-        return from_dict(value, cls)
-    return None
+    def many(cls: type[Any]) -> Any:
+        return lambda value: tuple(from_dict(v, cls) for v in _expect(value, list))
+
+    readers: dict[str, Any] = {
+        "format_version": lambda value: FormatVersion.from_code(_expect(value, str)),
+        "agency": lambda value: from_dict(value, Agency),
+        "published_on": lambda value: (
+            None if value is None else date.fromisoformat(_expect(value, str))
+        ),
+        "url": lambda value: None if value is None else _expect(value, str),
+        "figures": many(FigureModel),
+        "channels": many(DisclosureChannel),
+        "processing_fee": lambda value: None if value is None else from_dict(value, Money),
+    }
+    found: dict[str, Any] = {}
+    for key, read in readers.items():
+        if key not in meta:
+            continue
+        try:
+            found[key] = read(meta[key])
+        except (ValueError, TypeError) as exc:  # ValidationError is a ValueError
+            reader.note(
+                _D.UNRECOGNISED,
+                f"the page's {_META} metadata has an unusable {key!r}, read from the page"
+                f" instead: {exc}",
+                f"页面{_META}元数据中的“{key}”无法使用，改从页面读取",
+                path=f"$.{key}",
+            )
+    return found
+
+
+_META = '<meta name="govdisclosure:report">'
+
+
+_JSON_NAMES: dict[type[Any], str] = {str: "string", list: "array"}
+
+
+def _expect(value: Any, kind: type[Any]) -> Any:
+    if not isinstance(value, kind):
+        raise TypeError(f"expected a JSON {_JSON_NAMES[kind]}, found {value!r:.40}")
+    return value
 
 
 def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
@@ -896,8 +976,9 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
     if not tables.found_any and not narrative.sections and not narrative.preamble:
         raise ParseError("no report text or table was found / 未找到年度报告的正文或表格")
     agency_name, year = _identity(narrative, hints, reader)
-    meta = hints.meta
-    version = _version(tables, year, meta)
+    _heading_variants(narrative, reader)
+    meta = _read_meta(hints.meta, reader)
+    version = meta.get("format_version") or _version(tables, year)
     reader.note(
         _D.FORMAT,
         f"{agency_name} {year}, format {version.code} ({version.label_en})",
@@ -912,7 +993,7 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
             except ValueError:
                 published = None
     fields: dict[str, Any] = {
-        "agency": _agency(agency_name, meta),
+        "agency": meta["agency"] if "agency" in meta else _agency(agency_name),
         "year": year,
         "title": narrative.title,
         "published_on": published,
@@ -921,24 +1002,15 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
         "sections": tuple(narrative.sections),
         "closing": tuple(narrative.closing),
     }
-    if meta is not None:
-        from govdisclosure.model.channel import DisclosureChannel
-        from govdisclosure.model.report import Figure as FigureModel
-
-        fields["figures"] = _from_meta(meta, "figures", FigureModel) or ()
-        fields["channels"] = _from_meta(meta, "channels", DisclosureChannel) or ()
-        fields["processing_fee"] = _from_meta(meta, "processing_fee", Money)
-        for key in ("published_on", "url"):
-            if key in meta:
-                fields[key] = (
-                    date.fromisoformat(meta[key])
-                    if key == "published_on" and meta[key]
-                    else meta[key]
-                )
+    for key in ("published_on", "url", "channels"):
+        if key in meta:
+            fields[key] = meta[key]
+    fields["figures"] = meta["figures"] if "figures" in meta else _figures(narrative, reader)
+    if "processing_fee" in meta:
+        fields["processing_fee"] = meta["processing_fee"]
     else:
-        fields["figures"] = _figures(narrative, reader)
-        fees = [processing_fee(t) for t in narrative.texts]
-        fields["processing_fee"] = next((f for f in fees if f is not None), None)
+        fees = (processing_fee(text) for text in narrative.texts)
+        fields["processing_fee"] = next((fee for fee in fees if fee is not None), None)
     report: AnnualReport
     if version is FormatVersion.LEGACY_2008:
         title = tables.statistics_title

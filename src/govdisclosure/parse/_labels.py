@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from govdisclosure.model.layout import ApplicationRow
 
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
 __all__ = [
     "APPLICATION_ALIASES",
+    "HEADING_VARIANTS",
     "PROACTIVE_ROWS",
     "STATISTICS_UNITS",
     "compact",
@@ -31,12 +36,18 @@ _FULLWIDTH = {0xFF10 + i: str(i) for i in range(10)} | {
 _SPACE = re.compile(r"\s+")
 
 
+_HAS_FULLWIDTH = re.compile("[\uff05\uff0b\uff0d\uff0e\uff10-\uff19]")
+
+
 def to_ascii(text: str) -> str:
     """Full-width digits, point, signs and percent to ASCII (nothing else changes).
 
     >>> to_ascii("\\uff17\\uff11\\uff13\\uff0e\\uff15\\uff05")
     '713.5%'
     """
+    # str.translate looks every character up in a dict: first ask (in C) whether it must.
+    if text.isascii() or _HAS_FULLWIDTH.search(text) is None:
+        return text
     return text.translate(_FULLWIDTH)
 
 
@@ -135,9 +146,8 @@ def aliases_of(row: ApplicationRow) -> tuple[str, ...]:
 _OTHER_OTHER = re.compile(r"(?:（[一二三四五六七八九十]）)?(?:其他处理)?[0-9][.、]其他")
 
 
-@lru_cache(maxsize=4096)
 def match_application_row(
-    label: str, rows: tuple[ApplicationRow, ...]
+    label: str, rows: Collection[ApplicationRow]
 ) -> tuple[ApplicationRow, str] | None:
     """The row (among ``rows``) a printed label names, and the alias that matched (cached).
 
@@ -151,6 +161,12 @@ def match_application_row(
     >>> match_application_row("3、其他", rows)[0]
     <ApplicationRow.OTHER_OTHER: 'other-other'>
     """
+    # A frozenset keeps its hash: a cache keyed by a tuple of enums would hash each one per call.
+    return _match_row(label, rows if isinstance(rows, frozenset) else frozenset(rows))
+
+
+@lru_cache(maxsize=4096)
+def _match_row(label: str, rows: frozenset[ApplicationRow]) -> tuple[ApplicationRow, str] | None:
     text = compact(label)
     if not text:
         return None
@@ -207,6 +223,10 @@ def match_proactive_row(label: str) -> str | None:
             return key
     return None
 
+
+# Misprints of the national section headings that the readers accept: (misprint, as printed in
+# the form, the table the section holds). Reported as label variants.
+HEADING_VARIANTS: tuple[tuple[str, str, int], ...] = (("行政法复议", "行政复议", 4),)
 
 STATISTICS_UNITS = frozenset(
     {"条", "件", "个", "次", "人次", "项", "份", "篇", "期", "万元", "元", "%", "人", "场", "家"}

@@ -28,6 +28,8 @@ from govdisclosure.parse._labels import APPLICATION_ALIASES, PROACTIVE_ROWS, STA
 __all__ = ["TextSource", "read_text"]
 
 _FOOTER = re.compile(r"^[ \t]*[-－—–]\s{0,3}[0-9\uff10-\uff19]{1,4}\s{0,3}[-－—–][ \t]*$", re.M)
+# A line of = or - only: the underline of a title or heading, or a table's rule (rendered text).
+_RULE = re.compile(r"^[ \t]*[=-]{3,}(?:[ \t]+-{3,})*[ \t]*$", re.M)
 _HEADER_END = re.compile(r"^[#\s]*={3,}\s*正文\s*={3,}\s*$", re.M)
 _HEADER_FIELD = re.compile(
     r"^[#\s]*(标题|发布时间|发布日期|原文链接|发布机构|来源)\s*[:：]\s*(.*)$"
@@ -80,8 +82,6 @@ class _Compact:
 
     def source(self, position: int) -> int:
         """The text offset of a compact offset (the end maps just past the last character)."""
-        if not self._starts:
-            return 0
         if position >= len(self.compact):
             return len(self.text)
         index = bisect.bisect_right(self._starts, position) - 1
@@ -107,10 +107,6 @@ def _strip_header(text: str) -> tuple[str, dict[str, str]]:
     # Keep offsets (and so line numbers) stable: blank the header instead of cutting it.
     blanked = re.sub(r"[^\n]", " ", text[: end.end()])
     return blanked + text[end.end() :], header
-
-
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -339,8 +335,7 @@ def _segments(line: str) -> list[str]:
                 out.append(" ".join(current))
                 current = []
         current.append(word)
-    if current:
-        out.append(" ".join(current))
+    out.append(" ".join(current))  # a line of 120 characters has at least one word
     result: list[str] = []
     for segment in out:
         heading = _HEADING.match(segment)
@@ -362,6 +357,21 @@ def _segments(line: str) -> list[str]:
 _CJK_GAP = re.compile(r"(?<=[0-9%])[ \t]+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])[ \t]+(?=[0-9])")
 
 
+_NARROW = re.compile(r"[\x00-\u2000]+")
+
+
+def _columns(line: str) -> int:
+    """Columns a printed line takes: CJK and full-width characters two, ASCII one.
+
+    The gaps an extraction puts between CJK and digits are not counted.
+
+    >>> _columns("针对存在问题，下一步"), _columns("截至 2024 年")
+    (20, 10)
+    """
+    line = _CJK_GAP.sub("", line)
+    return len(line) + len(_NARROW.sub("", line))
+
+
 def _narrative(text: str, c: _Compact, start: int, end: int) -> list[TextBlock]:
     """Lines of narrative between two text offsets, joined into paragraphs."""
     lines: list[tuple[str, int]] = []
@@ -376,7 +386,10 @@ def _narrative(text: str, c: _Compact, start: int, end: int) -> list[TextBlock]:
     wrapped = (
         len(lines) > 5 and sum(1 for s, _ in lines if s[-1] not in _SENTENCE_END) > len(lines) / 2
     )
-    width = sorted(len(s) for s, _ in lines)[int(len(lines) * 0.9)] if wrapped else 0
+    width = columns = 0
+    if wrapped:
+        width = sorted(len(s) for s, _ in lines)[int(len(lines) * 0.9)]
+        columns = sorted(_columns(s) for s, _ in lines)[int(len(lines) * 0.9)]
     blocks: list[TextBlock] = []
     paragraph: list[str] = []
     at = 0
@@ -392,6 +405,14 @@ def _narrative(text: str, c: _Compact, start: int, end: int) -> list[TextBlock]:
         if paragraph and not starts_new:
             previous = paragraph[-1]
             if previous[-1] in _SENTENCE_END and len(previous) < width * 0.9:
+                starts_new = True
+            elif (
+                previous[-1] in _SENTENCE_END
+                and stripped[-1] not in _SENTENCE_END
+                and _columns(stripped) <= columns - 3
+            ):
+                # The paragraph ended flush with the margin; the next line runs on yet is two
+                # characters short of a full line: it is indented (首行缩进), a new paragraph.
                 starts_new = True
             elif (
                 _HEADING.match(paragraph[0])
@@ -420,6 +441,10 @@ def _join(lines: list[str]) -> str:
     return _CJK_GAP.sub("", out)
 
 
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 def read_text(text: str) -> TextSource:
     """Read plain text into blocks: narrative paragraphs and the tables found in it.
 
@@ -431,7 +456,8 @@ def read_text(text: str) -> TextSource:
     16
     """
     text, header = _strip_header(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _FOOTER.sub(lambda m: " " * len(m.group()), text)
+    text = _FOOTER.sub(_spaces, text)
+    text = _RULE.sub(_spaces, text)
     c = _Compact(text)
     # Where the national table sections start (compact offsets), searched in order.
     marks: dict[str, tuple[int, int]] = {}

@@ -776,7 +776,8 @@ def json_schema(cls: type, *, keys: Keys = "en") -> dict[str, Any]:
     ``keys="zh"`` gives the schema of the Chinese-key form
     (:func:`~govdisclosure.serialize.chinese.to_json_zh`). For a polymorphic class (an
     abstract base such as :class:`~govdisclosure.model.report.AnnualReport`, or a class with
-    registered subclasses), the schema is the union of every registered class, told apart by ``"type"``.
+    registered subclasses), the schema is the union of every registered class, told apart by
+    ``"type"``.
 
     The result is a new dict on every call (built once per class and registry state, then
     copied). Raises :class:`SchemaError` for a class the converter has no rule for, and
