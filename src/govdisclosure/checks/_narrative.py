@@ -12,7 +12,7 @@ import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from govdisclosure.checks._core import Observation, Severity, Table, register_rule
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
@@ -22,7 +22,7 @@ from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, Annua
 from govdisclosure.model.tables import sum_cells
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterator, Mapping
 
     from govdisclosure.model.report import AnnualReport, Figure
     from govdisclosure.model.tables import ApplicationTable
@@ -140,14 +140,47 @@ def _tables(report: AnnualReport) -> AnnualReport2019 | AnnualReport2021 | None:
     return report if isinstance(report, AnnualReport2019 | AnnualReport2021) else None
 
 
-def _counts(figures: Iterable[Figure]) -> Iterator[tuple[Figure, Target, int]]:
-    """The figures that name a table cell and give an exact count, with the cell and the count."""
+# The headline labels a narrower figure may end with ("区政府办代表区政府受理政府信息公开申请").
+_HEADLINES = tuple(
+    (label, cell) for label, cell in NARRATIVE_LABELS.items() if isinstance(cell, ApplicationRow)
+)
+
+
+class _Scan(NamedTuple):
+    """What the narrative rules need to know of a report's figures, worked out once."""
+
+    #: (figure, what its label names, its exact count in 件) for the figures that name a cell.
+    counts: tuple[tuple[Figure, Target, int], ...]
+    #: (figure, the headline row its narrower label ends with, its count) for the others.
+    narrower: tuple[tuple[Figure, ApplicationRow, int], ...]
+
+
+_last: tuple[tuple[Figure, ...], _Scan] | None = None
+
+
+def _scan(figures: tuple[Figure, ...]) -> _Scan:
+    """The scan of a report's figures; the rules of one check share it (cached by identity)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is figures:
+        return last[1]
+    counts: list[tuple[Figure, Target, int]] = []
+    narrower: list[tuple[Figure, ApplicationRow, int]] = []
     for figure in figures:
-        cell = _lookup(figure.label.strip())
-        if cell is not None:
-            value = _exact_count(figure)
-            if value is not None:
-                yield figure, cell, value
+        value = _exact_count(figure)
+        if value is None:
+            continue
+        label = figure.label.strip()
+        target = _lookup(label)
+        if target is not None:
+            counts.append((figure, target, value))
+            continue
+        row = next((r for headline, r in _HEADLINES if label.endswith(headline)), None)
+        if row is not None:
+            narrower.append((figure, row, value))
+    scan = _Scan(tuple(counts), tuple(narrower))
+    _last = (figures, scan)
+    return scan
 
 
 @register_rule(
@@ -162,7 +195,7 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
-    for figure, cell, value in _counts(tables.figures):
+    for figure, cell, value in _scan(tables.figures).counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
             if tables.applications is not None:
@@ -190,7 +223,7 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     covered: set[OutcomeGroup] = set()
     parts: list[int] = []
     replies: Figure | None = None
-    for figure, cell, value in _counts(tables.figures):
+    for figure, cell, value in _scan(tables.figures).counts:
         if cell is ApplicationRow.TOTAL and replies is None:
             replies = figure
         elif isinstance(cell, frozenset) and not covered & cell:
@@ -279,7 +312,7 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     if tables is None:
         return
     paragraphs: list[str] | None = None
-    for figure, cell, value in _counts(tables.figures):
+    for figure, cell, value in _scan(tables.figures).counts:
         if not isinstance(cell, tuple):
             continue
         if paragraphs is None:
@@ -292,12 +325,6 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
                 tables.reviews.group(group).cell(ReviewColumn.MAINTAINED) for group in cell
             )
         yield Observation(figure.label, None, upheld, value)
-
-
-# The headline labels a narrower figure may end with ("区政府办代表区政府受理政府信息公开申请").
-_HEADLINES = tuple(
-    (label, cell) for label, cell in NARRATIVE_LABELS.items() if isinstance(cell, ApplicationRow)
-)
 
 
 @register_rule(
@@ -313,16 +340,9 @@ def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None or tables.applications is None:
         return
-    for figure in tables.figures:
-        label = figure.label.strip()
-        if _lookup(label) is not None:
-            continue  # the whole agency's figure: NARRATIVE-FIGURE compares it
-        for headline, row in _HEADLINES:
-            if label.endswith(headline):
-                value = _exact_count(figure)
-                if value is not None:
-                    yield Observation(label, None, tables.applications.row(row).total, value)
-                break
+    # Figures that name a whole-agency cell are NARRATIVE-FIGURE's; these are the narrower ones.
+    for figure, row, value in _scan(tables.figures).narrower:
+        yield Observation(figure.label.strip(), None, tables.applications.row(row).total, value)
 
 
 @register_rule(
