@@ -232,3 +232,21 @@ def test_every_command_documents_examples(capsys: pytest.CaptureFixture[str]) ->
         assert info.value.code == 0
         out = capsys.readouterr().out
         assert "examples:" in out and f"govdisclosure {name}" in out and "--output" in out
+
+
+def test_a_missing_extra_is_an_input_error_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the arrow extra were not installed
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    target = tmp_path / "cells.parquet"
+    assert main(["export", "huaian-city-2024", "--format", "parquet", "-o", str(target)]) == 2
+    assert "pip install 'govdisclosure[arrow]'" in capsys.readouterr().err
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert main(["parse", str(pdf)]) == 2
+    err = capsys.readouterr().err
+    assert "pip install 'govdisclosure[pdf]'" in err
+    # Said once, in each language.
+    assert err.count("reading PDF") == 1 and err.count("读取PDF") == 1

@@ -75,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
-    except (GovDisclosureError, OSError) as exc:
+    except (GovDisclosureError, OSError, ImportError) as exc:
+        # ImportError: an optional extra is missing; its message names the extra to install.
         print(f"govdisclosure: error: {exc}", file=sys.stderr)
         return 2
     return status

@@ -66,11 +66,8 @@ _LIMIT = 50_000_000
 def _read_pdf(data: bytes) -> list[Block]:
     try:
         return list(read_pdf(data))
-    except ImportError as exc:  # pragma: no cover - depends on the installed extras
-        raise ParseError(
-            f"reading PDF needs the pdf extra: pip install 'govdisclosure[pdf]' ({exc})"
-            " / 读取PDF需要安装pdf扩展"
-        ) from None
+    except ImportError as exc:  # the pdf extra is not installed; the message says how to get it
+        raise ParseError(str(exc)) from None
 
 
 def parse_report(source: str | bytes | Path) -> ParseResult:
