@@ -63,5 +63,6 @@ __all__ = [
 # Document (and cross-reference) the engine's names where users import them. The register checks
 # and the label tables stay documented in their own modules, whose namespace their examples use.
 for _name in _core.__all__:
-    globals()[_name].__module__ = __name__
+    if _name != "Table":  # an alias of model.layout.ReportPart, documented there
+        globals()[_name].__module__ = __name__
 del _name

@@ -12,7 +12,13 @@ import attrs
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.model._base import LabelledEnum
 from govdisclosure.model.applicant import ApplicantKind
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.layout import (
+    ApplicationRow,
+    FormatVersion,
+    ReportPart,
+    ReviewColumn,
+    ReviewGroup,
+)
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 
 if TYPE_CHECKING:
@@ -64,25 +70,8 @@ class Status(LabelledEnum):
     NOT_VERIFIABLE = "not-verifiable", "无法核对", "not verifiable (a cell is blank)"
 
 
-class Table(LabelledEnum):
-    """The part of a report a rule reads.
-
-    >>> Table.APPLICATIONS.label
-    '收到和处理政府信息公开申请情况'
-    """
-
-    PROACTIVE = "proactive", "主动公开政府信息情况", "table 2: proactive disclosure"
-    APPLICATIONS = (
-        "applications",
-        "收到和处理政府信息公开申请情况",
-        "table 3: applications received and handled",
-    )
-    REVIEWS = (
-        "reviews",
-        "政府信息公开行政复议、行政诉讼情况",
-        "table 4: reconsideration and litigation",
-    )
-    NARRATIVE = "narrative", "正文", "narrative"
+#: The part of a report a rule reads (an alias of :class:`~govdisclosure.model.layout.ReportPart`).
+Table = ReportPart
 
 
 class Observation(NamedTuple):

@@ -63,7 +63,7 @@ from govdisclosure.errors import ErrorDetail, ValidationError
 from govdisclosure.model._base import InvalidValue, LabelledEnum
 from govdisclosure.model.agency import Agency, AgencyLevel, RegionCode
 from govdisclosure.model.applicant import ApplicantKind
-from govdisclosure.model.layout import FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.layout import FormatVersion, ReportPart, ReviewColumn, ReviewGroup
 from govdisclosure.model.quantity import Money, MoneyUnit
 from govdisclosure.model.report import (
     AnnualReport,
@@ -92,25 +92,9 @@ if TYPE_CHECKING:
 __all__ = ["FIELDS", "CellKind", "TidyRow", "TidyTable", "from_rows", "report_key", "to_rows"]
 
 
-class TidyTable(LabelledEnum):
-    """The statistical tables a tidy record can come from.
-
-    >>> TidyTable.APPLICATIONS.label
-    '收到和处理政府信息公开申请情况'
-    """
-
-    PROACTIVE = "proactive", "主动公开政府信息情况", "table 2: proactive disclosure"
-    APPLICATIONS = (
-        "applications",
-        "收到和处理政府信息公开申请情况",
-        "table 3: applications received and handled",
-    )
-    REVIEWS = (
-        "reviews",
-        "政府信息公开行政复议、行政诉讼情况",
-        "table 4: reconsideration and litigation",
-    )
-    STATISTICS = "statistics", "统计表", "2008-era local statistics table"
+#: The table a tidy record comes from (an alias of :class:`~govdisclosure.model.layout.ReportPart`;
+#: records never name its ``NARRATIVE`` member).
+TidyTable = ReportPart
 
 
 class CellKind(LabelledEnum):

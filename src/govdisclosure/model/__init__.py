@@ -3,7 +3,13 @@
 from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel, RegionCode
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.channel import ChannelKind, DisclosureChannel
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.layout import (
+    ApplicationRow,
+    FormatVersion,
+    ReportPart,
+    ReviewColumn,
+    ReviewGroup,
+)
 from govdisclosure.model.outcome import Outcome, OutcomeGroup
 from govdisclosure.model.proactive import (
     DecisionCount,
@@ -114,6 +120,7 @@ __all__ = [
     "Reconsideration",
     "RegionCode",
     "Replied",
+    "ReportPart",
     "RequestEvent",
     "ReviewColumn",
     "ReviewCounts",

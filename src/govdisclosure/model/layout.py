@@ -9,7 +9,7 @@ from __future__ import annotations
 from govdisclosure.model._base import LabelledEnum
 from govdisclosure.model.outcome import Outcome, OutcomeGroup
 
-__all__ = ["ApplicationRow", "FormatVersion", "ReviewColumn", "ReviewGroup"]
+__all__ = ["ApplicationRow", "FormatVersion", "ReportPart", "ReviewColumn", "ReviewGroup"]
 
 
 class FormatVersion(LabelledEnum):
@@ -256,3 +256,29 @@ class ReviewColumn(LabelledEnum):
     OTHER = "other", "其他结果", "other result"
     PENDING = "pending", "尚未审结", "pending"
     TOTAL = "total", "总计", "total"
+
+
+class ReportPart(LabelledEnum):
+    """A part of an annual report that figures are read from: one of its tables, or the narrative.
+
+    Consistency findings name the part they concern, and tidy records the table a cell is in.
+
+    >>> ReportPart.APPLICATIONS.label
+    '收到和处理政府信息公开申请情况'
+    >>> [part.code for part in ReportPart]
+    ['proactive', 'applications', 'reviews', 'statistics', 'narrative']
+    """
+
+    PROACTIVE = "proactive", "主动公开政府信息情况", "table 2: proactive disclosure"
+    APPLICATIONS = (
+        "applications",
+        "收到和处理政府信息公开申请情况",
+        "table 3: applications received and handled",
+    )
+    REVIEWS = (
+        "reviews",
+        "政府信息公开行政复议、行政诉讼情况",
+        "table 4: reconsideration and litigation",
+    )
+    STATISTICS = "statistics", "统计表", "2008-era local statistics table"
+    NARRATIVE = "narrative", "正文", "narrative"
