@@ -553,6 +553,14 @@ def test_whole_pages_in_every_encoding(encode: Any) -> None:
     assert report.reviews.reconsideration.total == 1
 
 
+def test_a_page_declaring_utf8_but_written_in_gbk_is_read_by_its_bytes() -> None:
+    page = _GBK_PAGE.replace("charset=gbk", "charset=utf-8")
+    assert parse_report(page.encode("gbk")).report == parse_report(_GBK_PAGE).report
+    # Bytes that fit nothing keep the declared encoding, with replacement characters.
+    garbled = decode(b'<meta charset="utf-8">\xff\xfe\x80')
+    assert garbled == '<meta charset="utf-8">\ufffd\ufffd\ufffd'
+
+
 def test_a_wrong_declared_charset_still_reads_utf8() -> None:
     page = _GBK_PAGE.replace("charset=gbk", "charset=latin-1x")
     assert parse_report(page.encode()).report == parse_report(_GBK_PAGE).report

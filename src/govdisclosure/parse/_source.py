@@ -29,31 +29,36 @@ _BOMS = (
 def decode(data: bytes) -> str:
     """Bytes to text: a byte-order mark, else a ``<meta charset>``, else UTF-8, else GB18030.
 
-    Bytes that fit no encoding are replaced (U+FFFD) rather than raising.
+    A declared charset the bytes do not follow is not trusted: pages that declare UTF-8 but are
+    GBK (common on Chinese government sites) are decoded by what their bytes are. Bytes that fit
+    no encoding are replaced (U+FFFD) rather than raising.
 
     >>> decode("总计".encode("gb18030")), decode(codecs.BOM_UTF8 + "总计".encode())
     ('总计', '总计')
+    >>> decode('<meta charset="utf-8">总计'.encode("gbk"))
+    '<meta charset="utf-8">总计'
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
+    fallback = "utf-8"
     declared = _META_CHARSET.search(data[:4096])
     if declared is not None:
         name = declared.group(1).decode("ascii").lower()
         if name in ("gb2312", "gbk", "gb18030", "x-gbk"):
             name = "gb18030"
         try:
-            return data.decode(name, errors="replace")
+            return data.decode(name)
         except LookupError:
             pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace")
+        except UnicodeDecodeError:
+            fallback = name  # what the page says, if its bytes fit nothing better
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return data.decode(fallback, errors="replace")
 
 
 def detect(text: str) -> SourceKind:
