@@ -41,7 +41,7 @@ from govdisclosure.model.tables import (
     ReviewCounts,
     ReviewTable,
 )
-from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._blocks import Block, TableBlock, TableCell, TextBlock
 from govdisclosure.parse._figures import extract_figures, processing_fee
 from govdisclosure.parse._labels import (
     HEADING_VARIANTS,
@@ -52,6 +52,7 @@ from govdisclosure.parse._labels import (
     number_value,
     to_ascii,
 )
+from govdisclosure.parse._recover import recover_application_table, recover_review_cells, split_run
 from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult
 
 if TYPE_CHECKING:
@@ -197,15 +198,11 @@ class _Reader:
                 origin=cell.origin,
             )
             return [None] * width
+        candidates: tuple[tuple[int, ...], ...]
         try:
-            from govdisclosure.parse._recover import split_run
-        except ImportError:  # pragma: no cover - the recovery module is a sibling's work
-            candidates: tuple[tuple[int, ...], ...] = ()
-        else:
-            try:
-                candidates = split_run(run, width, total_last=total_last, limit=50)
-            except ParseError:  # more splits than are worth listing
-                candidates = ()
+            candidates = split_run(run, width, total_last=total_last, limit=50)
+        except ParseError:  # more splits than are worth listing
+            candidates = ()
         return self.resolved(cell, run, candidates, width, path)
 
     def resolved(
@@ -533,17 +530,13 @@ def _recover_runs(
                 value = None if cell is None else number_value(cell.text)
                 values.append(value if type(value) is int else None)
             given[row] = tuple(values)
+    recovered: dict[ApplicationRow, Any]
     try:
-        from govdisclosure.parse._recover import recover_application_table
-    except ImportError:  # pragma: no cover - the recovery module is a sibling's work
-        recovered: dict[ApplicationRow, Any] = {}
-    else:
-        try:
-            recovered = dict(recover_application_table(version, given))
-        except ParseError as exc:
-            recovered = {}
-            reader.note(_D.AMBIGUOUS, f"the cells could not be recovered: {exc}",
-                        "无法恢复单元格", path="$.applications")  # fmt: skip
+        recovered = dict(recover_application_table(version, given))
+    except ParseError as exc:
+        recovered = {}
+        reader.note(_D.AMBIGUOUS, f"the cells could not be recovered: {exc}",
+                    "无法恢复单元格", path="$.applications")  # fmt: skip
     for row, cell in runs.items():
         outcome = recovered.get(row)
         candidates = tuple(outcome.candidates) if outcome is not None else ()
@@ -557,15 +550,11 @@ def _review_table(tables: _Tables, reader: _Reader) -> ReviewTable | None:
         return None
     if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
         run = to_ascii(values[0].text).strip()
+        candidates: tuple[tuple[int, ...], ...]
         try:
-            from govdisclosure.parse._recover import recover_review_cells
-        except ImportError:  # pragma: no cover - the recovery module is a sibling's work
-            candidates: tuple[tuple[int, ...], ...] = ()
-        else:
-            try:
-                candidates = tuple(recover_review_cells(run)) if len(run) <= _MAX_RUN else ()
-            except ParseError:
-                candidates = ()
+            candidates = tuple(recover_review_cells(run)) if len(run) <= _MAX_RUN else ()
+        except ParseError:
+            candidates = ()
         resolved = reader.resolved(values[0], run, candidates, 15, "$.reviews")
     elif len(values) == 15:
         resolved = list(values)
@@ -1038,7 +1027,3 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
     for finding in check(report):
         reader.note(_D.CHECK, finding.message_en, finding.message_zh, finding=finding)
     return ParseResult(report, tuple(reader.diagnostics), hints.source_format)
-
-
-def origin_of(block: Block) -> Origin:  # pragma: no cover - convenience for debugging
-    return block.origin
