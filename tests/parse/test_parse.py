@@ -30,23 +30,13 @@ from govdisclosure.parse._text import read_text
 
 REPORTS = Path(__file__).parents[2] / ".." / "shared" / "examples" / "reports"
 EXPECTED = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))["reports"]
-HAS_PDF = (Path(__file__).parents[2] / "src" / "govdisclosure" / "parse" / "_pdf.py").exists()
-HAS_RECOVER = (
-    Path(__file__).parents[2] / "src" / "govdisclosure" / "parse" / "_recover.py"
-).exists()
 
 
 def _cases() -> list[Any]:
     cases = []
     for entry in EXPECTED:
         files = [entry["file"], *entry.get("text_extractions", [])]
-        for name in files:
-            marks = []
-            if name.endswith(".pdf") and not HAS_PDF:
-                marks.append(pytest.mark.skip(reason="parse/_pdf.py not written yet"))
-            if name.startswith("pingtan-zone-2022") and not HAS_RECOVER:
-                marks.append(pytest.mark.skip(reason="parse/_recover.py not written yet"))
-            cases.append(pytest.param(name, entry, id=name, marks=marks))
+        cases += [pytest.param(name, entry, id=name) for name in files]
     return cases
 
 
@@ -135,7 +125,7 @@ def test_huaian_text_extractions_equal_the_bundled_report() -> None:
     bundled = load("huaian-city-2024")
     assert isinstance(bundled, AnnualReport2021)
     names = ["huaian-city-2024.pypdf.txt", "huaian-city-2024.pdfminer.txt"]
-    for name in names + (["huaian-city-2024.pdf"] if HAS_PDF else []):
+    for name in [*names, "huaian-city-2024.pdf"]:
         report = parse_report(REPORTS / name).report
         assert isinstance(report, AnnualReport2021)
         assert report.applications == bundled.applications
@@ -166,7 +156,6 @@ def test_shanghai_page_equals_the_bundled_report_where_printed() -> None:
     assert cell.line is not None
 
 
-@pytest.mark.skipif(not HAS_RECOVER, reason="parse/_recover.py not written yet")
 def test_pingtan_lost_separators_are_recovered_and_ambiguity_reported() -> None:
     result = parse_report(REPORTS / "pingtan-zone-2022.txt")
     recovered = {d.path: d for d in result.of_kind(DiagnosticKind.RECOVERED)}
@@ -186,7 +175,6 @@ def test_pingtan_lost_separators_are_recovered_and_ambiguity_reported() -> None:
     assert "'行政法复议' is a misprint of '行政复议'" in variant.message
 
 
-@pytest.mark.skipif(not HAS_PDF, reason="parse/_pdf.py not written yet")
 def test_hongze_label_typo_matched_through_the_alias_table() -> None:
     result = parse_report(REPORTS / "hongze-district-2024.pdf")
     variants = result.of_kind(DiagnosticKind.LABEL_VARIANT)
