@@ -1,10 +1,12 @@
 """Consistency checks of annual reports: numbered rules, a registry, findings.
 
-Each :class:`Rule` tests one arithmetic identity of the report tables (spec §8): the balance of
-table 3 (T3-BALANCE), its row sums (T3-ROW-SUM) and outcome total (T3-OUTCOMES), the totals of
-table 4 (T4-TOTAL), a sanity check of table 2 (T2-SANITY) and, across years, the carry-over
-(SERIES-CARRY). A blank operand never fails a rule: the finding is "not verifiable" and is listed
-only on request.
+Each :class:`Rule` tests one identity a report must satisfy (spec §8): the balance of table 3
+(T3-BALANCE), its row sums (T3-ROW-SUM) and outcome total (T3-OUTCOMES), the totals of table 4
+(T4-TOTAL), a sanity check of table 2 (T2-SANITY), across years the carry-over (SERIES-CARRY), and
+the narrative against the tables (NARRATIVE-FIGURE, -SUM, -SHARE, -UPHELD, -SCOPE, and
+LEGACY-NARRATIVE for 2008-era reports). A blank operand never fails a rule: the finding is "not
+verifiable" and is listed only on request. A report's table 2 can also be held to the
+publication register it comes from (:func:`check_against_register`).
 
 >>> from govdisclosure.examples import load
 >>> from govdisclosure.checks import check
