@@ -12,6 +12,7 @@ from govdisclosure.rules.calendar import (
     CalendarDay,
     DayKind,
     HolidayName,
+    PeriodEnds,
     WorkdayCalendar,
     default_calendar,
 )
@@ -115,6 +116,7 @@ __all__ = [
     "Party",
     "Pause",
     "PauseKind",
+    "PeriodEnds",
     "PeriodUnit",
     "PublicationDue",
     "PublicationExplanation",

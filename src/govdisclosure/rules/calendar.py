@@ -6,7 +6,9 @@ package, never copied here, and its version is recorded on every calendar.
 
 Lookups are precomputed once per calendar: a cumulative count of working days per day and the
 sorted ordinals of all working days. Adding *n* working days is then two list lookups, counting
-the working days between two dates is one subtraction; nothing ever loops day by day.
+the working days between two dates is one subtraction; nothing ever loops day by day. Code that
+counts very many periods uses the ordinal forms (:meth:`WorkdayCalendar.add_workdays_ordinal`,
+:meth:`WorkdayCalendar.period_ends`, :meth:`WorkdayCalendar.covers_ordinals`) and no date objects.
 
 >>> cal = default_calendar()
 >>> cal.add_workdays(date(2024, 9, 27), 20)
@@ -33,6 +35,7 @@ __all__ = [
     "CalendarDay",
     "DayKind",
     "HolidayName",
+    "PeriodEnds",
     "WorkdayCalendar",
     "default_calendar",
 ]
@@ -188,15 +191,16 @@ class WorkdayCalendar:
         "_cum",
         "_extended",
         "_kinds",
-        "_memo",
         "_n",
         "_names",
         "_ords",
         "_overrides",
+        "_period_ends",
         "_source",
         "estimate",
         "first_year",
         "last_year",
+        "memo",
         "version",
     )
 
@@ -208,6 +212,21 @@ class WorkdayCalendar:
     """Last year of official data (or of the caller's extension, see :meth:`with_overrides`)."""
     version: str
     """The data version, e.g. ``chinesecalendar 1.11.0``, plus a note on overrides."""
+    memo: dict[str, Any]
+    """A cache for values that other code derives from this calendar and reuses.
+
+    The calendar itself never reads it; a derived value lives (and dies) with its calendar, and
+    each new calendar (from :meth:`with_overrides` or :meth:`estimating`) starts with an empty
+    one. Name keys after their owner, e.g. ``govdisclosure.rules.deadlines`` keeps the shared
+    :class:`~govdisclosure.rules.deadlines.Counting` of each regulation under
+    ``"deadlines.counting.2019"``.
+
+    >>> cal = default_calendar().with_overrides(rest_days=[date(2024, 10, 8)])
+    >>> cal.memo
+    {}
+    >>> cal.memo.setdefault("example.answer", 42)
+    42
+    """
 
     def __init__(
         self,
@@ -231,8 +250,8 @@ class WorkdayCalendar:
                 f" got {extend_to_year}"
             )
         self._source = source
-        # Derived objects that higher layers compute once per calendar (see deadlines).
-        self._memo: dict[str, Any] = {}
+        self.memo = {}
+        self._period_ends: dict[int, PeriodEnds] = {}
         self._overrides = (rest_days, workdays)
         self._extended = extend_to_year
         self.estimate = estimate
@@ -387,6 +406,42 @@ class WorkdayCalendar:
         """
         return self._covered_first <= day.toordinal() <= self._covered_last
 
+    @property
+    def covered(self) -> tuple[date, date]:
+        """The first and the last day of the covered years (official data, or extended).
+
+        >>> default_calendar().covered
+        (datetime.date(2004, 1, 1), datetime.date(2026, 12, 31))
+        >>> default_calendar().with_overrides(extend_to_year=2027).covered[1]
+        datetime.date(2027, 12, 31)
+        """
+        return date.fromordinal(self._covered_first), date.fromordinal(self._covered_last)
+
+    def covers_range(self, first: date, last: date) -> bool:
+        """Whether every day from ``first`` to ``last`` (both included) lies in covered years.
+
+        ``first`` must not be after ``last``. A result computed from ``first`` to ``last`` by an
+        estimating calendar is an estimate exactly when this is False.
+
+        >>> cal = default_calendar(estimate=True)
+        >>> cal.covers_range(date(2026, 12, 1), date(2026, 12, 31))
+        True
+        >>> cal.covers_range(date(2026, 12, 30), cal.add_workdays(date(2026, 12, 30), 3))
+        False
+        """
+        return self.covers_ordinals(first.toordinal(), last.toordinal())
+
+    def covers_ordinals(self, first: int, last: int) -> bool:
+        """:meth:`covers_range` for proleptic ordinals (:meth:`datetime.date.toordinal`).
+
+        >>> cal = default_calendar()
+        >>> cal.covers_ordinals(date(2004, 1, 1).toordinal(), date(2026, 12, 31).toordinal())
+        True
+        >>> cal.covers_ordinals(date(2003, 12, 31).toordinal(), date(2024, 1, 1).toordinal())
+        False
+        """
+        return self._covered_first <= first and last <= self._covered_last
+
     def is_workday(self, day: date) -> bool:
         """Whether ``day`` is a working day.
 
@@ -447,20 +502,47 @@ class WorkdayCalendar:
         >>> default_calendar().add_workdays(date(2025, 1, 24), 20)
         datetime.date(2025, 2, 27)
         """
-        if n < 0:
-            raise ValueError(f"n must not be negative, got {n}")
         if n == 0:
             return start
-        return date.fromordinal(self._add_ordinal(start.toordinal(), n))
+        return date.fromordinal(self.add_workdays_ordinal(start.toordinal(), n))
 
-    def _add_ordinal(self, start: int, n: int) -> int:
-        """Hot path: the ordinal of the n-th (n >= 1) working day after ordinal ``start``."""
+    def add_workdays_ordinal(self, start: int, n: int) -> int:
+        """:meth:`add_workdays` on proleptic ordinals (:meth:`datetime.date.toordinal`).
+
+        This is the fast path for code that counts many periods: no date object is made. Bind
+        the method to a local name in a loop. Raises
+        :class:`~govdisclosure.errors.CalendarDataUnavailable` when ``start`` or the result lies
+        outside the calendar's years (in estimate mode, outside 2000–2100), and ``ValueError`` for
+        a negative ``n``.
+
+        >>> cal = default_calendar()
+        >>> start = date(2024, 9, 27).toordinal()
+        >>> date.fromordinal(cal.add_workdays_ordinal(start, 20))
+        datetime.date(2024, 10, 30)
+        >>> cal.add_workdays_ordinal(start, 0) == start
+        True
+        >>> cal.add_workdays_ordinal(date(2026, 12, 30).toordinal(), 3)
+        Traceback (most recent call last):
+        ...
+        govdisclosure.errors.CalendarDataUnavailable: no official working-day data for 2027 ...
+        >>> estimating = default_calendar(estimate=True)
+        >>> date.fromordinal(estimating.add_workdays_ordinal(date(2026, 12, 30).toordinal(), 3))
+        datetime.date(2027, 1, 4)
+        >>> cal.add_workdays_ordinal(start, -1)
+        Traceback (most recent call last):
+        ...
+        ValueError: n must not be negative, got -1
+        """
         offset = start - self._base
-        if 0 <= offset < self._n:
+        if n > 0 and 0 <= offset < self._n:
             index = self._cum[offset] + n - 1
             if index < len(self._ords):
                 return self._ords[index]
             raise self._unavailable(self._base + self._n)
+        if n == 0:
+            return start
+        if n < 0:
+            raise ValueError(f"n must not be negative, got {n}")
         raise self._unavailable(start)
 
     def add_workdays_many(self, starts: Iterable[date], n: int) -> list[date]:
@@ -485,6 +567,35 @@ class WorkdayCalendar:
                 raise self._unavailable(base + size)
             append(fromordinal(ords[index]))
         return out
+
+    def period_ends(self, n: int) -> PeriodEnds:
+        """The end of a period of ``n`` working days from every day, as a lookup table.
+
+        For loops over very many records, where even a call of :meth:`add_workdays_ordinal` per
+        record counts: see :class:`PeriodEnds`. Built on the first call for each ``n``, then
+        kept with the calendar.
+
+        >>> cal = default_calendar()
+        >>> ends = cal.period_ends(20)
+        >>> ends is cal.period_ends(20), ends.n, date.fromordinal(ends.first)
+        (True, 20, datetime.date(2004, 1, 1))
+        >>> date.fromordinal(ends.end(date(2024, 9, 27).toordinal()))
+        datetime.date(2024, 10, 30)
+        >>> cal.period_ends(0)
+        Traceback (most recent call last):
+        ...
+        ValueError: n must be positive, got 0
+        """
+        table = self._period_ends.get(n)
+        if table is None:
+            if n <= 0:
+                raise ValueError(f"n must be positive, got {n}")
+            cum, ords = self._cum, self._ords
+            limit = len(ords)
+            # 0 is no ordinal (date.min is 1): it marks a period that ends beyond the data.
+            ends = tuple(ords[i] if i < limit else 0 for i in (c + n - 1 for c in cum))
+            table = self._period_ends[n] = PeriodEnds(n, self._base, ends, self)
+        return table
 
     def count_workdays(self, start: date, end: date) -> int:
         """The working days after ``start`` up to and including ``end``.
@@ -512,6 +623,75 @@ class WorkdayCalendar:
     def __repr__(self) -> str:
         mode = ", estimate" if self.estimate else ""
         return f"<WorkdayCalendar {self.first_year}–{self.last_year} ({self.version}){mode}>"
+
+
+@attrs.frozen(eq=False)
+class PeriodEnds:
+    """Where a period of ``n`` working days ends, for every day a calendar counts from.
+
+    The table form of :meth:`WorkdayCalendar.add_workdays_ordinal`, from
+    :meth:`WorkdayCalendar.period_ends`, for loops over very many records: the end of a period
+    that starts on ordinal ``start`` is ``ends[start - first]``, one list lookup with no call.
+    Check the offset first (``0 <= start - first < len(ends)``); an entry of ``0`` means the
+    period ends beyond the calendar's years. Raise :meth:`unavailable` in both cases, or use
+    :meth:`end`, which does all of this.
+
+    >>> ends = default_calendar().period_ends(20)
+    >>> start = date(2024, 9, 27).toordinal()
+    >>> offset = start - ends.first
+    >>> date.fromordinal(ends.ends[offset]) if 0 <= offset < len(ends.ends) else None
+    datetime.date(2024, 10, 30)
+    >>> ends.ends[date(2026, 12, 31).toordinal() - ends.first]
+    0
+    >>> ends.end(date(2026, 12, 31).toordinal())
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.CalendarDataUnavailable: no official working-day data for 2027 ...
+    """
+
+    n: int
+    """The period, in working days (at least 1)."""
+    first: int
+    """The ordinal of the first start day in the table (January 1 of the calendar's first year,
+    or of 2000 in estimate mode)."""
+    ends: tuple[int, ...] = attrs.field(repr=False)
+    """``ends[start - first]``: the ordinal of the ``n``-th working day after ``start``, or 0
+    when it lies beyond the calendar's years."""
+    calendar: WorkdayCalendar = attrs.field(repr=False)
+    """The calendar the table was computed from."""
+
+    def end(self, start: int) -> int:
+        """The ordinal of the ``n``-th working day after ordinal ``start``, checked.
+
+        Raises :class:`~govdisclosure.errors.CalendarDataUnavailable` like
+        :meth:`WorkdayCalendar.add_workdays_ordinal`.
+
+        >>> ends = default_calendar().period_ends(20)
+        >>> date.fromordinal(ends.end(date(2025, 1, 24).toordinal()))
+        datetime.date(2025, 2, 27)
+        """
+        offset = start - self.first
+        end = self.ends[offset] if 0 <= offset < len(self.ends) else 0
+        if end:
+            return end
+        raise self.unavailable(start)
+
+    def unavailable(self, start: int) -> CalendarDataUnavailable:
+        """The error for a period from ordinal ``start`` that the table has no end for.
+
+        It names ``start`` when the calendar does not count from that day, else the first day
+        after the calendar's years (where the period would end).
+
+        >>> ends = default_calendar().period_ends(20)
+        >>> ends.unavailable(date(2003, 6, 1).toordinal()).day
+        datetime.date(2003, 6, 1)
+        >>> ends.unavailable(date(2026, 12, 31).toordinal()).day
+        datetime.date(2027, 1, 1)
+        """
+        offset = start - self.first
+        day = start if not 0 <= offset < len(self.ends) else self.first + len(self.ends)
+        cal = self.calendar
+        return CalendarDataUnavailable(date.fromordinal(day), cal.first_year, cal.last_year)
 
 
 @functools.cache

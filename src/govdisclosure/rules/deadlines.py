@@ -70,6 +70,7 @@ from govdisclosure.rules._explain import (
 from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
 from govdisclosure.rules.history import check_history
 from govdisclosure.rules.regulation import (
+    REGULATIONS,
     Regulation,
     regulation_by_code,
     regulation_in_force,
@@ -141,6 +142,10 @@ _PARTY = {
     DeadlineKind.RECONSIDERATION: Party.APPLICANT,
     DeadlineKind.DIRECT_SUIT: Party.APPLICANT,
 }
+
+
+# The calendar's memo keys under which requests without events share one Counting.
+_COUNTING_KEYS = {r.code: f"deadlines.counting.{r.code}" for r in REGULATIONS}
 
 
 class PauseKind(LabelledEnum):
@@ -539,7 +544,7 @@ def _merge(intervals: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, 
 
 
 def _estimated(cal: WorkdayCalendar, first: int, last: int) -> bool:
-    return cal.estimate and not (cal._covered_first <= first and last <= cal._covered_last)
+    return cal.estimate and not cal.covers_ordinals(first, last)
 
 
 def _resolve(calendar: WorkdayCalendar | None) -> WorkdayCalendar:
@@ -577,11 +582,12 @@ def due_date(
     reg = regulation_in_force(received)
     if not request.events:
         # The hot path: one shared Counting, two list lookups, one small object.
-        counting = cal._memo.get(reg.code)
+        key = _COUNTING_KEYS[reg.code]
+        counting = cal.memo.get(key)
         if counting is None:
-            counting = cal._memo[reg.code] = Counting(reg, cal, reg.reply_working_days)
+            counting = cal.memo[key] = Counting(reg, cal, reg.reply_working_days)
         start = received.toordinal()
-        end = cal._add_ordinal(start, counting.base_working_days)
+        end = cal.add_workdays_ordinal(start, counting.base_working_days)
         return DueDate(
             dt.date.fromordinal(end),
             received,
@@ -698,7 +704,7 @@ def due_dates(
     cal = _resolve(calendar)
     out: list[dt.date] = []
     append = out.append
-    add = cal._add_ordinal
+    add = cal.add_workdays_ordinal
     fromordinal = dt.date.fromordinal
     for request in requests:
         received = request.received_on

@@ -304,8 +304,8 @@ def _due(
 ) -> PublicationDue:
     rule = publication_rule_in_force(formed)
     start = formed.toordinal()
-    end = cal._add_ordinal(start, rule.working_days)
-    estimated = cal.estimate and not (cal._covered_first <= start and end <= cal._covered_last)
+    end = cal.add_workdays_ordinal(start, rule.working_days)
+    estimated = cal.estimate and not cal.covers_ordinals(start, end)
     return PublicationDue(dt.date.fromordinal(end), formed, rule, estimated, cal, change)
 
 
@@ -481,13 +481,14 @@ def _scan(
     late and overdue obligations are appended to it. Information formed, and changes made,
     after ``as_of`` are not known on that day and are skipped.
     """
-    # The calendar's lookup tables, read directly (as WorkdayCalendar.add_workdays_many does).
-    base, size, cum, ords = cal._base, cal._n, cal._cum, cal._ords
-    limit = len(ords)
+    # The calendar's tables of period ends by start day: one list lookup per item, no call.
+    ends19 = cal.period_ends(PUBLICATION_RULE_2019.working_days)
+    ends08 = cal.period_ends(PUBLICATION_RULE_2008.working_days)
+    base, size = ends19.first, len(ends19.ends)
+    new_ends, old_ends = ends19.ends, ends08.ends
     judged = as_of is not None
     horizon = as_of.toordinal() if as_of is not None else dt.date.max.toordinal()
     first, switch = _FIRST_ORDINAL, _SWITCH_ORDINAL
-    n19, n08 = PUBLICATION_RULE_2019.working_days, PUBLICATION_RULE_2008.working_days
     changes = _CHANGES
     late_kind, overdue_kind = Timeliness.LATE, Timeliness.OVERDUE
     on_time = late = overdue = pending = not_subject = 0
@@ -499,12 +500,9 @@ def _scan(
             not_subject += 1
         else:
             offset = start - base
-            if not 0 <= offset < size:
-                raise cal._unavailable(start)
-            index = cum[offset] + (n19 if start >= switch else n08) - 1
-            if index >= limit:
-                raise cal._unavailable(base + size)
-            due = ords[index]
+            due = (new_ends if start >= switch else old_ends)[offset] if 0 <= offset < size else 0
+            if not due:
+                raise ends19.unavailable(start)
             published = item.published_on
             day = -1 if published is None else published.toordinal()
             if 0 <= day <= horizon:
@@ -525,7 +523,7 @@ def _scan(
                 start = change.on.toordinal()
                 if change.kind not in changes or start > horizon or start < first:
                     continue
-                due = cal._add_ordinal(start, n19 if start >= switch else n08)
+                due = (ends19 if start >= switch else ends08).end(start)
                 status = _judge(due, change.published_on, as_of)
                 if status is Timeliness.ON_TIME:
                     on_time += 1
