@@ -22,13 +22,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from govdisclosure.rules.calendar import DayKind
+
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
-    from govdisclosure.rules.calendar import CalendarDay
+    from govdisclosure.rules.calendar import CalendarDay, WorkdayCalendar
 
 __all__ = [
+    "classify",
     "due_en",
     "due_zh",
     "makeup_en",
@@ -38,6 +41,31 @@ __all__ = [
     "runs",
     "span",
 ]
+
+
+def classify(
+    calendar: WorkdayCalendar, stretches: Iterable[tuple[dt.date, dt.date]]
+) -> tuple[tuple[CalendarDay, ...], tuple[CalendarDay, ...]]:
+    """The rest days skipped and the 调休 make-up working days counted over counted stretches.
+
+    Each stretch is ``(first, last)`` as :meth:`~WorkdayCalendar.days_between` takes it.
+
+    >>> from datetime import date
+    >>> from govdisclosure.rules.calendar import default_calendar
+    >>> stretch = (date(2024, 9, 27), date(2024, 10, 8))
+    >>> skipped, makeup = classify(default_calendar(), [stretch])
+    >>> len(skipped), [day.day.isoformat() for day in makeup]
+    (8, ['2024-09-29'])
+    """
+    skipped: list[CalendarDay] = []
+    makeup: list[CalendarDay] = []
+    for first, last in stretches:
+        for day in calendar.days_between(first, last):
+            if not day.is_workday:
+                skipped.append(day)
+            elif day.kind is not DayKind.WORKDAY:
+                makeup.append(day)
+    return tuple(skipped), tuple(makeup)
 
 
 def runs(days: Sequence[CalendarDay]) -> list[tuple[dt.date, dt.date, CalendarDay]]:

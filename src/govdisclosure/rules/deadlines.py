@@ -60,6 +60,7 @@ from govdisclosure.model.request import (
     Withdrawn,
 )
 from govdisclosure.rules._explain import (
+    classify,
     due_en,
     due_zh,
     makeup_en,
@@ -67,7 +68,7 @@ from govdisclosure.rules._explain import (
     not_counted_en,
     not_counted_zh,
 )
-from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
+from govdisclosure.rules.calendar import CalendarDay, WorkdayCalendar, default_calendar
 from govdisclosure.rules.history import check_history
 from govdisclosure.rules.regulation import (
     REGULATIONS,
@@ -463,14 +464,7 @@ class DueDate:
                 stretches.append((cursor, start))
             cursor = max(cursor, end)
         stretches.append((cursor, self.date))
-        skipped: list[CalendarDay] = []
-        makeup: list[CalendarDay] = []
-        for first, last in stretches:
-            for day in cal.days_between(first, last):
-                if not day.is_workday:
-                    skipped.append(day)
-                elif day.kind is not DayKind.WORKDAY:
-                    makeup.append(day)
+        skipped, makeup = classify(cal, stretches)
         return Explanation(
             kind=self.kind,
             regulation=self.regulation,
@@ -481,8 +475,8 @@ class DueDate:
             extension=self.extension,
             pauses=self.pauses,
             counted_stretches=tuple(stretches),
-            skipped=tuple(skipped),
-            makeup_days=tuple(makeup),
+            skipped=skipped,
+            makeup_days=makeup,
             due_on=self.date,
             estimated=self.estimated,
             suspended_by=self.suspended_by,

@@ -50,6 +50,7 @@ from govdisclosure.model.proactive import (
     StatusChangeKind,
 )
 from govdisclosure.rules._explain import (
+    classify,
     due_en,
     due_zh,
     makeup_en,
@@ -57,7 +58,7 @@ from govdisclosure.rules._explain import (
     not_counted_en,
     not_counted_zh,
 )
-from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
+from govdisclosure.rules.calendar import CalendarDay, WorkdayCalendar, default_calendar
 from govdisclosure.rules.regulation import (
     REGULATION_2008,
     REGULATION_2019,
@@ -261,19 +262,13 @@ class PublicationDue:
 
     def explain(self) -> PublicationExplanation:
         """The days skipped and the make-up days counted (computed on each call)."""
-        skipped: list[CalendarDay] = []
-        makeup: list[CalendarDay] = []
-        for day in self.calendar.days_between(self.formed_on, self.date):
-            if not day.is_workday:
-                skipped.append(day)
-            elif day.kind is not DayKind.WORKDAY:
-                makeup.append(day)
+        skipped, makeup = classify(self.calendar, [(self.formed_on, self.date)])
         return PublicationExplanation(
             rule=self.rule,
             change=self.change,
             formed_on=self.formed_on,
-            skipped=tuple(skipped),
-            makeup_days=tuple(makeup),
+            skipped=skipped,
+            makeup_days=makeup,
             due_on=self.date,
             estimated=self.estimated,
             calendar_version=self.calendar.version,
