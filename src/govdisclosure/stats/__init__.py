@@ -41,8 +41,7 @@ __all__ = [
 
 # Document (and cross-reference) the request statistics where users import them; the proactive
 # tabulation stays documented in its own module, whose namespace its examples use.
-for _name in ("CellDelta", "ResponseStats", "Tabulation", "TimingReport"):
-    globals()[_name].__module__ = __name__
-for _name in ("compare", "response_stats", "rollup", "tabulate"):
+_REQUEST_STATS = ("CellDelta", "ResponseStats", "Tabulation", "TimingReport")
+for _name in (*_REQUEST_STATS, "compare", "response_stats", "rollup", "tabulate"):
     globals()[_name].__module__ = __name__
 del _name
