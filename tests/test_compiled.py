@@ -474,7 +474,7 @@ def test_inline_checks_fail_exactly_where_the_validators_raise(validator: Any, v
 
 
 def test_optional_validators_are_inlined_only_when_all_their_parts_are_known() -> None:
-    from govdisclosure.model._base import finite_decimal, non_negative
+    from govdisclosure.model.base import finite_decimal, non_negative
 
     known = attrs.validators.optional([finite_decimal, non_negative])  # type: ignore[arg-type]
     assert compiled._inline_check(known, "v") == (

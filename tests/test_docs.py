@@ -15,7 +15,7 @@ import pytest
 from docutils import nodes
 
 import govdisclosure.model
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 
 if TYPE_CHECKING:
     from types import ModuleType

@@ -43,8 +43,8 @@ from govdisclosure.model import (
     SubmissionMethod,
     Withdrawn,
 )
-from govdisclosure.model._base import InvalidValue
 from govdisclosure.model.applicant import Applicant
+from govdisclosure.model.base import InvalidValue
 from govdisclosure.model.tables import ItemCounts2019, ProactiveTable2021, sum_cells
 
 

@@ -46,7 +46,7 @@ from govdisclosure.model import (
     ReviewKind,
     SubmissionMethod,
 )
-from govdisclosure.model._base import counts, field, optional_text
+from govdisclosure.model.base import counts, field, optional_text
 from govdisclosure.rules.publication import publication_due
 from govdisclosure.serialize import (
     TAG_KEY,

@@ -6,7 +6,7 @@ The directive ``govdisclosure-models`` (MyST: ```` ```{govdisclosure-models} ```
 * for every attrs model, a table of its fields: name, readable type, Chinese label (field
   metadata ``label``), meaning (metadata ``doc``), default and the personal-data marker (metadata
   ``personal``);
-* for every :class:`~govdisclosure.model._base.LabelledEnum`, a table of code, Chinese label and
+* for every :class:`~govdisclosure.model.base.LabelledEnum`, a table of code, Chinese label and
   English label.
 
 Nothing is generated to disk: the tables are docutils nodes built at read time.
@@ -29,7 +29,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import govdisclosure.model
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.serialize import registry
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from govdisclosure.model import (
     RequestEvent,
     SubmissionMethod,
 )
-from govdisclosure.model._base import field, optional_text
+from govdisclosure.model.base import field, optional_text
 from govdisclosure.testing import requests
 
 VALID_RIC = "11010519491231002X"

@@ -40,7 +40,7 @@ from govdisclosure.model import (
     SubmissionMethod,
     Transferred,
 )
-from govdisclosure.model._base import field
+from govdisclosure.model.base import field
 from govdisclosure.serialize import register
 from govdisclosure.testing import requests
 

@@ -35,7 +35,7 @@ from govdisclosure.model import (
     Section,
     SubmissionMethod,
 )
-from govdisclosure.model._base import field
+from govdisclosure.model.base import field
 from govdisclosure.serialize import TAG_KEY, from_json, register, to_dict, to_json
 from govdisclosure.serialize.chinese import from_dict_zh, from_json_zh, to_dict_zh, to_json_zh
 from govdisclosure.serialize.schema import SchemaError, json_schema, model_classes

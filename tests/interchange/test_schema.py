@@ -54,8 +54,8 @@ from govdisclosure.model import (
     ReviewTable,
     Section,
 )
-from govdisclosure.model._base import LabelledEnum, field, optional_text
 from govdisclosure.model.agency import _credit_code
+from govdisclosure.model.base import LabelledEnum, field, optional_text
 from govdisclosure.serialize import (
     SCHEMA_VERSION,
     TAG_KEY,

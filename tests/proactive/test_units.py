@@ -19,7 +19,7 @@ from govdisclosure.checks._proactive import (
 from govdisclosure.errors import CalendarDataUnavailable
 from govdisclosure.examples import load
 from govdisclosure.model import Agency, ChannelKind, DisclosureChannel, Money, MoneyUnit, Quantity
-from govdisclosure.model._base import InvalidValue
+from govdisclosure.model.base import InvalidValue
 from govdisclosure.model.layout import FormatVersion
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.proactive import (

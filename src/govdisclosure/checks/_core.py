@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.model._base import LabelledEnum
 from govdisclosure.model.applicant import ApplicantKind
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.layout import (
     ApplicationRow,
     FormatVersion,

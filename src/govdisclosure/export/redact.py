@@ -1,7 +1,7 @@
 """Masking personal data: applicants' names, identity numbers and contact details.
 
 What is personal is not a list kept here: it is the ``personal`` flag in each field's metadata
-(set with ``field(..., personal=True)``, see :mod:`govdisclosure.model._base`). :func:`redact`
+(set with ``field(..., personal=True)``, see :mod:`govdisclosure.model.base`). :func:`redact`
 walks a model (and every model nested in it, in fields and in tuples), so the personal fields
 of subclasses defined elsewhere are masked too.
 

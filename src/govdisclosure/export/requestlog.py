@@ -69,8 +69,8 @@ import orjson
 
 from govdisclosure.errors import ErrorDetail, ValidationError
 from govdisclosure.export.redact import redact
-from govdisclosure.model._base import InvalidValue, LabelledEnum
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+from govdisclosure.model.base import InvalidValue, LabelledEnum
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.request import (
     DisclosureRequest,

@@ -60,9 +60,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from govdisclosure.errors import ErrorDetail, ValidationError
-from govdisclosure.model._base import InvalidValue, LabelledEnum
 from govdisclosure.model.agency import Agency, AgencyLevel, RegionCode
 from govdisclosure.model.applicant import ApplicantKind
+from govdisclosure.model.base import InvalidValue, LabelledEnum
 from govdisclosure.model.layout import FormatVersion, ReportPart, ReviewColumn, ReviewGroup
 from govdisclosure.model.quantity import Money, MoneyUnit
 from govdisclosure.model.report import (

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from govdisclosure.formatting._errors import NumeralParseError
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 
 __all__ = [
     "HeadingStyle",

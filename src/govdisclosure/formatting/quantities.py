@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from govdisclosure.formatting._locale import DEFAULT_LOCALE, conventions
 from govdisclosure.formatting.numbers import render_number
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.quantity import Qualifier, Quantity
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from govdisclosure.formatting._locale import DEFAULT_LOCALE, conventions
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from govdisclosure.model._base import LabelledEnum
+    from govdisclosure.model.base import LabelledEnum
 
 __all__ = ["format_list", "label"]
 

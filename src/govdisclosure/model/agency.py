@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.model._base import (
+from govdisclosure.model.base import (
     InvalidValue,
     LabelledEnum,
     field,

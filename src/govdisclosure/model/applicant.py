@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from govdisclosure.model._base import LabelledEnum, field, optional_text
+from govdisclosure.model.base import LabelledEnum, field, optional_text
 
 __all__ = ["Applicant", "ApplicantKind", "SubmissionMethod"]
 

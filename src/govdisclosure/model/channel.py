@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from govdisclosure.model._base import LabelledEnum, field, optional_text, optional_url
+from govdisclosure.model.base import LabelledEnum, field, optional_text, optional_url
 from govdisclosure.model.quantity import Quantity
 
 __all__ = ["ChannelKind", "DisclosureChannel"]

@@ -6,7 +6,7 @@ version, and each :class:`ApplicationRow` carries its exact printed label.
 
 from __future__ import annotations
 
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.outcome import Outcome, OutcomeGroup
 
 __all__ = ["ApplicationRow", "FormatVersion", "ReportPart", "ReviewColumn", "ReviewGroup"]

@@ -8,7 +8,7 @@ there.
 
 from __future__ import annotations
 
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 
 __all__ = ["Outcome", "OutcomeGroup"]
 

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govdisclosure.model._base import (
+from govdisclosure.model.agency import Agency
+from govdisclosure.model.base import (
     InvalidValue,
     LabelledEnum,
     counts,
@@ -48,7 +49,6 @@ from govdisclosure.model._base import (
     optional_text,
     text,
 )
-from govdisclosure.model.agency import Agency
 from govdisclosure.model.channel import DisclosureChannel
 from govdisclosure.model.outcome import Outcome, OutcomeGroup
 from govdisclosure.model.quantity import Money

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import attrs
 
-from govdisclosure.model._base import (
+from govdisclosure.model.base import (
     LabelledEnum,
     decimal_value,
     field,

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from govdisclosure.model._base import (
+from govdisclosure.model.agency import Agency
+from govdisclosure.model.base import (
     InvalidValue,
     decimal_value,
     field,
@@ -22,7 +23,6 @@ from govdisclosure.model._base import (
     optional_url,
     text,
 )
-from govdisclosure.model.agency import Agency
 from govdisclosure.model.channel import DisclosureChannel
 from govdisclosure.model.layout import FormatVersion
 from govdisclosure.model.quantity import Money, Quantity

@@ -11,14 +11,14 @@ from datetime import date
 
 import attrs
 
-from govdisclosure.model._base import (
+from govdisclosure.model.applicant import Applicant, SubmissionMethod
+from govdisclosure.model.base import (
     InvalidValue,
     LabelledEnum,
     field,
     optional_text,
     text,
 )
-from govdisclosure.model.applicant import Applicant, SubmissionMethod
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
 

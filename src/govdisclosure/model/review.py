@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.model._base import InvalidValue, LabelledEnum, field, optional_text, text
+from govdisclosure.model.base import InvalidValue, LabelledEnum, field, optional_text, text
 
 __all__ = ["Litigation", "LitigationRoute", "Reconsideration", "ReviewResult"]
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govdisclosure.model._base import InvalidValue, counts, field, finite_decimal, non_negative
 from govdisclosure.model.applicant import ApplicantKind
+from govdisclosure.model.base import InvalidValue, counts, field, finite_decimal, non_negative
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
 from govdisclosure.model.quantity import Money
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from govdisclosure.checks import Finding
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.report import AnnualReport
 from govdisclosure.parse._blocks import Origin
 

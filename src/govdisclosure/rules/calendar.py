@@ -29,7 +29,7 @@ import chinese_calendar
 import chinese_calendar.constants as cc_data
 
 from govdisclosure.errors import CalendarDataUnavailable
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 
 __all__ = [
     "CalendarDay",

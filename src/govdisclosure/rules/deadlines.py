@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.request import (
     ConsultationAnswered,
     ConsultationStarted,

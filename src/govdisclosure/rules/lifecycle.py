@@ -27,7 +27,7 @@ from datetime import date
 
 import attrs
 
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.request import (
     ConsultationAnswered,

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import attrs
 
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.rules.calendar import WorkdayCalendar, default_calendar
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Chinese-key JSON: the wire format with the official Chinese labels as keys.
 
 For exchange with Chinese systems, every field's key is its official Chinese label (the
-``label`` of :func:`~govdisclosure.model._base.field`, as in the data-model reference)
+``label`` of :func:`~govdisclosure.model.base.field`, as in the data-model reference)
 instead of its English name. Everything else is the English format unchanged, on purpose:
 
 - values are the same: enum members travel as their stable *codes* (``"granted"``, not

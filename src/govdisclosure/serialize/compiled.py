@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from govdisclosure.model import _base
-from govdisclosure.model._base import LabelledEnum
+from govdisclosure.model import base as _base
+from govdisclosure.model.base import LabelledEnum
 from govdisclosure.serialize import registry
 from govdisclosure.serialize.converter import converter
 

@@ -22,7 +22,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from govdisclosure.errors import RegistrationError
-from govdisclosure.model._base import InvalidValue, LabelledEnum
+from govdisclosure.model.base import InvalidValue, LabelledEnum
 from govdisclosure.serialize import registry
 
 if TYPE_CHECKING:

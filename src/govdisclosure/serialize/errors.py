@@ -13,7 +13,7 @@ from cattrs.errors import (
 )
 
 from govdisclosure.errors import ErrorDetail, ValidationError
-from govdisclosure.model._base import InvalidValue
+from govdisclosure.model.base import InvalidValue
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -12,7 +12,7 @@ appear in every union that accepts them.
 Annotations:
 
 - ``description``: the field's English documentation (``doc`` of
-  :func:`~govdisclosure.model._base.field`); for a class or an enum, its docstring;
+  :func:`~govdisclosure.model.base.field`); for a class or an enum, its docstring;
 - ``x-label-zh``: the field's official Chinese label (a custom keyword rather than ``title``,
   because code generators turn every ``title`` into a type name); in the Chinese-key schema the
   English name is given as ``x-name-en`` instead;
@@ -46,7 +46,7 @@ import orjson
 
 from govdisclosure import model as m
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.model import _base
+from govdisclosure.model import base as _base
 from govdisclosure.serialize import registry
 from govdisclosure.serialize.converter import _DECIMAL, _ISO_DATE, converter
 from govdisclosure.serialize.json import SCHEMA_VERSION

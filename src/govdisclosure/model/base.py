@@ -1,5 +1,8 @@
 """Building blocks shared by every model: labelled enums, documented fields, validators.
 
+This module is public: classes that extend the models import :func:`field`, the validators and
+:class:`LabelledEnum` from here.
+
 Models are pure data: this module imports nothing above the model layer (no Babel, no cattrs).
 """
 
@@ -16,6 +19,7 @@ import attrs
 from govdisclosure.errors import InvalidValue
 
 __all__ = [
+    "URL_PATTERN",
     "InvalidValue",
     "LabelledEnum",
     "counts",
@@ -24,6 +28,7 @@ __all__ = [
     "finite_decimal",
     "non_negative",
     "optional_text",
+    "optional_url",
     "text",
 ]
 
