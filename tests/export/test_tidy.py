@@ -18,7 +18,6 @@ from govdisclosure.export.tidy import (
     FIELDS,
     CellKind,
     TidyRow,
-    TidyTable,
     columns,
     from_rows,
     report_key,
@@ -41,6 +40,7 @@ from govdisclosure.model import (
     OutcomeGroup,
     ProactiveTable2021,
     RegionCode,
+    ReportPart,
     ReviewColumn,
     ReviewGroup,
 )
@@ -127,7 +127,7 @@ def test_every_cell_of_every_table_in_printed_order() -> None:
     assert table4 == [(g.code, c.code, g.label, c.label) for g in ReviewGroup for c in ReviewColumn]
     assert {r.kind for r in rows} == {"count", "money"}
     assert all(r[:5] == report_key(HUAIAN) for r in rows)
-    assert {r.table for r in rows} <= {t.code for t in TidyTable}
+    assert {r.table for r in rows} <= {t.code for t in ReportPart}
 
 
 def test_table_3_values_match_the_model() -> None:

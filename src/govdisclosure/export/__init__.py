@@ -28,7 +28,6 @@ from govdisclosure.export.requestlog import (
 from govdisclosure.export.tidy import (
     CellKind,
     TidyRow,
-    TidyTable,
     from_rows,
     report_key,
     to_rows,
@@ -42,7 +41,6 @@ __all__ = [
     "LogColumn",
     "RequestLogError",
     "TidyRow",
-    "TidyTable",
     "from_rows",
     "personal_fields",
     "read_request_log",

@@ -12,7 +12,7 @@ column              pandas / Arrow type  content
 ``region``          category / dict      GB/T 2260 region code
 ``year``            int16                the report year
 ``format_version``  category / dict      :class:`~govdisclosure.model.layout.FormatVersion` code
-``table``           category / dict      :class:`~govdisclosure.export.tidy.TidyTable` code
+``table``           category / dict      :class:`~govdisclosure.model.layout.ReportPart` code
 ``row``             category / dict      row code (the enum codes of :mod:`~.export.tidy`)
 ``row_label``       category / dict      the row's Chinese label
 ``column``          category / dict      column code

@@ -8,7 +8,9 @@ table a report has: table 2 (主动公开政府信息情况), table 3
 :func:`from_rows` rebuilds the tables from such records.
 
 Codes
-    ``table`` is a :class:`TidyTable` code. Table 3's rows and columns are the codes of
+    ``table`` is a :class:`~govdisclosure.model.layout.ReportPart` code. Every code and label
+    comes from the report's form (:mod:`govdisclosure.model.form`). Table 3's rows and columns
+    are the codes of
     :class:`~govdisclosure.model.layout.ApplicationRow` and
     :class:`~govdisclosure.model.applicant.ApplicantKind` (plus ``total`` for the printed 总计);
     table 4's are :class:`~govdisclosure.model.layout.ReviewGroup` and
@@ -53,60 +55,23 @@ from __future__ import annotations
 
 from array import array
 from decimal import Decimal
-from itertools import chain
-from operator import attrgetter
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from govdisclosure.errors import ErrorDetail, ValidationError
 from govdisclosure.model.agency import Agency, AgencyLevel, RegionCode
-from govdisclosure.model.applicant import ApplicantKind
-from govdisclosure.model.base import InvalidValue, LabelledEnum
-from govdisclosure.model.layout import FormatVersion, ReportPart, ReviewColumn, ReviewGroup
+from govdisclosure.model.base import InvalidValue
+from govdisclosure.model.form import CellKind, FormTable, form_of
+from govdisclosure.model.layout import FormatVersion, ReportPart
 from govdisclosure.model.quantity import Money, MoneyUnit
-from govdisclosure.model.report import (
-    AnnualReport,
-    AnnualReport2008,
-    AnnualReport2019,
-    AnnualReport2021,
-    LegacyIndicator,
-)
-from govdisclosure.model.tables import (
-    ApplicantCounts,
-    ApplicationTable,
-    DocumentCounts,
-    DocumentCounts2019,
-    FeeItems2019,
-    ItemCounts2019,
-    ProactiveTable2019,
-    ProactiveTable2021,
-    Procurement2019,
-    ReviewCounts,
-    ReviewTable,
-)
+from govdisclosure.model.report import AnnualReport, LegacyIndicator
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator
 
-__all__ = ["FIELDS", "CellKind", "TidyRow", "TidyTable", "from_rows", "report_key", "to_rows"]
-
-
-#: The table a tidy record comes from (an alias of :class:`~govdisclosure.model.layout.ReportPart`;
-#: records never name its ``NARRATIVE`` member).
-TidyTable = ReportPart
-
-
-class CellKind(LabelledEnum):
-    """What a tidy record's ``value`` holds: counts and money are never mixed.
-
-    >>> [k.code for k in CellKind]
-    ['count', 'money', 'number']
-    """
-
-    COUNT = "count", "数量", "a whole number (int)"
-    MONEY = "money", "金额", "an amount of money (Decimal) in the record's unit"
-    NUMBER = "number", "数值", "a fractional figure (Decimal) of a 2008-era table"
+__all__ = ["FIELDS", "CellKind", "TidyRow", "from_rows", "report_key", "to_rows"]
 
 
 class TidyRow(NamedTuple):
@@ -127,7 +92,7 @@ class TidyRow(NamedTuple):
     format_version: str
     """The :class:`~govdisclosure.model.layout.FormatVersion` code."""
     table: str
-    """The :class:`TidyTable` code."""
+    """The :class:`~govdisclosure.model.layout.ReportPart` code."""
     row: str
     """The row code (see the module documentation)."""
     row_label: str
@@ -148,12 +113,6 @@ class TidyRow(NamedTuple):
 
 FIELDS: tuple[str, ...] = TidyRow._fields
 """The names of a tidy record's fields, in order (the columns of every tidy format)."""
-
-_REPORT_CLASSES: dict[FormatVersion, type[AnnualReport]] = {
-    FormatVersion.LEGACY_2008: AnnualReport2008,
-    FormatVersion.TRIAL_2019: AnnualReport2019,
-    FormatVersion.NATIONAL_2021: AnnualReport2021,
-}
 
 _COUNT = CellKind.COUNT.code
 _MONEY = CellKind.MONEY.code
@@ -193,184 +152,37 @@ class _Cell(NamedTuple):
     signed: bool
 
 
-def _label(cls: type, name: str) -> str:
-    label: str = attrs.fields_dict(cls)[name].metadata["label"]
-    return label
-
-
 class _Layout:
-    """The fixed cells of one table in one format version, with how to read and rebuild it."""
+    """A table of the form, with what a record repeats for each of its cells precomputed."""
 
-    def __init__(
-        self,
-        table: TidyTable,
-        attribute: str,
-        cells: tuple[_Cell, ...],
-        read: Callable[[Any], tuple[Any, ...]],
-        build: Callable[[list[Any]], Any],
-    ) -> None:
-        self.table = table
-        self.attribute = attribute
-        self.cells = cells
-        self.read = read
-        self.build = build
-        self.positions = {(c.row, c.column): i for i, c in enumerate(cells)}
-        self.money = tuple(i for i, c in enumerate(cells) if c.kind == _MONEY)
+    def __init__(self, table: FormTable) -> None:
+        self.table = table.part
+        self.attribute = table.attribute
+        self.read = table.read
+        self.build = table.build
+        specs = [(row, column) for row in table.rows for column in row.columns]
+        self.cells = tuple(
+            _Cell(r.code, r.label, c.code, c.label, c.kind.code, c.unit, c.signed) for r, c in specs
+        )
+        self.positions = {(c.row, c.column): i for i, c in enumerate(self.cells)}
+        self.money = tuple(i for i, c in enumerate(self.cells) if c.kind == _MONEY)
         # What a record repeats for this cell: table, row, labels, column, kind, unit.
         self.statics = tuple(
-            (table.code, c.row, c.row_label, c.column, c.column_label, c.kind, c.unit)
-            for c in cells
+            (self.table.code, c.row, c.row_label, c.column, c.column_label, c.kind, c.unit)
+            for c in self.cells
         )
 
 
-def _applications_layout(version: FormatVersion) -> _Layout:
-    columns = [(k.code, k.label) for k in ApplicantKind] + [("total", "总计")]
-    names = [code for code, _ in columns]
-    rows = version.application_rows
-    cells = tuple(
-        _Cell(row.code, row.label, code, label, _COUNT, None, False)
-        for row in rows
-        for code, label in columns
-    )
-    getter = attrgetter(*names)
-
-    def read(table: ApplicationTable) -> tuple[Any, ...]:
-        return tuple(chain.from_iterable(map(getter, table.rows)))
-
-    width = len(names)
-
-    def build(values: list[Any]) -> ApplicationTable:
-        return ApplicationTable(
-            tuple(
-                ApplicantCounts(
-                    row=row, **dict(zip(names, values[i * width : (i + 1) * width], strict=True))
-                )
-                for i, row in enumerate(rows)
-            )
-        )
-
-    return _Layout(TidyTable.APPLICATIONS, "applications", cells, read, build)
+@cache
+def _layouts(version: FormatVersion) -> tuple[_Layout, ...]:
+    return tuple(_Layout(t) for t in form_of(version).tables if t.rows)
 
 
-def _reviews_layout() -> _Layout:
-    groups = tuple(ReviewGroup)
-    columns = tuple(ReviewColumn)
-    cells = tuple(
-        _Cell(g.code, g.label, c.code, c.label, _COUNT, None, False)
-        for g in groups
-        for c in columns
-    )
-    read = attrgetter(*(f"{g.code}.{c.code}" for g in groups for c in columns))
-    width = len(columns)
-
-    def build(values: list[Any]) -> ReviewTable:
-        return ReviewTable(
-            **{
-                g.code: ReviewCounts(
-                    **{c.code: values[i * width + j] for j, c in enumerate(columns)}
-                )
-                for i, g in enumerate(groups)
-            }
-        )
-
-    return _Layout(TidyTable.REVIEWS, "reviews", cells, read, build)
-
-
-# A table-2 row: (field name, nested class or None, and for a scalar field its column).
-_Table2Row = tuple[str, type | None, tuple[str, str, str, str | None] | None]
-
-
-def _proactive_layout(cls: type, spec: Sequence[_Table2Row]) -> _Layout:
-    cells: list[_Cell] = []
-    paths: list[str] = []
-    for name, nested, scalar in spec:
-        row_label = _label(cls, name)
-        if nested is not None:
-            for sub in attrs.fields(nested):
-                kind = _MONEY if sub.name == "total_amount" else _COUNT
-                cells.append(
-                    _Cell(
-                        name,
-                        row_label,
-                        sub.name,
-                        sub.metadata["label"],
-                        kind,
-                        None,
-                        sub.name == "change",
-                    )
-                )
-                paths.append(f"{name}.{sub.name}")
-        else:
-            assert scalar is not None
-            code, label, kind, unit = scalar
-            cells.append(_Cell(name, row_label, code, label, kind, unit, False))
-            paths.append(name)
-    read = attrgetter(*paths)
-    shape = [(name, nested) for name, nested, _ in spec]
-
-    def build(values: list[Any]) -> Any:
-        kwargs: dict[str, Any] = {}
-        index = 0
-        for name, nested in shape:
-            if nested is None:
-                kwargs[name] = values[index]
-                index += 1
-            else:
-                subs = [a.name for a in attrs.fields(nested)]
-                kwargs[name] = nested(
-                    **dict(zip(subs, values[index : index + len(subs)], strict=True))
-                )
-                index += len(subs)
-        return cls(**kwargs)
-
-    return _Layout(TidyTable.PROACTIVE, "proactive", tuple(cells), read, build)
-
-
-_DECISIONS = ("decisions", "本年处理决定数量", _COUNT, None)
-_PROACTIVE_2021 = _proactive_layout(
-    ProactiveTable2021,
-    (
-        ("regulations", DocumentCounts, None),
-        ("normative_documents", DocumentCounts, None),
-        ("licensing", None, _DECISIONS),
-        ("penalties", None, _DECISIONS),
-        ("compulsory_measures", None, _DECISIONS),
-        ("fee_amount", None, ("amount", "本年收费金额（单位：万元）", _MONEY, _WAN_YUAN)),
-    ),
-)
-_PROACTIVE_2019 = _proactive_layout(
-    ProactiveTable2019,
-    (
-        ("regulations", DocumentCounts2019, None),
-        ("normative_documents", DocumentCounts2019, None),
-        ("licensing", ItemCounts2019, None),
-        ("other_services", ItemCounts2019, None),
-        ("penalties", ItemCounts2019, None),
-        ("compulsory_measures", ItemCounts2019, None),
-        ("fees", FeeItems2019, None),
-        ("procurement", Procurement2019, None),
-    ),
-)
-_REVIEWS = _reviews_layout()
-
-_LAYOUTS: dict[FormatVersion, tuple[_Layout, ...]] = {
-    FormatVersion.LEGACY_2008: (),
-    FormatVersion.TRIAL_2019: (
-        _PROACTIVE_2019,
-        _applications_layout(FormatVersion.TRIAL_2019),
-        _REVIEWS,
-    ),
-    FormatVersion.NATIONAL_2021: (
-        _PROACTIVE_2021,
-        _applications_layout(FormatVersion.NATIONAL_2021),
-        _REVIEWS,
-    ),
-}
-
-_STATISTICS = TidyTable.STATISTICS.code
-_LEGACY_COLUMNS = (
-    ("this_year", _label(LegacyIndicator, "this_year")),
-    ("cumulative", _label(LegacyIndicator, "cumulative")),
+_STATISTICS = ReportPart.STATISTICS.code
+_LEGACY_COLUMNS = tuple(
+    (c.code, c.label)
+    for c in form_of(FormatVersion.LEGACY_2008).table(ReportPart.STATISTICS).columns
+    if c.code in ("this_year", "cumulative")
 )
 
 
@@ -393,7 +205,7 @@ _new_row = tuple.__new__
 
 def _report_rows(report: AnnualReport) -> Iterator[TidyRow]:
     head = report_key(report)
-    for layout in _LAYOUTS[report.format_version]:
+    for layout in _layouts(report.format_version):
         table = getattr(report, layout.attribute)
         if table is None:
             continue
@@ -670,7 +482,7 @@ def _minimal(key: ReportKey, index: int, errors: list[ErrorDetail]) -> AnnualRep
             level=AgencyLevel.from_code(level) if level is not None else None,
             region=RegionCode(region) if region is not None else None,
         )
-        return _REPORT_CLASSES[FormatVersion.from_code(version)](agency=agency, year=year)
+        return form_of(FormatVersion.from_code(version)).report_class(agency=agency, year=year)
     except InvalidValue as exc:
         errors.append(_problem(index, exc.field_name, exc.message, exc.message_zh))
     except (ValueError, TypeError) as exc:
@@ -782,8 +594,8 @@ def _rebuild(
         return None
     version = base.format_version
     changes: dict[str, Any] = {}
-    allowed = {layout.table.code: layout for layout in _LAYOUTS[version]}
-    for layout in _LAYOUTS[version]:
+    allowed = {layout.table.code: layout for layout in _layouts(version)}
+    for layout in _layouts(version):
         changes[layout.attribute] = None
     if version is FormatVersion.LEGACY_2008:
         changes["statistics"] = ()
@@ -888,7 +700,7 @@ class Columns:
         start = self.length
         dictionaries = self.dictionaries
         value = self.value
-        for layout in _LAYOUTS[report.format_version]:
+        for layout in _layouts(report.format_version):
             table = getattr(report, layout.attribute)
             if table is None:
                 continue

@@ -86,13 +86,18 @@ def field(
     validator: Validator | Sequence[Validator] | None = None,
     converter: Callable[[Any], Any] | None = None,
     personal: bool = False,
+    label_en: str | None = None,
 ) -> Any:
     """An attrs field carrying its Chinese label, its documentation and a personal-data flag.
 
     ``label`` is the official Chinese label (kept verbatim); ``doc`` is the English meaning.
     ``personal=True`` marks applicants' personal data, which exports leave out unless asked.
+    ``label_en`` is a short English label for fields that are cells or rows of the printed
+    form (:mod:`govdisclosure.model.form` reads both labels from here).
     """
     metadata = {"label": label, "doc": doc, "personal": personal}
+    if label_en is not None:
+        metadata["label_en"] = label_en
     validators: Validator | list[Validator] | None
     validators = list(validator) if isinstance(validator, Sequence) else validator
     return attrs.field(

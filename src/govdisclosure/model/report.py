@@ -107,17 +107,27 @@ class LegacyIndicator:
     """
 
     indicator: str = field(
-        "指标名称", "The indicator, verbatim (with any 其中 prefix).", validator=text
+        "指标名称",
+        "The indicator, verbatim (with any 其中 prefix).",
+        validator=text,
+        label_en="indicator",
     )
-    unit: str | None = field("计量单位", "Unit of measure.", default=None, validator=optional_text)
+    unit: str | None = field(
+        "计量单位", "Unit of measure.", default=None, validator=optional_text, label_en="unit"
+    )
     this_year: int | Decimal | None = field(
         "本年度",
         "Value for the report year; None if blank.",
         default=None,
         validator=_optional_number,
+        label_en="this year",
     )
     cumulative: int | Decimal | None = field(
-        "历年累计", "Cumulative value; None if blank.", default=None, validator=_optional_number
+        "历年累计",
+        "Cumulative value; None if blank.",
+        default=None,
+        validator=_optional_number,
+        label_en="cumulative",
     )
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "Procurement2019",
     "ReviewCounts",
     "ReviewTable",
+    "signed_count",
     "sum_cells",
 ]
 
@@ -52,8 +53,8 @@ def sum_cells(cells: Iterable[Cell]) -> Cell:
     return total
 
 
-def _signed(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # 本年增/减 may be negative; it is still a whole number or blank.
+def signed_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A cell that may be negative (2019's 本年增/减): a whole number or blank."""
     if value is not None and type(value) is not int:
         raise InvalidValue(
             attribute.name,
@@ -62,8 +63,8 @@ def _signed(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
-def _cell(label: str, doc: str) -> Any:
-    return field(label, doc, default=None, validator=counts)
+def _cell(label: str, doc: str, label_en: str | None = None) -> Any:
+    return field(label, doc, default=None, validator=counts, label_en=label_en)
 
 
 @attrs.frozen(kw_only=True)
@@ -244,9 +245,9 @@ class ReviewTable:
 class DocumentCounts:
     """2021 format, 第二十条第（一）项: documents issued, repealed and in force."""
 
-    issued: int | None = _cell("本年制发件数", "Issued this year.")
-    repealed: int | None = _cell("本年废止件数", "Repealed this year.")
-    in_force: int | None = _cell("现行有效件数", "In force at the end of the year.")
+    issued: int | None = _cell("本年制发件数", "Issued this year.", "issued this year")
+    repealed: int | None = _cell("本年废止件数", "Repealed this year.", "repealed this year")
+    in_force: int | None = _cell("现行有效件数", "In force at the end of the year.", "in force")
 
 
 @attrs.frozen(kw_only=True)
@@ -257,20 +258,32 @@ class ProactiveTable2021:
     Decimal('96171.6')
     """
 
-    regulations: DocumentCounts = field("规章", "Rules (规章).", factory=DocumentCounts)
-    normative_documents: DocumentCounts = field(
-        "行政规范性文件", "Administrative normative documents.", factory=DocumentCounts
+    regulations: DocumentCounts = field(
+        "规章", "Rules (规章).", factory=DocumentCounts, label_en="rules"
     )
-    licensing: int | None = _cell("行政许可", "本年处理决定数量: licensing decisions this year.")
-    penalties: int | None = _cell("行政处罚", "本年处理决定数量: penalty decisions this year.")
+    normative_documents: DocumentCounts = field(
+        "行政规范性文件",
+        "Administrative normative documents.",
+        factory=DocumentCounts,
+        label_en="administrative normative documents",
+    )
+    licensing: int | None = _cell(
+        "行政许可", "本年处理决定数量: licensing decisions this year.", "administrative licensing"
+    )
+    penalties: int | None = _cell(
+        "行政处罚", "本年处理决定数量: penalty decisions this year.", "administrative penalties"
+    )
     compulsory_measures: int | None = _cell(
-        "行政强制", "本年处理决定数量: compulsory-measure decisions this year."
+        "行政强制",
+        "本年处理决定数量: compulsory-measure decisions this year.",
+        "administrative compulsory measures",
     )
     fee_amount: Decimal | None = field(
         "行政事业性收费",
         "本年收费金额（单位：万元）: administrative fees collected, in 万元, as printed.",
         default=None,
         validator=attrs.validators.optional([finite_decimal, non_negative]),
+        label_en="administrative fees",
     )
 
 
@@ -278,29 +291,41 @@ class ProactiveTable2021:
 class DocumentCounts2019:
     """2019 trial format, 第二十条第（一）项: documents made and published."""
 
-    made: int | None = _cell("本年新制作数量", "Newly made this year.")
-    published: int | None = _cell("本年新公开数量", "Newly published this year.")
-    total_published: int | None = _cell("对外公开总数量", "Published in total.")
+    made: int | None = _cell("本年新制作数量", "Newly made this year.", "newly made this year")
+    published: int | None = _cell(
+        "本年新公开数量", "Newly published this year.", "newly published this year"
+    )
+    total_published: int | None = _cell(
+        "对外公开总数量", "Published in total.", "published in total"
+    )
 
 
 @attrs.frozen(kw_only=True)
 class ItemCounts2019:
     """2019 trial format, items of 第二十条第（五）（六）项."""
 
-    previous_year: int | None = _cell("上一年项目数量", "Items last year.")
+    previous_year: int | None = _cell("上一年项目数量", "Items last year.", "items last year")
     change: int | None = field(
-        "本年增/减", "Change this year (may be negative).", default=None, validator=_signed
+        "本年增/减",
+        "Change this year (may be negative).",
+        default=None,
+        validator=signed_count,
+        label_en="change this year",
     )
-    decisions: int | None = _cell("处理决定数量", "Decisions made.")
+    decisions: int | None = _cell("处理决定数量", "Decisions made.", "decisions")
 
 
 @attrs.frozen(kw_only=True)
 class FeeItems2019:
     """2019 trial format, 第二十条第（八）项 行政事业性收费."""
 
-    previous_year: int | None = _cell("上一年项目数量", "Fee items last year.")
+    previous_year: int | None = _cell("上一年项目数量", "Fee items last year.", "items last year")
     change: int | None = field(
-        "本年增/减", "Change this year (may be negative).", default=None, validator=_signed
+        "本年增/减",
+        "Change this year (may be negative).",
+        default=None,
+        validator=signed_count,
+        label_en="change this year",
     )
 
 
@@ -308,11 +333,14 @@ class FeeItems2019:
 class Procurement2019:
     """2019 trial format, 第二十条第（九）项 政府集中采购."""
 
-    projects: int | None = _cell("采购项目数量", "Number of procurement projects.")
+    projects: int | None = _cell(
+        "采购项目数量", "Number of procurement projects.", "procurement projects"
+    )
     total_amount: Money | None = field(
         "采购总金额",
         "Total amount, with the unit the source printed (e.g. 251000元).",
         default=None,
+        label_en="total amount",
     )
 
 
@@ -320,23 +348,48 @@ class Procurement2019:
 class ProactiveTable2019:
     """Table 2 of the 2019 trial format (labels as Shanghai printed them)."""
 
-    regulations: DocumentCounts2019 = field("规章", "Rules.", factory=DocumentCounts2019)
+    regulations: DocumentCounts2019 = field(
+        "规章", "Rules.", factory=DocumentCounts2019, label_en="rules"
+    )
     normative_documents: DocumentCounts2019 = field(
-        "规范性文件", "Normative documents.", factory=DocumentCounts2019
+        "规范性文件",
+        "Normative documents.",
+        factory=DocumentCounts2019,
+        label_en="normative documents",
     )
     licensing: ItemCounts2019 = field(
-        "行政许可", "Administrative licensing.", factory=ItemCounts2019
+        "行政许可",
+        "Administrative licensing.",
+        factory=ItemCounts2019,
+        label_en="administrative licensing",
     )
     other_services: ItemCounts2019 = field(
-        "其他对外管理服务事项", "Other external management services.", factory=ItemCounts2019
+        "其他对外管理服务事项",
+        "Other external management services.",
+        factory=ItemCounts2019,
+        label_en="other external management services",
     )
     penalties: ItemCounts2019 = field(
-        "行政处罚", "Administrative penalties.", factory=ItemCounts2019
+        "行政处罚",
+        "Administrative penalties.",
+        factory=ItemCounts2019,
+        label_en="administrative penalties",
     )
     compulsory_measures: ItemCounts2019 = field(
-        "行政强制", "Administrative compulsory measures.", factory=ItemCounts2019
+        "行政强制",
+        "Administrative compulsory measures.",
+        factory=ItemCounts2019,
+        label_en="administrative compulsory measures",
     )
-    fees: FeeItems2019 = field("行政事业性收费", "Administrative fees.", factory=FeeItems2019)
+    fees: FeeItems2019 = field(
+        "行政事业性收费",
+        "Administrative fees.",
+        factory=FeeItems2019,
+        label_en="administrative fees",
+    )
     procurement: Procurement2019 = field(
-        "政府集中采购", "Centralised government procurement.", factory=Procurement2019
+        "政府集中采购",
+        "Centralised government procurement.",
+        factory=Procurement2019,
+        label_en="centralised government procurement",
     )
