@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import pytest
 
 from govdisclosure import examples
-from govdisclosure.formatting._layout import proactive_blocks
 from govdisclosure.formatting.render import _group_line, _md, display_width, render, render_deadline
 from govdisclosure.model import (
     Agency,
@@ -167,7 +166,7 @@ def test_html_merged_cells_2021() -> None:
     assert '<th rowspan="8">（三）不予公开</th>' in page
     assert '<th rowspan="3">（六）其他处理</th>' in page
     assert '<th colspan="5">行政复议</th><th colspan="10">行政诉讼</th>' in page
-    assert '<td class="gd-col-fee_amount" colspan="3">96171.6</td>' in page
+    assert '<td class="gd-col-amount" colspan="3">96171.6</td>' in page
     for label in ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额（单位：万元）"):
         assert label in page
     assert '<table class="gd-table gd-table-3">' in page
@@ -399,9 +398,10 @@ def test_render_deadline() -> None:
     assert page.count("<li>") == 5
 
 
-def test_proactive_blocks_cover_the_versions() -> None:
-    assert len(proactive_blocks(FormatVersion.TRIAL_2019)) == 5
-    assert len(proactive_blocks(FormatVersion.NATIONAL_2021)) == 4
+def test_table2_blocks_of_each_version_are_rendered() -> None:
+    for name, blocks in (("shanghai-gov-office-2019", 5), ("huaian-city-2024", 4)):
+        page = render(examples.load(name), "html")
+        assert page.count('<tr class="gd-block">') == blocks
 
 
 def test_table3_rows_in_html() -> None:

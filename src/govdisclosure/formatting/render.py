@@ -19,38 +19,31 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Literal
 
-from govdisclosure.formatting._layout import (
-    NATIONAL_HEADINGS,
-    STATIC,
-    TABLE_SECTIONS,
-    proactive_blocks,
-)
 from govdisclosure.formatting._locale import DEFAULT_LOCALE, Conventions, conventions
 from govdisclosure.formatting.money import format_money
 from govdisclosure.formatting.numbers import render_number
 from govdisclosure.formatting.numerals import heading
 from govdisclosure.formatting.quantities import format_quantity
-from govdisclosure.model.applicant import ApplicantKind
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.form import FormTable, Row, field_labels, form_of
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.outcome import OutcomeGroup
 from govdisclosure.model.quantity import Money
-from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, AnnualReport2021
+from govdisclosure.model.report import (
+    AnnualReport,
+    AnnualReport2008,
+    AnnualReport2019,
+    AnnualReport2021,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from babel import Locale
 
-    from govdisclosure.model.report import AnnualReport, Figure, LegacyIndicator, Section
-    from govdisclosure.model.tables import (
-        ApplicationTable,
-        ProactiveTable2019,
-        ProactiveTable2021,
-        ReviewTable,
-    )
+    from govdisclosure.model.report import Figure, LegacyIndicator, Section
     from govdisclosure.rules.deadlines import DueDate
 
 __all__ = ["META_NAME", "RenderFormat", "display_width", "render", "render_deadline", "report_meta"]
@@ -82,14 +75,16 @@ def _is_english(lang: str) -> bool:
     return lang.replace("-", "_").split("_", 1)[0].lower() != "zh"
 
 
-def _static(key: str, en: bool) -> str:
-    zh, english = STATIC[key]
-    return english if en else zh
+def _pick(labels: tuple[str | None, str | None], en: bool) -> str:
+    return (labels[1] if en else labels[0]) or ""
 
 
-def _national_heading(number: int, en: bool) -> str:
-    _, zh, english = NATIONAL_HEADINGS[number - 1]
-    return f"{heading(number, 'arabic')} {english}" if en else heading(number) + zh
+def _separator(en: bool) -> str:
+    return ": " if en else "："
+
+
+def _national_heading(number: int, label: str, label_en: str, en: bool) -> str:
+    return f"{heading(number, 'arabic')} {label_en}" if en else heading(number) + label
 
 
 def _cell_formatter(conv: Conventions) -> Callable[[object], str]:
@@ -147,106 +142,132 @@ def _group_label(group: OutcomeGroup, en: bool) -> str:
     return group.numbered_label
 
 
+def _outcome_group(row: Row) -> OutcomeGroup | None:
+    member = row.member
+    return member.group if isinstance(member, ApplicationRow) else None
+
+
 @lru_cache(maxsize=8)
-def _row_labels(version: FormatVersion, en: bool) -> dict[ApplicationRow, str]:
+def _row_labels(table: FormTable, en: bool) -> tuple[str, ...]:
     """Each row's own label; in English numbered as the Chinese labels are ((1), 1.)."""
     if not en:
-        return {row: row.label for row in version.application_rows}
-    sizes = _group_sizes(version)
-    labels: dict[ApplicationRow, str] = {}
+        return tuple(row.label for row in table.rows)
+    sizes = _group_sizes(table)
+    labels: list[str] = []
+    previous: OutcomeGroup | None = None
     index = 0
-    for row in version.application_rows:
-        group = row.group
-        if row is ApplicationRow.TOTAL:
-            labels[row] = f"({len(OutcomeGroup) + 1}) {row.label_en}"
+    for row in table.rows:
+        group = _outcome_group(row)
+        if row.member is ApplicationRow.TOTAL:
+            labels.append(f"({len(OutcomeGroup) + 1}) {row.label_en}")
         elif group is None:
-            labels[row] = row.label_en
-        elif row is ApplicationRow.OTHER:
-            labels[row] = _group_label(group, en)
+            labels.append(row.label_en)
+        elif row.member is ApplicationRow.OTHER:
+            labels.append(_group_label(group, en))
         elif sizes[group] == 1:
-            labels[row] = f"({list(OutcomeGroup).index(group) + 1}) {row.label_en}"
+            labels.append(f"({list(OutcomeGroup).index(group) + 1}) {row.label_en}")
         else:
-            index = index + 1 if labels and _previous_group(labels) is group else 1
-            labels[row] = f"{index}. {row.label_en}"
-    return labels
+            index = index + 1 if previous is group else 1
+            labels.append(f"{index}. {row.label_en}")
+        previous = group
+    return tuple(labels)
 
 
-def _previous_group(labels: dict[ApplicationRow, str]) -> OutcomeGroup | None:
-    return next(reversed(labels)).group
-
-
-def _group_sizes(version: FormatVersion) -> dict[OutcomeGroup, int]:
+@lru_cache(maxsize=8)
+def _group_sizes(table: FormTable) -> dict[OutcomeGroup, int]:
     sizes: dict[OutcomeGroup, int] = {}
-    for row in version.application_rows:
-        group = row.group
+    for row in table.rows:
+        group = _outcome_group(row)
         if group is not None:
             sizes[group] = sizes.get(group, 0) + 1
     return sizes
 
 
-def _applicant_headers(en: bool) -> tuple[list[str], list[str]]:
-    headers = [kind.label_en if en else kind.label for kind in ApplicantKind]
-    organisations = _static("organisations", en)
-    groups = [organisations if kind.is_organisation else "" for kind in ApplicantKind]
-    return [*headers, _static("total", en)], [*groups, ""]
+def _chunks(values: Sequence[object], table: FormTable) -> list[Sequence[object]]:
+    """The cells of a table object cut into the form's rows."""
+    out = []
+    start = 0
+    for row in table.rows:
+        out.append(values[start : start + len(row.columns)])
+        start += len(row.columns)
+    return out
+
+
+def _blocks(table: FormTable) -> list[list[Row]]:
+    """The rows of table 2 grouped into their printed blocks (第二十条第（一）项 …)."""
+    blocks: list[list[Row]] = []
+    for row in table.rows:
+        if not blocks or blocks[-1][0].block != row.block:
+            blocks.append([])
+        blocks[-1].append(row)
+    return blocks
 
 
 def _flat_applications(
-    table: ApplicationTable, version: FormatVersion, en: bool, cell: Callable[[object], str]
+    obj: object, table: FormTable, en: bool, cell: Callable[[object], str]
 ) -> list[_Flat]:
-    sizes = _group_sizes(version)
-    names = _row_labels(version, en)
+    sizes = _group_sizes(table)
+    names = _row_labels(table, en)
     rows = []
-    for counts in table.rows:
-        row = counts.row
-        group = row.group
-        if group is not None:
-            parts = [_static("outcomes", en)]
-            if sizes[group] > 1:
+    for row, name, values in zip(table.rows, names, _chunks(table.read(obj), table), strict=True):
+        group = _outcome_group(row)
+        label = name
+        if row.group is not None:
+            parts = [_pick((row.group, row.group_en), en)]
+            if group is not None and sizes[group] > 1:
                 parts.append(_group_label(group, en))
-            label = _join(*parts, names[row])
-        elif row is ApplicationRow.TOTAL:
-            label = _join(_static("outcomes", en), names[row])
-        else:
-            label = names[row]
-        values = [*counts.by_applicant, counts.total]
+            label = _join(*parts, name)
         rows.append([label, *(cell(v) for v in values)])
-    headers, groups = _applicant_headers(en)
-    return [_Flat([_static("note", en), *headers], rows, groups=["", *groups])]
+    headers = [_pick((c.label, c.label_en), en) for c in table.columns]
+    groups = [_pick((c.group, c.group_en), en) if c.group else "" for c in table.columns]
+    return [_Flat([table.header("note", en), *headers], rows, groups=["", *groups])]
 
 
-def _flat_reviews(table: ReviewTable, en: bool, cell: Callable[[object], str]) -> list[_Flat]:
-    header = ["", *(c.label_en if en else c.label for c in ReviewColumn)]
+def _flat_reviews(
+    obj: object, table: FormTable, en: bool, cell: Callable[[object], str]
+) -> list[_Flat]:
+    header = ["", *(_pick((c.label, c.label_en), en) for c in table.columns)]
     rows = []
-    for group in ReviewGroup:
-        name = group.label_en if en else group.label
-        if group is not ReviewGroup.RECONSIDERATION:
-            name = _join(_static("litigation", en), name)
-        counts = table.group(group)
-        rows.append([name, *(cell(counts.cell(c)) for c in ReviewColumn)])
+    for row, values in zip(table.rows, _chunks(table.read(obj), table), strict=True):
+        name = _pick((row.label, row.label_en), en)
+        if row.group is not None:
+            name = _join(_pick((row.group, row.group_en), en), name)
+        rows.append([name, *(cell(v) for v in values)])
     return [_Flat(header, rows)]
 
 
 def _flat_proactive(
-    table: ProactiveTable2019 | ProactiveTable2021,
-    version: FormatVersion,
-    en: bool,
-    cell: Callable[[object], str],
+    obj: object, table: FormTable, en: bool, cell: Callable[[object], str]
 ) -> list[_Flat]:
+    values = dict(zip(table.rows, _chunks(table.read(obj), table), strict=True))
     flats = []
-    for block in proactive_blocks(version):
-        header = [_static("content", en), *(c.en if en else c.zh for c in block.columns)]
-        rows = [[r.en if en else r.zh, *(cell(v) for v in r.get(table))] for r in block.rows]
-        flats.append(_Flat(header, rows, caption=block.en if en else block.zh))
+    for block in _blocks(table):
+        first = block[0]
+        header = [table.header("content", en)]
+        header.extend(_pick((c.label, c.label_en), en) for c in first.columns)
+        rows = [[_pick((r.label, r.label_en), en), *(cell(v) for v in values[r])] for r in block]
+        caption = _pick((first.block, first.block_en), en)
+        flats.append(_Flat(header, rows, caption=caption))
     return flats
+
+
+def _statistics_table() -> FormTable:
+    return form_of(FormatVersion.LEGACY_2008).table(ReportPart.STATISTICS)
 
 
 def _flat_statistics(
     indicators: Sequence[LegacyIndicator], en: bool, cell: Callable[[object], str]
 ) -> _Flat:
-    header = [_static(k, en) for k in ("indicator", "unit", "this_year", "cumulative")]
+    header = [_pick((c.label, c.label_en), en) for c in _statistics_table().columns]
     rows = [[i.indicator, i.unit or "", cell(i.this_year), cell(i.cumulative)] for i in indicators]
     return _Flat(header, rows, numeric_from=2)
+
+
+_FLAT = {
+    ReportPart.PROACTIVE: _flat_proactive,
+    ReportPart.APPLICATIONS: _flat_applications,
+    ReportPart.REVIEWS: _flat_reviews,
+}
 
 
 # --- Writers -----------------------------------------------------------------------------------
@@ -276,26 +297,17 @@ class _Writer:
     def flat(self, table: _Flat, css: str) -> None:
         raise NotImplementedError
 
-    def proactive(
-        self, table: ProactiveTable2019 | ProactiveTable2021, version: FormatVersion
-    ) -> None:
-        for flat in _flat_proactive(table, version, self.en, self.cell):
-            self.flat(flat, "2")
-
-    def applications(self, table: ApplicationTable, version: FormatVersion) -> None:
-        for flat in _flat_applications(table, version, self.en, self.cell):
-            self.flat(flat, "3")
-
-    def reviews(self, table: ReviewTable) -> None:
-        for flat in _flat_reviews(table, self.en, self.cell):
-            self.flat(flat, "4")
+    def table(self, obj: object, table: FormTable) -> None:
+        """A table of the form (2, 3 or 4) with the cells of ``obj``."""
+        for flat in _FLAT[table.part](obj, table, self.en, self.cell):
+            self.flat(flat, str(table.number))
 
     def statistics(self, indicators: Sequence[LegacyIndicator]) -> None:
         self.flat(_flat_statistics(indicators, self.en, self.cell), "statistics")
 
     def figure_line(self, figure: Figure) -> str:
         quantity = format_quantity(figure.quantity, locale=self.conv.locale)
-        return f"{figure.label}{_static('separator', self.en)}{quantity}"
+        return f"{figure.label}{_separator(self.en)}{quantity}"
 
     def finish(self, title: str, report: AnnualReport) -> str:
         return "\n\n".join(self.parts) + "\n"
@@ -465,9 +477,6 @@ def _esc_single(text: str) -> str:
     return text.translate(_SINGLE_QUOTED)
 
 
-_APPLICANT_COLUMNS = (*(k.code for k in ApplicantKind), "total")
-
-
 def _attrs(css: str = "", colspan: int = 1, rowspan: int = 1) -> str:
     text = f' class="{_esc(css)}"' if css else ""
     if colspan > 1:
@@ -478,104 +487,106 @@ def _attrs(css: str = "", colspan: int = 1, rowspan: int = 1) -> str:
 
 
 @lru_cache(maxsize=8)
-def _applications_html(version: FormatVersion, en: bool) -> tuple[str, tuple[str, ...]]:
-    """Table 3: the static head, and each data row's opening up to its first data cell."""
-    kinds = list(ApplicantKind)
-
-    def name(kind: ApplicantKind) -> str:
-        return kind.label_en if en else kind.label
-
+def _applications_html(table: FormTable, en: bool) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Table 3: the static head, each data row's opening, and each column's cell opening."""
+    columns = table.columns
+    grouped = [c for c in columns if c.group]
+    first, last = columns[0], columns[-1]
+    group = grouped[0]
     head = (
         '<table class="gd-table gd-table-3">\n<thead>\n'
-        f"<tr><th{_attrs('gd-note', 3, 3)}>{_esc(_static('note', en))}</th>"
-        f'<th colspan="7">{_esc(_static("applicants", en))}</th></tr>\n'
-        f'<tr><th rowspan="2">{_esc(name(kinds[0]))}</th>'
-        f'<th colspan="5">{_esc(_static("organisations", en))}</th>'
-        f'<th rowspan="2">{_esc(_static("total", en))}</th></tr>\n'
-        "<tr>" + "".join(f"<th>{_esc(name(k))}</th>" for k in kinds[1:]) + "</tr>\n"
-        "</thead>\n<tbody>\n"
+        f"<tr><th{_attrs('gd-note', 3, 3)}>{_esc(table.header('note', en))}</th>"
+        f'<th colspan="{len(columns)}">{_esc(table.header("applicants", en))}</th></tr>\n'
+        f'<tr><th rowspan="2">{_esc(_pick((first.label, first.label_en), en))}</th>'
+        f'<th colspan="{len(grouped)}">{_esc(_pick((group.group, group.group_en), en))}</th>'
+        f'<th rowspan="2">{_esc(_pick((last.label, last.label_en), en))}</th></tr>\n'
+        "<tr>"
+        + "".join(f"<th>{_esc(_pick((c.label, c.label_en), en))}</th>" for c in grouped)
+        + "</tr>\n</thead>\n<tbody>\n"
     )
-    rows = version.application_rows
-    sizes = _group_sizes(version)
-    names = _row_labels(version, en)
-    span = sum(1 for r in rows if r.group is not None or r is ApplicationRow.TOTAL)
+    rows = table.rows
+    sizes = _group_sizes(table)
+    names = _row_labels(table, en)
+    span = sum(1 for r in rows if r.group is not None)
     prefixes = []
     outcomes_open = False
     seen: set[OutcomeGroup] = set()
-    for row in rows:
+    for row, name in zip(rows, names, strict=True):
         cells = ""
-        group = row.group
-        if (group is not None or row is ApplicationRow.TOTAL) and not outcomes_open:
+        outcome = _outcome_group(row)
+        if row.group is not None and not outcomes_open:
             outcomes_open = True
-            cells += f"<th{_attrs('', 1, span)}>{_esc(_static('outcomes', en))}</th>"
-        label = _esc(names[row])
-        if group is None and row is not ApplicationRow.TOTAL:
+            cells += f"<th{_attrs('', 1, span)}>{_esc(_pick((row.group, row.group_en), en))}</th>"
+        label = _esc(name)
+        if row.group is None:
             cells += f'<th scope="row" colspan="3">{label}</th>'
-        elif group is None or sizes[group] == 1:
+        elif outcome is None or sizes[outcome] == 1:
             cells += f'<th scope="row" colspan="2">{label}</th>'
         else:
-            if group not in seen:
-                seen.add(group)
-                cells += f"<th{_attrs('', 1, sizes[group])}>{_esc(_group_label(group, en))}</th>"
+            if outcome not in seen:
+                seen.add(outcome)
+                cells += (
+                    f"<th{_attrs('', 1, sizes[outcome])}>{_esc(_group_label(outcome, en))}</th>"
+                )
             cells += f'<th scope="row">{label}</th>'
         prefixes.append(f'<tr class="gd-row-{_esc(row.code)}">{cells}')
-    return head, tuple(prefixes)
-
-
-_TD3 = tuple(f'<td class="gd-col-{code}">' for code in _APPLICANT_COLUMNS)
-
-
-@lru_cache(maxsize=4)
-def _reviews_html(en: bool) -> str:
-    """Table 4: the static head and the opening of its data row."""
-
-    def name(member: ReviewColumn | ReviewGroup) -> str:
-        return _esc(member.label_en if en else member.label)
-
-    columns = "".join(f"<th>{name(c)}</th>" for c in ReviewColumn)
-    return (
-        '<table class="gd-table gd-table-4">\n<thead>\n'
-        f'<tr><th colspan="5">{name(ReviewGroup.RECONSIDERATION)}</th>'
-        f'<th colspan="10">{_esc(_static("litigation", en))}</th></tr>\n'
-        "<tr>"
-        + "".join(f'<th rowspan="2">{name(c)}</th>' for c in ReviewColumn)
-        + f'<th colspan="5">{name(ReviewGroup.LITIGATION_DIRECT)}</th>'
-        f'<th colspan="5">{name(ReviewGroup.LITIGATION_AFTER_RECONSIDERATION)}</th></tr>\n'
-        f"<tr>{columns}{columns}</tr>\n"
-        '</thead>\n<tbody>\n<tr class="gd-row-reviews">'
-    )
-
-
-_TD4 = tuple(
-    tuple(f'<td class="gd-col-{g.code}-{c.code}">' for c in ReviewColumn) for g in ReviewGroup
-)
+    tds = tuple(f'<td class="gd-col-{c.code}">' for c in columns)
+    return head, tuple(prefixes), tds
 
 
 @lru_cache(maxsize=8)
-def _proactive_html(
-    version: FormatVersion, en: bool
-) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
-    """Table 2: per block, its static rows and per data row its opening and cell openings."""
-    blocks = proactive_blocks(version)
-    width = 1 + sum(c.span for c in blocks[0].columns)
-    built = []
+def _reviews_html(table: FormTable, en: bool) -> tuple[str, tuple[str, ...]]:
+    """Table 4: the static head and opening of its data row, and each cell's opening."""
+    rows = table.rows
+    columns = "".join(f"<th>{_esc(_pick((c.label, c.label_en), en))}</th>" for c in table.columns)
+    width = len(table.columns)
+    grouped = [r for r in rows if r.group is not None]
+    alone = rows[0]
+    head = (
+        '<table class="gd-table gd-table-4">\n<thead>\n'
+        f'<tr><th colspan="{width}">{_esc(_pick((alone.label, alone.label_en), en))}</th>'
+        f'<th colspan="{width * len(grouped)}">{_esc(table.header("litigation", en))}</th>'
+        "</tr>\n<tr>"
+        + "".join(
+            f'<th rowspan="2">{_esc(_pick((c.label, c.label_en), en))}</th>' for c in table.columns
+        )
+        + "".join(
+            f'<th colspan="{width}">{_esc(_pick((r.label, r.label_en), en))}</th>' for r in grouped
+        )
+        + "</tr>\n"
+        f"<tr>{columns * len(grouped)}</tr>\n"
+        '</thead>\n<tbody>\n<tr class="gd-row-reviews">'
+    )
+    tds = tuple(f'<td class="gd-col-{r.code}-{c.code}">' for r in rows for c in r.columns)
+    return head, tds
+
+
+@lru_cache(maxsize=8)
+def _proactive_html(table: FormTable, en: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Table 2: per block, its static rows, and per data row its opening and cell openings."""
+    blocks = _blocks(table)
+    width = 1 + sum(c.span for c in blocks[0][0].columns)
+    built: list[tuple[str, tuple[str, ...]]] = []
     for block in blocks:
+        first = block[0]
         static = (
-            f'<tr class="gd-block"><th colspan="{width}">{_esc(block.en if en else block.zh)}'
-            f'</th></tr>\n<tr class="gd-head"><th>{_esc(_static("content", en))}</th>'
+            f'<tr class="gd-block"><th colspan="{width}">'
+            f"{_esc(_pick((first.block, first.block_en), en))}"
+            f'</th></tr>\n<tr class="gd-head"><th>{_esc(table.header("content", en))}</th>'
             + "".join(
-                f"<th{_attrs('', c.span)}>{_esc(c.en if en else c.zh)}</th>" for c in block.columns
+                f"<th{_attrs('', c.span)}>{_esc(_pick((c.label, c.label_en), en))}</th>"
+                for c in first.columns
             )
             + "</tr>\n"
         )
-        rows = tuple(
-            (
-                f'<tr class="gd-row-{r.code}"><th scope="row">{_esc(r.en if en else r.zh)}</th>',
-                tuple(f"<td{_attrs('gd-col-' + c.code, c.span)}>" for c in block.columns),
+        built.append((static, ()))
+        for r in block:
+            opening = (
+                f'<tr class="gd-row-{r.code}"><th scope="row">'
+                f"{_esc(_pick((r.label, r.label_en), en))}</th>"
             )
-            for r in block.rows
-        )
-        built.append((static, rows))
+            cells = tuple(f"<td{_attrs('gd-col-' + c.code, c.span)}>" for c in r.columns)
+            built.append((opening, cells))
     return tuple(built)
 
 
@@ -617,48 +628,42 @@ class _HtmlWriter(_Writer):
         out.append("</tbody>\n</table>")
         self.parts.append("".join(out))
 
-    def proactive(
-        self, table: ProactiveTable2019 | ProactiveTable2021, version: FormatVersion
-    ) -> None:
+    def table(self, obj: object, table: FormTable) -> None:
+        if table.part is ReportPart.PROACTIVE:
+            self._proactive(obj, table)
+        elif table.part is ReportPart.APPLICATIONS:
+            self._applications(obj, table)
+        else:
+            self._reviews(obj, table)
+
+    def _proactive(self, obj: object, table: FormTable) -> None:
         cell = self.cell
+        values = iter(table.read(obj))
         out = ['<table class="gd-table gd-table-2">\n<tbody>\n']
-        for (static, rows), block in zip(
-            _proactive_html(version, self.en), proactive_blocks(version), strict=True
-        ):
-            out.append(static)
-            for (opening, tds), spec in zip(rows, block.rows, strict=True):
-                out.append(opening)
-                for td, value in zip(tds, spec.get(table), strict=True):
-                    out.append(f"{td}{_esc(cell(value))}</td>")
+        for opening, tds in _proactive_html(table, self.en):
+            out.append(opening)
+            if tds:
+                out.extend(f"{td}{_esc(cell(next(values)))}</td>" for td in tds)
                 out.append("</tr>\n")
         out.append("</tbody>\n</table>")
         self.parts.append("".join(out))
 
-    def applications(self, table: ApplicationTable, version: FormatVersion) -> None:
-        head, prefixes = _applications_html(version, self.en)
+    def _applications(self, obj: object, table: FormTable) -> None:
+        head, prefixes, tds = _applications_html(table, self.en)
         cell = self.cell
-        a, b, c, d, e, f, g = _TD3
         out = [head]
-        for prefix, r in zip(prefixes, table.rows, strict=True):
-            out.append(
-                f"{prefix}{a}{cell(r.natural_person)}</td>{b}{cell(r.commercial_enterprise)}</td>"
-                f"{c}{cell(r.research_institution)}</td>"
-                f"{d}{cell(r.social_welfare_organisation)}</td>"
-                f"{e}{cell(r.legal_service_institution)}</td>{f}{cell(r.other)}</td>"
-                f"{g}{cell(r.total)}</td></tr>\n"
-            )
+        for prefix, values in zip(prefixes, _chunks(table.read(obj), table), strict=True):
+            out.append(prefix)
+            out.extend(f"{td}{cell(v)}</td>" for td, v in zip(tds, values, strict=True))
+            out.append("</tr>\n")
         out.append("</tbody>\n</table>")
         self.parts.append("".join(out))
 
-    def reviews(self, table: ReviewTable) -> None:
+    def _reviews(self, obj: object, table: FormTable) -> None:
+        head, tds = _reviews_html(table, self.en)
         cell = self.cell
-        out = [_reviews_html(self.en)]
-        for group, tds in zip(ReviewGroup, _TD4, strict=True):
-            counts = table.group(group)
-            out.extend(
-                f"{td}{cell(counts.cell(column))}</td>"
-                for td, column in zip(tds, ReviewColumn, strict=True)
-            )
+        out = [head]
+        out.extend(f"{td}{cell(v)}</td>" for td, v in zip(tds, table.read(obj), strict=True))
         out.append("</tr>\n</tbody>\n</table>")
         self.parts.append("".join(out))
 
@@ -705,38 +710,45 @@ def _section(writer: _Writer, section: Section, level: int) -> None:
         _section(writer, sub, level + 1)
 
 
-def _section_number(section: Section) -> int | None:
+def _section_number(section: Section, numbers: Sequence[int]) -> int | None:
     text = section.heading.lstrip()
-    for number in TABLE_SECTIONS.values():
+    for number in numbers:
         if text.startswith(heading(number)):
             return number
     return None
 
 
 def _national(writer: _Writer, report: AnnualReport2019 | AnnualReport2021) -> None:
-    version = report.format_version
+    form = form_of(report)
+    headings = {h.number: h for h in form.headings}
     pending: dict[int, Callable[[], None]] = {}
-    proactive, applications, reviews = report.proactive, report.applications, report.reviews
-    if proactive is not None:
-        pending[TABLE_SECTIONS["proactive"]] = lambda: writer.proactive(proactive, version)
-    if applications is not None:
-        pending[TABLE_SECTIONS["applications"]] = lambda: writer.applications(applications, version)
-    if reviews is not None:
-        pending[TABLE_SECTIONS["reviews"]] = lambda: writer.reviews(reviews)
+    for item in form.headings:
+        if item.part is None:
+            continue
+        table = form.table(item.part)
+        obj = getattr(report, table.attribute)
+        if obj is not None:
+            pending[item.number] = partial(writer.table, obj, table)
+    numbers = [h.number for h in form.headings if h.part is not None]
+
+    def title(number: int) -> str:
+        item = headings[number]
+        return _national_heading(number, item.label, item.label_en, writer.en)
+
     if not report.sections:
-        for number, _, _ in NATIONAL_HEADINGS:
-            writer.heading(1, _national_heading(number, writer.en))
+        for number in headings:
+            writer.heading(1, title(number))
             emit = pending.pop(number, None)
             if emit is not None:
                 emit()
         return
     for section in report.sections:
         _section(writer, section, 1)
-        found = _section_number(section)
+        found = _section_number(section, numbers)
         if found is not None and found in pending:
             pending.pop(found)()
     for rest in sorted(pending):
-        writer.heading(1, _national_heading(rest, writer.en))
+        writer.heading(1, title(rest))
         pending[rest]()
 
 
@@ -808,10 +820,11 @@ def render(
             _section(writer, section, 1)
         if isinstance(report, AnnualReport2008):
             if report.figures:
-                writer.heading(1, _static("figures", writer.en))
+                writer.heading(1, _pick(field_labels(AnnualReport, "figures"), writer.en))
                 writer.figures(report.figures)
             if report.statistics:
-                writer.heading(1, report.statistics_title or _static("statistics", writer.en))
+                default = _pick(field_labels(AnnualReport2008, "statistics"), writer.en)
+                writer.heading(1, report.statistics_title or default)
                 writer.statistics(report.statistics)
     for line in report.closing:
         writer.paragraph(line)

@@ -164,7 +164,12 @@ class AnnualReport:
     closing: tuple[str, ...] = field(
         "落款", "Lines after the last section (signature, date), verbatim.", default=()
     )
-    figures: tuple[Figure, ...] = field("文中数据", "Figures quoted in the narrative.", default=())
+    figures: tuple[Figure, ...] = field(
+        "文中数据",
+        "Figures quoted in the narrative.",
+        default=(),
+        label_en="Figures quoted in the report",
+    )
     channels: tuple[DisclosureChannel, ...] = field(
         "公开渠道", "Disclosure channels the report names.", default=()
     )
@@ -191,7 +196,10 @@ class AnnualReport2008(AnnualReport):
         validator=optional_text,
     )
     statistics: tuple[LegacyIndicator, ...] = field(
-        "统计表", "Rows of the local statistics table, in printed order.", default=()
+        "统计表",
+        "Rows of the local statistics table, in printed order.",
+        default=(),
+        label_en="Statistics table",
     )
 
 
