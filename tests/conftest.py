@@ -29,12 +29,5 @@ def _restore_registrations() -> Iterator[None]:
     register odd classes on purpose (unsupported field types, clashing tags) must not leak them
     into the JSON Schema or the converters used by later tests and doctests.
     """
-    tags, classes = dict(registry._tags), dict(registry._classes)
-    yield
-    if registry._tags != tags or registry._classes != classes:
-        registry._tags.clear()
-        registry._tags.update(tags)
-        registry._classes.clear()
-        registry._classes.update(classes)
-        for listener in registry._listeners:
-            listener()
+    with registry.snapshot():
+        yield

@@ -106,7 +106,8 @@ def test_check_json_lists_findings_with_codes(capsys: pytest.CaptureFixture[str]
     findings = orjson.loads(capsys.readouterr().out)
     assert [f["rule"] for f in findings] == ["NARRATIVE-SUM", "NARRATIVE-SHARE", "NARRATIVE-UPHELD"]
     share = findings[1]
-    assert (share["expected"], share["actual"], share["table"]) == ("32.0", "33.9", "narrative")
+    assert (share["expected"], share["actual"], share["part"]) == ("32.0", "33.9", "narrative")
+    assert (share["cell"], share["row"]) == (None, "予以公开及部分公开占比")
     assert share["source"] == "shanghai-gov-office-2019"
 
 

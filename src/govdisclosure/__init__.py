@@ -8,7 +8,7 @@
 True
 """
 
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from govdisclosure import examples
 from govdisclosure._version import __version__
@@ -67,6 +67,7 @@ from govdisclosure.model import (
     Reconsideration,
     RegionCode,
     Replied,
+    ReportPart,
     RequestEvent,
     ReviewColumn,
     ReviewCounts,
@@ -78,6 +79,7 @@ from govdisclosure.model import (
     Transferred,
     Withdrawn,
 )
+from govdisclosure.model.form import form_of
 from govdisclosure.serialize import (
     SCHEMA_VERSION,
     from_dict,
@@ -87,8 +89,11 @@ from govdisclosure.serialize import (
     to_json,
 )
 
-if TYPE_CHECKING:
-    from govdisclosure import export, formatting, parse, rules
+if _typing.TYPE_CHECKING:
+    from govdisclosure import checks, export, formatting, parse, rules, stats
+    from govdisclosure.checks import check, check_series
+    from govdisclosure.export import from_rows, to_rows
+    from govdisclosure.formatting.render import render
     from govdisclosure.parse import ParseResult, parse_report
     from govdisclosure.rules import (
         Deadline,
@@ -110,50 +115,61 @@ if TYPE_CHECKING:
         state,
     )
     from govdisclosure.serialize import from_json_zh, json_schema, to_json_zh
+    from govdisclosure.stats import tabulate
 
-# The rules layer loads the official working-day data; it is imported on first use so that
-# `import govdisclosure` stays fast for code that only reads and writes models.
-_LAZY_FROM_RULES = frozenset(
-    {
-        "Deadline",
-        "DeadlineKind",
-        "DueDate",
-        "Regulation",
-        "RequestState",
-        "WorkdayCalendar",
-        "check_history",
-        "deadlines",
-        "default_calendar",
-        "due_date",
-        "due_dates",
-        "explain_deadline",
-        "is_overdue",
-        "regulation_in_force",
-        "remedy_window",
-        "response_time",
-        "state",
-    }
-)
+# Names that load on first use, and the module each comes from: the rules layer reads the
+# official working-day data, formatting loads Babel, and the export formats their libraries, so
+# ``import govdisclosure`` stays fast for code that only reads and writes models. A module name
+# maps to itself.
+_LAZY: dict[str, str] = {
+    **{
+        name: f"govdisclosure.{name}"
+        for name in ("checks", "export", "formatting", "parse", "rules", "stats")
+    },
+    **dict.fromkeys(("check", "check_series"), "govdisclosure.checks"),
+    **dict.fromkeys(("from_rows", "to_rows"), "govdisclosure.export"),
+    "render": "govdisclosure.formatting",
+    **dict.fromkeys(("ParseResult", "parse_report"), "govdisclosure.parse"),
+    **dict.fromkeys(
+        (
+            "Deadline",
+            "DeadlineKind",
+            "DueDate",
+            "Regulation",
+            "RequestState",
+            "WorkdayCalendar",
+            "check_history",
+            "deadlines",
+            "default_calendar",
+            "due_date",
+            "due_dates",
+            "explain_deadline",
+            "is_overdue",
+            "regulation_in_force",
+            "remedy_window",
+            "response_time",
+            "state",
+        ),
+        "govdisclosure.rules",
+    ),
+    **dict.fromkeys(("from_json_zh", "json_schema", "to_json_zh"), "govdisclosure.serialize"),
+    "tabulate": "govdisclosure.stats",
+}
 
 
-_LAZY_FROM_SERIALIZE = frozenset({"from_json_zh", "json_schema", "to_json_zh"})
-
-# Subpackages that bring heavier imports (working-day data, Babel, export formats) load on use.
-_LAZY_MODULES = frozenset({"export", "formatting", "parse", "rules"})
-
-
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     import importlib
 
-    if name in _LAZY_MODULES:
-        return importlib.import_module(f"govdisclosure.{name}")
-    if name in _LAZY_FROM_RULES:
-        return getattr(importlib.import_module("govdisclosure.rules"), name)
-    if name in ("ParseResult", "parse_report"):
-        return getattr(importlib.import_module("govdisclosure.parse"), name)
-    if name in _LAZY_FROM_SERIALIZE:
-        return getattr(importlib.import_module("govdisclosure.serialize"), name)
-    raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
+    if module == f"govdisclosure.{name}":
+        return importlib.import_module(module)
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [
@@ -214,6 +230,7 @@ __all__ = [
     "RegistrationError",
     "Regulation",
     "Replied",
+    "ReportPart",
     "RequestEvent",
     "RequestState",
     "ReviewColumn",
@@ -228,7 +245,10 @@ __all__ = [
     "Withdrawn",
     "WorkdayCalendar",
     "__version__",
+    "check",
     "check_history",
+    "check_series",
+    "checks",
     "deadlines",
     "default_calendar",
     "due_date",
@@ -236,10 +256,12 @@ __all__ = [
     "examples",
     "explain_deadline",
     "export",
+    "form_of",
     "formatting",
     "from_dict",
     "from_json",
     "from_json_zh",
+    "from_rows",
     "is_overdue",
     "json_schema",
     "parse",
@@ -247,10 +269,14 @@ __all__ = [
     "register",
     "regulation_in_force",
     "remedy_window",
+    "render",
     "response_time",
     "rules",
     "state",
+    "stats",
+    "tabulate",
     "to_dict",
     "to_json",
     "to_json_zh",
+    "to_rows",
 ]

@@ -16,7 +16,6 @@ from govdisclosure.checks import (
     Rule,
     Severity,
     Status,
-    Table,
     check,
     check_series,
     register_rule,
@@ -26,7 +25,14 @@ from govdisclosure.checks import (
 from govdisclosure.examples import load
 from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel
 from govdisclosure.model.applicant import ApplicantKind
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.form import CellRef, form_of
+from govdisclosure.model.layout import (
+    ApplicationRow,
+    FormatVersion,
+    ReportPart,
+    ReviewColumn,
+    ReviewGroup,
+)
 from govdisclosure.model.quantity import Qualifier, Quantity
 from govdisclosure.model.report import (
     AnnualReport,
@@ -52,6 +58,12 @@ KINDS = tuple(ApplicantKind)
 COLUMNS: tuple[ApplicantKind | None, ...] = (*KINDS, None)
 
 
+def cell_of(finding: Finding) -> CellRef:
+    """The cell a table finding names (every table rule names one)."""
+    assert finding.cell is not None
+    return finding.cell
+
+
 def report_2021(**fields: object) -> AnnualReport2021:
     return AnnualReport2021(agency=AGENCY, year=2023, **fields)  # type: ignore[arg-type]
 
@@ -68,22 +80,22 @@ def test_huaian_2024_has_no_findings() -> None:
 def test_shanghai_2019_balance_holds_on_the_total_column() -> None:
     report = load("shanghai-gov-office-2019")
     findings = check(report, include_unverifiable=True)
-    assert not [f for f in findings if f.rule == "T3-BALANCE" and f.column is None]
+    assert not [f for f in findings if f.rule == "T3-BALANCE" and cell_of(f).column == "total"]
     # Its tables hold wherever they are printed; only the narrative disagrees with them.
-    assert {f.table for f in check(report)} == {Table.NARRATIVE}
+    assert {f.part for f in check(report)} == {ReportPart.NARRATIVE}
 
 
 def test_shanghai_2019_blank_totals_are_not_verifiable() -> None:
     findings = check(load("shanghai-gov-office-2019"), include_unverifiable=True)
-    findings = tuple(f for f in findings if f.table is not Table.NARRATIVE)
+    findings = tuple(f for f in findings if f.part is not ReportPart.NARRATIVE)
     assert findings
     assert all(f.status is Status.NOT_VERIFIABLE and not f.verifiable for f in findings)
-    granted = [f for f in findings if f.rule == "T3-ROW-SUM" and f.row is ApplicationRow.GRANTED]
+    granted = [f for f in findings if f.rule == "T3-ROW-SUM" and cell_of(f).row == "granted"]
     assert len(granted) == 1
     assert granted[0].actual is None
     assert granted[0].message_en.startswith("not verifiable")
     assert granted[0].message_zh.startswith("无法核对")
-    outcomes = [f for f in findings if f.rule == "T3-OUTCOMES" and f.column is None]
+    outcomes = [f for f in findings if f.rule == "T3-OUTCOMES" and cell_of(f).column == "total"]
     assert len(outcomes) == 1
     assert outcomes[0].actual == 805
     assert outcomes[0].expected is None
@@ -105,13 +117,16 @@ def hongze_2023_reviews() -> ReviewTable:
 
 def test_hongze_2023_table_4_gives_two_errors() -> None:
     findings = check(report_2021(reviews=hongze_2023_reviews()))
-    assert [(f.rule, f.row, f.column, f.expected, f.actual) for f in findings] == [
-        ("T4-TOTAL", ReviewGroup.RECONSIDERATION, ReviewColumn.TOTAL, 11, 0),
-        ("T4-TOTAL", ReviewGroup.LITIGATION_AFTER_RECONSIDERATION, ReviewColumn.TOTAL, 5, 0),
+    assert [
+        (f.rule, cell_of(f).row, cell_of(f).column, f.expected, f.actual) for f in findings
+    ] == [
+        ("T4-TOTAL", ReviewGroup.RECONSIDERATION.code, ReviewColumn.TOTAL.code, 11, 0),
+        ("T4-TOTAL", ReviewGroup.LITIGATION_AFTER_RECONSIDERATION.code, "total", 5, 0),
     ]
+    assert cell_of(findings[0]).path == "$.reviews.reconsideration.total"
     first = findings[0]
     assert first.severity is Severity.ERROR
-    assert first.table is Table.REVIEWS
+    assert first.part is ReportPart.REVIEWS
     assert first.verifiable
     assert first.year == 2023
     assert first.row_label == "行政复议"
@@ -215,7 +230,7 @@ def test_perturbing_a_cell_is_found(
     report = make_report(version, ApplicationTable(tuple(rows)), data.draw(consistent_reviews()))
     findings = check(report)
     assert findings
-    assert any(f.row is target.row or f.column is column for f in findings)
+    assert any(cell_of(f).row == target.row.code or cell_of(f).column == name for f in findings)
 
 
 @given(
@@ -228,7 +243,7 @@ def test_perturbing_a_review_cell_is_found(
     changed = attrs.evolve(counts, **{column.code: (counts.cell(column) or 0) + 1})
     report = report_2021(reviews=attrs.evolve(reviews, **{group.code: changed}))
     findings = check(report)
-    assert [f.row for f in findings] == [group]
+    assert [cell_of(f).row for f in findings] == [group.code]
 
 
 # --- series -----------------------------------------------------------------------------------
@@ -261,10 +276,11 @@ def test_series_carry_mismatch_is_a_warning() -> None:
         with_carry(2020, 0, 9),
     ]
     findings = check_series(reports)
-    assert [(f.rule, f.year, f.column, f.expected, f.actual) for f in findings] == [
-        ("SERIES-CARRY", 2021, ApplicantKind.NATURAL_PERSON, 9, 0),
-        ("SERIES-CARRY", 2021, None, 9, 0),
+    assert [(f.rule, f.year, cell_of(f).column, f.expected, f.actual) for f in findings] == [
+        ("SERIES-CARRY", 2021, ApplicantKind.NATURAL_PERSON.code, 9, 0),
+        ("SERIES-CARRY", 2021, "total", 9, 0),
     ]
+    assert cell_of(findings[0]).row == ApplicationRow.CARRIED_OVER.code
     assert findings[0].severity is Severity.WARNING
     assert "2021" in findings[0].message_en
     assert "上一年度结转下年度9件" in findings[0].message_zh
@@ -314,7 +330,7 @@ def test_register_a_user_rule() -> None:
         "USER-NEW-POSITIVE",
         versions=[FormatVersion.NATIONAL_2021],
         severity=Severity.INFO,
-        table=Table.APPLICATIONS,
+        part=ReportPart.APPLICATIONS,
         message_en="{row}: expected at least {expected}, got {actual}",
         message_zh="{row}：至少应为{expected}，实际为{actual}",
     )
@@ -322,7 +338,8 @@ def test_register_a_user_rule() -> None:
         assert isinstance(report, AnnualReport2021)
         assert report.applications is not None
         new = report.applications.row(ApplicationRow.NEW).total
-        yield Observation(ApplicationRow.NEW, None, 1, new, at_least=True)
+        cell = form_of(report).cell(ReportPart.APPLICATIONS, ApplicationRow.NEW, "total")
+        yield Observation(cell, 1, new, at_least=True)
 
     try:
         assert registered_rules()["USER-NEW-POSITIVE"].func is rule
@@ -331,7 +348,7 @@ def test_register_a_user_rule() -> None:
                 "USER-NEW-POSITIVE",
                 versions=[],
                 severity=Severity.INFO,
-                table=Table.NARRATIVE,
+                part=ReportPart.NARRATIVE,
                 message_en="",
                 message_zh="",
             )(rule)
@@ -353,9 +370,8 @@ def test_finding_labels_for_labels_and_no_row() -> None:
         rule="X",
         severity=Severity.INFO,
         status=Status.FAILED,
-        table=Table.NARRATIVE,
-        row=None,
-        column=None,
+        part=ReportPart.NARRATIVE,
+        cell=None,
         expected=1,
         actual=2,
         year=None,
@@ -364,15 +380,18 @@ def test_finding_labels_for_labels_and_no_row() -> None:
     )
     assert finding.row_label == ""
     assert finding.column_label == ""
-    assert attrs.evolve(finding, table=Table.APPLICATIONS).column_label == "总计"
-    assert attrs.evolve(finding, column=ApplicantKind.OTHER_ORGANISATION).column_label == "其他"
+    total = CellRef(FormatVersion.NATIONAL_2021, ReportPart.APPLICATIONS, "new", "total")
+    assert attrs.evolve(finding, cell=total).column_label == "总计"
+    other = attrs.evolve(total, column=ApplicantKind.OTHER_ORGANISATION.code)
+    assert attrs.evolve(finding, cell=other).column_label == "其他"
+    assert attrs.evolve(finding, subject="规章").row_label == "规章"
 
 
 def test_observation_holds() -> None:
-    assert Observation(None, None, 2, 2).holds is True
-    assert Observation(None, None, 2, 3).holds is False
-    assert Observation(None, None, 2, 3, at_least=True).holds is True
-    assert Observation(None, None, None, None).holds is None
+    assert Observation(None, 2, 2).holds is True
+    assert Observation(None, 2, 3).holds is False
+    assert Observation(None, 2, 3, at_least=True).holds is True
+    assert Observation(None, None, None).holds is None
 
 
 def test_blank_table_3_is_entirely_unverifiable() -> None:
@@ -398,7 +417,7 @@ def test_printed_total_wrong_in_one_row() -> None:
     table = ApplicationTable.blank(FormatVersion.NATIONAL_2021)
     table = ApplicationTable((row, *table.rows[1:]))
     findings = check(report_2021(applications=table), rules=["T3-ROW-SUM"])
-    assert [(f.row, f.expected, f.actual) for f in findings] == [(ApplicationRow.NEW, 4, 5)]
+    assert [(cell_of(f).row, f.expected, f.actual) for f in findings] == [("new", 4, 5)]
     assert (
         findings[0].message_zh
         == "“一、本年新收政府信息公开申请数量”行：六类申请人之和为4，总计栏为5"
@@ -436,12 +455,12 @@ def test_narrative_figures_against_tables() -> None:
         ),
     )
     findings = check(report)
-    assert [(f.rule, f.row, f.expected, f.actual) for f in findings] == [
+    assert [(f.rule, f.subject, f.expected, f.actual) for f in findings] == [
         ("NARRATIVE-FIGURE", "答复政府信息公开申请", 3050, 3000),
         ("NARRATIVE-FIGURE", "政府信息公开行政诉讼", 46, 40),
     ]
     assert findings[0].severity is Severity.WARNING
-    assert findings[0].table is Table.NARRATIVE
+    assert findings[0].part is ReportPart.NARRATIVE
     assert findings[0].message_zh == "正文称“答复政府信息公开申请”3000件，表格为3050"
 
 
@@ -462,7 +481,7 @@ def test_shanghai_narrative_litigation_is_not_verifiable() -> None:
         load("shanghai-gov-office-2019"), rules=["NARRATIVE-FIGURE"], include_unverifiable=True
     )
     # The category totals are blank in the source: none of these can be verified as printed.
-    assert [(f.row, f.expected, f.actual) for f in findings] == [
+    assert [(f.subject, f.expected, f.actual) for f in findings] == [
         ("予以公开及部分公开", None, 258),
         ("不予公开", None, 35),
         ("因本机关不掌握等原因无法提供", None, 265),

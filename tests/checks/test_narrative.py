@@ -53,7 +53,7 @@ def huaian(*figures: Figure) -> AnnualReport2021:
 
 
 def rules(findings: tuple[object, ...]) -> list[tuple[object, ...]]:
-    return [(f.rule, f.row, f.actual, f.expected) for f in findings]  # type: ignore[attr-defined]
+    return [(f.rule, f.subject, f.actual, f.expected) for f in findings]  # type: ignore[attr-defined]
 
 
 # --- the real reports ---------------------------------------------------------------------------
@@ -275,7 +275,7 @@ def test_legacy_figures_compare_only_exact_whole_numbers() -> None:
         figure("政府信息公开行政复议申请", 0),
     )
     findings = check(report, include_unverifiable=True)
-    assert [(f.row, f.status) for f in findings] == [
+    assert [(f.subject, f.status) for f in findings] == [
         ("与政府信息公开工作有关的行政诉讼", Status.NOT_VERIFIABLE)
     ]
     assert set(LEGACY_LABELS["主动公开政府信息"]) == {"主动公开信息数", "主动公开政府信息数"}

@@ -438,7 +438,7 @@ def test_table_2_against_a_register_2021() -> None:
     report = load("huaian-city-2024")
     assert isinstance(report, AnnualReport2021)
     findings = check_against_register(report, [], include_unverifiable=True)
-    by_cell = {(f.row, f.column): f for f in findings}
+    by_cell = {(f.row_label, f.column_label): f for f in findings}
     assert by_cell[("规章", "本年制发件数")].status is Status.FAILED
     assert ("规章", "本年废止件数") not in by_cell  # 0 = 0
     fee = by_cell[("行政事业性收费", "本年收费金额（单位：万元）")]
@@ -450,7 +450,7 @@ def test_table_2_against_a_register_2021() -> None:
     wrong_fee = ProactiveRegister(
         fees=(FeeRecord(collected_on=date(2024, 5, 1), amount=Money(Decimal("0.5"))),)
     )
-    fee = {f.column: f for f in check_against_register(report, wrong_fee)}[
+    fee = {f.column_label: f for f in check_against_register(report, wrong_fee)}[
         "本年收费金额（单位：万元）"
     ]
     assert fee.status is Status.FAILED
@@ -468,7 +468,10 @@ def test_table_2_against_a_register_2019_and_2008() -> None:
     shanghai = load("shanghai-gov-office-2019")
     cells = table2_cells(shanghai.proactive)  # type: ignore[attr-defined]
     assert len(cells) == 22
-    assert cells[-1] == ("政府集中采购", "采购总金额", Decimal("251000"))
+    last, value = cells[-1]
+    assert (last.row_label, last.column_label) == ("政府集中采购", "采购总金额")
+    assert value == Decimal("251000")
+    assert last.path == "$.proactive.procurement.total_amount"
     findings = check_against_register(shanghai, [])
     assert {f.rule for f in findings} == {"T2-REGISTER"}
     assert all(f.severity is Severity.ERROR for f in findings)
@@ -479,7 +482,7 @@ def test_table_2_against_a_register_2019_and_2008() -> None:
                               amount=Money(Decimal("250999.5"))),
         )
     )  # fmt: skip
-    total = {f.column: f for f in check_against_register(shanghai, odd)}["采购总金额"]
+    total = {f.column_label: f for f in check_against_register(shanghai, odd)}["采购总金额"]
     assert (total.expected, total.actual) == (Decimal("250999.5"), Decimal("251000"))
     blank = AnnualReport2019(agency=shanghai.agency, year=2019)
     assert check_against_register(blank, []) == ()
@@ -516,7 +519,7 @@ def test_register_findings() -> None:
     findings = check_register(
         register, year=2024, as_of=date(2024, 12, 31), required_reviews=(ReviewKind.LEGALITY,)
     )
-    rules = [(f.rule, f.row) for f in findings]
+    rules = [(f.rule, f.row_label) for f in findings]
     assert rules == [
         ("PUB-BEFORE-REVIEW", "a 通知"),
         ("PUB-AGAINST-REVIEW", "b 通知"),

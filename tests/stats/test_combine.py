@@ -13,7 +13,14 @@ from govdisclosure.checks import check
 from govdisclosure.examples import load
 from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.form import form_of
+from govdisclosure.model.layout import (
+    ApplicationRow,
+    FormatVersion,
+    ReportPart,
+    ReviewColumn,
+    ReviewGroup,
+)
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 from govdisclosure.model.request import DisclosureRequest, Replied, RequestEvent
@@ -44,7 +51,11 @@ def test_compare_one_changed_cell_and_blanks() -> None:
         ),
     )
     assert compare(huaian, changed) == (
-        CellDelta(row=ReviewGroup.RECONSIDERATION, column=ReviewColumn.TOTAL, old=351, new=None),
+        CellDelta(
+            cell=form_of(huaian).cell(ReportPart.REVIEWS, ReviewGroup.RECONSIDERATION, "total"),
+            old=351,
+            new=None,
+        ),
     )
     assert compare(huaian, changed)[0].delta is None
 
@@ -52,14 +63,14 @@ def test_compare_one_changed_cell_and_blanks() -> None:
 def test_compare_across_format_versions_and_missing_tables() -> None:
     shanghai, huaian = load("shanghai-gov-office-2019"), load("huaian-city-2024")
     deltas = compare(shanghai, huaian, include_unchanged=True)
-    other = [d for d in deltas if d.row is ApplicationRow.OTHER]
+    other = [d for d in deltas if d.cell.row == ApplicationRow.OTHER.code]
     assert other
     assert all(d.new is None for d in other)
-    only_new = [d for d in deltas if d.row is ApplicationRow.OTHER_OTHER]
+    only_new = [d for d in deltas if d.cell.row == ApplicationRow.OTHER_OTHER.code]
     assert len(only_new) == 7
     assert all(d.old is None for d in only_new)
-    granted = [d for d in compare(shanghai, huaian) if d.row is ApplicationRow.GRANTED]
-    assert granted[0].column is ApplicantKind.NATURAL_PERSON
+    granted = [d for d in compare(shanghai, huaian) if d.cell.row == "granted"]
+    assert granted[0].cell.column == ApplicantKind.NATURAL_PERSON.code
     empty = AnnualReport2021(agency=CITY, year=2024)
     assert len(compare(empty, huaian)) == 25 * 7 + 15
     assert compare(load("sichuan-hrss-2013"), empty) == ()
@@ -145,9 +156,6 @@ def test_rollup_of_tabulations_is_the_tabulation_of_all(
 
 
 def test_cell_delta_labels() -> None:
-    assert (
-        CellDelta(
-            row=ReviewGroup.RECONSIDERATION, column=ReviewColumn.PENDING, old=1, new=1
-        ).column_label
-        == "尚未审结"
-    )
+    form = form_of(FormatVersion.NATIONAL_2021)
+    pending = form.cell(ReportPart.REVIEWS, ReviewGroup.RECONSIDERATION, ReviewColumn.PENDING)
+    assert CellDelta(cell=pending, old=1, new=1).column_label == "尚未审结"

@@ -16,8 +16,10 @@ publication register it comes from (:func:`check_against_register`).
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from govdisclosure.checks import _builtin as _builtin
-from govdisclosure.checks import _core
 from govdisclosure.checks._core import (
     DuplicateRuleError,
     Finding,
@@ -25,7 +27,6 @@ from govdisclosure.checks._core import (
     Rule,
     Severity,
     Status,
-    Table,
     blanks_as_zero,
     check,
     check_series,
@@ -34,11 +35,33 @@ from govdisclosure.checks._core import (
     unregister_rule,
 )
 from govdisclosure.checks._narrative import LEGACY_LABELS, NARRATIVE_LABELS, narrative_key
-from govdisclosure.checks._proactive import (
-    check_against_register,
-    check_register,
-    table2_cells,
-)
+
+if TYPE_CHECKING:
+    from govdisclosure.checks._proactive import (
+        check_against_register,
+        check_register,
+        table2_cells,
+    )
+
+# The register checks need the rules layer (the working-day calendar): they load on first use,
+# so that checking a report, or parsing one, does not.
+_LAZY = {
+    "check_against_register": "govdisclosure.checks._proactive",
+    "check_register": "govdisclosure.checks._proactive",
+    "table2_cells": "govdisclosure.checks._proactive",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govdisclosure.checks' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "LEGACY_LABELS",
@@ -49,7 +72,6 @@ __all__ = [
     "Rule",
     "Severity",
     "Status",
-    "Table",
     "blanks_as_zero",
     "check",
     "check_against_register",
@@ -61,10 +83,3 @@ __all__ = [
     "table2_cells",
     "unregister_rule",
 ]
-
-# Document (and cross-reference) the engine's names where users import them. The register checks
-# and the label tables stay documented in their own modules, whose namespace their examples use.
-for _name in _core.__all__:
-    if _name != "Table":  # an alias of model.layout.ReportPart, documented there
-        globals()[_name].__module__ = __name__
-del _name

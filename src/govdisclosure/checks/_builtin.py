@@ -1,146 +1,206 @@
-"""The built-in rules: the arithmetic identities of tables 2–4 (spec §8).
+"""The built-in rules: the arithmetic identities of tables 2–4 (spec §8), read from the form.
 
-For speed, the table-3 rules yield only the comparisons that do not plainly hold (a difference or
-a blank operand); the engine decides as for any rule.
+The table rules apply to every format whose form has the table (``versions=None``): they find
+the rows and the total column in the report's :class:`~govdisclosure.model.form.FormTable`, so a
+new format version is checked without new rules. Every observation names the printed cell it is
+read against. For speed, the table-3 rules yield only the comparisons that do not plainly hold (a
+difference or a blank operand); the engine decides as for any rule.
 """
 
 from __future__ import annotations
 
-from operator import attrgetter
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from govdisclosure.checks._core import Observation, Severity, Table, register_rule
-from govdisclosure.model.applicant import ApplicantKind
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
-from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
+from govdisclosure.checks._core import Observation, Severity, register_rule
+from govdisclosure.model.form import CellKind, CellRef, FormTable, form_of
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
+from govdisclosure.model.report import AnnualReport2021
 from govdisclosure.model.tables import sum_cells
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from govdisclosure.model.report import AnnualReport
-    from govdisclosure.model.tables import ApplicationTable
 
 __all__: list[str] = []
 
-_TABLES = (FormatVersion.TRIAL_2019, FormatVersion.NATIONAL_2021)
-_COLUMNS: tuple[ApplicantKind | None, ...] = (*ApplicantKind, None)
-# The seven cells of a row (six applicants, then 总计) in one call: rules read every cell.
-_CELLS = attrgetter(*(kind.code for kind in ApplicantKind), "total")
-_SIX = attrgetter(*(kind.code for kind in ApplicantKind))
-_LEAVES = frozenset(row for row in ApplicationRow if row.is_outcome)
+
+class _Shape(NamedTuple):
+    """Where the identities of one table of the form read their cells (positions in read())."""
+
+    spans: tuple[tuple[int, int], ...]
+    """Each row's (start, end) in the flat cells."""
+    totals: tuple[tuple[int, tuple[int, ...]], ...]
+    """Per row with a total column: the total's position and the positions it sums."""
+    rows: dict[str, int]
+    """Row code -> row index."""
+    leaves: tuple[int, ...]
+    """Rows that are outcomes (三、本年度办理结果 without （七）总计)."""
+
+
+@cache
+def _shape(table: FormTable) -> _Shape:
+    spans = []
+    totals = []
+    leaves = []
+    start = 0
+    for index, row in enumerate(table.rows):
+        end = start + len(row.columns)
+        spans.append((start, end))
+        total = next((i for i, c in enumerate(row.columns) if c.total), None)
+        if total is not None:
+            summed = tuple(
+                start + i
+                for i, c in enumerate(row.columns)
+                if i != total and c.kind is CellKind.COUNT
+            )
+            totals.append((start + total, summed))
+        if isinstance(row.member, ApplicationRow) and row.member.is_outcome:
+            leaves.append(index)
+        start = end
+    rows = {row.code: i for i, row in enumerate(table.rows)}
+    return _Shape(tuple(spans), tuple(totals), rows, tuple(leaves))
+
+
+def _read(report: AnnualReport, part: ReportPart) -> tuple[FormTable, tuple[Any, ...]] | None:
+    form = form_of(report)
+    for table in form.tables:
+        if table.part is part:
+            obj = getattr(report, table.attribute, None)
+            return None if obj is None else (table, table.read(obj))
+    return None
 
 
 def _add(a: int | None, b: int | None) -> int | None:
     return None if a is None or b is None else a + b
 
 
-def _applications(report: AnnualReport) -> ApplicationTable | None:
-    if isinstance(report, AnnualReport2019 | AnnualReport2021):
-        return report.applications
-    return None
+_NEW, _CARRIED = ApplicationRow.NEW.code, ApplicationRow.CARRIED_OVER.code
+_TOTAL, _FORWARD = ApplicationRow.TOTAL.code, ApplicationRow.CARRIED_FORWARD.code
+
+
+def _row(table: FormTable, values: tuple[Any, ...], code: str) -> tuple[Any, ...] | None:
+    index = _shape(table).rows.get(code)
+    if index is None:
+        return None
+    start, end = _shape(table).spans[index]
+    return values[start:end]
+
+
+def _row_refs(table: FormTable, code: str) -> tuple[CellRef, ...]:
+    start, end = _shape(table).spans[_shape(table).rows[code]]
+    return table.cells[start:end]
 
 
 @register_rule(
     "T3-BALANCE",
-    versions=_TABLES,
+    versions=None,
     severity=Severity.ERROR,
-    table=Table.APPLICATIONS,
+    part=ReportPart.APPLICATIONS,
     message_en="column {column}: I + II = {expected}; (7) total + IV = {actual}",
     message_zh="“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
 )
 def _balance(report: AnnualReport) -> Iterator[Observation]:
-    table = _applications(report)
-    if table is None:
+    read = _read(report, ReportPart.APPLICATIONS)
+    if read is None:
         return
-    # A report's table 3 has its rows in printed order: 一, 二, …, （七）总计, 四.
-    new, carried, *_, total, forward = table.rows
-    cells = zip(_COLUMNS, _CELLS(new), _CELLS(carried), _CELLS(total), _CELLS(forward), strict=True)
-    for column, a, b, c, d in cells:
+    table, values = read
+    new, carried = _row(table, values, _NEW), _row(table, values, _CARRIED)
+    total, forward = _row(table, values, _TOTAL), _row(table, values, _FORWARD)
+    if new is None or carried is None or total is None or forward is None:
+        return
+    cells = _row_refs(table, _TOTAL)
+    for cell, a, b, c, d in zip(cells, new, carried, total, forward, strict=True):
         expected, actual = _add(a, b), _add(c, d)
         if expected is None or actual is None or expected != actual:
-            yield Observation(None, column, expected, actual)
+            yield Observation(cell, expected, actual)
+
+
+def _row_totals(report: AnnualReport, part: ReportPart, lazy: bool) -> Iterator[Observation]:
+    read = _read(report, part)
+    if read is None:
+        return
+    table, values = read
+    for total, summed in _shape(table).totals:
+        expected = sum_cells(values[i] for i in summed)
+        actual = values[total]
+        if not lazy or expected is None or actual is None or expected != actual:
+            yield Observation(table.cells[total], expected, actual)
 
 
 @register_rule(
     "T3-ROW-SUM",
-    versions=_TABLES,
+    versions=None,
     severity=Severity.ERROR,
-    table=Table.APPLICATIONS,
+    part=ReportPart.APPLICATIONS,
     message_en="row {row}: the six applicant columns add up to {expected}, total printed {actual}",
     message_zh="“{row}”行：六类申请人之和为{expected}，总计栏为{actual}",
 )
 def _row_sum(report: AnnualReport) -> Iterator[Observation]:
-    table = _applications(report)
-    if table is None:
-        return
-    for row in table.rows:
-        cells = _SIX(row)
-        expected = sum_cells(cells)
-        total = row.total
-        if expected is None or total is None or expected != total:
-            yield Observation(row.row, None, expected, total)
+    return _row_totals(report, ReportPart.APPLICATIONS, lazy=True)
 
 
 @register_rule(
     "T3-OUTCOMES",
-    versions=_TABLES,
+    versions=None,
     severity=Severity.ERROR,
-    table=Table.APPLICATIONS,
+    part=ReportPart.APPLICATIONS,
     message_en="column {column}: the outcome rows add up to {expected}, (7) total is {actual}",
     message_zh="“{column}”列：各办理结果之和为{expected}，（七）总计为{actual}",
 )
 def _outcomes(report: AnnualReport) -> Iterator[Observation]:
-    table = _applications(report)
-    if table is None:
+    read = _read(report, ReportPart.APPLICATIONS)
+    if read is None:
         return
-    leaves = [_CELLS(row) for row in table.rows if row.row in _LEAVES]
-    printed = _CELLS(table.rows[-2])  # （七）总计: a report's rows are in printed order
-    for column, cells, actual in zip(_COLUMNS, zip(*leaves, strict=True), printed, strict=True):
-        expected = sum_cells(cells)
+    table, values = read
+    shape = _shape(table)
+    printed = _row(table, values, _TOTAL)
+    if printed is None or not shape.leaves:
+        return
+    leaves = [values[slice(*shape.spans[i])] for i in shape.leaves]
+    cells = _row_refs(table, _TOTAL)
+    for cell, column, actual in zip(cells, zip(*leaves, strict=True), printed, strict=True):
+        expected = sum_cells(column)
         if expected is None or actual is None or expected != actual:
-            yield Observation(ApplicationRow.TOTAL, column, expected, actual)
+            yield Observation(cell, expected, actual)
 
 
 @register_rule(
     "T4-TOTAL",
-    versions=_TABLES,
+    versions=None,
     severity=Severity.ERROR,
-    table=Table.REVIEWS,
+    part=ReportPart.REVIEWS,
     message_en="{row}: upheld + corrected + other + pending = {expected}, total printed {actual}",
     message_zh="{row}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}，总计为{actual}",
 )
 def _review_total(report: AnnualReport) -> Iterator[Observation]:
-    if not isinstance(report, AnnualReport2019 | AnnualReport2021) or report.reviews is None:
-        return
-    for group in ReviewGroup:
-        counts = report.reviews.group(group)
-        yield Observation(group, ReviewColumn.TOTAL, counts.computed_total, counts.total)
+    return _row_totals(report, ReportPart.REVIEWS, lazy=False)
 
 
 @register_rule(
     "T2-SANITY",
     versions=(FormatVersion.NATIONAL_2021,),
     severity=Severity.WARNING,
-    table=Table.PROACTIVE,
+    part=ReportPart.PROACTIVE,
     message_en="{row}: {actual} in force is below the {expected} issued this year",
     message_zh="{row}：现行有效件数{actual}少于本年制发件数{expected}",
 )
 def _documents(report: AnnualReport) -> Iterator[Observation]:
     if not isinstance(report, AnnualReport2021) or report.proactive is None:
         return
-    for label, counts in (
-        ("规章", report.proactive.regulations),
-        ("行政规范性文件", report.proactive.normative_documents),
-    ):
-        yield Observation(label, "现行有效件数", counts.issued, counts.in_force, at_least=True)
+    table = form_of(report).table(ReportPart.PROACTIVE)
+    for name in ("regulations", "normative_documents"):
+        counts = getattr(report.proactive, name)
+        cell = table.cell(name, "in_force")
+        yield Observation(cell, counts.issued, counts.in_force, at_least=True)
 
 
 @register_rule(
     "SERIES-CARRY",
-    versions=_TABLES,
+    versions=None,
     severity=Severity.WARNING,
-    table=Table.APPLICATIONS,
+    part=ReportPart.APPLICATIONS,
     message_en=(
         "column {column}: {year} carried over {actual}, but {expected} were carried forward"
         " the year before"
@@ -149,10 +209,14 @@ def _documents(report: AnnualReport) -> Iterator[Observation]:
     series=True,
 )
 def _carry(previous: AnnualReport, current: AnnualReport) -> Iterator[Observation]:
-    before, now = _applications(previous), _applications(current)
+    before, now = _read(previous, ReportPart.APPLICATIONS), _read(current, ReportPart.APPLICATIONS)
     if before is None or now is None:
         return
-    forward = before.row(ApplicationRow.CARRIED_FORWARD)
-    over = now.row(ApplicationRow.CARRIED_OVER)
-    for column, expected, actual in zip(_COLUMNS, _CELLS(forward), _CELLS(over), strict=True):
-        yield Observation(ApplicationRow.CARRIED_OVER, column, expected, actual)
+    forward = _row(*before, _FORWARD)
+    over = _row(*now, _CARRIED)
+    if forward is None or over is None:
+        return
+    codes = [c.column for c in _row_refs(before[0], _FORWARD)]
+    by_code = dict(zip(codes, forward, strict=True))
+    for cell, actual in zip(_row_refs(now[0], _CARRIED), over, strict=True):
+        yield Observation(cell, by_code.get(cell.column), actual)

@@ -4,31 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.base import LabelledEnum
-from govdisclosure.model.layout import (
-    ApplicationRow,
-    FormatVersion,
-    ReportPart,
-    ReviewColumn,
-    ReviewGroup,
-)
-from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
+from govdisclosure.model.form import CellRef, form_of
+from govdisclosure.model.layout import FormatVersion, ReportPart
 
 if TYPE_CHECKING:
     from govdisclosure.model.report import AnnualReport
-    from govdisclosure.model.tables import ApplicantCounts, ReviewCounts
-
-_SIX_NAMES = tuple(kind.code for kind in ApplicantKind)
-_SIX = attrgetter(*_SIX_NAMES)
-_FOUR_NAMES = tuple(c.code for c in ReviewColumn if c is not ReviewColumn.TOTAL)
-_FOUR = attrgetter(*_FOUR_NAMES)
 
 __all__ = [
     "DuplicateRuleError",
@@ -37,7 +23,6 @@ __all__ = [
     "Rule",
     "Severity",
     "Status",
-    "Table",
     "blanks_as_zero",
     "check",
     "check_series",
@@ -70,30 +55,30 @@ class Status(LabelledEnum):
     NOT_VERIFIABLE = "not-verifiable", "无法核对", "not verifiable (a cell is blank)"
 
 
-#: The part of a report a rule reads (an alias of :class:`~govdisclosure.model.layout.ReportPart`).
-Table = ReportPart
-
-
 class Observation(NamedTuple):
     """One comparison a rule makes: where, what the identity expects and what is printed.
 
-    The engine turns it into a :class:`Finding` when it fails (or, on request, when an operand is
+    ``cell`` is the printed cell the comparison is read against (``None`` for the narrative);
+    ``subject`` names what a narrative figure counts, in the source's words. The engine turns an
+    observation into a :class:`Finding` when it fails (or, on request, when an operand is
     blank). With ``at_least=True`` the rule holds when ``actual >= expected``.
 
-    >>> from govdisclosure.model.layout import ApplicationRow
-    >>> Observation(ApplicationRow.TOTAL, None, 3, 3).holds
+    >>> from govdisclosure.model.form import form_of
+    >>> from govdisclosure.model.layout import FormatVersion
+    >>> total = form_of(FormatVersion.NATIONAL_2021).cell("applications", "total", "total")
+    >>> Observation(total, 3, 3).holds
     True
-    >>> Observation("规章", None, 5, 2, at_least=True).holds
+    >>> Observation(None, 5, 2, at_least=True, subject="规章").holds
     False
-    >>> Observation(ApplicationRow.TOTAL, None, None, 3).holds is None
+    >>> Observation(total, None, 3).holds is None
     True
     """
 
-    row: ApplicationRow | ReviewGroup | str | None
-    column: ApplicantKind | ReviewColumn | str | None
+    cell: CellRef | None
     expected: int | Decimal | None
     actual: int | Decimal | None
     at_least: bool = False
+    subject: str | None = None
 
     @property
     def holds(self) -> bool | None:
@@ -110,15 +95,15 @@ class DuplicateRuleError(GovDisclosureError, ValueError):
 
     >>> try:
     ...     register_rule("T3-BALANCE", versions=(), severity=Severity.INFO,
-    ...                   table=Table.APPLICATIONS, message_en="", message_zh="")(lambda r: ())
+    ...                   part=ReportPart.APPLICATIONS, message_en="", message_zh="")(lambda r: ())
     ... except DuplicateRuleError as error:
     ...     print(error)
     rule 'T3-BALANCE' is already registered
     """
 
 
-def _versions(value: Iterable[FormatVersion]) -> frozenset[FormatVersion]:
-    return frozenset(value)
+def _versions(value: Iterable[FormatVersion] | None) -> frozenset[FormatVersion] | None:
+    return None if value is None else frozenset(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -127,18 +112,21 @@ class Rule:
 
     ``func`` reads a report (or, for a series rule, the previous and the current report) and
     yields :class:`Observation` values. ``message_en`` and ``message_zh`` are templates filled in
-    with ``{row}``, ``{column}``, ``{expected}``, ``{actual}`` and ``{year}``.
+    with ``{row}`` (the cell's row, or the observation's subject), ``{column}``, ``{expected}``,
+    ``{actual}`` and ``{year}``.
 
     >>> from govdisclosure.model.layout import FormatVersion
     >>> rule = registered_rules()["T4-TOTAL"]
-    >>> rule.severity.code, FormatVersion.NATIONAL_2021 in rule.versions
+    >>> rule.severity.code, rule.applies_to(FormatVersion.NATIONAL_2021)
     ('error', True)
     """
 
     id: str
-    versions: frozenset[FormatVersion] = attrs.field(converter=_versions)
+    versions: frozenset[FormatVersion] | None = attrs.field(converter=_versions)
+    """The format versions the rule checks; ``None`` for every format whose form has the cells
+    the rule reads (the rule itself looks them up in the report's form)."""
     severity: Severity
-    table: Table
+    part: ReportPart
     message_en: str
     message_zh: str
     func: Callable[..., Iterable[Observation]] = attrs.field(repr=False)
@@ -146,43 +134,42 @@ class Rule:
 
     def applies_to(self, version: FormatVersion) -> bool:
         """True if the rule checks reports of this format version."""
-        return version in self.versions
+        return self.versions is None or version in self.versions
 
 
-def _label(
-    ref: ApplicationRow | ReviewGroup | ApplicantKind | ReviewColumn | str | None,
-    table: Table,
-    zh: bool,
-) -> str:
-    if isinstance(ref, LabelledEnum):
-        return ref.label if zh else ref.label_en
-    if ref is None:
-        if table is Table.APPLICATIONS:
-            return "总计" if zh else "total"
+def _row_label(cell: CellRef | None, subject: str | None, zh: bool) -> str:
+    if cell is None:
+        return subject or ""
+    row = cell.row_spec
+    return row.label if zh else row.label_en
+
+
+def _column_label(cell: CellRef | None, zh: bool) -> str:
+    if cell is None:
         return ""
-    return ref
+    column = cell.column_spec
+    return column.label if zh else column.label_en
 
 
 @attrs.frozen(kw_only=True)
 class Finding:
     """A rule that failed (or could not be verified) at one place of a report.
 
-    ``row`` is an :class:`~govdisclosure.model.layout.ApplicationRow` (table 3), a
-    :class:`~govdisclosure.model.layout.ReviewGroup` (table 4) or a label; ``column`` is an
-    applicant kind, a review column, or ``None`` for the 总计 column of table 3.
+    ``cell`` is the printed cell of the form the finding is read against (``None`` for the
+    narrative, whose figure is named by ``subject``).
 
     >>> from govdisclosure.examples import load
     >>> finding = check(load("shanghai-gov-office-2019"), include_unverifiable=True)[0]
-    >>> finding.status.code, finding.verifiable
-    ('not-verifiable', False)
+    >>> finding.status.code, finding.verifiable, finding.cell.path
+    ('not-verifiable', False, '$.applications.total.commercial_enterprise')
     """
 
     rule: str
     severity: Severity
     status: Status
-    table: Table
-    row: ApplicationRow | ReviewGroup | str | None
-    column: ApplicantKind | ReviewColumn | str | None
+    part: ReportPart
+    cell: CellRef | None
+    subject: str | None = None
     expected: int | Decimal | None
     actual: int | Decimal | None
     year: int | None
@@ -198,13 +185,13 @@ class Finding:
 
     @property
     def row_label(self) -> str:
-        """The row as printed in Chinese (empty when the finding names no row)."""
-        return _label(self.row, Table.PROACTIVE, zh=True)
+        """The row as printed in Chinese, or the narrative figure's subject ("" if neither)."""
+        return _row_label(self.cell, self.subject, zh=True)
 
     @property
     def column_label(self) -> str:
-        """The column as printed in Chinese (总计 for table 3's total column)."""
-        return _label(self.column, self.table, zh=True)
+        """The column as printed in Chinese ("" when the finding names no cell)."""
+        return _column_label(self.cell, zh=True)
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -213,9 +200,9 @@ _REGISTRY: dict[str, Rule] = {}
 def register_rule(
     id: str,
     *,
-    versions: Iterable[FormatVersion],
+    versions: Iterable[FormatVersion] | None,
     severity: Severity,
-    table: Table,
+    part: ReportPart,
     message_en: str,
     message_zh: str,
     series: bool = False,
@@ -225,14 +212,14 @@ def register_rule(
     Raises :class:`DuplicateRuleError` when the id is taken. The decorated function is returned
     unchanged.
 
-    >>> from govdisclosure.model.layout import ApplicationRow, FormatVersion
+    >>> from govdisclosure.model.layout import FormatVersion, ReportPart
     >>> @register_rule("MY-NEW-COUNT", versions=[FormatVersion.NATIONAL_2021],
-    ...                severity=Severity.INFO, table=Table.APPLICATIONS,
+    ...                severity=Severity.INFO, part=ReportPart.APPLICATIONS,
     ...                message_en="{row}: {actual} new applications",
     ...                message_zh="{row}：新收申请{actual}件")
     ... def my_rule(report):
-    ...     total = report.applications.row(ApplicationRow.NEW).total
-    ...     yield Observation(ApplicationRow.NEW, None, 0, total)
+    ...     cell = form_of(report).cell("applications", "new", "total")
+    ...     yield Observation(cell, 0, cell.get(report))
     >>> from govdisclosure.examples import load
     >>> [f.message_en for f in check(load("huaian-city-2024")) if f.rule == "MY-NEW-COUNT"]
     ['I. new applications this year: 3119 new applications']
@@ -249,7 +236,7 @@ def register_rule(
             id=id,
             versions=versions,
             severity=severity,
-            table=table,
+            part=part,
             message_en=message_en,
             message_zh=message_zh,
             func=func,
@@ -293,14 +280,15 @@ def _values(obs: Observation, year: int | None, blank: str) -> dict[str, Any]:
 def _finding(
     rule: Rule, obs: Observation, holds: bool | None, year: int | None, zeroed: bool
 ) -> Finding:
+    cell, subject = obs.cell, obs.subject
     en = rule.message_en.format(
-        row=_label(obs.row, rule.table, zh=False),
-        column=_label(obs.column, rule.table, zh=False),
+        row=_row_label(cell, subject, zh=False),
+        column=_column_label(cell, zh=False),
         **_values(obs, year, "blank"),
     )
     zh = rule.message_zh.format(
-        row=_label(obs.row, rule.table, zh=True),
-        column=_label(obs.column, rule.table, zh=True),
+        row=_row_label(cell, subject, zh=True),
+        column=_column_label(cell, zh=True),
         **_values(obs, year, "空白"),
     )
     status = Status.FAILED
@@ -315,9 +303,9 @@ def _finding(
         rule=rule.id,
         severity=rule.severity,
         status=status,
-        table=rule.table,
-        row=obs.row,
-        column=obs.column,
+        part=rule.part,
+        cell=cell,
+        subject=subject,
         expected=obs.expected,
         actual=obs.actual,
         year=year,
@@ -380,7 +368,7 @@ def check(
     >>> [f.rule for f in check(shanghai)]
     ['NARRATIVE-SUM', 'NARRATIVE-SHARE', 'NARRATIVE-UPHELD']
     >>> for f in check(shanghai, blanks_as_zero=True, rules=["NARRATIVE-FIGURE"]):
-    ...     print(f.row, f.actual, f.expected, f.blanks_as_zero)
+    ...     print(f.subject, f.actual, f.expected, f.blanks_as_zero)
     予以公开及部分公开 258 275 True
     因本机关不掌握等原因无法提供 265 337 True
     """
@@ -389,25 +377,24 @@ def check(
         report = _fill_blanks(report)
     out: list[Finding] = []
     for rule in _selected(rules, series=False):
-        if version in rule.versions:
+        if rule.versions is None or version in rule.versions:
             _collect(
                 rule, rule.func(report), report.year, include_unverifiable, out, blanks_as_zero
             )
     return tuple(out)
 
 
-def _zero_row(row: ApplicantCounts) -> ApplicantCounts:
-    cells = [0 if c is None else c for c in _SIX(row)]
-    total = sum(cells) if row.total is None else row.total
-    values: dict[str, Any] = dict(zip(_SIX_NAMES, cells, strict=True))
-    return attrs.evolve(row, **values, total=total)
-
-
-def _zero_group(group: ReviewCounts) -> ReviewCounts:
-    cells = [0 if c is None else c for c in _FOUR(group)]
-    total = sum(cells) if group.total is None else group.total
-    values: dict[str, Any] = dict(zip(_FOUR_NAMES, cells, strict=True))
-    return attrs.evolve(group, **values, total=total)
+def _zero_filled(values: tuple[Any, ...], widths: list[int]) -> list[Any]:
+    """Blank counts as 0 and a blank total (each row's last cell) as its row's sum."""
+    out: list[Any] = []
+    start = 0
+    for width in widths:
+        cells = [0 if c is None else c for c in values[start : start + width - 1]]
+        total = values[start + width - 1]
+        out.extend(cells)
+        out.append(sum(cells) if total is None else total)
+        start += width
+    return out
 
 
 def blanks_as_zero(report: AnnualReport) -> AnnualReport:
@@ -426,17 +413,18 @@ def blanks_as_zero(report: AnnualReport) -> AnnualReport:
     >>> blanks_as_zero(report).applications.row(ApplicationRow.GRANTED).total
     272
     """
-    if not isinstance(report, AnnualReport2019 | AnnualReport2021):
-        return report
     changes: dict[str, Any] = {}
-    if report.applications is not None:
-        rows = tuple(_zero_row(row) for row in report.applications.rows)
-        changes["applications"] = attrs.evolve(report.applications, rows=rows)
-    if report.reviews is not None:
-        changes["reviews"] = attrs.evolve(
-            report.reviews, **{g.code: _zero_group(report.reviews.group(g)) for g in ReviewGroup}
-        )
-    return attrs.evolve(report, **changes)
+    for table in form_of(report).tables:
+        obj = getattr(report, table.attribute, None)
+        if obj is None or table.part not in _ZEROED:
+            continue
+        widths = [len(row.columns) for row in table.rows]
+        changes[table.attribute] = table.build(_zero_filled(table.read(obj), widths))
+    return attrs.evolve(report, **changes) if changes else report
+
+
+# The tables whose rows end in a printed total of the counts before it.
+_ZEROED = frozenset({ReportPart.APPLICATIONS, ReportPart.REVIEWS})
 
 
 def check_series(
@@ -466,9 +454,8 @@ def check_series(
                 continue
             current = years[year]
             for rule in selected:
-                if (
-                    previous.format_version in rule.versions
-                    and current.format_version in rule.versions
+                if rule.applies_to(previous.format_version) and rule.applies_to(
+                    current.format_version
                 ):
                     _collect(rule, rule.func(previous, current), year, include_unverifiable, out)
     return tuple(out)

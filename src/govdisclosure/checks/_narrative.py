@@ -14,8 +14,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from govdisclosure.checks._core import Observation, Severity, Table, register_rule
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.checks._core import Observation, Severity, register_rule
+from govdisclosure.model.layout import (
+    ApplicationRow,
+    FormatVersion,
+    ReportPart,
+    ReviewColumn,
+    ReviewGroup,
+)
 from govdisclosure.model.outcome import OutcomeGroup
 from govdisclosure.model.quantity import Qualifier
 from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, AnnualReport2021
@@ -187,7 +193,7 @@ def _scan(figures: tuple[Figure, ...]) -> _Scan:
     "NARRATIVE-FIGURE",
     versions=_TABLES,
     severity=Severity.WARNING,
-    table=Table.NARRATIVE,
+    part=ReportPart.NARRATIVE,
     message_en="the narrative says “{row}” {actual}, the table gives {expected}",
     message_zh="正文称“{row}”{actual}件，表格为{expected}",
 )
@@ -205,14 +211,14 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
                 expected = _category_total(tables.applications, cell)
         elif tables.reviews is not None:
             expected = sum_cells(tables.reviews.group(group).total for group in cell)
-        yield Observation(figure.label, None, expected, value)
+        yield Observation(None, expected, value, subject=figure.label)
 
 
 @register_rule(
     "NARRATIVE-SUM",
     versions=_TABLES,
     severity=Severity.WARNING,
-    table=Table.NARRATIVE,
+    part=ReportPart.NARRATIVE,
     message_en="the narrative's outcome categories add up to {expected}, its “{row}” is {actual}",
     message_zh="正文各类办理结果之和为{expected}，而正文“{row}”为{actual}件",
 )
@@ -231,14 +237,14 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
             parts.append(value)
     # Only a narrative that names every category, each once, states the whole breakdown.
     if replies is not None and covered == _CATEGORIES:
-        yield Observation(replies.label, None, sum(parts), _exact_count(replies))
+        yield Observation(None, sum(parts), _exact_count(replies), subject=replies.label)
 
 
 @register_rule(
     "NARRATIVE-SHARE",
     versions=_TABLES,
     severity=Severity.WARNING,
-    table=Table.NARRATIVE,
+    part=ReportPart.NARRATIVE,
     message_en="the narrative gives “{row}” as {actual}%; its own figures make it {expected}%",
     message_zh="正文称“{row}”为{actual}%，按正文数字计算为{expected}%",
 )
@@ -280,7 +286,8 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
         step = Decimal(1).scaleb(stated.as_tuple().exponent)  # type: ignore[arg-type]
         exact = Decimal(100 * part) / whole
         if abs(exact - stated) >= step:
-            yield Observation(label, None, exact.quantize(step, rounding=ROUND_HALF_UP), stated)
+            expected = exact.quantize(step, rounding=ROUND_HALF_UP)
+            yield Observation(None, expected, stated, subject=label)
 
 
 def _said_upheld(figure: Figure, paragraphs: list[str]) -> bool:
@@ -302,7 +309,7 @@ def _said_upheld(figure: Figure, paragraphs: list[str]) -> bool:
     "NARRATIVE-UPHELD",
     versions=_TABLES,
     severity=Severity.WARNING,
-    table=Table.NARRATIVE,
+    part=ReportPart.NARRATIVE,
     message_en="the narrative says all {actual} “{row}” cases were upheld; table 4 upholds "
     "{expected}",
     message_zh="正文称“{row}”{actual}件均获维持，表四中结果维持为{expected}件",
@@ -324,14 +331,14 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
             upheld = sum_cells(
                 tables.reviews.group(group).cell(ReviewColumn.MAINTAINED) for group in cell
             )
-        yield Observation(figure.label, None, upheld, value)
+        yield Observation(None, upheld, value, subject=figure.label)
 
 
 @register_rule(
     "NARRATIVE-SCOPE",
     versions=_TABLES,
     severity=Severity.INFO,
-    table=Table.NARRATIVE,
+    part=ReportPart.NARRATIVE,
     message_en="the narrative's “{row}” {actual} differs from the table's {expected}: it may "
     "speak of part of the agency only",
     message_zh="正文“{row}”{actual}件与表格{expected}件不一致，正文可能仅指机关的一部分",
@@ -342,14 +349,15 @@ def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
         return
     # Figures that name a whole-agency cell are NARRATIVE-FIGURE's; these are the narrower ones.
     for figure, row, value in _scan(tables.figures).narrower:
-        yield Observation(figure.label.strip(), None, tables.applications.row(row).total, value)
+        total = tables.applications.row(row).total
+        yield Observation(None, total, value, subject=figure.label.strip())
 
 
 @register_rule(
     "LEGACY-NARRATIVE",
     versions=(FormatVersion.LEGACY_2008,),
     severity=Severity.WARNING,
-    table=Table.NARRATIVE,
+    part=ReportPart.NARRATIVE,
     message_en="the narrative says “{row}” {actual}, the statistics table gives {expected}",
     message_zh="正文称“{row}”{actual}，统计表为{expected}",
 )
@@ -366,9 +374,9 @@ def _legacy(report: AnnualReport) -> Iterator[Observation]:
             if name in names and (indicator.unit or quantity.unit) == quantity.unit:
                 value = indicator.this_year
                 yield Observation(
-                    figure.label,
                     None,
                     value if type(value) is int else None,
                     quantity.value if type(quantity.value) is int else None,
+                    subject=figure.label,
                 )
                 break

@@ -29,7 +29,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from govdisclosure.checks._core import Finding, Severity, Status, Table
+from govdisclosure.checks._core import Finding, Severity, Status
+from govdisclosure.model.form import CellRef, form_of
+from govdisclosure.model.layout import FormatVersion, ReportPart
 from govdisclosure.model.proactive import DecisionKind, ProactiveItem, ProactiveRegister
 from govdisclosure.model.quantity import Money
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
@@ -53,72 +55,29 @@ __all__ = ["check_against_register", "check_register", "table2_cells"]
 
 Value = int | Decimal | None
 
-# Table 2's cells: (attribute path, row label, column label), in printed order.
-_CELLS_2021 = (
-    ("regulations.issued", "规章", "本年制发件数"),
-    ("regulations.repealed", "规章", "本年废止件数"),
-    ("regulations.in_force", "规章", "现行有效件数"),
-    ("normative_documents.issued", "行政规范性文件", "本年制发件数"),
-    ("normative_documents.repealed", "行政规范性文件", "本年废止件数"),
-    ("normative_documents.in_force", "行政规范性文件", "现行有效件数"),
-    ("licensing", "行政许可", "本年处理决定数量"),
-    ("penalties", "行政处罚", "本年处理决定数量"),
-    ("compulsory_measures", "行政强制", "本年处理决定数量"),
-    ("fee_amount", "行政事业性收费", "本年收费金额（单位：万元）"),
-)
-_CELLS_2019 = (
-    *(
-        (f"{name}.{cell}", row, column)
-        for name, row in (("regulations", "规章"), ("normative_documents", "规范性文件"))
-        for cell, column in (
-            ("made", "本年新制作数量"),
-            ("published", "本年新公开数量"),
-            ("total_published", "对外公开总数量"),
-        )
-    ),
-    *(
-        (f"{name}.{cell}", row, column)
-        for name, row in (
-            ("licensing", "行政许可"),
-            ("other_services", "其他对外管理服务事项"),
-            ("penalties", "行政处罚"),
-            ("compulsory_measures", "行政强制"),
-        )
-        for cell, column in (
-            ("previous_year", "上一年项目数量"),
-            ("change", "本年增/减"),
-            ("decisions", "处理决定数量"),
-        )
-    ),
-    ("fees.previous_year", "行政事业性收费", "上一年项目数量"),
-    ("fees.change", "行政事业性收费", "本年增/减"),
-    ("procurement.projects", "政府集中采购", "采购项目数量"),
-    ("procurement.total_amount", "政府集中采购", "采购总金额"),
-)
-
-
-def _get(table: object, path: str) -> Value:
-    value: object = table
-    for name in path.split("."):
-        value = getattr(value, name)
-    if isinstance(value, Money):
-        return value.in_yuan()
-    return value  # type: ignore[return-value]
-
 
 def table2_cells(
     table: ProactiveTable2021 | ProactiveTable2019,
-) -> tuple[tuple[str, str, Value], ...]:
-    """Every cell of a table 2 as (row label, column label, value), in printed order.
+) -> tuple[tuple[CellRef, Value], ...]:
+    """Every cell of a table 2 with its address in the form, in printed order.
 
     Money (the 2019 procurement total) is given in 元; the 2021 fee amount stays in 万元.
 
     >>> from govdisclosure.examples import load
-    >>> table2_cells(load("huaian-city-2024").proactive)[-1]
-    ('行政事业性收费', '本年收费金额（单位：万元）', Decimal('96171.6'))
+    >>> cell, value = table2_cells(load("huaian-city-2024").proactive)[-1]
+    >>> cell.label, value
+    ('行政事业性收费·本年收费金额（单位：万元）', Decimal('96171.6'))
     """
-    cells = _CELLS_2019 if isinstance(table, ProactiveTable2019) else _CELLS_2021
-    return tuple((row, column, _get(table, path)) for path, row, column in cells)
+    version = (
+        FormatVersion.TRIAL_2019
+        if isinstance(table, ProactiveTable2019)
+        else FormatVersion.NATIONAL_2021
+    )
+    form_table = form_of(version).table(ReportPart.PROACTIVE)
+    return tuple(
+        (cell, value.in_yuan() if isinstance(value, Money) else value)
+        for cell, value in zip(form_table.cells, form_table.read(table), strict=True)
+    )
 
 
 def _shown(value: Value, blank: str) -> str:
@@ -130,8 +89,8 @@ def _shown(value: Value, blank: str) -> str:
 def _finding(
     rule: str,
     severity: Severity,
-    row: str | None,
-    column: str | None,
+    cell: CellRef | None,
+    subject: str | None,
     expected: Value,
     actual: Value,
     year: int | None,
@@ -143,9 +102,9 @@ def _finding(
         rule=rule,
         severity=severity,
         status=status,
-        table=Table.PROACTIVE,
-        row=row,
-        column=column,
+        part=ReportPart.PROACTIVE,
+        cell=cell,
+        subject=subject,
         expected=expected,
         actual=actual,
         year=year,
@@ -160,9 +119,10 @@ def _compare(
     year: int,
     include_unverifiable: bool,
 ) -> Iterator[Finding]:
-    for (row, column, printed), (_, _, derived) in zip(
+    for (cell, printed), (_, derived) in zip(
         table2_cells(report_table), table2_cells(register_table), strict=True
     ):
+        row, column = cell.row_label, cell.column_label
         if printed is None or derived is None:
             if not include_unverifiable:
                 continue
@@ -179,8 +139,8 @@ def _compare(
         yield _finding(
             "T2-REGISTER",
             Severity.ERROR,
-            row,
-            column,
+            cell,
+            None,
             derived,
             printed,
             year,
@@ -245,8 +205,8 @@ def _review_findings(
         yield _finding(
             rule,
             Severity.ERROR,
-            _label(item),
             None,
+            _label(item),
             None,
             None,
             year,
@@ -296,8 +256,8 @@ def _timeliness_findings(
         yield _finding(
             rule,
             Severity.WARNING,
-            _label(item),
             None,
+            _label(item),
             0,
             days,
             year,
@@ -323,8 +283,8 @@ def _decision_findings(register: ProactiveRegister, year: int | None) -> Iterato
         yield _finding(
             "PUB-DECISIONS",
             Severity.WARNING,
+            None,
             label,
-            "本年处理决定数量",
             count,
             supplied.count,
             supplied.year,
@@ -390,7 +350,8 @@ def check_against_register(
 
     >>> from govdisclosure.examples import load
     >>> report = load("huaian-city-2024")
-    >>> [(f.row, f.column, f.expected, f.actual) for f in check_against_register(report, [])][:2]
+    >>> findings = check_against_register(report, [])
+    >>> [(f.row_label, f.column_label, f.expected, f.actual) for f in findings][:2]
     [('规章', '本年制发件数', 0, 1), ('规章', '现行有效件数', 0, 11)]
     """
     if not isinstance(register, ProactiveRegister):

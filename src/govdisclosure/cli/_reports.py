@@ -53,18 +53,16 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _finding_dict(source: str, finding: Finding) -> dict[str, Any]:
-    def ref(value: object) -> object:
-        code = getattr(value, "code", None)
-        return code if code is not None else value
-
+    cell = finding.cell
     return {
         "source": source,
         "rule": finding.rule,
         "severity": finding.severity.code,
         "status": finding.status.code,
-        "table": finding.table.code,
-        "row": ref(finding.row),
-        "column": ref(finding.column),
+        "part": finding.part.code,
+        "cell": None if cell is None else cell.path,
+        "row": finding.subject if cell is None else cell.row,
+        "column": None if cell is None else cell.column,
         "expected": finding.expected,
         "actual": finding.actual,
         "year": finding.year,

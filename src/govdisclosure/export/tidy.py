@@ -482,9 +482,13 @@ def _minimal(key: ReportKey, index: int, errors: list[ErrorDetail]) -> AnnualRep
             level=AgencyLevel.from_code(level) if level is not None else None,
             region=RegionCode(region) if region is not None else None,
         )
-        return form_of(FormatVersion.from_code(version)).report_class(agency=agency, year=year)
+        return form_of(version).report_class(agency=agency, year=year)
     except InvalidValue as exc:
         errors.append(_problem(index, exc.field_name, exc.message, exc.message_zh))
+    except KeyError as exc:
+        errors.append(
+            _problem(index, "format_version", str(exc.args[0]), f"未知的报告格式：{version!r}")
+        )
     except (ValueError, TypeError) as exc:
         errors.append(_problem(index, "agency", str(exc), f"报告标识无效：{exc}"))
     return None

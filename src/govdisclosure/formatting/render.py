@@ -34,8 +34,6 @@ from govdisclosure.model.quantity import Money
 from govdisclosure.model.report import (
     AnnualReport,
     AnnualReport2008,
-    AnnualReport2019,
-    AnnualReport2021,
 )
 
 if TYPE_CHECKING:
@@ -263,10 +261,23 @@ def _flat_statistics(
     return _Flat(header, rows, numeric_from=2)
 
 
+def _flat_grid(
+    obj: object, table: FormTable, en: bool, cell: Callable[[object], str]
+) -> list[_Flat]:
+    """Any table of a form: column labels above, one line per row."""
+    header = ["", *(_pick((c.label, c.label_en), en) for c in table.columns)]
+    rows = [
+        [_pick((row.label, row.label_en), en), *(cell(v) for v in values)]
+        for row, values in zip(table.rows, _chunks(table.read(obj), table), strict=True)
+    ]
+    return [_Flat(header, rows)]
+
+
 _FLAT = {
-    ReportPart.PROACTIVE: _flat_proactive,
-    ReportPart.APPLICATIONS: _flat_applications,
-    ReportPart.REVIEWS: _flat_reviews,
+    "proactive": _flat_proactive,
+    "applications": _flat_applications,
+    "reviews": _flat_reviews,
+    "grid": _flat_grid,
 }
 
 
@@ -299,7 +310,7 @@ class _Writer:
 
     def table(self, obj: object, table: FormTable) -> None:
         """A table of the form (2, 3 or 4) with the cells of ``obj``."""
-        for flat in _FLAT[table.part](obj, table, self.en, self.cell):
+        for flat in _FLAT[table.layout](obj, table, self.en, self.cell):
             self.flat(flat, str(table.number))
 
     def statistics(self, indicators: Sequence[LegacyIndicator]) -> None:
@@ -629,12 +640,32 @@ class _HtmlWriter(_Writer):
         self.parts.append("".join(out))
 
     def table(self, obj: object, table: FormTable) -> None:
-        if table.part is ReportPart.PROACTIVE:
+        if table.layout == "proactive":
             self._proactive(obj, table)
-        elif table.part is ReportPart.APPLICATIONS:
+        elif table.layout == "applications":
             self._applications(obj, table)
-        else:
+        elif table.layout == "reviews":
             self._reviews(obj, table)
+        else:
+            for flat in _flat_grid(obj, table, self.en, self.cell):
+                self._grid(flat, table)
+
+    def _grid(self, flat: _Flat, table: FormTable) -> None:
+        codes = [c.code for c in table.columns]
+        out = [
+            f'<table class="gd-table gd-table-{table.number}">\n<thead>\n<tr>',
+            *(f"<th>{_esc(h)}</th>" for h in flat.header),
+            "</tr>\n</thead>\n<tbody>\n",
+        ]
+        for spec, row in zip(table.rows, flat.rows, strict=True):
+            out.append(f'<tr class="gd-row-{_esc(spec.code)}"><th scope="row">{_esc(row[0])}</th>')
+            out.extend(
+                f'<td class="gd-col-{_esc(code)}">{_esc(text)}</td>'
+                for code, text in zip(codes, row[1:], strict=True)
+            )
+            out.append("</tr>\n")
+        out.append("</tbody>\n</table>")
+        self.parts.append("".join(out))
 
     def _proactive(self, obj: object, table: FormTable) -> None:
         cell = self.cell
@@ -718,7 +749,7 @@ def _section_number(section: Section, numbers: Sequence[int]) -> int | None:
     return None
 
 
-def _national(writer: _Writer, report: AnnualReport2019 | AnnualReport2021) -> None:
+def _national(writer: _Writer, report: AnnualReport) -> None:
     form = form_of(report)
     headings = {h.number: h for h in form.headings}
     pending: dict[int, Callable[[], None]] = {}
@@ -813,7 +844,7 @@ def render(
     writer.title(title)
     for paragraph in report.preamble:
         writer.paragraph(paragraph)
-    if isinstance(report, AnnualReport2019 | AnnualReport2021):
+    if form_of(report).headings:
         _national(writer, report)
     else:
         for section in report.sections:

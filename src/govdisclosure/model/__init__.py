@@ -1,8 +1,13 @@
-"""The data model: attrs classes and enums. Pure data: no I/O, no Babel, no cattrs."""
+"""The data model: attrs classes and enums. Pure data: no I/O, no Babel, no cattrs.
+
+The description of the printed report form (tables, rows, columns, cell addresses) is in
+:mod:`govdisclosure.model.form`; :func:`form_of` gives a format version's form.
+"""
 
 from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel, RegionCode
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.channel import ChannelKind, DisclosureChannel
+from govdisclosure.model.form import CellKind
 from govdisclosure.model.layout import (
     ApplicationRow,
     FormatVersion,
@@ -79,6 +84,7 @@ __all__ = [
     "ApplicantKind",
     "ApplicationRow",
     "ApplicationTable",
+    "CellKind",
     "ChannelKind",
     "ConsultationAnswered",
     "ConsultationStarted",

@@ -61,6 +61,7 @@ __all__ = [
     "form_of",
     "forms",
     "register_form",
+    "unregister_form",
 ]
 
 
@@ -110,6 +111,9 @@ class Column:
     carries its own unit (:class:`~govdisclosure.model.quantity.Money`)."""
     signed: bool = False
     """True for a change that may be negative (2019's 本年增/减)."""
+    total: bool = False
+    """True for a printed total of the row's other count cells (总计): the checks hold it to
+    their sum."""
     span: int = 1
     group: str | None = None
     group_en: str | None = None
@@ -176,6 +180,10 @@ class FormTable:
     rows: tuple[Row, ...]
     columns: tuple[Column, ...] = ()
     headers: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
+    layout: str = "grid"
+    """How the printed table is laid out: ``"grid"`` (a header row of column labels, one row per
+    form row) or the merged-cell layout of a national table (``"proactive"``,
+    ``"applications"``, ``"reviews"``), whose header texts ``headers`` holds."""
     version: FormatVersion
     cells: tuple[CellRef, ...] = attrs.field(init=False)
     _positions: dict[tuple[str, str], int] = attrs.field(init=False, repr=False)
@@ -477,14 +485,22 @@ def unregister_form(version: FormatVersion) -> Form:
     return _FORMS.pop(version)
 
 
-def form_of(version: FormatVersion | AnnualReport) -> Form:
-    """The form of a format version, or of a report's version.
+def form_of(version: FormatVersion | AnnualReport | str) -> Form:
+    """The form of a format version (the member or its code), or of a report's version.
 
     >>> form_of(FormatVersion.LEGACY_2008).has_tables
     False
+    >>> form_of("2021").notice
+    '国办公开办函〔2021〕30号'
     """
     if not _FORMS:
         _load()
+    if isinstance(version, str):
+        for form in _FORMS.values():
+            if form.version.code == version:
+                return form
+        valid = ", ".join(v.code for v in _FORMS)
+        raise KeyError(f"no form is registered for format {version!r}; expected one of: {valid}")
     # Any labelled enum member can key a form (a format added by an extension, in tests).
     key = version if isinstance(version, LabelledEnum) else version.format_version
     try:

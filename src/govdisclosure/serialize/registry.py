@@ -13,15 +13,16 @@ Other projects register their own subclasses here.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from govdisclosure import model as m
 from govdisclosure.errors import RegistrationError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-__all__ = ["TAG_KEY", "register", "registered_tags", "tag_of"]
+__all__ = ["TAG_KEY", "on_change", "register", "registered_tags", "snapshot", "tag_of"]
 
 TAG_KEY = "type"
 """The JSON key that carries a polymorphic object's tag."""
@@ -142,3 +143,32 @@ def is_polymorphic(cls: object) -> bool:
 def on_change(listener: Callable[[], None]) -> None:
     """Call ``listener`` whenever a registration changes (converters rebuild their hooks)."""
     _listeners.append(listener)
+
+
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """Undo, on leaving the block, every registration made inside it (for tests of extensions).
+
+    >>> import attrs
+    >>> from govdisclosure.model import Agency
+    >>> @attrs.frozen(kw_only=True)
+    ... class TownAgency(Agency):
+    ...     villages: int = 0
+    >>> with snapshot():
+    ...     _ = register(TownAgency, "example.town-agency")
+    ...     "example.town-agency" in registered_tags(Agency)
+    True
+    >>> "example.town-agency" in registered_tags(Agency)
+    False
+    """
+    tags, classes = dict(_tags), dict(_classes)
+    try:
+        yield
+    finally:
+        if _tags != tags or _classes != classes:
+            _tags.clear()
+            _tags.update(tags)
+            _classes.clear()
+            _classes.update(classes)
+            for listener in _listeners:
+                listener()

@@ -6,60 +6,57 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govdisclosure.model.applicant import ApplicantKind
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.form import CellRef, form_of
+from govdisclosure.model.layout import ReportPart
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
-from govdisclosure.model.tables import (
-    ApplicantCounts,
-    ApplicationTable,
-    ReviewCounts,
-    ReviewTable,
-    sum_cells,
-)
+from govdisclosure.model.tables import sum_cells
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator
 
     from govdisclosure.model.agency import Agency
+    from govdisclosure.model.form import Form
     from govdisclosure.model.report import AnnualReport
 
 __all__ = ["CellDelta", "compare", "rollup"]
 
-_COLUMNS: tuple[ApplicantKind | None, ...] = (*ApplicantKind, None)
-_FIELDS = (*(kind.code for kind in ApplicantKind), "total")
-
 _TABLED = (AnnualReport2019, AnnualReport2021)
+# The tables compare and rollup combine (table 2's cells differ between the formats).
+_PARTS = (ReportPart.APPLICATIONS, ReportPart.REVIEWS)
 
 
 @attrs.frozen(kw_only=True)
 class CellDelta:
     """How one cell changed between two reports.
 
-    ``row`` is a table-3 row or a table-4 group; ``column`` an applicant kind (``None`` is the
-    总计 column of table 3) or a review column. ``delta`` is ``new - old``, or ``None`` when
-    either cell is blank.
+    ``cell`` is the cell's address in the form (of the newer report, or of the older one for a
+    cell the newer format lacks). ``delta`` is ``new - old``, or ``None`` when either cell is
+    blank.
 
-    >>> from govdisclosure.model.layout import ApplicationRow
-    >>> CellDelta(row=ApplicationRow.NEW, column=None, old=3, new=5).delta
+    >>> from govdisclosure.model.form import form_of
+    >>> from govdisclosure.model.layout import FormatVersion
+    >>> cell = form_of(FormatVersion.NATIONAL_2021).cell("applications", "new", "total")
+    >>> CellDelta(cell=cell, old=3, new=5).delta
     2
-    >>> CellDelta(row=ApplicationRow.NEW, column=None, old=None, new=5).delta is None
+    >>> CellDelta(cell=cell, old=None, new=5).delta is None
     True
     """
 
-    row: ApplicationRow | ReviewGroup
-    column: ApplicantKind | ReviewColumn | None
+    cell: CellRef
     old: int | None
     new: int | None
 
     @property
     def column_label(self) -> str:
-        """The column as printed (总计 for table 3's total column).
+        """The column as printed.
 
-        >>> from govdisclosure.model.layout import ApplicationRow
-        >>> CellDelta(row=ApplicationRow.NEW, column=None, old=3, new=5).column_label
+        >>> from govdisclosure.model.form import form_of
+        >>> from govdisclosure.model.layout import FormatVersion
+        >>> cell = form_of(FormatVersion.NATIONAL_2021).cell("applications", "new", "total")
+        >>> CellDelta(cell=cell, old=3, new=5).column_label
         '总计'
         """
-        return "总计" if self.column is None else self.column.label
+        return self.cell.column_label
 
     @property
     def delta(self) -> int | None:
@@ -69,35 +66,33 @@ class CellDelta:
         return self.new - self.old
 
 
-def _table3_cells(
-    report: AnnualReport,
-) -> dict[tuple[ApplicationRow, ApplicantKind | None], int | None]:
-    if not isinstance(report, _TABLED) or report.applications is None:
+def _cells(report: AnnualReport) -> dict[tuple[str, str, str], tuple[CellRef, int | None]]:
+    """The cells of tables 3 and 4 keyed by (table, row, column) codes, in printed order."""
+    if not isinstance(report, _TABLED):
         return {}
-    return {
-        (row.row, column): row.cell(column)
-        for row in report.applications.rows
-        for column in _COLUMNS
-    }
-
-
-def _table4_cells(report: AnnualReport) -> dict[tuple[ReviewGroup, ReviewColumn], int | None]:
-    if not isinstance(report, _TABLED) or report.reviews is None:
-        return {}
-    return {
-        (group, column): report.reviews.group(group).cell(column)
-        for group in ReviewGroup
-        for column in ReviewColumn
-    }
+    form = form_of(report)
+    out = {}
+    for part in _PARTS:
+        table = form.table(part)
+        obj = getattr(report, table.attribute)
+        if obj is None:
+            continue
+        for cell, value in zip(table.cells, table.read(obj), strict=True):
+            out[(part.code, cell.row, cell.column)] = (cell, value)
+    return out
 
 
 def _deltas(
-    old: dict[Any, int | None], new: dict[Any, int | None], unchanged: bool
+    old: dict[tuple[str, str, str], tuple[CellRef, int | None]],
+    new: dict[tuple[str, str, str], tuple[CellRef, int | None]],
+    unchanged: bool,
 ) -> Iterator[CellDelta]:
     for key in (*old, *(k for k in new if k not in old)):
-        before, after = old.get(key), new.get(key)
+        cell = (new.get(key) or old[key])[0]
+        before = old[key][1] if key in old else None
+        after = new[key][1] if key in new else None
         if unchanged or before != after:
-            yield CellDelta(row=key[0], column=key[1], old=before, new=after)
+            yield CellDelta(cell=cell, old=before, new=after)
 
 
 def compare(
@@ -109,48 +104,23 @@ def compare(
     as blank there. ``include_unchanged=True`` lists every cell.
 
     >>> from govdisclosure.examples import load
-    >>> from govdisclosure.model.layout import ApplicationRow
     >>> shanghai, huaian = load("shanghai-gov-office-2019"), load("huaian-city-2024")
     >>> first = compare(shanghai, huaian)[0]
-    >>> first.row is ApplicationRow.NEW, first.old, first.new, first.delta
-    (True, 821, 3001, 2180)
+    >>> first.cell.path, first.old, first.new, first.delta
+    ('$.applications.new.natural_person', 821, 3001, 2180)
     """
-    return (
-        *_deltas(_table3_cells(old), _table3_cells(new), include_unchanged),
-        *_deltas(_table4_cells(old), _table4_cells(new), include_unchanged),
-    )
+    return tuple(_deltas(_cells(old), _cells(new), include_unchanged))
 
 
-def _sum_applications(
-    version: FormatVersion, tables: Sequence[ApplicationTable | None]
-) -> ApplicationTable | None:
-    if all(table is None for table in tables):
+def _summed(form: Form, part: ReportPart, reports: list[AnnualReport]) -> object | None:
+    table = form.table(part)
+    objects = [getattr(r, table.attribute) for r in reports]
+    if all(obj is None for obj in objects):
         return None
-    rows = []
-    for i, row in enumerate(version.application_rows):
-        values = {
-            name: sum_cells(
-                None if table is None else getattr(table.rows[i], name) for table in tables
-            )
-            for name in _FIELDS
-        }
-        rows.append(ApplicantCounts(row=row, **values))
-    return ApplicationTable(tuple(rows))
-
-
-def _sum_reviews(tables: Sequence[ReviewTable | None]) -> ReviewTable | None:
-    if all(table is None for table in tables):
-        return None
-    groups = {}
-    for group in ReviewGroup:
-        values = {
-            column.code: sum_cells(
-                None if table is None else table.group(group).cell(column) for table in tables
-            )
-            for column in ReviewColumn
-        }
-        groups[group.code] = ReviewCounts(**values)
-    return ReviewTable(**groups)
+    blank = (None,) * len(table.cells)
+    columns = zip(*(blank if obj is None else table.read(obj) for obj in objects), strict=True)
+    summed: object = table.build([sum_cells(values) for values in columns])
+    return summed
 
 
 def rollup(
@@ -182,12 +152,8 @@ def rollup(
                 f" {first.year}/{first.format_version.code}"
                 f" and {report.year}/{report.format_version.code}"
             )
-    tabled = [r for r in items if isinstance(r, _TABLED)]
-    cls = type(tabled[0])
-    return cls(
-        agency=agency,
-        year=first.year,
-        applications=_sum_applications(cls.format_version, [r.applications for r in tabled]),
-        reviews=_sum_reviews([r.reviews for r in tabled]),
-        **fields,
-    )
+    form = form_of(first)
+    tables: dict[str, Any] = {form.table(p).attribute: _summed(form, p, items) for p in _PARTS}
+    built = form.report_class(agency=agency, year=first.year, **tables, **fields)
+    assert isinstance(built, _TABLED)
+    return built

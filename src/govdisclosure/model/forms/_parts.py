@@ -69,7 +69,9 @@ def _applicant_columns() -> tuple[Column, ...]:
         for kind in ApplicantKind
     ]
     label, _ = field_labels(ApplicantCounts, "total")
-    columns.append(Column(code="total", label=label, label_en="total", attribute="total"))
+    columns.append(
+        Column(code="total", label=label, label_en="total", attribute="total", total=True)
+    )
     return tuple(columns)
 
 
@@ -98,6 +100,7 @@ def applications(version: FormatVersion) -> FormTable:
         rows=rows,
         columns=columns,
         version=version,
+        layout="applications",
         headers={
             "note": (
                 "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
@@ -112,7 +115,13 @@ def applications(version: FormatVersion) -> FormTable:
 def reviews(version: FormatVersion) -> FormTable:
     """Table 4: one row per group (复议, 直接起诉, 复议后起诉), five columns each."""
     columns = tuple(
-        Column(code=c.code, label=c.label, label_en=c.label_en, attribute=c.code)
+        Column(
+            code=c.code,
+            label=c.label,
+            label_en=c.label_en,
+            attribute=c.code,
+            total=c is ReviewColumn.TOTAL,
+        )
         for c in ReviewColumn
     )
     litigation = ("行政诉讼", "administrative litigation")
@@ -138,6 +147,7 @@ def reviews(version: FormatVersion) -> FormTable:
         rows=rows,
         columns=columns,
         version=version,
+        layout="reviews",
         headers={"litigation": litigation},
     )
 
@@ -219,5 +229,6 @@ def proactive(version: FormatVersion, model: type, blocks: Sequence[Block]) -> F
         model=model,
         rows=tuple(rows),
         version=version,
+        layout="proactive",
         headers={"content": ("信息内容", "information")},
     )
