@@ -93,7 +93,7 @@ def test_shanghai_2019_blank_totals_are_not_verifiable() -> None:
     granted = [f for f in findings if f.rule == "T3-ROW-SUM" and cell_of(f).row == "granted"]
     assert len(granted) == 1
     assert granted[0].actual is None
-    assert granted[0].message_en.startswith("not verifiable")
+    assert granted[0].message.startswith("not verifiable")
     assert granted[0].message_zh.startswith("无法核对")
     outcomes = [f for f in findings if f.rule == "T3-OUTCOMES" and cell_of(f).column == "total"]
     assert len(outcomes) == 1
@@ -131,7 +131,7 @@ def test_hongze_2023_table_4_gives_two_errors() -> None:
     assert first.year == 2023
     assert first.row_label == "行政复议"
     assert first.column_label == "总计"
-    assert "= 11" in first.message_en
+    assert "= 11" in first.message
     assert "总计为0" in first.message_zh
 
 
@@ -282,7 +282,7 @@ def test_series_carry_mismatch_is_a_warning() -> None:
     ]
     assert cell_of(findings[0]).row == ApplicationRow.CARRIED_OVER.code
     assert findings[0].severity is Severity.WARNING
-    assert "2021" in findings[0].message_en
+    assert "2021" in findings[0].message
     assert "上一年度结转下年度9件" in findings[0].message_zh
 
 
@@ -302,7 +302,7 @@ def test_series_blank_carry_is_not_verifiable() -> None:
     assert check_series(reports) == ()
     findings = check_series(reports, include_unverifiable=True)
     assert len(findings) == 7
-    assert "blank" in findings[0].message_en
+    assert "blank" in findings[0].message
 
 
 # --- registry ---------------------------------------------------------------------------------
@@ -331,7 +331,7 @@ def test_register_a_user_rule() -> None:
         versions=[FormatVersion.NATIONAL_2021],
         severity=Severity.INFO,
         part=ReportPart.APPLICATIONS,
-        message_en="{row}: expected at least {expected}, got {actual}",
+        message="{row}: expected at least {expected}, got {actual}",
         message_zh="{row}：至少应为{expected}，实际为{actual}",
     )
     def rule(report: AnnualReport) -> Iterator[Observation]:
@@ -349,14 +349,14 @@ def test_register_a_user_rule() -> None:
                 versions=[],
                 severity=Severity.INFO,
                 part=ReportPart.NARRATIVE,
-                message_en="",
+                message="",
                 message_zh="",
             )(rule)
         empty = with_carry(2023, 0, 0)
         findings = check(empty, rules=["USER-NEW-POSITIVE"])
         assert len(findings) == 1
         assert findings[0].severity is Severity.INFO
-        assert findings[0].message_en == "I. new applications this year: expected at least 1, got 0"
+        assert findings[0].message == "I. new applications this year: expected at least 1, got 0"
         assert check(with_carry(2023, 0, 5), rules=["USER-NEW-POSITIVE"]) == ()
     finally:
         unregister_rule("USER-NEW-POSITIVE")
@@ -375,7 +375,7 @@ def test_finding_labels_for_labels_and_no_row() -> None:
         expected=1,
         actual=2,
         year=None,
-        message_en="",
+        message="",
         message_zh="",
     )
     assert finding.row_label == ""

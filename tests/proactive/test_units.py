@@ -457,7 +457,7 @@ def test_table_2_against_a_register_2021() -> None:
     # 0.5 元 is 0.00005 万元: a fraction of a 元 is kept, not dropped.
     assert (fee.expected, fee.actual) == (Decimal("0.00005"), Decimal("96171.6"))
     assert str(fee.expected) == "0.00005"
-    assert "0.00005" in fee.message_en
+    assert "0.00005" in fee.message
     assert "96171.6" in fee.message_zh
     blank_report = AnnualReport2021(agency=report.agency, year=2024)
     assert check_against_register(blank_report, []) == ()
@@ -532,10 +532,10 @@ def test_register_findings() -> None:
     ]
     against = findings[1]
     assert "不予公开" in against.message_zh
-    assert "do not publish" in against.message_en
+    assert "do not publish" in against.message
     late = findings[6]
     assert "（2024-06-03修改）" in late.message_zh
-    assert "(amended 2024-06-03)" in late.message_en
+    assert "(amended 2024-06-03)" in late.message
     overdue = findings[5]
     assert overdue.message_zh.startswith("d 通知：截至2024-12-31尚未公开")
     assert (overdue.expected, overdue.actual) == (0, (date(2024, 12, 31) - date(2024, 3, 29)).days)

@@ -98,7 +98,7 @@ def _row_refs(table: FormTable, code: str) -> tuple[CellRef, ...]:
     versions=None,
     severity=Severity.ERROR,
     part=ReportPart.APPLICATIONS,
-    message_en="column {column}: I + II = {expected}; (7) total + IV = {actual}",
+    message="column {column}: I + II = {expected}; (7) total + IV = {actual}",
     message_zh="“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
 )
 def _balance(report: AnnualReport) -> Iterator[Observation]:
@@ -134,7 +134,7 @@ def _row_totals(report: AnnualReport, part: ReportPart, lazy: bool) -> Iterator[
     versions=None,
     severity=Severity.ERROR,
     part=ReportPart.APPLICATIONS,
-    message_en="row {row}: the six applicant columns add up to {expected}, total printed {actual}",
+    message="row {row}: the six applicant columns add up to {expected}, total printed {actual}",
     message_zh="“{row}”行：六类申请人之和为{expected}，总计栏为{actual}",
 )
 def _row_sum(report: AnnualReport) -> Iterator[Observation]:
@@ -146,7 +146,7 @@ def _row_sum(report: AnnualReport) -> Iterator[Observation]:
     versions=None,
     severity=Severity.ERROR,
     part=ReportPart.APPLICATIONS,
-    message_en="column {column}: the outcome rows add up to {expected}, (7) total is {actual}",
+    message="column {column}: the outcome rows add up to {expected}, (7) total is {actual}",
     message_zh="“{column}”列：各办理结果之和为{expected}，（七）总计为{actual}",
 )
 def _outcomes(report: AnnualReport) -> Iterator[Observation]:
@@ -171,7 +171,7 @@ def _outcomes(report: AnnualReport) -> Iterator[Observation]:
     versions=None,
     severity=Severity.ERROR,
     part=ReportPart.REVIEWS,
-    message_en="{row}: upheld + corrected + other + pending = {expected}, total printed {actual}",
+    message="{row}: upheld + corrected + other + pending = {expected}, total printed {actual}",
     message_zh="{row}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}，总计为{actual}",
 )
 def _review_total(report: AnnualReport) -> Iterator[Observation]:
@@ -183,7 +183,7 @@ def _review_total(report: AnnualReport) -> Iterator[Observation]:
     versions=(FormatVersion.NATIONAL_2021,),
     severity=Severity.WARNING,
     part=ReportPart.PROACTIVE,
-    message_en="{row}: {actual} in force is below the {expected} issued this year",
+    message="{row}: {actual} in force is below the {expected} issued this year",
     message_zh="{row}：现行有效件数{actual}少于本年制发件数{expected}",
 )
 def _documents(report: AnnualReport) -> Iterator[Observation]:
@@ -201,7 +201,7 @@ def _documents(report: AnnualReport) -> Iterator[Observation]:
     versions=None,
     severity=Severity.WARNING,
     part=ReportPart.APPLICATIONS,
-    message_en=(
+    message=(
         "column {column}: {year} carried over {actual}, but {expected} were carried forward"
         " the year before"
     ),

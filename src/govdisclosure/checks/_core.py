@@ -95,7 +95,7 @@ class DuplicateRuleError(GovDisclosureError, ValueError):
 
     >>> try:
     ...     register_rule("T3-BALANCE", versions=(), severity=Severity.INFO,
-    ...                   part=ReportPart.APPLICATIONS, message_en="", message_zh="")(lambda r: ())
+    ...                   part=ReportPart.APPLICATIONS, message="", message_zh="")(lambda r: ())
     ... except DuplicateRuleError as error:
     ...     print(error)
     rule 'T3-BALANCE' is already registered
@@ -111,7 +111,7 @@ class Rule:
     """A numbered consistency rule.
 
     ``func`` reads a report (or, for a series rule, the previous and the current report) and
-    yields :class:`Observation` values. ``message_en`` and ``message_zh`` are templates filled in
+    yields :class:`Observation` values. ``message`` and ``message_zh`` are templates filled in
     with ``{row}`` (the cell's row, or the observation's subject), ``{column}``, ``{expected}``,
     ``{actual}`` and ``{year}``.
 
@@ -127,7 +127,7 @@ class Rule:
     the rule reads (the rule itself looks them up in the report's form)."""
     severity: Severity
     part: ReportPart
-    message_en: str
+    message: str
     message_zh: str
     func: Callable[..., Iterable[Observation]] = attrs.field(repr=False)
     series: bool = False
@@ -173,7 +173,7 @@ class Finding:
     expected: int | Decimal | None
     actual: int | Decimal | None
     year: int | None
-    message_en: str
+    message: str
     message_zh: str
     #: True when the report was checked with its blank cells read as 0 (``blanks_as_zero``).
     blanks_as_zero: bool = False
@@ -203,7 +203,7 @@ def register_rule(
     versions: Iterable[FormatVersion] | None,
     severity: Severity,
     part: ReportPart,
-    message_en: str,
+    message: str,
     message_zh: str,
     series: bool = False,
 ) -> Callable[[Callable[..., Iterable[Observation]]], Callable[..., Iterable[Observation]]]:
@@ -215,13 +215,13 @@ def register_rule(
     >>> from govdisclosure.model.layout import FormatVersion, ReportPart
     >>> @register_rule("MY-NEW-COUNT", versions=[FormatVersion.NATIONAL_2021],
     ...                severity=Severity.INFO, part=ReportPart.APPLICATIONS,
-    ...                message_en="{row}: {actual} new applications",
+    ...                message="{row}: {actual} new applications",
     ...                message_zh="{row}：新收申请{actual}件")
     ... def my_rule(report):
     ...     cell = form_of(report).cell("applications", "new", "total")
     ...     yield Observation(cell, 0, cell.get(report))
     >>> from govdisclosure.examples import load
-    >>> [f.message_en for f in check(load("huaian-city-2024")) if f.rule == "MY-NEW-COUNT"]
+    >>> [f.message for f in check(load("huaian-city-2024")) if f.rule == "MY-NEW-COUNT"]
     ['I. new applications this year: 3119 new applications']
     >>> unregister_rule("MY-NEW-COUNT").id
     'MY-NEW-COUNT'
@@ -237,7 +237,7 @@ def register_rule(
             versions=versions,
             severity=severity,
             part=part,
-            message_en=message_en,
+            message=message,
             message_zh=message_zh,
             func=func,
             series=series,
@@ -281,7 +281,7 @@ def _finding(
     rule: Rule, obs: Observation, holds: bool | None, year: int | None, zeroed: bool
 ) -> Finding:
     cell, subject = obs.cell, obs.subject
-    en = rule.message_en.format(
+    en = rule.message.format(
         row=_row_label(cell, subject, zh=False),
         column=_column_label(cell, zh=False),
         **_values(obs, year, "blank"),
@@ -309,7 +309,7 @@ def _finding(
         expected=obs.expected,
         actual=obs.actual,
         year=year,
-        message_en=en,
+        message=en,
         message_zh=zh,
         blanks_as_zero=zeroed,
     )

@@ -194,7 +194,7 @@ def _scan(figures: tuple[Figure, ...]) -> _Scan:
     versions=_TABLES,
     severity=Severity.WARNING,
     part=ReportPart.NARRATIVE,
-    message_en="the narrative says “{row}” {actual}, the table gives {expected}",
+    message="the narrative says “{row}” {actual}, the table gives {expected}",
     message_zh="正文称“{row}”{actual}件，表格为{expected}",
 )
 def _narrative(report: AnnualReport) -> Iterator[Observation]:
@@ -219,7 +219,7 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     versions=_TABLES,
     severity=Severity.WARNING,
     part=ReportPart.NARRATIVE,
-    message_en="the narrative's outcome categories add up to {expected}, its “{row}” is {actual}",
+    message="the narrative's outcome categories add up to {expected}, its “{row}” is {actual}",
     message_zh="正文各类办理结果之和为{expected}，而正文“{row}”为{actual}件",
 )
 def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
@@ -245,7 +245,7 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     versions=_TABLES,
     severity=Severity.WARNING,
     part=ReportPart.NARRATIVE,
-    message_en="the narrative gives “{row}” as {actual}%; its own figures make it {expected}%",
+    message="the narrative gives “{row}” as {actual}%; its own figures make it {expected}%",
     message_zh="正文称“{row}”为{actual}%，按正文数字计算为{expected}%",
 )
 def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
@@ -310,8 +310,7 @@ def _said_upheld(figure: Figure, paragraphs: list[str]) -> bool:
     versions=_TABLES,
     severity=Severity.WARNING,
     part=ReportPart.NARRATIVE,
-    message_en="the narrative says all {actual} “{row}” cases were upheld; table 4 upholds "
-    "{expected}",
+    message="the narrative says all {actual} “{row}” cases were upheld; table 4 upholds {expected}",
     message_zh="正文称“{row}”{actual}件均获维持，表四中结果维持为{expected}件",
 )
 def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
@@ -339,7 +338,7 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     versions=_TABLES,
     severity=Severity.INFO,
     part=ReportPart.NARRATIVE,
-    message_en="the narrative's “{row}” {actual} differs from the table's {expected}: it may "
+    message="the narrative's “{row}” {actual} differs from the table's {expected}: it may "
     "speak of part of the agency only",
     message_zh="正文“{row}”{actual}件与表格{expected}件不一致，正文可能仅指机关的一部分",
 )
@@ -358,7 +357,7 @@ def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
     versions=(FormatVersion.LEGACY_2008,),
     severity=Severity.WARNING,
     part=ReportPart.NARRATIVE,
-    message_en="the narrative says “{row}” {actual}, the statistics table gives {expected}",
+    message="the narrative says “{row}” {actual}, the statistics table gives {expected}",
     message_zh="正文称“{row}”{actual}，统计表为{expected}",
 )
 def _legacy(report: AnnualReport) -> Iterator[Observation]:

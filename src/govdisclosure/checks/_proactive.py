@@ -94,7 +94,7 @@ def _finding(
     expected: Value,
     actual: Value,
     year: int | None,
-    message_en: str,
+    message: str,
     message_zh: str,
     status: Status = Status.FAILED,
 ) -> Finding:
@@ -108,7 +108,7 @@ def _finding(
         expected=expected,
         actual=actual,
         year=year,
-        message_en=message_en,
+        message=message,
         message_zh=message_zh,
     )
 

@@ -67,7 +67,7 @@ def _finding_dict(source: str, finding: Finding) -> dict[str, Any]:
         "actual": finding.actual,
         "year": finding.year,
         "blanks_as_zero": finding.blanks_as_zero,
-        "message_en": finding.message_en,
+        "message": finding.message,
         "message_zh": finding.message_zh,
     }
 
@@ -82,7 +82,7 @@ def _check(args: argparse.Namespace) -> int:
         for finding in findings:
             failed = failed or (finding.verifiable and finding.severity is Severity.ERROR)
             records.append(_finding_dict(source, finding))
-            message = finding.message_en if args.lang == "en" else finding.message_zh
+            message = finding.message if args.lang == "en" else finding.message_zh
             severity = finding.severity.label_en if args.lang == "en" else finding.severity.label
             lines.append(f"{source}: {finding.rule} [{severity}] {message}")
         if not findings:

@@ -1,7 +1,7 @@
 """The data model: attrs classes and enums. Pure data: no I/O, no Babel, no cattrs.
 
 The description of the printed report form (tables, rows, columns, cell addresses) is in
-:mod:`govdisclosure.model.form`; :func:`form_of` gives a format version's form.
+:mod:`govdisclosure.model.form`: :func:`~govdisclosure.model.form.form_of` gives a version's.
 """
 
 from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel, RegionCode

@@ -1,4 +1,4 @@
-"""The published report form as data: one :class:`Form` per format version.
+"""The published report form as data: a :class:`~govdisclosure.model.form.Form` per version.
 
 The State Council publishes the annual report's form (国办公开办函〔2019〕60号, 〔2021〕30号) and
 revises it every few years. A :class:`Form` describes one version completely: its tables
@@ -12,7 +12,7 @@ Labels are not retyped here: a row or column label comes from the enum member or
 metadata it stands for (``ApplicationRow.NEW.label``, the ``label`` of
 ``DocumentCounts.issued``). What the models do not carry (the header cells of the printed
 tables, the headings of table 2's blocks, the section headings) is data in the one module of
-each version (:mod:`govdisclosure.model.forms`).
+each version (``govdisclosure.model.forms``).
 
 A cell is addressed by a :class:`CellRef` — format version, table, row code and column code —
 which knows its JSON path, its labels and how to read itself from a report:
@@ -510,7 +510,7 @@ def form_of(version: FormatVersion | AnnualReport | str) -> Form:
 
 
 def forms() -> tuple[Form, ...]:
-    """Every registered form, in the order of :class:`FormatVersion` then registration."""
+    """Every registered form: the built-in versions in order, then those registered later."""
     if not _FORMS:
         _load()
     return tuple(_FORMS.values())

@@ -1025,5 +1025,5 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
     from govdisclosure.checks import check
 
     for finding in check(report):
-        reader.note(_D.CHECK, finding.message_en, finding.message_zh, finding=finding)
+        reader.note(_D.CHECK, finding.message, finding.message_zh, finding=finding)
     return ParseResult(report, tuple(reader.diagnostics), hints.source_format)

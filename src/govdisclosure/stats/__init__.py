@@ -38,10 +38,3 @@ __all__ = [
     "tabulate",
     "tabulate_proactive",
 ]
-
-# Document (and cross-reference) the request statistics where users import them; the proactive
-# tabulation stays documented in its own module, whose namespace its examples use.
-_REQUEST_STATS = ("CellDelta", "ResponseStats", "Tabulation", "TimingReport")
-for _name in (*_REQUEST_STATS, "compare", "response_stats", "rollup", "tabulate"):
-    globals()[_name].__module__ = __name__
-del _name
