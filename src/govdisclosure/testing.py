@@ -107,6 +107,8 @@ from govdisclosure.model import (
     Transferred,
     Withdrawn,
 )
+from govdisclosure.model.form import CellKind, CellRef, form_of
+from govdisclosure.model.layout import ReportPart
 from govdisclosure.model.review import Litigation
 
 if TYPE_CHECKING:
@@ -143,6 +145,7 @@ __all__ = [
     "fee_records",
     "fees_paid",
     "figures",
+    "form_tables",
     "item_counts_2019",
     "legacy_indicators",
     "litigations",
@@ -821,6 +824,34 @@ def _signed_cells() -> SearchStrategy[int | None]:
     return _optional(st.integers(-_CELL_MAX, _CELL_MAX))
 
 
+def _cell_values(cell: CellRef) -> SearchStrategy[Any]:
+    if cell.kind is CellKind.MONEY:
+        if cell.unit is None:  # the value carries its unit
+            return _optional(money())
+        return _optional(non_negative_decimals(places=2) | non_negative_decimals(places=4))
+    return _signed_cells() if cell.signed else _cells()
+
+
+def form_tables(version: FormatVersion, part: ReportPart) -> SearchStrategy[Any]:
+    """Any fixed table of a format version's form, every cell drawn by its kind; may be blank.
+
+    Built from the form (:mod:`govdisclosure.model.form`), so a new format version's tables
+    have strategies with no code of their own.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(form_tables(FormatVersion.TRIAL_2019, ReportPart.PROACTIVE))
+    ... def check(table):
+    ...     assert isinstance(table, ProactiveTable2019)
+    >>> check()
+    """
+    table = form_of(version).table(part)
+    if not table.rows:
+        raise ValueError(f"format {version.code} has no fixed table {part.code!r}")
+    cells = st.tuples(*(_cell_values(cell) for cell in table.cells))
+    return _compact(cells.map(table.build), f"form_tables_{version.code}_{part.code}")
+
+
 def applicant_counts(row: ApplicationRow | None = None) -> SearchStrategy[ApplicantCounts]:
     """One row of table 3 (:class:`~govdisclosure.model.ApplicantCounts`); cells may be blank.
 
@@ -860,8 +891,8 @@ def application_tables(
     """
     if not version.has_tables:
         raise ValueError(f"format {version.code} has no table 3")
-    rows = st.tuples(*(applicant_counts(row) for row in version.application_rows))
-    return _compact(st.builds(ApplicationTable, rows), f"application_tables_{version.code}")
+    strategy: SearchStrategy[ApplicationTable] = form_tables(version, ReportPart.APPLICATIONS)
+    return strategy
 
 
 def review_counts() -> SearchStrategy[ReviewCounts]:
@@ -894,12 +925,10 @@ def review_tables() -> SearchStrategy[ReviewTable]:
     ...     assert isinstance(table.reconsideration, ReviewCounts)
     >>> check()
     """
-    return st.builds(
-        ReviewTable,
-        reconsideration=review_counts(),
-        litigation_direct=review_counts(),
-        litigation_after_reconsideration=review_counts(),
+    strategy: SearchStrategy[ReviewTable] = form_tables(
+        FormatVersion.NATIONAL_2021, ReportPart.REVIEWS
     )
+    return strategy
 
 
 def document_counts() -> SearchStrategy[DocumentCounts]:
@@ -925,15 +954,10 @@ def proactive_tables_2021() -> SearchStrategy[ProactiveTable2021]:
     ...     assert table.fee_amount is None or table.fee_amount >= 0
     >>> check()
     """
-    return st.builds(
-        ProactiveTable2021,
-        regulations=document_counts(),
-        normative_documents=document_counts(),
-        licensing=_cells(),
-        penalties=_cells(),
-        compulsory_measures=_cells(),
-        fee_amount=_optional(non_negative_decimals(places=2) | non_negative_decimals(places=4)),
+    strategy: SearchStrategy[ProactiveTable2021] = form_tables(
+        FormatVersion.NATIONAL_2021, ReportPart.PROACTIVE
     )
+    return strategy
 
 
 def document_counts_2019() -> SearchStrategy[DocumentCounts2019]:
@@ -1002,17 +1026,10 @@ def proactive_tables_2019() -> SearchStrategy[ProactiveTable2019]:
     ...     assert isinstance(table.procurement, Procurement2019)
     >>> check()
     """
-    return st.builds(
-        ProactiveTable2019,
-        regulations=document_counts_2019(),
-        normative_documents=document_counts_2019(),
-        licensing=item_counts_2019(),
-        other_services=item_counts_2019(),
-        penalties=item_counts_2019(),
-        compulsory_measures=item_counts_2019(),
-        fees=fee_items_2019(),
-        procurement=procurements_2019(),
+    strategy: SearchStrategy[ProactiveTable2019] = form_tables(
+        FormatVersion.TRIAL_2019, ReportPart.PROACTIVE
     )
+    return strategy
 
 
 # --- annual reports ----------------------------------------------------------------------------
