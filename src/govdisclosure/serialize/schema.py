@@ -47,6 +47,7 @@ import orjson
 from govdisclosure import model as m
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.model import base as _base
+from govdisclosure.model.form import form_of
 from govdisclosure.serialize import registry
 from govdisclosure.serialize.converter import _DECIMAL, _ISO_DATE, converter
 from govdisclosure.serialize.json import SCHEMA_VERSION
@@ -364,7 +365,7 @@ def _rows_in_order(version: m.FormatVersion) -> Callable[[_Builder, str, dict[st
         counts = plan(m.ApplicantCounts)
         rows_key = key_of(table, builder.keys)(table.fields[0])
         row_key = key_of(counts, builder.keys)(counts.fields[0])
-        codes = [row.code for row in version.application_rows]
+        codes = [row.code for row in form_of(version).table(m.ReportPart.APPLICATIONS).rows]
         schema["properties"] = {
             rows_key: {
                 "prefixItems": [{"properties": {row_key: {"const": code}}} for code in codes],
