@@ -1,9 +1,10 @@
 """The Word (.docx) reader: blocks in document order, merged cells placed, limits before unzipping.
 
-The corpus holds no real .docx yet (none could be found in the public repositories searched; see
-tests/data/reports/README.md), so the documents here are built with python-docx the way Word
-lays out the national form: the 三、本年度办理结果 label merged down 22 rows, the group labels
-merged down their sub-rows, the first two rows' labels merged across three columns.
+The real Word file here is the national form as agencies receive it, blank
+(``tests/data/forms/national-2021-template.docx``, see tests/data/reports/README.md): its merged
+cells are read as the form's grid, and filled in with python-docx it parses like a published
+report. No published report as .docx was found in the public repositories searched, so the other
+documents are built with python-docx the way Word lays out the national form.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import corpus
 from govdisclosure.errors import ParseError
 from govdisclosure.model.layout import ApplicationRow, FormatVersion
 from govdisclosure.parse import TableBlock, TextBlock, _docx, parse_report
@@ -112,6 +114,7 @@ def national_2021_document() -> bytes:
 
 
 NATIONAL = national_2021_document()
+TEMPLATE = corpus.FOLDER.parent / "forms" / "national-2021-template.docx"
 
 
 @pytest.fixture
@@ -167,6 +170,51 @@ def test_merged_cells_are_placed_as_spans(national: bytes) -> None:
     new = [c for c in table.cells if c.row == 3]
     assert [c.text for c in new] == [R.NEW.label, "19", "2", "0", "0", "0", "0", "21"]
     assert new[1].origin.describe() == "table[1]/tr[4]/tc[2]"
+
+
+def test_the_real_word_form_is_read_as_the_forms_grid() -> None:
+    blocks = read_docx(TEMPLATE.read_bytes())
+    tables = [b for b in blocks if isinstance(b, TableBlock)]
+    assert [t.shape for t in tables] == [(14, 4), (28, 10), (4, 15)]
+    texts = [b.text for b in blocks if isinstance(b, TextBlock)]
+    assert texts[:4] == ["政府信息公开工作年度报告格式模板", "一、总体情况", "（文字描述）",
+                         "二、主动公开政府信息情况"]  # fmt: skip
+    spans = {c.text: (c.row, c.column, c.row_span, c.column_span) for c in tables[1].cells}
+    assert spans["三、本年度办理结果"] == (5, 0, 22, 1)
+    assert spans["（三）不予公开"] == (7, 1, 8, 1)
+    assert spans["（四）无法提供"] == (15, 1, 3, 1)
+    assert spans["（七）总计"] == (26, 1, 1, 2)
+    assert spans["法人或其他组织"] == (1, 4, 1, 5)
+    assert spans["四、结转下年度继续办理"] == (27, 0, 1, 3)
+    review = {c.text: (c.row, c.column, c.row_span, c.column_span) for c in tables[2].cells}
+    assert review["行政诉讼"] == (0, 5, 1, 10)
+    assert review["复议后起诉"] == (1, 10, 1, 5)
+    # The blank form's figure cells are there, blank: 7 columns of 25 rows.
+    blank = [c for c in tables[1].cells if c.row >= 3 and c.column >= 3]
+    assert len(blank) == 25 * 7
+    assert all(c.text == "" for c in blank)
+
+
+def test_the_real_word_form_filled_in_parses_like_a_published_report() -> None:
+    document = docx.Document(io.BytesIO(TEMPLATE.read_bytes()))
+    document.paragraphs[0].text = "某县人民政府2024年政府信息公开工作年度报告"
+    _, applications, reviews = document.tables
+    rows = FormatVersion.NATIONAL_2021.application_rows
+    for line, row in enumerate(rows, start=3):
+        for column, value in enumerate(_row_values(row), start=3):
+            applications.cell(line, column).text = str(value)
+    for column, value in enumerate((1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0)):
+        reviews.cell(3, column).text = str(value)
+    result = parse_report(save(document))
+    report = result.report
+    assert (report.agency.name, report.year, report.format_version.code) == ("某县人民政府", 2024,
+                                                                             "2021")  # fmt: skip
+    table = report.applications  # type: ignore[attr-defined]
+    for row in rows:
+        counts = table.row(row)
+        assert (*counts.by_applicant, counts.total) == tuple(_row_values(row)), row
+    assert report.reviews.litigation_direct.other == 1  # type: ignore[attr-defined]
+    assert not result.findings
 
 
 def _grid_before(table: Table, row: int, count: int) -> None:
