@@ -4,7 +4,7 @@
 builds paragraphs; pdfplumber's ``extract_text()`` on the same pages is the floor (it parses the
 same page content but does no table work). Prints pages per second for both and the ratio.
 
-Run: ``python bench/bench_pdf.py`` (needs the ``pdf`` extra; the reports are in ``tests/data/reports``).
+Run: ``python bench/bench_pdf.py`` (needs the ``pdf`` extra; reads ``tests/data/reports``).
 """
 
 from __future__ import annotations
