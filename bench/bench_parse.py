@@ -23,7 +23,7 @@ from govdisclosure.parse import parse_report
 from govdisclosure.parse._html import read_html
 from govdisclosure.parse._interpret import Hints, interpret
 
-REPORTS = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples" / "reports"
+REPORTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "reports"
 ROUNDS = 10
 REPEATS = 9
 

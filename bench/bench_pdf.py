@@ -4,7 +4,7 @@
 builds paragraphs; pdfplumber's ``extract_text()`` on the same pages is the floor (it parses the
 same page content but does no table work). Prints pages per second for both and the ratio.
 
-Run: ``python bench/bench_pdf.py`` (needs the shared example reports and the ``pdf`` extra).
+Run: ``python bench/bench_pdf.py`` (needs the ``pdf`` extra; reads ``tests/data/reports``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pdfplumber
 
 from govdisclosure.parse._pdf import read_pdf
 
-REPORTS = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples" / "reports"
+REPORTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "reports"
 NAMES = ("huaian-city-2024", "hongze-district-2023", "hongze-district-2024")
 
 

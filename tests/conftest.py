@@ -31,3 +31,13 @@ def _restore_registrations() -> Iterator[None]:
     """
     with registry.snapshot():
         yield
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The corpus test's table of key figures per source kind, when it ran (tests/corpus.py)."""
+    import corpus
+
+    if corpus.SUMMARY:
+        terminalreporter.section("real-report corpus")
+        for line in corpus.SUMMARY:
+            terminalreporter.write_line(line)

@@ -1,8 +1,8 @@
 """The bundled example reports: they load, round-trip, and say exactly what their sources say.
 
-Checks against the original sources (the seed text, the Shanghai HTML, the Huaian PDF text) run
-when those files are available (``tests/data/`` or the shared examples folder) and are skipped
-otherwise; everything else runs from the bundled data alone.
+Checks against the original sources (the seed text, the Shanghai HTML, the Huaian PDF text) read
+them from the corpus in ``tests/data/reports`` (see ``tests/corpus.py``); everything else runs from
+the bundled data alone.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import re
 from decimal import Decimal
 from html.parser import HTMLParser
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+import corpus
 from govdisclosure import examples
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.model import (
@@ -44,6 +44,7 @@ from govdisclosure.serialize import to_json
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 NAMES = ("huaian-city-2024", "shanghai-gov-office-2019", "sichuan-hrss-2013")
 CLASSES: dict[str, type[AnnualReport]] = {
@@ -52,20 +53,10 @@ CLASSES: dict[str, type[AnnualReport]] = {
     "huaian-city-2024": AnnualReport2021,
 }
 
-_HERE = Path(__file__).resolve().parent
-_SOURCE_DIRS = (
-    _HERE / "data",
-    Path("/work/shared"),
-)
 
-
-def _source(relative: str) -> Path:
-    """A source file, or skip the test when it is not available."""
-    for base in _SOURCE_DIRS:
-        for candidate in (base / relative, base / Path(relative).name):
-            if candidate.is_file():
-                return candidate
-    pytest.skip(f"source file {relative} not available")
+def _source(name: str) -> Path:
+    """A source file of the corpus."""
+    return corpus.path(name)
 
 
 def _bundled(name: str) -> bytes:
@@ -156,7 +147,7 @@ def test_every_quote_is_in_the_narrative(name: str) -> None:
 
 # ----------------------------------------------------------------------------- Sichuan 2013
 
-SEED = "seeds/sichuan-hrss-2013-annual-report.txt"
+SEED = corpus.SEED.name
 TRAILER = ["- 分享到:", "上一篇:", "下一篇:"]
 
 
@@ -382,7 +373,7 @@ def _review(counts: ReviewCounts) -> dict[str, int | None]:
 
 
 def test_expected_figures_match_expected_json() -> None:
-    document = json.loads(_source("examples/reports/expected.json").read_text(encoding="utf-8"))
+    document = corpus.expected_document()
     by_file = {r["file"]: r for r in document["reports"]}
     for figures in EXPECTED.values():
         source = by_file[figures["file"]]
@@ -439,7 +430,7 @@ def test_table3_balances(name: str) -> None:
 
 # ----------------------------------------------------------------------------- Shanghai 2019
 
-SHANGHAI_HTML = "examples/reports/shanghai-gov-office-2019.html"
+SHANGHAI_HTML = "shanghai-gov-office-2019.html"
 
 
 class _Paragraphs(HTMLParser):
@@ -618,7 +609,7 @@ def test_shanghai_narrative_disagrees_with_its_tables_as_published() -> None:
 
 # ----------------------------------------------------------------------------- Huaian 2024
 
-HUAIAN_TEXT = "examples/reports/huaian-city-2024.pypdf.txt"
+HUAIAN_TEXT = "huaian-city-2024.pypdf.txt"
 
 
 def test_huaian_metadata() -> None:

@@ -21,14 +21,13 @@ from govdisclosure.model import ApplicationRow
 from govdisclosure.parse import parse_report
 
 HERE = Path(__file__).resolve().parent
-REPORTS = HERE.parents[2] / "shared" / "examples" / "reports"
-PARSED = ("pingtan-zone-2013.txt", "pingtan-zone-2022.txt")
+PARSED = ("pingtan-zone-2013", "pingtan-zone-2022")
 
 
 def outcome_mix() -> Path:
     """The share of each outcome category in each report's table 3, as a stacked bar chart."""
     reports = [examples.load(name) for name in examples.names()]
-    reports += [parse_report(REPORTS / name).report for name in PARSED]
+    reports += [parse_report(examples.source(name)).report for name in PARSED]
     frame = to_frame(reports)
     table3 = frame[frame["table"] == "applications"]
     groups = {row.code: row.group.label_en for row in ApplicationRow if row.group is not None}

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import corpus
 from govdisclosure.checks import (
     LEGACY_LABELS,
     NARRATIVE_LABELS,
@@ -32,7 +31,6 @@ from govdisclosure.model.report import (
 )
 from govdisclosure.model.tables import ReviewCounts, ReviewTable
 
-EXPECTED = Path(__file__).parents[2] / ".." / "shared" / "examples" / "reports" / "expected.json"
 AGENCY = Agency(name="平潭综合实验区管委会办公室")
 
 
@@ -60,8 +58,7 @@ def rules(findings: tuple[object, ...]) -> list[tuple[object, ...]]:
 
 
 def test_every_inconsistency_expected_for_shanghai_is_found() -> None:
-    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
-    entry = next(r for r in expected["reports"] if r["file"] == "shanghai-gov-office-2019.html")
+    entry = corpus.by_file()["shanghai-gov-office-2019.html"]
     listed = entry["inconsistencies"]
     assert len(listed) == 5
     shanghai = load("shanghai-gov-office-2019")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -12,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import corpus
 from govdisclosure import examples
 from govdisclosure.errors import ValidationError
 from govdisclosure.export.tidy import (
@@ -54,7 +53,6 @@ from govdisclosure.testing import (
     review_tables,
 )
 
-EXPECTED = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples" / "reports"
 T = TypeVar("T")
 
 
@@ -78,11 +76,7 @@ def _cell(rows: list[TidyRow], table: str, row: str, column: str) -> TidyRow:
 
 
 def _expected(file: str) -> dict[str, Any]:
-    path = EXPECTED / "expected.json"
-    if not path.is_file():
-        pytest.skip("the shared examples folder is not available")
-    reports: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["reports"]
-    return next(r for r in reports if r["file"] == file)
+    return corpus.by_file()[file]
 
 
 def _minimal(report: AnnualReport) -> AnnualReport:

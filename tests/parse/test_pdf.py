@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+import corpus
 from govdisclosure.errors import ParseError
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewGroup
 from govdisclosure.model.outcome import OutcomeGroup
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
 from govdisclosure.parse._pdf import _is_white, read_pdf, table_continues
 
-REPORTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples" / "reports"
+REPORTS = corpus.FOLDER
 PDFS = ("huaian-city-2024", "hongze-district-2023", "hongze-district-2024")
 R = ApplicationRow
 #: Known typos of the sources (see expected.json's inconsistencies), mapped to the form's label.
@@ -111,17 +110,12 @@ def texts(blocks: list[Block]) -> list[str]:
 @pytest.fixture(scope="module")
 def reports() -> dict[str, list[Block]]:
     """Each real PDF read once for the whole module."""
-    if not all((REPORTS / f"{name}.pdf").is_file() for name in PDFS):
-        pytest.skip("shared example reports not available")
     return {name: read_pdf((REPORTS / f"{name}.pdf").read_bytes()) for name in PDFS}
 
 
 @pytest.fixture(scope="module")
 def expected() -> dict[str, dict[str, Any]]:
-    if not (REPORTS / "expected.json").is_file():
-        pytest.skip("shared example reports not available")
-    data = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
-    return {r["file"].removesuffix(".pdf"): r for r in data["reports"]}
+    return {r["file"].removesuffix(".pdf"): r for r in corpus.entries()}
 
 
 def labelled_rows(blocks: list[Block]) -> list[tuple[str, list[int]]]:
@@ -312,9 +306,7 @@ def test_corrupt_pdf(data: bytes) -> None:
 
 
 def test_corrupt_real_pdf() -> None:
-    path = REPORTS / "huaian-city-2024.pdf"
-    if not path.is_file():
-        pytest.skip("shared example reports not available")
+    path = corpus.path("huaian-city-2024.pdf")
     data = bytearray(path.read_bytes())
     data[len(data) // 3 :] = b"\0" * (len(data) - len(data) // 3)
     with pytest.raises(ParseError):

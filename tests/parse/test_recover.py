@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import json
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import corpus
 from govdisclosure.errors import ParseError
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewGroup
 from govdisclosure.model.outcome import OutcomeGroup
@@ -31,7 +30,7 @@ R = ApplicationRow
 V21 = FormatVersion.NATIONAL_2021
 ZERO: tuple[int | None, ...] = (0, 0, 0, 0, 0, 0, 0)
 Rows = dict[ApplicationRow, str | tuple[int | None, ...]]
-REPORTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples" / "reports"
+REPORTS = corpus.FOLDER
 
 
 def brute_splits(run: str, width: int, total_last: bool) -> list[tuple[int, ...]]:
@@ -163,10 +162,7 @@ def pingtan_runs() -> dict[ApplicationRow, str]:
 
 @pytest.fixture(scope="module")
 def pingtan() -> dict[str, object]:
-    if not (REPORTS / "pingtan-zone-2022.txt").is_file():
-        pytest.skip("shared example reports not available")
-    expected = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))
-    report = next(r for r in expected["reports"] if r["file"] == "pingtan-zone-2022.txt")
+    report = corpus.by_file()["pingtan-zone-2022.txt"]
     return {"runs": pingtan_runs(), "expected": report}
 
 

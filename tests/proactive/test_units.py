@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 import pytest
 
+import corpus
 from govdisclosure.checks import Severity, Status
 from govdisclosure.checks._proactive import (
     check_against_register,
@@ -57,7 +56,6 @@ from govdisclosure.rules.publication import (
 from govdisclosure.rules.regulation import REGULATION_2008, REGULATION_2019, NoRegulationInForce
 from govdisclosure.stats._proactive import decision_count, fee_amount, tabulate_proactive
 
-REPORTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples" / "reports"
 NORMATIVE = DisclosureCategory.NORMATIVE_DOCUMENT
 PORTAL = DisclosureChannel(kind=ChannelKind.PORTAL, name="门户网站")
 WEIBO = DisclosureChannel(kind=ChannelKind.MICROBLOG, name="政务微博")
@@ -559,13 +557,8 @@ def test_timeliness_findings_belong_to_the_year_the_deadline_falls_in() -> None:
 
 
 def _expected(file: str) -> dict[str, object]:
-    path = REPORTS / "expected.json"
-    if not path.is_file():
-        pytest.skip("the shared example reports are not available")
-    for entry in json.loads(path.read_text(encoding="utf-8"))["reports"]:
-        if entry["file"] == file:
-            return entry  # type: ignore[no-any-return]
-    raise AssertionError(file)  # pragma: no cover
+    entry: dict[str, object] = corpus.by_file()[file]
+    return entry
 
 
 def test_one_register_gives_hongze_2023_and_2024() -> None:

@@ -13,6 +13,10 @@ and as test material.
 Sources are kept as published, errors included: the Shanghai report leaves most 总计 cells blank
 and its narrative disagrees with its tables; nothing was corrected.
 
+A few of the published sources themselves are bundled too, byte for byte, so that parsing can be
+tried without downloading anything: :func:`sources` lists them and :func:`source` returns one as
+``bytes``, ready for :func:`govdisclosure.parse.parse_report`.
+
 >>> from govdisclosure import examples
 >>> examples.names()
 ('huaian-city-2024', 'shanghai-gov-office-2019', 'sichuan-hrss-2013')
@@ -21,6 +25,8 @@ and its narrative disagrees with its tables; nothing was corrected.
 '四川省人力资源和社会保障厅'
 >>> [f.quantity for f in report.figures if f.label == "各级媒体刊发稿件"]
 [Quantity(value=400, unit='篇', qualifier=<Qualifier.NEARLY: 'nearly'>)]
+>>> examples.source("shanghai-gov-office-2019")[:11]
+b'<!-- Source'
 """
 
 from __future__ import annotations
@@ -35,10 +41,11 @@ from govdisclosure.serialize import from_json
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["UnknownExample", "load", "names"]
+__all__ = ["UnknownExample", "load", "names", "source", "sources"]
 
 _DATA = "data"
 _SUFFIX = ".json"
+_SOURCES = "sources"
 
 
 class UnknownExample(GovDisclosureError, KeyError):
@@ -62,6 +69,19 @@ def _data() -> Traversable:
     from importlib import resources
 
     return resources.files(__name__) / _DATA
+
+
+def _sources() -> Traversable:
+    from importlib import resources
+
+    return resources.files(__name__) / _SOURCES
+
+
+@functools.cache
+def _source_files() -> dict[str, str]:
+    """Source name (the file name without its last suffix) -> file name."""
+    files = (entry.name for entry in _sources().iterdir() if entry.is_file())
+    return {name.rsplit(".", 1)[0]: name for name in sorted(files)}
 
 
 @functools.cache
@@ -104,3 +124,40 @@ def load(name: str) -> AnnualReport:
         raise UnknownExample(name, available)
     raw = (_data() / f"{name}{_SUFFIX}").read_bytes()
     return from_json(raw, AnnualReport)
+
+
+def sources() -> tuple[str, ...]:
+    """The names of the bundled published sources, sorted.
+
+    A name is the published file's name without its last suffix: ``huaian-city-2024.pypdf`` is
+    the text pypdf extracted from the Huaian PDF.
+
+    >>> for name in sources():
+    ...     print(name)
+    huaian-city-2024.pdfminer
+    huaian-city-2024.pypdf
+    pingtan-zone-2013
+    pingtan-zone-2022
+    shanghai-gov-office-2019
+    """
+    return tuple(_source_files())
+
+
+def source(name: str) -> bytes:
+    """The bundled published source ``name``, byte for byte as published or crawled.
+
+    The bytes carry their own encoding and kind (HTML or text); pass them to
+    :func:`govdisclosure.parse.parse_report` as they are.
+
+    >>> from govdisclosure.parse import parse_report
+    >>> parse_report(source("pingtan-zone-2022")).report.year
+    2022
+    >>> source("beijing")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.examples.UnknownExample: no example named 'beijing'; available examples: ...
+    """
+    files = _source_files()
+    if name not in files:
+        raise UnknownExample(name, tuple(files))
+    return (_sources() / files[name]).read_bytes()

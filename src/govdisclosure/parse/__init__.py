@@ -1,10 +1,11 @@
-"""Parse published annual reports (HTML pages, plain text, PDF) into typed reports.
+"""Parse published annual reports (HTML pages, plain text, PDF, Word) into typed reports.
 
 :func:`parse_report` reads a report from ``str`` (the content), ``bytes`` or a
-:class:`~pathlib.Path`, finds out what it is (HTML, plain text or PDF; UTF-8, GB18030, a BOM or a
-``<meta charset>``), reads it into blocks and interprets them: format version, year and agency;
-the narrative's sections and figures; tables 2, 3 and 4 (or a 2008-era statistics table). The
-:class:`ParseResult` carries diagnostics: where every cell came from, what was not recognised,
+:class:`~pathlib.Path`, finds out what it is (HTML, plain text, PDF or Word ``.docx``; UTF-8,
+GB18030, a BOM or a ``<meta charset>``), reads it into blocks and interprets them: format
+version, year and agency; the narrative's sections and figures; tables 2, 3 and 4 (or a 2008-era
+statistics table).
+The :class:`ParseResult` carries diagnostics: where every cell came from, what was not recognised,
 which cells were recovered from runs of digits and which could not be, and the consistency
 findings of the parsed report. Inconsistencies of the source are kept and reported, never fixed.
 
@@ -70,6 +71,15 @@ def _read_pdf(data: bytes) -> list[Block]:
         raise ParseError(str(exc)) from None
 
 
+def _read_docx(data: bytes) -> list[Block]:
+    from govdisclosure.parse._docx import read_docx
+
+    try:
+        return read_docx(data)
+    except ImportError as exc:  # the docx extra is not installed; the message says how to get it
+        raise ParseError(str(exc)) from None
+
+
 def parse_report(source: str | bytes | Path) -> ParseResult:
     """Parse one published annual report.
 
@@ -101,6 +111,9 @@ def parse_report(source: str | bytes | Path) -> ParseResult:
             assert isinstance(content, bytes)
             blocks = _read_pdf(content)
             return interpret(blocks, Hints(source_format="pdf"))
+        if kind == "docx":
+            assert isinstance(content, bytes)
+            return interpret(_read_docx(content), Hints(source_format="docx"))
         assert isinstance(content, str)
         if kind == "html":
             from govdisclosure.parse._html import read_html

@@ -1,4 +1,4 @@
-"""Reading a source: what it is (HTML, plain text, PDF) and how its bytes are encoded."""
+"""Reading a source: what it is (HTML, plain text, PDF, Word) and how its bytes are encoded."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from govdisclosure.errors import ParseError
 
 __all__ = ["SourceKind", "decode", "detect", "load"]
 
-SourceKind = Literal["html", "text", "pdf"]
+SourceKind = Literal["html", "text", "pdf", "docx"]
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,20})""", re.I
@@ -72,10 +72,12 @@ def detect(text: str) -> SourceKind:
 
 
 def load(source: str | bytes | Path) -> tuple[SourceKind, str | bytes, str | None]:
-    """The kind of a source and its content (text, or the bytes of a PDF), and its file name.
+    """The kind of a source and its content (text, or the bytes of a PDF or .docx), and its name.
 
     A ``str`` is the content itself, never a file name: pass a :class:`~pathlib.Path` to read a
     file.
+
+    A zip archive holding ``word/document.xml`` is a Word document (``"docx"``).
 
     >>> load(b"%PDF-1.7 ...")[0], load("<html><body>x</body></html>")[0]
     ('pdf', 'html')
@@ -99,5 +101,10 @@ def load(source: str | bytes | Path) -> tuple[SourceKind, str | bytes, str | Non
     if isinstance(data, bytes):
         if data.lstrip()[:5] == b"%PDF-":
             return "pdf", data, name
+        if data[:4] == b"PK\x03\x04":
+            from govdisclosure.parse._docx import is_docx
+
+            if is_docx(data):
+                return "docx", data, name
         data = decode(data)
     return detect(data), data, name
