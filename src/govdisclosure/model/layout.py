@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.outcome import Outcome, OutcomeGroup
+from govdisclosure.model.review import LitigationRoute, ReviewResult
 
 __all__ = ["ApplicationRow", "FormatVersion", "ReportPart", "ReviewColumn", "ReviewGroup"]
 
@@ -228,6 +229,10 @@ _ROWS = {
 }
 
 
+def _result(result: ReviewResult) -> tuple[str, str, str]:
+    return result.code, result.label, result.label_en
+
+
 class ReviewGroup(LabelledEnum):
     """The three column groups of table 4.
 
@@ -243,19 +248,45 @@ class ReviewGroup(LabelledEnum):
         "suit after reconsideration",
     )
 
+    @classmethod
+    def of_litigation(cls, route: LitigationRoute) -> ReviewGroup:
+        """The group a suit counts in, by how it reached the court.
+
+        >>> ReviewGroup.of_litigation(LitigationRoute.DIRECT).label
+        '未经复议直接起诉'
+        """
+        if route is LitigationRoute.DIRECT:
+            return cls.LITIGATION_DIRECT
+        return cls.LITIGATION_AFTER_RECONSIDERATION
+
 
 class ReviewColumn(LabelledEnum):
-    """The five columns of each group of table 4 (the last is the printed total).
+    """The five columns of each group of table 4: a case's four results, then the printed total.
+
+    Result columns share their code and labels with
+    :class:`~govdisclosure.model.review.ReviewResult` (the result of one case).
 
     >>> [c.label for c in ReviewColumn]
     ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
+    >>> ReviewColumn.from_result(ReviewResult.PENDING), ReviewColumn.TOTAL.result
+    (<ReviewColumn.PENDING: 'pending'>, None)
     """
 
-    MAINTAINED = "maintained", "结果维持", "upheld"
-    CORRECTED = "corrected", "结果纠正", "corrected"
-    OTHER = "other", "其他结果", "other result"
-    PENDING = "pending", "尚未审结", "pending"
+    MAINTAINED = _result(ReviewResult.MAINTAINED)
+    CORRECTED = _result(ReviewResult.CORRECTED)
+    OTHER = _result(ReviewResult.OTHER)
+    PENDING = _result(ReviewResult.PENDING)
     TOTAL = "total", "总计", "total"
+
+    @classmethod
+    def from_result(cls, result: ReviewResult) -> ReviewColumn:
+        """The column a case with this result counts in."""
+        return cls.from_code(result.code)
+
+    @property
+    def result(self) -> ReviewResult | None:
+        """The case result this column counts (``None`` for 总计)."""
+        return ReviewResult._value2member_map_.get(self.code)  # type: ignore[return-value]
 
 
 class ReportPart(LabelledEnum):
