@@ -783,3 +783,9 @@ def test_a_union_of_undocumented_classes_has_no_description() -> None:
     union = json_schema(holder)["$defs"]["AnyPlain"]
     assert union == {"title": "AnyPlain", "oneOf": union["oneOf"]}
     assert len(union["oneOf"]) == 2
+
+
+@pytest.mark.parametrize("name", sorted(model_classes()))
+def test_descriptions_are_plain_text_for_frontends(name: str) -> None:
+    text = orjson.dumps(json_schema(model_classes()[name])).decode()
+    assert not re.search(r":[a-z]+:`|``", text), name

@@ -494,6 +494,21 @@ def rule_for(validator: Any) -> _Rule | None:
 # --- the builder --------------------------------------------------------------------------------
 
 
+# Sphinx roles (:class:`~a.b.C`, :func:`f`) and reST literals (``x``) are markup for the docs
+# build; a frontend shows the description as plain text.
+_ROLE = re.compile(r":[a-z]+(?::[a-z]+)?:`~?(?:[^`<]*<)?([^`>]+?)>?`")
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def _plain_text(doc: str) -> str:
+    """Documentation text without Sphinx markup: a role becomes the last part of its target.
+
+    >>> _plain_text("A :class:`~govdisclosure.model.Money` in ``元``, see :func:`to_json`.")
+    'A Money in 元, see to_json.'
+    """
+    return _LITERAL.sub(r"\1", _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1], doc))
+
+
 def _describe(obj: object) -> str | None:
     # The class's own docstring: inspect.getdoc would fall back to a base class's.
     doc = inspect.cleandoc(getattr(obj, "__doc__", None) or "")
@@ -502,7 +517,7 @@ def _describe(obj: object) -> str | None:
         if line.lstrip().startswith(">>>"):
             break
         lines.append(line)
-    text = "\n".join(lines).strip()
+    text = _plain_text("\n".join(lines).strip())
     return text or None
 
 
@@ -638,7 +653,7 @@ class _Builder:
         rules = [r for r in map(rule_for, leaf_validators(f.attribute.validator)) if r]
         schema: dict[str, Any] = {}
         if f.doc:
-            schema["description"] = f.doc
+            schema["description"] = _plain_text(f.doc)
         if self.keys == "zh":
             schema["x-name-en"] = f.name
         elif f.label is not None:
