@@ -119,6 +119,11 @@ class MoneyUnit(LabelledEnum):
         return Decimal(1) if self is MoneyUnit.YUAN else Decimal(10000)
 
 
+def _exact_decimal(value: object) -> object:
+    # An int is exact; a float (or a bool) is not converted, so the validator refuses it.
+    return Decimal(value) if type(value) is int else value
+
+
 @attrs.frozen
 class Money:
     """A sum of money as a :class:`~decimal.Decimal` in 元 or 万元, never a float.
@@ -128,10 +133,15 @@ class Money:
     Decimal('961716000.0')
     >>> Money(Decimal("3940"), MoneyUnit.YUAN) == Money(Decimal("3940"))
     True
+    >>> Money(3940).amount
+    Decimal('3940')
     """
 
     amount: Decimal = field(
-        "金额", "The amount as printed, in `unit`.", validator=[finite_decimal, non_negative]
+        "金额",
+        "The amount as printed, in `unit` (an exact int is taken as a Decimal).",
+        validator=[finite_decimal, non_negative],
+        converter=_exact_decimal,
     )
     unit: MoneyUnit = field("单位", "元 or 万元.", default=MoneyUnit.YUAN)
 

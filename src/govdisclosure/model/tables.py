@@ -15,6 +15,7 @@ import attrs
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.base import InvalidValue, counts, field, finite_decimal, non_negative
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
 
 if TYPE_CHECKING:
@@ -170,15 +171,46 @@ class ApplicationTable:
             built.append(ApplicantCounts(row=row, **values))
         return cls(tuple(built))
 
-    def row(self, row: ApplicationRow) -> ApplicantCounts:
-        """The data row with this code.
+    def row(self, row: ApplicationRow | Outcome | str) -> ApplicantCounts:
+        """The data row for a row, an outcome, or a row code.
 
-        Raises :class:`KeyError` naming the row if the table does not have it.
+        Raises :class:`KeyError` naming the valid codes if the table does not have it, and
+        :class:`TypeError` for anything else.
+
+        >>> table = ApplicationTable.blank(FormatVersion.TRIAL_2019)
+        >>> table.row("new") is table.row(ApplicationRow.NEW)
+        True
+        >>> table.row(Outcome.GRANTED).row
+        <ApplicationRow.GRANTED: 'granted'>
+        >>> table.row(Outcome.OTHER_OTHER)
+        Traceback (most recent call last):
+        ...
+        KeyError: "the table has no row 'other-other' (3.其他); it has: new, carried-over, ..."
         """
+        if isinstance(row, ApplicationRow | Outcome):
+            code = row.code
+        elif isinstance(row, str):
+            code = row
+        else:
+            raise TypeError(
+                f"a row is an ApplicationRow, an Outcome or a row code, got {type(row).__name__}"
+            )
         for item in self.rows:
-            if item.row is row:
+            if item.row.code == code:
                 return item
-        raise KeyError(f"the table has no row {row.code!r} ({row.label})")
+        label = ApplicationRow._value2member_map_.get(code)
+        shown = f" ({label})" if label is not None else ""
+        codes = ", ".join(r.row.code for r in self.rows)
+        raise KeyError(f"the table has no row {code!r}{shown}; it has: {codes}")
+
+    def to_grid(self) -> list[list[Cell]]:
+        """The table as 7-cell rows in printed order (the inverse of :meth:`from_grid`).
+
+        >>> table = ApplicationTable.blank(FormatVersion.NATIONAL_2021)
+        >>> ApplicationTable.from_grid(FormatVersion.NATIONAL_2021, table.to_grid()) == table
+        True
+        """
+        return [[getattr(row, name) for name in _COLUMNS] for row in self.rows]
 
     @property
     def row_codes(self) -> tuple[ApplicationRow, ...]:
@@ -235,9 +267,14 @@ class ReviewTable:
         "复议后起诉", "Suits filed after reconsideration.", factory=ReviewCounts
     )
 
-    def group(self, group: ReviewGroup) -> ReviewCounts:
-        """The counts of one column group."""
-        value: ReviewCounts = getattr(self, group.code)
+    def group(self, group: ReviewGroup | str) -> ReviewCounts:
+        """The counts of one column group, by member or code.
+
+        >>> ReviewTable().group("litigation_direct").total is None
+        True
+        """
+        member = group if isinstance(group, ReviewGroup) else ReviewGroup.from_code(group)
+        value: ReviewCounts = getattr(self, member.code)
         return value
 
 
