@@ -71,11 +71,14 @@ class _Tables(HTMLParser):
         self.tables: list[list[list[tuple[int, int]]]] = []
         self.classes: list[str] = []
         self.styles = 0
+        self.style_elements = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if "style" in values or tag == "style":
+        if "style" in values:
             self.styles += 1
+        if tag == "style":
+            self.style_elements += 1
         if values.get("class"):
             self.classes.extend((values["class"] or "").split())
         if tag not in self.VOID:
@@ -106,6 +109,19 @@ def _widths(rows: list[list[tuple[int, int]]]) -> list[int]:
     return widths
 
 
+def test_fragment_mode_embeds_without_a_document_or_stylesheet() -> None:
+    from govdisclosure.formatting import stylesheet
+
+    fragment = render(examples.load("huaian-city-2024"), "html", standalone=False)
+    assert fragment.startswith('<article class="gd-report" lang="zh-CN">')
+    assert "<style>" not in fragment
+    assert "<html" not in fragment
+    assert '<table class="gd-table gd-table-3">' in fragment
+    css = stylesheet()
+    assert "@media print" in css
+    assert "text-align: right" in css
+
+
 def check_html(page: str) -> _Tables:
     try:
         import html5lib  # type: ignore[import-untyped]
@@ -119,7 +135,8 @@ def check_html(page: str) -> _Tables:
     tables.feed(page)
     tables.close()
     assert tables.stack == []
-    assert tables.styles == 0
+    assert tables.styles == 0  # no inline style attributes: the one stylesheet styles the page
+    assert tables.style_elements == 1
     assert page.startswith('<!DOCTYPE html>\n<html lang="')
     assert '<meta charset="utf-8">' in page
     for rows in tables.tables:

@@ -25,6 +25,7 @@ from govdisclosure.formatting.numerals import (
     to_chinese_numeral,
     to_financial_numeral,
 )
+from govdisclosure.formatting.pdf import BrowserError, find_browser, render_pdf
 from govdisclosure.formatting.quantities import DurationUnit, format_duration, format_quantity
 from govdisclosure.formatting.render import (
     META_NAME,
@@ -33,18 +34,21 @@ from govdisclosure.formatting.render import (
     render,
     render_deadline,
     report_meta,
+    stylesheet,
 )
 from govdisclosure.formatting.text import format_list, label
 
 __all__ = [
     "DEFAULT_LOCALE",
     "META_NAME",
+    "BrowserError",
     "DurationUnit",
     "FormattingError",
     "HeadingStyle",
     "NumeralParseError",
     "RenderFormat",
     "display_width",
+    "find_browser",
     "format_count",
     "format_date",
     "format_date_range",
@@ -59,7 +63,9 @@ __all__ = [
     "parse_chinese_numeral",
     "render",
     "render_deadline",
+    "render_pdf",
     "report_meta",
+    "stylesheet",
     "to_chinese_numeral",
     "to_financial_numeral",
     "to_rmb_uppercase",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import unicodedata
 from functools import lru_cache, partial
+from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from govdisclosure.formatting._locale import DEFAULT_LOCALE, Conventions, conventions
@@ -44,7 +45,15 @@ if TYPE_CHECKING:
     from govdisclosure.model.report import Figure, LegacyIndicator, Section
     from govdisclosure.rules.deadlines import DueDate
 
-__all__ = ["META_NAME", "RenderFormat", "display_width", "render", "render_deadline", "report_meta"]
+__all__ = [
+    "META_NAME",
+    "RenderFormat",
+    "display_width",
+    "render",
+    "render_deadline",
+    "report_meta",
+    "stylesheet",
+]
 
 RenderFormat = Literal["text", "markdown", "html"]
 """The output formats: ``"text"``, ``"markdown"`` (GitHub tables) and ``"html"`` (HTML5)."""
@@ -67,6 +76,20 @@ def display_width(text: str) -> int:
         else:
             width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
     return width
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    """The CSS of rendered reports (inlined by :func:`render`; for pages that embed fragments).
+
+    >>> ".gd-table td:empty" in stylesheet()
+    True
+    """
+    return (
+        resources.files("govdisclosure.formatting")
+        .joinpath("data/report.css")
+        .read_text(encoding="utf-8")
+    )
 
 
 def _is_english(lang: str) -> bool:
@@ -287,9 +310,10 @@ _FLAT = {
 class _Writer:
     """Collects the parts of a rendered report; one subclass per output format."""
 
-    def __init__(self, en: bool, conv: Conventions) -> None:
+    def __init__(self, en: bool, conv: Conventions, standalone: bool = True) -> None:
         self.en = en
         self.conv = conv
+        self.standalone = standalone
         self.cell = _cell_formatter(conv)
         self.parts: list[str] = []
 
@@ -701,10 +725,13 @@ class _HtmlWriter(_Writer):
     def finish(self, title: str, report: AnnualReport) -> str:
         lang = "en" if self.en else "zh-CN"
         body = "\n".join(self.parts)
+        if not self.standalone:
+            return f'<article class="gd-report" lang="{lang}">\n{body}\n</article>\n'
         return (
             f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<meta name=\"{META_NAME}\" content='{_esc_single(report_meta(report))}'>\n"
-            f"<title>{_esc(title)}</title>\n</head>\n<body>\n"
+            f"<title>{_esc(title)}</title>\n<style>\n{stylesheet()}</style>\n</head>\n<body>\n"
             f'<main class="gd-report">\n{body}\n</main>\n</body>\n</html>\n'
         )
 
@@ -789,6 +816,7 @@ def render(
     *,
     locale: str | Locale = DEFAULT_LOCALE,
     lang: str = "zh",
+    standalone: bool = True,
 ) -> str:
     """Render a report in the national layout as ``"text"``, ``"markdown"`` or ``"html"``.
 
@@ -802,7 +830,11 @@ def render(
 
     Blank cells render empty, zero renders ``0``. HTML is a full HTML5 document whose tables
     reproduce the official merged cells, with classes for styling (``gd-table gd-table-3``,
-    ``gd-row-<row code>``, ``gd-col-<column code>``) and no inline styles; its head carries what
+    ``gd-row-<row code>``, ``gd-col-<column code>``) and the library's stylesheet in its head
+    (:func:`stylesheet`: a ruled grid, centred headers, right-aligned numbers, blank cells
+    visibly blank, official-document fonts with fallbacks, print-ready A4 with one table per
+    page and repeated header rows). ``standalone=False`` gives an ``<article>`` fragment to embed
+    in a page of your own (add :func:`stylesheet` to that page); its head carries what
     the layout cannot show (the agency's details, publication date and address, figures, channels,
     processing fee) as JSON in ``<meta name="govdisclosure:report">`` (see :func:`report_meta`), so
     that ``govdisclosure.parse.parse_report`` gives the report back. Markdown uses GitHub
@@ -839,7 +871,7 @@ def render(
     ## 六、其他需要报告的事项
     <BLANKLINE>
     """
-    writer = _check_format(fmt)(_is_english(lang), conventions(locale))
+    writer = _check_format(fmt)(_is_english(lang), conventions(locale), standalone)
     title = report.title or _default_title(report, writer.en)
     writer.title(title)
     for paragraph in report.preamble:
