@@ -472,3 +472,29 @@ def test_html_meta_carries_what_the_layout_cannot_show() -> None:
     assert "</head>" not in page.split("<body>")[0].split("<meta name")[1].split(">", 1)[0]
     # Text and Markdown carry no metadata.
     assert META_NAME not in render(report, "text") + render(report, "markdown")
+
+
+def test_render_pdf_says_what_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govdisclosure.formatting import BrowserError, pdf, render_pdf
+
+    report = examples.load("huaian-city-2024")
+    monkeypatch.setattr(pdf, "find_browser", lambda: None)
+    with pytest.raises(BrowserError, match="no Chromium browser found"):
+        render_pdf(report, tmp_path / "a.pdf")
+    with pytest.raises(BrowserError, match="could not print"):
+        render_pdf(report, tmp_path / "a.pdf", browser="/bin/false")
+    with pytest.raises(BrowserError, match="wrote no PDF"):
+        render_pdf(report, tmp_path / "a.pdf", browser="/bin/true")
+    with pytest.raises(BrowserError, match="could not print"):
+        render_pdf(report, tmp_path / "a.pdf", browser=str(tmp_path / "no-such-browser"))
+
+
+def test_find_browser_looks_on_the_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govdisclosure.formatting import find_browser
+
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    assert find_browser() is None
+    monkeypatch.setattr(
+        pdf.shutil, "which", lambda name: f"/opt/{name}" if "chrome" in name else None
+    )
+    assert find_browser() == "/opt/google-chrome"
