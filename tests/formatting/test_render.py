@@ -494,7 +494,9 @@ def test_find_browser_looks_on_the_path(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.setattr("shutil.which", lambda name: None)
     assert find_browser() is None
-    monkeypatch.setattr(
-        pdf.shutil, "which", lambda name: f"/opt/{name}" if "chrome" in name else None
-    )
+
+    def which(name: str) -> str | None:
+        return f"/opt/{name}" if "chrome" in name else None
+
+    monkeypatch.setattr("shutil.which", which)
     assert find_browser() == "/opt/google-chrome"
