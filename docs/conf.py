@@ -30,7 +30,10 @@ author = "govdisclosure developers"
 copyright = "govdisclosure developers"
 release = __version__
 version = ".".join(__version__.split(".")[:2])
-language = "zh_CN"
+# An English site about Chinese documents: English prose and interface, the official Chinese
+# labels as data; the search index still segments Chinese words.
+language = "en"
+html_search_language = "zh"
 
 # -- General -------------------------------------------------------------------------------------
 
@@ -39,6 +42,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.intersphinx",
     "modelref",
+    "figures",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
@@ -166,4 +170,4 @@ nitpick_ignore_regex.append((r"py:class", r"_[A-Za-z]\w*"))
 
 html_theme = "furo"
 html_title = f"govdisclosure {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]

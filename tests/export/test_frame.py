@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,8 +22,6 @@ from govdisclosure.model import AnnualReport2008, LegacyIndicator
 from govdisclosure.testing import annual_reports
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from govdisclosure.model import AnnualReport
 
 REPORTS = [examples.load(name) for name in examples.names()]
@@ -146,11 +145,25 @@ def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     assert require("decimal", "none", "x") is sys.modules["decimal"]
 
 
-def test_the_tutorial_shows_the_committed_figure() -> None:
-    from pathlib import Path
+def test_the_docs_pictures_are_drawn_from_the_library(tmp_path: Path) -> None:
+    """The figures the docs build draws (docs/_ext/figures.py): real PNGs, and the annotated
+    form tables name every cell of the form."""
+    import importlib.util
 
     docs = Path(__file__).resolve().parents[2] / "docs"
+    spec = importlib.util.spec_from_file_location("figures", docs / "_ext" / "figures.py")
+    assert spec is not None
+    assert spec.loader is not None
+    figures = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(figures)
+    for draw in (figures.outcome_mix, figures.deadline_strip):
+        path = tmp_path / f"{draw.__name__}.png"
+        draw(path)
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    html = figures.annotated_table("2021", "applications")
+    assert html.count("<code>") == 175 + 25  # every cell, and every row's code
+    assert "<code>carried-over</code>" in html
+    assert '<td class="gd-col-natural_person"><code>natural_person</code></td>' in html
+    assert figures.annotated_table("2021", "reviews").count("<code>") == 15
     page = (docs / "tutorial-analysis.md").read_text(encoding="utf-8")
-    assert "```{image} _static/outcome-mix.png" in page
-    assert (docs / "_static" / "outcome-mix.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert (docs / "_static" / "make_figures.py").is_file()
+    assert "```{image} _static/generated/outcome-mix.png" in page
