@@ -3,6 +3,7 @@
 from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel, RegionCode
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.channel import ChannelKind, DisclosureChannel
+from govdisclosure.model.guide import DisclosureGuide, ReceivingOffice
 from govdisclosure.model.layout import (
     ApplicationRow,
     FormatVersion,
@@ -10,6 +11,7 @@ from govdisclosure.model.layout import (
     ReviewColumn,
     ReviewGroup,
 )
+from govdisclosure.model.notice import Notice, NoticeKind
 from govdisclosure.model.outcome import Outcome, OutcomeGroup
 from govdisclosure.model.proactive import (
     DecisionCount,
@@ -90,6 +92,7 @@ __all__ = [
     "DecisionRecord",
     "DisclosureCategory",
     "DisclosureChannel",
+    "DisclosureGuide",
     "DisclosureRequest",
     "DocumentCounts",
     "DocumentCounts2019",
@@ -106,6 +109,8 @@ __all__ = [
     "LitigationRoute",
     "Money",
     "MoneyUnit",
+    "Notice",
+    "NoticeKind",
     "Outcome",
     "OutcomeGroup",
     "ProactiveItem",
@@ -117,6 +122,7 @@ __all__ = [
     "PublicationReview",
     "Qualifier",
     "Quantity",
+    "ReceivingOffice",
     "Reconsideration",
     "RegionCode",
     "Replied",
