@@ -306,7 +306,7 @@ def _values(
                 f" {fee_event.amount.in_yuan()} yuan",
                 f"计费结果{fee.total}元与收费通知金额{fee_event.amount.in_yuan()}元不一致",
             )
-        values["fee_calc"] = "计费明细：" + "；".join(format_fee(fee).splitlines()[1:]) + "。"
+        values["fee_calc"] = "计费明细：" + "；".join(format_fee(fee).splitlines()[1:-1]) + "。"
     return values
 
 
@@ -408,10 +408,12 @@ def _text(parts: NoticeText) -> str:
         lines.append(parts.reference)
     lines += ["", f"{parts.addressee}："]
     lines += [f"{_INDENT}{p}" for p in parts.paragraphs]
-    lines.append("")
-    for line in (parts.signature, parts.dated):
-        pad = max(0, _WIDTH - 8 - display_width(line))  # 右空四字: four characters from the edge
-        lines.append(" " * pad + line)
+    # The date stands four characters from the right edge (右空四字); the agency's name is
+    # centred above it.
+    dated = display_width(parts.dated)
+    date_pad = max(0, _WIDTH - 8 - dated)
+    name_pad = max(0, date_pad + (dated - display_width(parts.signature)) // 2)
+    lines += ["", " " * name_pad + parts.signature, " " * date_pad + parts.dated]
     return "\n".join(lines) + "\n"
 
 

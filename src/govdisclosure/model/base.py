@@ -202,7 +202,7 @@ def optional_url(_: object, attribute: attrs.Attribute[Any], value: object) -> N
 #: ``010-12345678``, ``(0517)83601234``, ``0517-83601234-8001``, ``13812345678``, ``12345`` or
 #: ``+86 10 1234 5678``; an extension may follow 转 or ``ext``. 5 to 20 digits in all.
 PHONE_PATTERN = re.compile(
-    r"^(?=(?:\D*\d){5,20}\D*$)\+?[0-9（(][0-9 ()（）\-]*[0-9](?:(?:转|ext\.?|x)[0-9]{1,6})?$",
+    r"^(?=(?:\D*\d){5,20}\D*$)\+?[0-9（(][0-9 ()（）\-]*[0-9](?: ?(?:转|ext\.?|x) ?[0-9]{1,6})?$",
     re.IGNORECASE,
 )
 

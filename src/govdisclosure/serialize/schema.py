@@ -438,7 +438,7 @@ _add_rule(
 # The disclosure guide's contact details and the agency's notices.
 PHONE_PATTERN = (
     r"^(?=(?:\D*\d){5,20}\D*$)\+?[0-9（(][0-9 ()（）\-]*[0-9]"
-    r"(?:(?:转|[Ee][Xx][Tt]\.?|[Xx])[0-9]{1,6})?$"
+    r"(?: ?(?:转|[Ee][Xx][Tt]\.?|[Xx]) ?[0-9]{1,6})?$"
 )
 """JSON Schema form of :data:`govdisclosure.model.base.PHONE_PATTERN` (no case flag in ECMA)."""
 
