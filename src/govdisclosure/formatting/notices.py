@@ -2,11 +2,11 @@
 
 A notice is built from three sources, each holding only its own facts: the request and its
 events (the day of receipt, what was asked for, the dates of the correction, extension, fee and
-consultation events), the :class:`~govdisclosure.model.Notice` (what the agency decided: outcome,
-reasons, items to correct, where to get the information), and the law (the articles, the reply
+consultation events), the :class:`~govdisclosure.model.notice.Notice` (what the agency
+decided: outcome, reasons, items to correct, where to get the information), and the law (the articles, the reply
 due date from :func:`~govdisclosure.rules.due_date`, the remedy periods from
 :func:`~govdisclosure.rules.remedy_rule`). The wording is data, in ``templates/notices.toml``:
-one entry per notice kind and, for replies, one per :class:`~govdisclosure.model.Outcome`.
+one entry per notice kind and, for replies, one per :class:`~govdisclosure.model.outcome.Outcome`.
 
 The layout follows 《党政机关公文格式》 (GB/T 9704—2012) as agencies apply it to these letters: the
 issuing agency, the title, the 文号, the addressee (主送) followed by a full-width colon, the body
@@ -190,12 +190,12 @@ def _consultation(request: DisclosureRequest, kind: NoticeKind) -> ConsultationS
 
 
 def notice_for(request: DisclosureRequest, kind: NoticeKind, **fields: Any) -> Notice:
-    """The :class:`~govdisclosure.model.Notice` of ``kind`` for ``request``, from its events.
+    """The :class:`~govdisclosure.model.notice.Notice` of ``kind`` for ``request``, from its events.
 
     The date is that of the event the notice goes with (the reply, the correction request, the
     extension, the consultation, the fee notice); a reply takes its outcome and 文号 from the
-    :class:`~govdisclosure.model.Replied` event; a consultation letter is addressed to the party
-    consulted. ``fields`` set or override any field of the notice (``items``, ``reasons``,
+    :class:`~govdisclosure.model.request.Replied` event; a consultation letter is addressed to
+    the party consulted. ``fields`` set or override any field of the notice (``items``, ``reasons``,
     ``access`` …).
 
     Raises :class:`~govdisclosure.errors.InvalidValue` when the request has no such event and
@@ -464,8 +464,8 @@ def render_notice(
 ) -> str:
     """A notice on ``request`` as text, Markdown or HTML.
 
-    ``notice`` is a :class:`~govdisclosure.model.Notice`, or a
-    :class:`~govdisclosure.model.NoticeKind` to build one from the request's events with
+    ``notice`` is a :class:`~govdisclosure.model.notice.Notice`, or a
+    :class:`~govdisclosure.model.notice.NoticeKind` to build one from the request's events with
     :func:`notice_for` (use :func:`notice_for` with fields for content that only the agency
     knows, such as the items to correct). ``agency`` is the issuing agency (default: the
     request's ``agency``); ``calendar`` counts the reply due date of an extension notice;

@@ -733,7 +733,7 @@ def estimated_calendar() -> WorkdayCalendar:
     """A calendar that estimates beyond the official data: weekends and fixed-date holidays.
 
     Years with official data are exact, as in :func:`default_calendar`. Later years (up to 2100)
-    count Saturdays and Sundays as rest days, and the :data:`FIXED_DATE_HOLIDAYS` that fall on a
+    count Saturdays and Sundays as rest days, and the ``FIXED_DATE_HOLIDAYS`` that fall on a
     weekday (kind :attr:`DayKind.EXTRA_REST_DAY`, named e.g. ``国庆节（估算）``); they have no
     make-up working days and no lunar holidays, so an estimate may end a few days early. Every
     result resting on those years is marked ``estimated`` (see :meth:`WorkdayCalendar.covers`),

@@ -536,20 +536,21 @@ class CostChargesAllowed:
 
 
 def cost_charges_2008(
-    items: tuple[CostChargeItem, ...] | list[CostChargeItem] = tuple(CostChargeItem),
+    items: tuple[CostChargeItem, ...] | list[CostChargeItem] | None = None,
     *,
     hardship: bool = False,
     applicant_is_citizen: bool = True,
 ) -> CostChargesAllowed:
     """What the 2008 rules allowed an agency to charge, for the cost ``items`` incurred.
 
-    ``hardship`` is whether the applicant is in real financial difficulty (确有经济困难);
-    Art. 28 opens 减免 to *citizens* only (公民), hence ``applicant_is_citizen``.
+    ``items`` defaults to every :class:`CostChargeItem`. ``hardship`` is whether the applicant
+    is in real financial difficulty (确有经济困难); Art. 28 opens 减免 to *citizens* only (公民),
+    hence ``applicant_is_citizen``.
 
     >>> cost_charges_2008(hardship=True, applicant_is_citizen=False).waiver_possible
     False
     """
-    chosen = tuple(dict.fromkeys(items))
+    chosen = tuple(dict.fromkeys(tuple(CostChargeItem) if items is None else items))
     for item in chosen:
         if not isinstance(item, CostChargeItem):
             raise InvalidValue(

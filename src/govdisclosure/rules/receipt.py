@@ -252,7 +252,7 @@ def receipt_day(
     days (default: :func:`~govdisclosure.rules.default_calendar`).
 
     Raises :class:`~govdisclosure.errors.InvalidValue` when the fact Art. 31 needs is missing,
-    and for :attr:`SubmissionMethod.OTHER`, which Art. 31 does not date (give ``received_on``
+    and for ``SubmissionMethod.OTHER``, which Art. 31 does not date (give ``received_on``
     directly then).
 
     >>> receipt_day(Arrival(SubmissionMethod.POST, ordinary_letter=True,

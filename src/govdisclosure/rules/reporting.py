@@ -198,11 +198,12 @@ def report_deadline(
     year: int,
     kind: AgencyKind | None,
     *,
-    rules: tuple[ReportDeadlineRule, ...] = REPORT_DEADLINE_RULES,
+    rules: tuple[ReportDeadlineRule, ...] | None = None,
 ) -> ReportDeadline:
     """The deadline for the report on ``year`` of an agency of ``kind``.
 
-    The Regulation is the one in force on 1 January of ``year + 1`` (for the 2007 report, the
+    ``rules`` replaces ``REPORT_DEADLINE_RULES`` (your own reading of the texts). The
+    Regulation is the one in force on 1 January of ``year + 1`` (for the 2007 report, the
     2008 text, which set the first deadline). Raises :class:`NoReportDeadline` when no rule
     covers the kind (a public institution, or ``None`` under the 2019 text).
 
@@ -217,7 +218,7 @@ def report_deadline(
     """
     _check_year(year)
     regulation = regulation_in_force(max(date(year + 1, 1, 1), date(2008, 5, 1)))
-    for rule in rules:
+    for rule in REPORT_DEADLINE_RULES if rules is None else rules:
         if rule.applies_to(regulation, kind):
             return ReportDeadline(year, rule, regulation)
     raise NoReportDeadline(year, kind, regulation.code)
@@ -276,7 +277,7 @@ def report_timeliness(
     report: AnnualReport,
     *,
     kind: AgencyKind | None = None,
-    rules: tuple[ReportDeadlineRule, ...] = REPORT_DEADLINE_RULES,
+    rules: tuple[ReportDeadlineRule, ...] | None = None,
 ) -> ReportTimeliness:
     """Whether ``report`` was published on time. ``kind`` overrides the agency's own kind.
 
