@@ -3,9 +3,9 @@
 A notice is built from three sources, each holding only its own facts: the request and its
 events (the day of receipt, what was asked for, the dates of the correction, extension, fee and
 consultation events), the :class:`~govdisclosure.model.notice.Notice` (what the agency
-decided: outcome, reasons, items to correct, where to get the information), and the law (the articles, the reply
-due date from :func:`~govdisclosure.rules.due_date`, the remedy periods from
-:func:`~govdisclosure.rules.remedy_rule`). The wording is data, in ``templates/notices.toml``:
+decided: outcome, reasons, items to correct, where to get the information), and the law (the
+articles, the reply due date from :func:`~govdisclosure.rules.due_date`, the remedy periods
+from :func:`~govdisclosure.rules.remedy_rule`). The wording is data, in ``templates/notices.toml``:
 one entry per notice kind and, for replies, one per :class:`~govdisclosure.model.outcome.Outcome`.
 
 The layout follows 《党政机关公文格式》 (GB/T 9704—2012) as agencies apply it to these letters: the
