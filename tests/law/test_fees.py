@@ -225,3 +225,17 @@ def test_2008_cost_charges() -> None:
     assert COST_CHARGES_2008.report_item == "（三）政府信息公开的收费及减免情况"
     with pytest.raises(InvalidValue):
         cost_charges_2008(["复制"])  # type: ignore[list-item]
+
+
+def test_bands_and_a_schedule_without_a_free_band() -> None:
+    band = FEE_SCHEDULE_2020.per_page[1]
+    assert band.covers(31) and band.covers(100) and not band.covers(101)
+    assert FEE_SCHEDULE_2020.per_page[-1].covers(10**6)
+    import attrs
+
+    paying = attrs.evolve(FEE_SCHEDULE_2020, per_page=FEE_SCHEDULE_2020.per_page[1:])
+    assert paying.free_units(FeeMethod.PER_PAGE) == 0
+
+
+def test_a_flat_band_has_one_rate() -> None:
+    assert FEE_SCHEDULE_2020.per_page[1].rate_for(50) == Decimal(10)

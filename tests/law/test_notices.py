@@ -325,3 +325,22 @@ def test_an_extension_states_the_new_due_date() -> None:
 def test_document_dates() -> None:
     assert format_document_date(date(2024, 10, 8)) == "2024年10月8日"
     assert format_document_date(date(2020, 1, 10), "chinese") == "二〇二〇年一月十日"
+
+
+def test_the_consultation_letter_finds_its_own_consultee() -> None:
+    both = request(
+        ConsultationStarted(on=date(2024, 10, 8), consultee=Consultee.THIRD_PARTY, name="甲公司"),
+        ConsultationStarted(on=date(2024, 10, 9), consultee=Consultee.OTHER_AGENCY, name="乙局"),
+    )
+    assert notice_for(both, NoticeKind.CONSULT_THIRD_PARTY).addressee == "甲公司"
+    assert notice_for(both, NoticeKind.CONSULT_AGENCY).addressee == "乙局"
+
+
+def test_a_fee_calculation_without_a_fee_event_is_not_enough() -> None:
+    req = request()
+    notice = Notice(
+        kind=NoticeKind.FEE, request_id=req.id, issued_on=date(2024, 10, 10), payment="x"
+    )
+    with pytest.raises(InvalidValue) as info:
+        render_notice(req, notice, fee=information_fee(FeeMethod.PER_PAGE, 40))
+    assert info.value.field_name == "amount"

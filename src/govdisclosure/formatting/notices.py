@@ -296,7 +296,8 @@ def _values(
         values["amount_upper"] = to_rmb_uppercase(fee_event.amount)
         if fee_event.due_on is not None:
             values["payment_due"] = f"于{format_date(fee_event.due_on)}前"
-        elif schedule is not None:
+        else:
+            assert schedule is not None  # a fee event always has its schedule (or raised)
             values["payment_due"] = f"自收到本通知书次日起{schedule.payment_working_days}个工作日内"
     if fee is not None:
         if isinstance(fee_event, FeeNoticeIssued) and fee_event.amount.in_yuan() != fee.total:
