@@ -164,9 +164,10 @@ def test_formatted_in_chinese_and_english() -> None:
         (FeeMethod.PER_PAGE, -1, 0, "units"),
         (FeeMethod.PER_PAGE, True, 0, "units"),
         (FeeMethod.PER_PAGE, 1.5, 0, "units"),
-        (FeeMethod.PER_APPLICATION, 10**8, 0, "units"),
+        (FeeMethod.PER_APPLICATION, 100_001, 0, "units"),
+        (FeeMethod.PER_PAGE, 10**7 + 1, 0, "units"),
         (FeeMethod.PER_APPLICATION, 1, -1, "already"),
-        (FeeMethod.PER_APPLICATION, 9_999_999, 9_999_999, "already + units"),
+        (FeeMethod.PER_APPLICATION, 99_999, 99_999, "already + units"),
         (FeeMethod.PER_PAGE, 5, 1, "already"),
     ],
 )
@@ -239,3 +240,12 @@ def test_bands_and_a_schedule_without_a_free_band() -> None:
 
 def test_a_flat_band_has_one_rate() -> None:
     assert FEE_SCHEDULE_2020.per_page[1].rate_for(50) == Decimal(10)
+
+
+def test_the_largest_month_is_bounded() -> None:
+    calc = information_fee(FeeMethod.PER_APPLICATION, 100_000)
+    assert len(calc.lines) == 2 + (100_000 - 30) // 10
+    assert calc.total == by_hand_per_application(100_000)
+    assert information_fee(FeeMethod.PER_PAGE, 10**7).total == by_hand_per_page(201) + 40 * (
+        10**7 - 201
+    )

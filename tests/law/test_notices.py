@@ -9,9 +9,13 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from govdisclosure.errors import InvalidValue
+from govdisclosure import testing
+from govdisclosure.errors import GovDisclosureError, InvalidValue
 from govdisclosure.formatting import (
     NoticeText,
     format_document_date,
@@ -344,3 +348,24 @@ def test_a_fee_calculation_without_a_fee_event_is_not_enough() -> None:
     with pytest.raises(InvalidValue) as info:
         render_notice(req, notice, fee=information_fee(FeeMethod.PER_PAGE, 40))
     assert info.value.field_name == "amount"
+
+
+FUZZ_REQUEST = request(
+    CORRECTION,
+    ConsultationStarted(on=date(2024, 10, 8), consultee=Consultee.THIRD_PARTY, name="甲公司"),
+    ConsultationStarted(on=date(2024, 10, 9), consultee=Consultee.OTHER_AGENCY),
+    FEE,
+)
+
+
+@settings(max_examples=60)
+@given(testing.notices(), st.sampled_from(list(SUFFIX)), st.booleans())
+def test_any_notice_renders_or_says_what_is_missing(notice: Notice, fmt: str, redact: bool) -> None:
+    notice = attrs.evolve(notice, request_id=FUZZ_REQUEST.id)
+    try:
+        page = render_notice(FUZZ_REQUEST, notice, fmt, redact=redact)  # type: ignore[arg-type]
+    except GovDisclosureError:  # a typed error naming what is missing; nothing else escapes
+        return
+    assert notice.title in page
+    if redact:
+        assert "张三" not in page

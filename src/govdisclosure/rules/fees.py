@@ -67,10 +67,6 @@ __all__ = [
     "information_fee",
 ]
 
-# A bound on counts: a month's applications or one application's pages beyond this are a typo
-# or an attack, and the open band would otherwise make the explanation unboundedly long.
-_MAX_UNITS = 10_000_000
-
 
 class FeeMethod(LabelledEnum):
     """How the information processing fee is counted (Measures Art. 3); one per application.
@@ -98,6 +94,12 @@ class FeeMethod(LabelledEnum):
     def article(self) -> str:
         """The article of the Measures that sets the bands."""
         return "第四条" if self is FeeMethod.PER_APPLICATION else "第五条"
+
+
+# Bounds on counts: a month's applications or one application's pages beyond these are a typo or
+# an attack. The rising 按件 band gives one line per 10 件, so its bound also caps the explanation
+# at 10,000 lines; the 按量 bands are flat (four lines at most).
+_MAX_UNITS = {FeeMethod.PER_APPLICATION: 100_000, FeeMethod.PER_PAGE: 10_000_000}
 
 
 @attrs.frozen
@@ -356,12 +358,12 @@ class FeeCalculation:
         return "；".join(parts) + f"；合计{self.total}元。"
 
 
-def _check_count(name: str, value: object, minimum: int) -> int:
-    if type(value) is not int or not minimum <= value <= _MAX_UNITS:
+def _check_count(name: str, value: object, minimum: int, maximum: int) -> int:
+    if type(value) is not int or not minimum <= value <= maximum:
         raise InvalidValue(
             name,
-            f"expected a whole number from {minimum} to {_MAX_UNITS}, got {value!r}",
-            f"应为{minimum}至{_MAX_UNITS}之间的整数，实际为{value!r}",
+            f"expected a whole number from {minimum} to {maximum}, got {value!r}",
+            f"应为{minimum}至{maximum}之间的整数，实际为{value!r}",
         )
     return value
 
@@ -376,7 +378,7 @@ def _lines(bands: tuple[FeeBand, ...], first: int, last: int) -> list[FeeLine]:
         if band.step is None:
             lines.append(FeeLine(band, start, end, band.rate))
             continue
-        # A rising band: one line per 档 touched (at most _MAX_UNITS / step lines).
+        # A rising band: one line per 档 touched (bounded by _MAX_UNITS / step).
         unit = start
         while unit <= end:
             tier_end = band.first + ((unit - band.first) // band.step + 1) * band.step - 1
@@ -425,16 +427,17 @@ def information_fee(
             f"应为计费方式（按件计收或按量计收），实际为{method!r}",
         )
     minimum = 1 if method is FeeMethod.PER_APPLICATION else 0
-    _check_count("units", units, minimum)
-    _check_count("already", already, 0)
+    maximum = _MAX_UNITS[method]
+    _check_count("units", units, minimum, maximum)
+    _check_count("already", already, 0, maximum)
     if method is FeeMethod.PER_PAGE and already:
         raise InvalidValue(
             "already",
             "pages are counted per application; already must be 0 for 按量计收",
             "按量计收按每件申请计算页数，不累计以前的申请",
         )
-    if already + units > _MAX_UNITS:
-        _check_count("already + units", already + units, minimum)
+    if already + units > maximum:
+        _check_count("already + units", already + units, minimum, maximum)
     lines = _lines(chosen.bands(method), already + 1, already + units)
     return FeeCalculation(chosen, method, units, already, tuple(lines))
 
