@@ -477,7 +477,8 @@ def render_notice(
     Raises :class:`~govdisclosure.errors.InvalidValue` naming what is missing when the
     Regulation requires content the notice and the request do not give (e.g. the reasons for
     partial disclosure, the deadline for a correction), and for requests governed by the 2008
-    Regulation.
+    Regulation; :class:`~govdisclosure.rules.NoFeeSchedule` for a fee notice dated before the
+    2020 Measures applied.
 
     >>> request = _example()
     >>> notice = notice_for(request, NoticeKind.CORRECTION, items=("所需信息的文号或名称",))
