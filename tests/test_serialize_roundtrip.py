@@ -97,6 +97,9 @@ STRATEGIES: dict[str, SearchStrategy[Any]] = {
     "FeeRecord": testing.fee_records(),
     "ProcurementRecord": testing.procurement_records(),
     "ProactiveRegister": testing.proactive_registers(),
+    "ReceivingOffice": testing.receiving_offices(),
+    "DisclosureGuide": testing.disclosure_guides(),
+    "Notice": testing.notices(),
 }
 
 

@@ -133,8 +133,13 @@ class CalendarDataUnavailable(GovDisclosureError, LookupError):
     >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
     no official working-day data for 2030 (covered: 2004–2026)
     / 缺少2030年的法定工作日数据（已覆盖2004–2026年）
+    to estimate, pass calendar=govdisclosure.rules.estimated_calendar()
+    (on the command line: --estimate)
+    / 如需估算，请使用 calendar=govdisclosure.rules.estimated_calendar()（命令行：--estimate）
     >>> err.year
     2030
+
+    A year before the data gets no hint: estimates are only for years not yet published.
     """
 
     def __init__(self, day: date, first_year: int, last_year: int) -> None:
@@ -142,7 +147,14 @@ class CalendarDataUnavailable(GovDisclosureError, LookupError):
         self.year = day.year
         self.first_year = first_year
         self.last_year = last_year
-        super().__init__(
+        message = (
             f"no official working-day data for {day.year} (covered: {first_year}–{last_year})\n"
             f"/ 缺少{day.year}年的法定工作日数据（已覆盖{first_year}–{last_year}年）"
         )
+        if day.year > last_year:
+            message += (
+                "\nto estimate, pass calendar=govdisclosure.rules.estimated_calendar()"
+                " (on the command line: --estimate)\n/ 如需估算，请使用"
+                " calendar=govdisclosure.rules.estimated_calendar()（命令行：--estimate）"
+            )
+        super().__init__(message)

@@ -65,6 +65,7 @@ from govdisclosure.model import (
     DecisionRecord,
     DisclosureCategory,
     DisclosureChannel,
+    DisclosureGuide,
     DisclosureRequest,
     DocumentCounts,
     DocumentCounts2019,
@@ -80,6 +81,8 @@ from govdisclosure.model import (
     LitigationRoute,
     Money,
     MoneyUnit,
+    Notice,
+    NoticeKind,
     Outcome,
     OutcomeGroup,
     ProactiveItem,
@@ -91,6 +94,7 @@ from govdisclosure.model import (
     PublicationReview,
     Qualifier,
     Quantity,
+    ReceivingOffice,
     Reconsideration,
     RegionCode,
     Replied,
@@ -136,9 +140,11 @@ __all__ = [
     "dates",
     "decision_counts",
     "decision_records",
+    "disclosure_guides",
     "document_counts",
     "document_counts_2019",
     "document_histories",
+    "email_addresses",
     "extensions",
     "fee_items_2019",
     "fee_notices",
@@ -152,6 +158,8 @@ __all__ = [
     "models",
     "money",
     "non_negative_decimals",
+    "notices",
+    "phone_number_strings",
     "proactive_items",
     "proactive_registers",
     "proactive_tables_2019",
@@ -160,6 +168,7 @@ __all__ = [
     "procurements_2019",
     "publication_reviews",
     "quantities",
+    "receiving_offices",
     "reconsiderations",
     "region_code_strings",
     "region_codes",
@@ -393,6 +402,7 @@ def agencies() -> SearchStrategy[Agency]:
         region=_optional(region_codes()),
         credit_code=_optional(credit_codes()),
         website=_optional(urls()),
+        guide=_optional(disclosure_guides()),
     )
 
 
@@ -1443,3 +1453,133 @@ def models() -> SearchStrategy[Any]:
     >>> check()
     """
     return _compact(st.one_of([make() for make in _EVERY_MODEL]), "models")
+
+
+# --- the disclosure guide and the agency's notices (appended) ---------------------------------
+
+
+def phone_number_strings() -> SearchStrategy[str]:
+    """Telephone numbers as agencies print them: landlines with an area code, mobiles, hotlines.
+
+    >>> from hypothesis import given, settings
+    >>> from govdisclosure.model.base import PHONE_PATTERN
+    >>> @settings(max_examples=10, database=None)
+    ... @given(phone_number_strings())
+    ... def check(number):
+    ...     assert PHONE_PATTERN.match(number)
+    >>> check()
+    """
+    digits = string.digits
+    landline = st.builds(
+        "{}{}-{}{}".format,
+        st.just("0"),
+        st.text(digits, min_size=2, max_size=3),
+        st.text(digits, min_size=7, max_size=8),
+        st.sampled_from(["", "转8001", "-12"]),
+    )
+    mobile = st.builds("1{}".format, st.text(digits, min_size=10, max_size=10))
+    return st.one_of(
+        landline, mobile, st.sampled_from(["12345", "(010)12345678", "+86 10 1234 5678"])
+    )
+
+
+def email_addresses() -> SearchStrategy[str]:
+    """E-mail addresses under a ``.gov.cn`` domain.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(email_addresses())
+    ... def check(address):
+    ...     assert address.endswith(".gov.cn")
+    >>> check()
+    """
+    name = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=10)
+    return st.builds(
+        "{}@{}.gov.cn".format, name, st.text(string.ascii_lowercase, min_size=1, max_size=8)
+    )
+
+
+def receiving_offices() -> SearchStrategy[ReceivingOffice]:
+    """:class:`~govdisclosure.model.ReceivingOffice` values with valid contact details.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(receiving_offices())
+    ... def check(office):
+    ...     assert office.name.strip()
+    >>> check()
+    """
+    return st.builds(
+        ReceivingOffice,
+        name=chinese_text(),
+        address=_optional(chinese_text()),
+        postcode=_optional(st.text(string.digits, min_size=6, max_size=6)),
+        hours=_optional(chinese_text()),
+        phones=_tuples_of(phone_number_strings(), max_size=2),
+        fax=_optional(phone_number_strings()),
+        email=_optional(email_addresses()),
+        online_url=_optional(urls()),
+        postal_rules=_optional(chinese_text()),
+        methods=st.lists(_enum(SubmissionMethod), max_size=3, unique=True).map(tuple),
+    )
+
+
+def disclosure_guides() -> SearchStrategy[DisclosureGuide]:
+    """:class:`~govdisclosure.model.DisclosureGuide` values (up to two offices).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(disclosure_guides())
+    ... def check(guide):
+    ...     assert len(guide.offices) <= 2
+    >>> check()
+    """
+    return st.builds(
+        DisclosureGuide,
+        title=_optional(chinese_text()),
+        url=_optional(urls()),
+        updated_on=_optional(dates()),
+        classification=_optional(chinese_text()),
+        access=_optional(chinese_text()),
+        offices=_tuples_of(receiving_offices(), max_size=2),
+        catalogue_title=_optional(chinese_text()),
+        catalogue_url=_optional(urls()),
+    )
+
+
+def notices() -> SearchStrategy[Notice]:
+    """:class:`~govdisclosure.model.Notice` values of every kind: a reply has an outcome, a
+    correction notice its items.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, database=None)
+    ... @given(notices())
+    ... def check(notice):
+    ...     assert (notice.outcome is not None) == (notice.kind is NoticeKind.REPLY)
+    >>> check()
+    """
+
+    def build(kind: NoticeKind, outcome: Outcome, items: tuple[str, ...]) -> SearchStrategy[Notice]:
+        return st.builds(
+            Notice,
+            kind=st.just(kind),
+            request_id=chinese_text(max_size=12),
+            issued_on=dates(),
+            reference=_optional(chinese_text(max_size=20)),
+            addressee=_optional(chinese_text(max_size=12)),
+            outcome=st.just(outcome if kind is NoticeKind.REPLY else None),
+            reasons=_optional(chinese_text()),
+            items=st.just(items) if kind is NoticeKind.CORRECTION else _tuples_of(chinese_text()),
+            access=_optional(chinese_text()),
+            other_agency=_optional(chinese_text()),
+            other_agency_contact=_optional(chinese_text()),
+            payment=_optional(chinese_text()),
+            reconsideration_body=_optional(chinese_text()),
+            court=_optional(chinese_text()),
+        )
+
+    items = st.lists(chinese_text(), min_size=1, max_size=3).map(tuple)
+    return st.tuples(_enum(NoticeKind), _enum(Outcome), items).flatmap(lambda t: build(*t))
+
+
+_EVERY_MODEL = (*_EVERY_MODEL, receiving_offices, disclosure_guides, notices)

@@ -16,7 +16,16 @@ from __future__ import annotations
 from govdisclosure.formatting._errors import FormattingError, NumeralParseError
 from govdisclosure.formatting._locale import DEFAULT_LOCALE
 from govdisclosure.formatting.dates import format_date, format_date_range
+from govdisclosure.formatting.fees import fee_lines, format_fee
 from govdisclosure.formatting.money import format_money, to_rmb_uppercase, to_wan_yuan, to_yuan
+from govdisclosure.formatting.notices import (
+    DateStyle,
+    NoticeText,
+    format_document_date,
+    notice_for,
+    notice_text,
+    render_notice,
+)
 from govdisclosure.formatting.numbers import format_count, format_number, format_percent
 from govdisclosure.formatting.numerals import (
     HeadingStyle,
@@ -42,17 +51,22 @@ __all__ = [
     "DEFAULT_LOCALE",
     "META_NAME",
     "BrowserError",
+    "DateStyle",
     "DurationUnit",
     "FormattingError",
     "HeadingStyle",
+    "NoticeText",
     "NumeralParseError",
     "RenderFormat",
     "display_width",
+    "fee_lines",
     "find_browser",
     "format_count",
     "format_date",
     "format_date_range",
+    "format_document_date",
     "format_duration",
+    "format_fee",
     "format_list",
     "format_money",
     "format_number",
@@ -60,9 +74,12 @@ __all__ = [
     "format_quantity",
     "heading",
     "label",
+    "notice_for",
+    "notice_text",
     "parse_chinese_numeral",
     "render",
     "render_deadline",
+    "render_notice",
     "render_pdf",
     "report_meta",
     "stylesheet",

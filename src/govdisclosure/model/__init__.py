@@ -8,6 +8,7 @@ from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel, RegionCo
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.channel import ChannelKind, DisclosureChannel
 from govdisclosure.model.form import CellKind
+from govdisclosure.model.guide import DisclosureGuide, ReceivingOffice
 from govdisclosure.model.layout import (
     ApplicationRow,
     FormatVersion,
@@ -15,6 +16,7 @@ from govdisclosure.model.layout import (
     ReviewColumn,
     ReviewGroup,
 )
+from govdisclosure.model.notice import Notice, NoticeKind
 from govdisclosure.model.outcome import Outcome, OutcomeGroup
 from govdisclosure.model.proactive import (
     DecisionCount,
@@ -96,6 +98,7 @@ __all__ = [
     "DecisionRecord",
     "DisclosureCategory",
     "DisclosureChannel",
+    "DisclosureGuide",
     "DisclosureRequest",
     "DocumentCounts",
     "DocumentCounts2019",
@@ -112,6 +115,8 @@ __all__ = [
     "LitigationRoute",
     "Money",
     "MoneyUnit",
+    "Notice",
+    "NoticeKind",
     "Outcome",
     "OutcomeGroup",
     "ProactiveItem",
@@ -123,6 +128,7 @@ __all__ = [
     "PublicationReview",
     "Qualifier",
     "Quantity",
+    "ReceivingOffice",
     "Reconsideration",
     "RegionCode",
     "Replied",

@@ -16,6 +16,7 @@ from govdisclosure.model.base import (
     optional_url,
     text,
 )
+from govdisclosure.model.guide import DisclosureGuide
 
 __all__ = ["Agency", "AgencyKind", "AgencyLevel", "RegionCode"]
 
@@ -224,4 +225,9 @@ class Agency:
     )
     website: str | None = field(
         "网站", "Address of its website.", default=None, validator=optional_url
+    )
+    guide: DisclosureGuide | None = field(
+        "政府信息公开指南",
+        "Its disclosure guide: receiving offices, how to apply, the catalogue (2019 Art. 12).",
+        default=None,
     )

@@ -19,6 +19,9 @@ import attrs
 from govdisclosure.errors import InvalidValue
 
 __all__ = [
+    "EMAIL_PATTERN",
+    "PHONE_PATTERN",
+    "POSTCODE_PATTERN",
     "URL_PATTERN",
     "InvalidValue",
     "LabelledEnum",
@@ -27,8 +30,12 @@ __all__ = [
     "field",
     "finite_decimal",
     "non_negative",
+    "optional_email",
+    "optional_phone",
+    "optional_postcode",
     "optional_text",
     "optional_url",
+    "phone_numbers",
     "text",
 ]
 
@@ -192,3 +199,58 @@ def optional_url(_: object, attribute: attrs.Attribute[Any], value: object) -> N
             f"expected an absolute http(s) URL, got {value!r}",
             f"应为以http(s)://开头的完整网址，实际为{value!r}",
         )
+
+
+# -- contact details (the disclosure guide's offices) ----------------------------------------------
+
+#: What :func:`optional_phone` accepts: a Chinese telephone number as printed, e.g.
+#: ``010-12345678``, ``(0517)83601234``, ``0517-83601234-8001``, ``13812345678``, ``12345`` or
+#: ``+86 10 1234 5678``; an extension may follow 转 or ``ext``. 5 to 20 digits in all.
+PHONE_PATTERN = re.compile(
+    r"^(?=(?:\D*\d){5,20}\D*$)\+?[0-9（(][0-9 ()（）\-]*[0-9](?: ?(?:转|ext\.?|x) ?[0-9]{1,6})?$",
+    re.IGNORECASE,
+)
+
+#: What :func:`optional_email` accepts: one address ``local@domain.tld``, no spaces.
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
+
+#: What :func:`optional_postcode` accepts: a six-digit Chinese postal code (邮政编码).
+POSTCODE_PATTERN = re.compile(r"^[0-9]{6}$")
+
+
+def _matches(
+    pattern: re.Pattern[str], what: str, what_zh: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not (isinstance(value, str) and pattern.match(value)):
+            raise InvalidValue(
+                _name(attribute),
+                f"expected {what}, got {value!r}",
+                f"应为{what_zh}，实际为{value!r}",
+            )
+
+    return check
+
+
+optional_phone = _matches(
+    PHONE_PATTERN, "a telephone number (digits, spaces, -, parentheses)", "电话号码"
+)
+optional_phone.__doc__ = "``None`` or a telephone or fax number as printed (:data:`PHONE_PATTERN`)."
+optional_email = _matches(EMAIL_PATTERN, "an e-mail address", "电子邮箱地址")
+optional_email.__doc__ = "``None`` or one e-mail address (:data:`EMAIL_PATTERN`)."
+optional_postcode = _matches(POSTCODE_PATTERN, "a six-digit postal code", "6位邮政编码")
+optional_postcode.__doc__ = "``None`` or a six-digit postal code (:data:`POSTCODE_PATTERN`)."
+
+
+def phone_numbers(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of telephone numbers, each as :func:`optional_phone` accepts (none blank)."""
+    if not isinstance(value, tuple):
+        raise InvalidValue(
+            _name(attribute),
+            f"expected a list of telephone numbers, got {value!r}",
+            f"应为电话号码列表，实际为{value!r}",
+        )
+    for number in value:
+        if number is None:
+            raise InvalidValue(_name(attribute), "a number must not be null", "电话号码不能为空")
+        optional_phone(instance, attribute, number)

@@ -152,17 +152,20 @@ def due_en(due_on: dt.date, working_days: int, estimated: bool) -> str:
 
     >>> from datetime import date
     >>> due_en(date(2027, 1, 29), 20, estimated=True)
-    'Due on 2027-01-29: 20 working days (estimated: weekends only beyond the official data).'
+    'Due on 2027-01-29: 20 working days (estimated: beyond the official data only weekends and
+    fixed-date holidays are known).'
     >>> due_zh(date(2024, 10, 30), 20, estimated=False)
     '期限届满日：2024-10-30，共20个工作日。'
     """
     return f"Due on {due_on.isoformat()}: {working_days} working days" + (
-        " (estimated: weekends only beyond the official data)." if estimated else "."
+        " (estimated: beyond the official data only weekends and fixed-date holidays are known)."
+        if estimated
+        else "."
     )
 
 
 def due_zh(due_on: dt.date, working_days: int, estimated: bool) -> str:
     """The same sentence in Chinese."""
     return f"期限届满日：{due_on.isoformat()}，共{working_days}个工作日" + (
-        "（超出官方数据的年份仅按周末估算）。" if estimated else "。"
+        "（超出官方数据的年份为估算，仅计周末和固定日期的节日）。" if estimated else "。"
     )

@@ -32,12 +32,14 @@ from govdisclosure.errors import CalendarDataUnavailable
 from govdisclosure.model.base import LabelledEnum
 
 __all__ = [
+    "FIXED_DATE_HOLIDAYS",
     "CalendarDay",
     "DayKind",
     "HolidayName",
     "PeriodEnds",
     "WorkdayCalendar",
     "default_calendar",
+    "estimated_calendar",
 ]
 
 # Estimate mode reaches this far around the official data: far enough for any request a
@@ -704,3 +706,59 @@ def default_calendar(*, estimate: bool = False) -> WorkdayCalendar:
     True
     """
     return WorkdayCalendar.from_chinese_calendar(estimate=estimate)
+
+
+# -- estimates beyond the official data (added; the calendar above is unchanged) ----------------
+
+FIXED_DATE_HOLIDAYS: tuple[tuple[int, int, HolidayName], ...] = (
+    (1, 1, HolidayName("元旦", "New Year's Day")),
+    (5, 1, HolidayName("劳动节", "Labour Day")),
+    (5, 2, HolidayName("劳动节", "Labour Day")),
+    (10, 1, HolidayName("国庆节", "National Day")),
+    (10, 2, HolidayName("国庆节", "National Day")),
+    (10, 3, HolidayName("国庆节", "National Day")),
+)
+"""The statutory holidays on fixed Gregorian dates: (month, day, name).
+
+From 《全国年节及纪念日放假办法》 as revised in 2024 (国务院令第795号, in force 2025-01-01): 元旦
+1 day, 劳动节 2 days (5月1日、2日), 国庆节 3 days (10月1日至3日) [REPRO: widely reprinted; the
+official text was not read here]. The other holidays (春节, 清明节, 端午节, 中秋节) follow the lunar
+calendar or the solar terms, and every year's notice also moves days (调休); neither can be known
+before the notice, so an estimate leaves them out.
+"""
+
+
+@functools.cache
+def estimated_calendar() -> WorkdayCalendar:
+    """A calendar that estimates beyond the official data: weekends and fixed-date holidays.
+
+    Years with official data are exact, as in :func:`default_calendar`. Later years (up to 2100)
+    count Saturdays and Sundays as rest days, and the ``FIXED_DATE_HOLIDAYS`` that fall on a
+    weekday (kind :attr:`DayKind.EXTRA_REST_DAY`, named e.g. ``国庆节（估算）``); they have no
+    make-up working days and no lunar holidays, so an estimate may end a few days early. Every
+    result resting on those years is marked ``estimated`` (see :meth:`WorkdayCalendar.covers`),
+    and :attr:`WorkdayCalendar.version` says what was estimated. Built once, then reused.
+
+    >>> cal = estimated_calendar()
+    >>> cal.estimate, cal.is_workday(date(2027, 10, 1)), cal.is_workday(date(2027, 10, 4))
+    (True, False, True)
+    >>> str(cal.holiday_name(date(2027, 10, 1)))
+    '国庆节（估算）'
+    >>> cal.version
+    'chinesecalendar ... + estimated after 2026: weekends and 元旦、劳动节、国庆节'
+    >>> cal.add_workdays(date(2026, 12, 30), 3)  # 2027-01-01 is 元旦
+    datetime.date(2027, 1, 5)
+    >>> cal.add_workdays(date(2024, 9, 27), 20)  # official years are unchanged
+    datetime.date(2024, 10, 30)
+    """
+    source = _official_source()
+    rest: dict[date, HolidayName | None] = {}
+    for year in range(source.last_year + 1, _ESTIMATE_LAST_YEAR + 1):
+        for month, day, name in FIXED_DATE_HOLIDAYS:
+            when = date(year, month, day)
+            if when.weekday() < 5:  # a weekend holiday is a rest day already
+                rest[when] = HolidayName(f"{name.label}（估算）", f"{name.label_en} (estimated)")
+    cal = WorkdayCalendar(source, estimate=True, rest_days=rest)
+    names = "、".join(dict.fromkeys(name.label for _, _, name in FIXED_DATE_HOLIDAYS))
+    cal.version = f"{source.version} + estimated after {source.last_year}: weekends and {names}"
+    return cal

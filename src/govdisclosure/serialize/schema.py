@@ -436,6 +436,44 @@ _add_rule(
     _Rule(comment="govdisclosure also checks the ground against the result of the review"),
 )
 
+# The disclosure guide's contact details and the agency's notices.
+PHONE_PATTERN = (
+    r"^(?=(?:\D*\d){5,20}\D*$)\+?[0-9（(][0-9 ()（）\-]*[0-9]"
+    r"(?: ?(?:转|[Ee][Xx][Tt]\.?|[Xx]) ?[0-9]{1,6})?$"
+)
+"""JSON Schema form of :data:`govdisclosure.model.base.PHONE_PATTERN` (no case flag in ECMA)."""
+
+
+def _items_pattern(pattern: str) -> Callable[[_Builder, str, dict[str, Any]], None]:
+    def rule(_: _Builder, kind: str, schema: dict[str, Any]) -> None:
+        if kind == "array":
+            schema["items"] = {"type": "string", "pattern": pattern}
+
+    return rule
+
+
+def _notice_outcome(builder: _Builder, owner: Plan) -> dict[str, Any]:
+    key = key_of(owner, builder.keys)
+    by_name = {f.name: key(f) for f in owner.fields}
+    reply = {"properties": {by_name["kind"]: {"const": m.NoticeKind.REPLY.code}}}
+    return {
+        "if": reply,
+        "then": {"properties": {by_name["outcome"]: {"type": "string"}}},
+        "else": {"properties": {by_name["outcome"]: {"type": "null"}}},
+    }
+
+
+_RULES[_base.optional_phone] = _Rule(_pattern(PHONE_PATTERN))
+_RULES[_base.optional_email] = _Rule(_pattern(_base.EMAIL_PATTERN.pattern))
+_RULES[_base.optional_postcode] = _Rule(_pattern(_base.POSTCODE_PATTERN.pattern))
+_RULES[_base.phone_numbers] = _Rule(_items_pattern(PHONE_PATTERN))
+_add_rule("Notice", "outcome", _Rule(owner=_notice_outcome))
+_add_rule(
+    "Notice",
+    "items",
+    _Rule(comment="govdisclosure also checks that a correction notice lists at least one item"),
+)
+
 
 def _attrs_rule(v: Any) -> _Rule | None:
     """Rules for the validators of :mod:`attrs.validators` that JSON Schema can say."""
