@@ -158,6 +158,49 @@ class FormTable(Directive):
         return [nodes.raw("", html, format="html")]
 
 
+def form_outline(version_code: str) -> nodes.bullet_list:
+    """Report -> tables -> rows -> cells, as a nested list drawn from the form."""
+    from govdisclosure.model.form import form_of
+
+    form = form_of(version_code)
+
+    def item(text: str, *children: nodes.Node) -> nodes.list_item:
+        entry = nodes.list_item()
+        entry += nodes.paragraph(text=text)
+        for child in children:
+            entry += child
+        return entry
+
+    tables = nodes.bullet_list()
+    for table in form.tables:
+        rows = nodes.bullet_list()
+        for row in table.rows:
+            columns = ", ".join(f"{c.code} ({c.label})" for c in row.columns)
+            rows += item(f"row {row.code}: {row.label} — cells {columns}")
+        fixed = f"{len(table.cells)} cells" if table.rows else "rows as printed"
+        columns = ", ".join(f"{c.code} ({c.label})" for c in table.columns)
+        detail = rows if table.rows else nodes.paragraph(text=f"columns {columns}")
+        tables += item(
+            f"table {table.number}, {table.label}: field {table.attribute}, "
+            f"{table.model.__name__}, {fixed}",
+            detail,
+        )
+    outline = nodes.bullet_list()
+    outline += item(
+        f"{form.report_class.__name__} (format {form.version.code}, {form.version.label})", tables
+    )
+    return outline
+
+
+class FormOutline(Directive):
+    """``govdisclosure-form-outline``: a format version's report, tables, rows and cells."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        return [form_outline(self.arguments[0])]
+
+
 def _draw(app: Sphinx) -> None:
     folder = Path(app.srcdir) / GENERATED
     folder.mkdir(parents=True, exist_ok=True)
@@ -178,5 +221,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     (Path(app.srcdir) / GENERATED).mkdir(parents=True, exist_ok=True)
     app.connect("builder-inited", _draw)
     app.add_directive("govdisclosure-form-table", FormTable)
+    app.add_directive("govdisclosure-form-outline", FormOutline)
     app.add_css_file("generated/report.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -165,5 +165,9 @@ def test_the_docs_pictures_are_drawn_from_the_library(tmp_path: Path) -> None:
     assert "<code>carried-over</code>" in html
     assert '<td class="gd-col-natural_person"><code>natural_person</code></td>' in html
     assert figures.annotated_table("2021", "reviews").count("<code>") == 15
+    outline = figures.form_outline("2021").astext()
+    assert "AnnualReport2021" in outline
+    assert "row carried-over: 二、上年结转政府信息公开申请数量" in outline
+    assert "rows as printed" in figures.form_outline("2008").astext()
     page = (docs / "tutorial-analysis.md").read_text(encoding="utf-8")
     assert "```{image} _static/generated/outcome-mix.png" in page
