@@ -26,7 +26,7 @@ from govdisclosure.model.tables import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["HEADINGS", "Block", "applications", "proactive", "reviews"]
+__all__ = ["HEADINGS", "Table2Block", "applications", "proactive", "reviews"]
 
 # The six sections of the national formats (2019 trial and 2021 alike).
 HEADINGS = (
@@ -152,7 +152,7 @@ def reviews(version: FormatVersion) -> FormTable:
     )
 
 
-class Block:
+class Table2Block:
     """A block of table 2 as declared by a version module: heading and the fields it prints.
 
     ``rows`` name fields of the table class; ``columns`` are the printed columns, each either a
@@ -193,7 +193,7 @@ def _column(cls: type, name: str, span: int) -> Column:
     )
 
 
-def proactive(version: FormatVersion, model: type, blocks: Sequence[Block]) -> FormTable:
+def proactive(version: FormatVersion, model: type, blocks: Sequence[Table2Block]) -> FormTable:
     """Table 2 from its blocks; every label comes from the field metadata of ``model``."""
     fields = attrs.fields_dict(attrs.resolve_types(model))
     rows = []

@@ -7,7 +7,7 @@ those of the enums and model fields it is read from (see ``spec/ogi-facts.md`` �
 from __future__ import annotations
 
 from govdisclosure.model.form import CellKind, Column, Form
-from govdisclosure.model.forms._parts import HEADINGS, Block, applications, proactive, reviews
+from govdisclosure.model.forms._parts import HEADINGS, Table2Block, applications, proactive, reviews
 from govdisclosure.model.layout import FormatVersion
 from govdisclosure.model.quantity import MoneyUnit
 from govdisclosure.model.report import AnnualReport2021
@@ -31,21 +31,21 @@ _FEES = Column(
 )
 
 _BLOCKS = (
-    Block(
+    Table2Block(
         "第二十条第（一）项",
         "Article 20 (1)",
         ("regulations", "normative_documents"),
         ("issued", "repealed", "in_force"),
     ),
-    Block("第二十条第（五）项", "Article 20 (5)", ("licensing",), (_DECISIONS,), (3,)),
-    Block(
+    Table2Block("第二十条第（五）项", "Article 20 (5)", ("licensing",), (_DECISIONS,), (3,)),
+    Table2Block(
         "第二十条第（六）项",
         "Article 20 (6)",
         ("penalties", "compulsory_measures"),
         (_DECISIONS,),
         (3,),
     ),
-    Block("第二十条第（八）项", "Article 20 (8)", ("fee_amount",), (_FEES,), (3,)),
+    Table2Block("第二十条第（八）项", "Article 20 (8)", ("fee_amount",), (_FEES,), (3,)),
 )
 
 FORM = Form(

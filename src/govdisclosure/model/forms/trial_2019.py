@@ -7,7 +7,7 @@ spec); table 3 has a single 其他处理 row instead of the 2021 format's three.
 from __future__ import annotations
 
 from govdisclosure.model.form import Form
-from govdisclosure.model.forms._parts import HEADINGS, Block, applications, proactive, reviews
+from govdisclosure.model.forms._parts import HEADINGS, Table2Block, applications, proactive, reviews
 from govdisclosure.model.layout import FormatVersion
 from govdisclosure.model.report import AnnualReport2019
 from govdisclosure.model.tables import ProactiveTable2019
@@ -19,25 +19,27 @@ VERSION = FormatVersion.TRIAL_2019
 _ITEMS = ("previous_year", "change", "decisions")
 
 _BLOCKS = (
-    Block(
+    Table2Block(
         "第二十条第（一）项",
         "Article 20 (1)",
         ("regulations", "normative_documents"),
         ("made", "published", "total_published"),
         (1, 2, 1),
     ),
-    Block(
+    Table2Block(
         "第二十条第（五）项", "Article 20 (5)", ("licensing", "other_services"), _ITEMS, (1, 2, 1)
     ),
-    Block(
+    Table2Block(
         "第二十条第（六）项",
         "Article 20 (6)",
         ("penalties", "compulsory_measures"),
         _ITEMS,
         (1, 2, 1),
     ),
-    Block("第二十条第（八）项", "Article 20 (8)", ("fees",), ("previous_year", "change"), (2, 2)),
-    Block(
+    Table2Block(
+        "第二十条第（八）项", "Article 20 (8)", ("fees",), ("previous_year", "change"), (2, 2)
+    ),
+    Table2Block(
         "第二十条第（九）项",
         "Article 20 (9)",
         ("procurement",),
