@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import pickle
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -32,7 +32,7 @@ MEMBERS = [member for enum in ENUMS for member in enum]
 
 @pytest.mark.parametrize("member", MEMBERS, ids=lambda m: f"{type(m).__name__}.{m.name}")
 def test_member_semantics(member: LabelledEnum) -> None:
-    cls = type(member)
+    cls: Any = type(member)
     assert hash(member) == object.__hash__(member)
     assert pickle.loads(pickle.dumps(member)) is member
     assert copy.copy(member) is member
@@ -43,15 +43,17 @@ def test_member_semantics(member: LabelledEnum) -> None:
     assert {member: 1}[cls(member.code)] == 1
     assert member in frozenset(cls)
     assert member == cls(member.code)
-    assert member != member.code  # a member is not its code, as for any Enum
+    code: object = member.code
+    assert member != code  # a member is not its code, as for any Enum
     assert all(member != other for other in cls if other is not member)
 
 
 def test_members_of_different_enums_stay_distinct() -> None:
     # ApplicantKind.OTHER_ORGANISATION and SubmissionMethod.OTHER share a label, not identity.
     assert ApplicantKind.OTHER_ORGANISATION.label == SubmissionMethod.OTHER.label
-    assert ApplicantKind.OTHER_ORGANISATION != SubmissionMethod.OTHER
-    assert len({ApplicantKind.OTHER_ORGANISATION, SubmissionMethod.OTHER}) == 2
+    other: object = SubmissionMethod.OTHER
+    assert other != ApplicantKind.OTHER_ORGANISATION
+    assert len({ApplicantKind.OTHER_ORGANISATION, other}) == 2
 
 
 def test_plain_enum_hashing_is_untouched() -> None:
