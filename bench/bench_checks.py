@@ -46,7 +46,7 @@ from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 from govdisclosure.model.request import DisclosureRequest, Replied, RequestEvent, Withdrawn
 from govdisclosure.parse import parse_report
-from govdisclosure.stats import tabulate
+from govdisclosure.stats import RequestColumns, tabulate, tabulate_columns
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -301,25 +301,20 @@ def main(argv: Sequence[str] | None = None) -> None:
         frame = pd.DataFrame(cols)
         assert (pandas_tabulate(frame, YEAR).to_numpy() == expected).all(), "pandas peer differs"
         timings["pandas crosstab"] = best(args.repeat, lambda: pandas_tabulate(frame, YEAR))
-    try:
-        from govdisclosure.stats.columnar import RequestColumns, tabulate_columns
-    except ImportError:
-        print("govdisclosure.stats.columnar is not there yet: tabulate_columns skipped")
-    else:
-        columns = RequestColumns.from_arrays(
-            received_on=cols["received"],
-            kind=cols["kind"],
-            replied_on=cols["replied"],
-            outcome=cols["outcome"],
-            withdrawn_on=cols["withdrawn"],
-        )
-        got = tabulate_columns(columns, year=YEAR).applications
-        assert got == tabulate(requests, year=YEAR).applications, "tabulate_columns differs"
-        ours = best(args.repeat, lambda: tabulate_columns(columns, year=YEAR))
-        print(f"tabulate_columns: {ours:.4f} s")
-        for label, seconds in timings.items():
-            print(f"  {label:<16} {seconds:.4f} s   tabulate_columns is {seconds / ours:6.2f}x it")
-        print(f"  tabulate (objects) / tabulate_columns: {objects / ours:.1f}x slower")
+    columns = RequestColumns.from_arrays(
+        received_on=cols["received"],
+        kind=cols["kind"],
+        replied_on=cols["replied"],
+        outcome=cols["outcome"],
+        withdrawn_on=cols["withdrawn"],
+    )
+    got = tabulate_columns(columns, year=YEAR).applications
+    assert got == tabulate(requests, year=YEAR).applications, "tabulate_columns differs"
+    ours = best(args.repeat, lambda: tabulate_columns(columns, year=YEAR))
+    print(f"tabulate_columns: {ours:.4f} s")
+    for label, seconds in timings.items():
+        print(f"  {label:<16} {seconds:.4f} s   tabulate_columns is {seconds / ours:6.2f}x it")
+    print(f"  tabulate (objects) / tabulate_columns: {objects / ours:.1f}x slower")
     for label, seconds in timings.items():
         print(f"{label}: {seconds:.4f} s (tabulate on objects is {seconds / objects:.2f}x it)")
 

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from govdisclosure.stats._columnar import RequestColumns, tabulate_columns
 from govdisclosure.stats._combine import CellDelta, compare, rollup
 from govdisclosure.stats._proactive import (
     CategoryCount,
@@ -27,6 +28,7 @@ __all__ = [
     "ChannelCount",
     "ChannelStats",
     "ProactiveTabulation",
+    "RequestColumns",
     "ResponseStats",
     "Tabulation",
     "TimingReport",
@@ -36,12 +38,14 @@ __all__ = [
     "response_stats",
     "rollup",
     "tabulate",
+    "tabulate_columns",
     "tabulate_proactive",
 ]
 
 # Document (and cross-reference) the request statistics where users import them; the proactive
 # tabulation stays documented in its own module, whose namespace its examples use.
-_REQUEST_STATS = ("CellDelta", "ResponseStats", "Tabulation", "TimingReport")
-for _name in (*_REQUEST_STATS, "compare", "response_stats", "rollup", "tabulate"):
+_REQUEST_STATS = ("CellDelta", "RequestColumns", "ResponseStats", "Tabulation", "TimingReport")
+_FUNCTIONS = ("compare", "response_stats", "rollup", "tabulate", "tabulate_columns")
+for _name in (*_REQUEST_STATS, *_FUNCTIONS):
     globals()[_name].__module__ = __name__
 del _name
