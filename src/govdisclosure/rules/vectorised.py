@@ -53,12 +53,8 @@ _EPOCH = dt.date(1970, 1, 1).toordinal()
 _NEUTRAL = (Replied, Transferred, Withdrawn)
 
 
-def numpy() -> Any:
-    """numpy, or an :class:`ImportError` naming the extra that brings it.
-
-    >>> numpy().__name__
-    'numpy'
-    """
+def _numpy() -> Any:
+    """numpy, or an :class:`ImportError` naming the extra that brings it."""
     try:
         return importlib.import_module("numpy")
     except ImportError as exc:  # pragma: no cover - the test environment has numpy
@@ -87,7 +83,7 @@ def _reply_table(cal: WorkdayCalendar, extension: int) -> Any:
     key = f"vectorised.reply_ends.{extension}"
     table = cal.memo.get(key)
     if table is None:
-        np = numpy()
+        np = _numpy()
         any_ends = cal.period_ends(1)
         start, width = any_ends.first, len(any_ends.ends)
         days = np.arange(start, start + width, dtype="int64")
@@ -139,7 +135,7 @@ class DueDateArray:
     @property
     def regulations(self) -> Any:
         """Index into :attr:`regulation_table` of the regulation of each row (``int8``)."""
-        np = numpy()
+        np = _numpy()
         days = self.received_on.astype("int64")
         index = np.zeros(len(days), dtype="int8")
         for i, reg in enumerate(self.regulation_table[1:], start=1):
@@ -155,7 +151,7 @@ class DueDateArray:
     @property
     def working_days(self) -> Any:
         """Working days counted per row: the regulation's period plus the extension."""
-        np = numpy()
+        np = _numpy()
         base = np.array([r.reply_working_days for r in self.regulation_table], dtype="int64")
         return base[self.regulations] + self.extension_days
 
@@ -170,7 +166,7 @@ class DueDateArray:
         extension = None
         if days:
             on = None if self.extended_on is None else self.extended_on[index]
-            granted = None if on is None or numpy().isnat(on) else _date(on)
+            granted = None if on is None or _numpy().isnat(on) else _date(on)
             extension = Extension(granted, days)
         counting = Counting(reg, self.calendar, reg.reply_working_days, extension=extension)
         return DueDate(_date(self.dates[index]), received, bool(self.estimated[index]), counting)
@@ -181,7 +177,7 @@ def _date(day: Any) -> dt.date:
 
 
 def _days(values: Any, name: str, shape: tuple[int, ...] | None = None) -> Any:
-    np = numpy()
+    np = _numpy()
     array = np.asarray(values, dtype="datetime64[D]")
     if array.ndim != 1 or (shape is not None and array.shape != shape):
         raise ValueError(f"{name} must be one-dimensional like received_on, got {array.shape}")
@@ -223,7 +219,7 @@ def due_date_array(
     ...
     govdisclosure.errors.CalendarDataUnavailable: no official working-day data for 2027 ...
     """
-    np = numpy()
+    np = _numpy()
     cal = calendar if calendar is not None else default_calendar()
     received = _days(received_on, "received_on")
     size = len(received)
@@ -279,7 +275,7 @@ def due_date_array(
 
 
 def _raise_outside(cal: WorkdayCalendar, received: Any, days: Any, start: int, width: int) -> None:
-    np = numpy()
+    np = _numpy()
     if np.isnat(received).any():
         row = int(np.flatnonzero(np.isnat(received))[0])
         raise ValueError(f"received_on[{row}] is missing (NaT): every request has a day of receipt")
@@ -307,7 +303,7 @@ def _raise_extension(extension: Any, received: Any, row: int) -> None:
 
 
 def _raise_row(cal: WorkdayCalendar, received: Any, extension: Any, ends: Any) -> None:
-    np = numpy()
+    np = _numpy()
     row = int(np.flatnonzero(ends < _FIRST_VALID)[0])
     marker = int(ends[row])
     day = _date(received[row])
@@ -372,7 +368,7 @@ def request_due_dates(
     >>> request_due_dates([mk(dt.date(2024, 9, 27)), mk(dt.date(2018, 9, 28))])
     [datetime.date(2024, 10, 30), datetime.date(2018, 10, 24)]
     """
-    np = numpy()
+    np = _numpy()
     cal = calendar if calendar is not None else default_calendar()
     items = list(requests)
     simple: list[int] = []
