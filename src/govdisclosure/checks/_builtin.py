@@ -3,7 +3,7 @@
 The table rules apply to every format whose form has the table (``versions=None``): they find
 the rows and the total column in the report's :class:`~govdisclosure.model.form.FormTable`, so a
 new format version is checked without new rules. Every observation names the printed cell it is
-read against. For speed, the table-3 rules yield only the comparisons that do not plainly hold (a
+read against. For speed, the rules yield only the comparisons that do not plainly hold (a
 difference or a blank operand); the engine decides as for any rule.
 """
 
@@ -16,7 +16,6 @@ from govdisclosure.checks._core import Observation, Severity, register_rule
 from govdisclosure.model.form import CellKind, CellRef, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.report import AnnualReport2021
-from govdisclosure.model.tables import sum_cells
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -117,15 +116,17 @@ def _balance(report: AnnualReport) -> Iterator[Observation]:
             yield Observation(cell, expected, actual)
 
 
-def _row_totals(report: AnnualReport, part: ReportPart, lazy: bool) -> Iterator[Observation]:
+def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]:
     read = _read(report, part)
     if read is None:
         return
     table, values = read
     for total, summed in _shape(table).totals:
-        expected = sum_cells(values[i] for i in summed)
+        cells = [values[i] for i in summed]
+        # sum_cells inlined: this runs for every row of every report.
+        expected = None if None in cells else sum(cells)
         actual = values[total]
-        if not lazy or expected is None or actual is None or expected != actual:
+        if expected is None or actual is None or expected != actual:
             yield Observation(table.cells[total], expected, actual)
 
 
@@ -138,7 +139,7 @@ def _row_totals(report: AnnualReport, part: ReportPart, lazy: bool) -> Iterator[
     message_zh="“{row}”行：六类申请人之和为{expected}，总计栏为{actual}",
 )
 def _row_sum(report: AnnualReport) -> Iterator[Observation]:
-    return _row_totals(report, ReportPart.APPLICATIONS, lazy=True)
+    return _row_totals(report, ReportPart.APPLICATIONS)
 
 
 @register_rule(
@@ -161,7 +162,7 @@ def _outcomes(report: AnnualReport) -> Iterator[Observation]:
     leaves = [values[slice(*shape.spans[i])] for i in shape.leaves]
     cells = _row_refs(table, _TOTAL)
     for cell, column, actual in zip(cells, zip(*leaves, strict=True), printed, strict=True):
-        expected = sum_cells(column)
+        expected = None if None in column else sum(column)
         if expected is None or actual is None or expected != actual:
             yield Observation(cell, expected, actual)
 
@@ -175,7 +176,7 @@ def _outcomes(report: AnnualReport) -> Iterator[Observation]:
     message_zh="{row}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}，总计为{actual}",
 )
 def _review_total(report: AnnualReport) -> Iterator[Observation]:
-    return _row_totals(report, ReportPart.REVIEWS, lazy=False)
+    return _row_totals(report, ReportPart.REVIEWS)
 
 
 @register_rule(
@@ -192,8 +193,10 @@ def _documents(report: AnnualReport) -> Iterator[Observation]:
     table = form_of(report).table(ReportPart.PROACTIVE)
     for name in ("regulations", "normative_documents"):
         counts = getattr(report.proactive, name)
-        cell = table.cell(name, "in_force")
-        yield Observation(cell, counts.issued, counts.in_force, at_least=True)
+        issued, in_force = counts.issued, counts.in_force
+        if issued is None or in_force is None or in_force < issued:
+            cell = table.cell(name, "in_force")
+            yield Observation(cell, issued, in_force, at_least=True)
 
 
 @register_rule(

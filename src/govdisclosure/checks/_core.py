@@ -232,6 +232,7 @@ def register_rule(
     ) -> Callable[..., Iterable[Observation]]:
         if id in _REGISTRY:
             raise DuplicateRuleError(f"rule {id!r} is already registered")
+        _DEFAULT.clear()
         _REGISTRY[id] = Rule(
             id=id,
             versions=versions,
@@ -256,9 +257,11 @@ def unregister_rule(id: str) -> Rule:
     KeyError: "no rule 'NO-SUCH-RULE' is registered"
     """
     try:
-        return _REGISTRY.pop(id)
+        rule = _REGISTRY.pop(id)
     except KeyError:
         raise KeyError(f"no rule {id!r} is registered") from None
+    _DEFAULT.clear()
+    return rule
 
 
 def registered_rules() -> dict[str, Rule]:
@@ -337,10 +340,22 @@ def _collect(
         out.append(_finding(rule, obs, False, year, zeroed))
 
 
+# The rules check() runs by default, per format version: rebuilt when the registry changes.
+_DEFAULT: dict[tuple[FormatVersion, bool], list[Rule]] = {}
+
+
 def _selected(rules: Iterable[str] | None, series: bool) -> list[Rule]:
     if rules is None:
         return [r for r in _REGISTRY.values() if r.series is series]
     return [_REGISTRY[r] for r in rules if _REGISTRY[r].series is series]
+
+
+def _default_rules(version: FormatVersion) -> list[Rule]:
+    selected = _DEFAULT.get((version, False))
+    if selected is None:
+        selected = [r for r in _selected(None, series=False) if r.applies_to(version)]
+        _DEFAULT[(version, False)] = selected
+    return selected
 
 
 def check(
@@ -376,11 +391,11 @@ def check(
     if blanks_as_zero:
         report = _fill_blanks(report)
     out: list[Finding] = []
-    for rule in _selected(rules, series=False):
+    selected = _default_rules(version) if rules is None else _selected(rules, series=False)
+    year = report.year
+    for rule in selected:
         if rule.versions is None or version in rule.versions:
-            _collect(
-                rule, rule.func(report), report.year, include_unverifiable, out, blanks_as_zero
-            )
+            _collect(rule, rule.func(report), year, include_unverifiable, out, blanks_as_zero)
     return tuple(out)
 
 

@@ -117,6 +117,13 @@ def narrative_key(label: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=4096)
+def _keyed(label: str) -> tuple[str, Target | None]:
+    """A label's :func:`narrative_key` and the cell that key names (cached by value)."""
+    key = narrative_key(label)
+    return key, _LABELS.get(key)
+
+
 def _lookup(label: str) -> Target | None:
     cell = _LABELS.get(label)
     return cell if cell is not None else _LABELS.get(narrative_key(label))
@@ -138,8 +145,7 @@ def _exact_count(figure: Figure) -> int | None:
     return quantity.value
 
 
-def _category_total(table: ApplicationTable, groups: frozenset[OutcomeGroup]) -> int | None:
-    return sum_cells(row.total for row in table.rows if row.row.group in groups)
+_GROUP_OF = {row: row.group for row in ApplicationRow}
 
 
 def _tables(report: AnnualReport) -> AnnualReport2019 | AnnualReport2021 | None:
@@ -164,6 +170,19 @@ class _Scan(NamedTuple):
 _last: tuple[tuple[Figure, ...], _Scan] | None = None
 
 
+@functools.lru_cache(maxsize=4096)
+def _classify(label: str) -> tuple[Target | None, ApplicationRow | None]:
+    """What a figure's label names: a cell, or else the headline row a narrower label ends with.
+
+    A pure function of the text (labels recur from report to report), so it is cached by value.
+    """
+    label = label.strip()
+    target = _lookup(label)
+    if target is not None:
+        return target, None
+    return None, next((r for headline, r in _HEADLINES if label.endswith(headline)), None)
+
+
 def _scan(figures: tuple[Figure, ...]) -> _Scan:
     """The scan of a report's figures; the rules of one check share it (cached by identity)."""
     global _last
@@ -172,17 +191,17 @@ def _scan(figures: tuple[Figure, ...]) -> _Scan:
         return last[1]
     counts: list[tuple[Figure, Target, int]] = []
     narrower: list[tuple[Figure, ApplicationRow, int]] = []
+    exact, classify = Qualifier.EXACT, _classify
     for figure in figures:
-        value = _exact_count(figure)
-        if value is None:
+        # _exact_count, inlined: this runs for every figure of every report.
+        quantity = figure.quantity
+        value = quantity.value
+        if quantity.unit != "件" or quantity.qualifier is not exact or type(value) is not int:
             continue
-        label = figure.label.strip()
-        target = _lookup(label)
+        target, row = classify(figure.label)
         if target is not None:
             counts.append((figure, target, value))
-            continue
-        row = next((r for headline, r in _HEADLINES if label.endswith(headline)), None)
-        if row is not None:
+        elif row is not None:
             narrower.append((figure, row, value))
     scan = _Scan(tuple(counts), tuple(narrower))
     _last = (figures, scan)
@@ -201,17 +220,41 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
+    applications = tables.applications
+    # The row totals and category totals of table 3, worked out once for all the figures.
+    rows: dict[ApplicationRow, int | None] | None = None
+    groups: dict[OutcomeGroup, int | None] | None = None
     for figure, cell, value in _scan(tables.figures).counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
-            if tables.applications is not None:
-                expected = tables.applications.row(cell).total
+            if applications is not None:
+                if rows is None:
+                    rows = {row.row: row.total for row in applications.rows}
+                if cell not in rows:
+                    applications.row(cell)  # raises the table's KeyError
+                expected = rows[cell]
         elif isinstance(cell, frozenset):
-            if tables.applications is not None:
-                expected = _category_total(tables.applications, cell)
+            if applications is not None:
+                if groups is None:
+                    groups = _group_totals(applications)
+                expected = sum_cells(groups.get(group, 0) for group in cell)
         elif tables.reviews is not None:
             expected = sum_cells(tables.reviews.group(group).total for group in cell)
-        yield Observation(None, expected, value, subject=figure.label)
+        # Only the comparisons that do not plainly hold: the engine decides as for any rule.
+        if expected is None or expected != value:
+            yield Observation(None, expected, value, subject=figure.label)
+
+
+def _group_totals(table: ApplicationTable) -> dict[OutcomeGroup, int | None]:
+    """The sum of the 总计 cells of each category's rows (None if one is blank)."""
+    totals: dict[OutcomeGroup, int | None] = {}
+    group_of = _GROUP_OF
+    for row in table.rows:
+        group = group_of[row.row]
+        if group is not None:
+            before, total = totals.get(group, 0), row.total
+            totals[group] = None if before is None or total is None else before + total
+    return totals
 
 
 @register_rule(
@@ -258,15 +301,14 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
     counts: dict[str, int | None] = {}
     whole = None
     for f in figures:
-        label = narrative_key(f.label)
-        cell = _LABELS.get(label)
+        label, cell = _keyed(f.label)
         if cell is not None:
             counts[label] = value = _exact_count(f)
             if cell is ApplicationRow.TOTAL and whole is None:
                 whole = value
     previous: str | None = None  # the count a bare "占N%" right after it is a share of
     for figure in figures:
-        label = narrative_key(figure.label)
+        label = _keyed(figure.label)[0]
         quantity = figure.quantity
         if label in counts:
             previous = label
@@ -321,16 +363,17 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     for figure, cell, value in _scan(tables.figures).counts:
         if not isinstance(cell, tuple):
             continue
-        if paragraphs is None:
-            paragraphs = [p for section in report.walk_sections() for p in section.paragraphs]
-        if not _said_upheld(figure, paragraphs):
-            continue
         upheld = None
         if tables.reviews is not None:
             upheld = sum_cells(
                 tables.reviews.group(group).cell(ReviewColumn.MAINTAINED) for group in cell
             )
-        yield Observation(None, upheld, value, subject=figure.label)
+        if upheld is not None and upheld == value:
+            continue  # holds whatever the text says: no need to read it
+        if paragraphs is None:
+            paragraphs = [p for section in report.walk_sections() for p in section.paragraphs]
+        if _said_upheld(figure, paragraphs):
+            yield Observation(None, upheld, value, subject=figure.label)
 
 
 @register_rule(

@@ -13,6 +13,7 @@ missing one raises :class:`ImportError` naming the extra to install.
 
 from __future__ import annotations
 
+from govdisclosure.export.columnar import read_request_columns
 from govdisclosure.export.frame import FRAME_COLUMNS, to_arrow, to_frame, write_parquet
 from govdisclosure.export.redact import MASK, personal_fields, redact
 from govdisclosure.export.requestlog import (
@@ -43,6 +44,7 @@ __all__ = [
     "TidyRow",
     "from_rows",
     "personal_fields",
+    "read_request_columns",
     "read_request_log",
     "redact",
     "report_key",

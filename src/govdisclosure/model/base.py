@@ -61,6 +61,13 @@ class LabelledEnum(Enum):
         member.label_en = label_en
         return member
 
+    # Members are singletons compared by identity (Enum defines no __eq__), so identity hashing
+    # agrees with equality; Enum's own __hash__ is a Python-level hash(self._name_), which was
+    # about a quarter of tabulate's time. Pickling and copying return the same member (by
+    # name), so nothing depends on the hash value; it differs between processes, as str hashes
+    # already do.
+    __hash__ = object.__hash__
+
     @property
     def code(self) -> str:
         """The stable code used on the wire."""

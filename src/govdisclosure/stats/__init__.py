@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from govdisclosure.stats._columnar import RequestColumns, tabulate_columns
 from govdisclosure.stats._combine import CellDelta, compare, rollup
 from govdisclosure.stats._proactive import (
     CategoryCount,
@@ -27,6 +28,7 @@ __all__ = [
     "ChannelCount",
     "ChannelStats",
     "ProactiveTabulation",
+    "RequestColumns",
     "ResponseStats",
     "Tabulation",
     "TimingReport",
@@ -36,5 +38,6 @@ __all__ = [
     "response_stats",
     "rollup",
     "tabulate",
+    "tabulate_columns",
     "tabulate_proactive",
 ]
