@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from govdisclosure.stats._combine import CellDelta, compare, rollup
+from govdisclosure.stats._panel import PanelRow, panel
 from govdisclosure.stats._proactive import (
     CategoryCount,
     ChannelCount,
@@ -18,6 +19,14 @@ from govdisclosure.stats._proactive import (
     fee_amount,
     tabulate_proactive,
 )
+from govdisclosure.stats._rollup import (
+    DoubleCounting,
+    Overlap,
+    Rollup,
+    overlaps,
+    rollup_tables,
+    within_region,
+)
 from govdisclosure.stats._tabulate import Tabulation, tabulate
 from govdisclosure.stats._timing import ResponseStats, TimingReport, response_stats
 
@@ -26,17 +35,25 @@ __all__ = [
     "CellDelta",
     "ChannelCount",
     "ChannelStats",
+    "DoubleCounting",
+    "Overlap",
+    "PanelRow",
     "ProactiveTabulation",
     "ResponseStats",
+    "Rollup",
     "Tabulation",
     "TimingReport",
     "compare",
     "decision_count",
     "fee_amount",
+    "overlaps",
+    "panel",
     "response_stats",
     "rollup",
+    "rollup_tables",
     "tabulate",
     "tabulate_proactive",
+    "within_region",
 ]
 
 # Document (and cross-reference) the request statistics where users import them; the proactive

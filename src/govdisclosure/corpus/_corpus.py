@@ -1,0 +1,334 @@
+"""Parsing many sources (on any executor), and the corpus: reports kept once, by identity."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from govdisclosure.checks import Finding, check, check_series
+from govdisclosure.corpus._sources import (
+    Failed,
+    Outcome,
+    Parsed,
+    Provenance,
+    find_sources,
+    parse_one,
+)
+from govdisclosure.export.tidy import to_rows
+from govdisclosure.model.directory import AgencyDirectory, infer_agency
+from govdisclosure.model.report import AnnualReport
+from govdisclosure.parse import ParseResult
+from govdisclosure.stats._panel import PanelRow, panel
+from govdisclosure.stats._rollup import Rollup, rollup_tables, within_region
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Callable, Iterable, Iterator
+    from concurrent.futures import Executor
+
+    from govdisclosure.model.agency import Agency
+
+__all__ = [
+    "Corpus",
+    "CorpusFinding",
+    "CorpusReport",
+    "SeriesNote",
+    "parse_chunk",
+    "parse_reports",
+]
+
+
+def parse_chunk(sources: list[str]) -> list[Outcome]:
+    """Parse a chunk of sources in one task (what an executor's worker runs)."""
+    return [parse_one(source) for source in sources]
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def parse_reports(
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    executor: Executor | None = None,
+    chunksize: int | None = None,
+    on_progress: Callable[[Outcome], None] | None = None,
+) -> Iterator[Outcome]:
+    """Parse every report ``sources`` name (files, folders, globs): one outcome each, in order.
+
+    Outcomes come sorted by path whatever order the work finishes in: a :class:`Parsed` (the
+    :class:`~govdisclosure.parse.ParseResult` and the source's :class:`Provenance`) or a
+    :class:`Failed` value; no source stops the others. With ``executor`` (any
+    :class:`concurrent.futures.Executor`: a :class:`~concurrent.futures.ProcessPoolExecutor`,
+    ``dask.distributed.Client.get_executor()``, Ray's executor) the sources are sent in chunks of
+    ``chunksize`` paths (by default about eight chunks per call, at most 64 paths each); every
+    worker must be able to read the paths. Outcomes are picklable.
+
+    An input that names nothing raises :class:`~govdisclosure.corpus.SourceNotFound` before any
+    work starts (it is a mistake in the call, not a bad file).
+
+    >>> outcomes = list(parse_reports(["tests/data/reports/pingtan-zone-2013.txt",
+    ...                                "tests/data/reports/pingtan-zone-2022.txt"]))
+    >>> [(o.ok, o.result.report.year) for o in outcomes]
+    [(True, 2013), (True, 2022)]
+    """
+    paths = find_sources(sources)
+    if executor is None:
+        results: Iterable[list[Outcome]] = (parse_chunk([p]) for p in paths)
+    else:
+        size = chunksize or max(1, min(64, math.ceil(len(paths) / 8)))
+        results = executor.map(parse_chunk, _chunks(paths, size))
+    for chunk in results:
+        for outcome in chunk:
+            if on_progress is not None:
+                on_progress(outcome)
+            yield outcome
+
+
+@attrs.frozen
+class CorpusReport:
+    """A report of the corpus: the identity of its agency, the report, and every source of it.
+
+    ``report`` has the level and region its name implies filled in where the source did not say
+    (:func:`~govdisclosure.model.directory.infer_agency`); ``result`` is the parse of the first
+    source (by path).
+    """
+
+    identity: str
+    report: AnnualReport
+    result: ParseResult
+    sources: tuple[Provenance, ...]
+
+    @property
+    def source(self) -> str:
+        """The first source's path or URL."""
+        return self.sources[0].source
+
+
+@attrs.frozen
+class SeriesNote:
+    """Something about an agency's series that no single report shows: a gap, a format change.
+
+    ``kind`` is ``missing-year`` (no report for ``year`` between two that exist) or
+    ``format-changed`` (``year``'s report uses another format version than the year before).
+    """
+
+    identity: str
+    kind: str
+    year: int
+    message_en: str
+    message_zh: str
+
+
+@attrs.frozen
+class CorpusFinding:
+    """A consistency finding of a corpus report (or of two consecutive ones), with its source."""
+
+    identity: str
+    source: str
+    finding: Finding
+
+
+def _cells_key(report: AnnualReport) -> tuple[Any, ...]:
+    return tuple((r.table, r.row, r.column, r.value) for r in to_rows([report]))
+
+
+def _report_key(identity: str, report: AnnualReport) -> tuple[Any, ...]:
+    return (identity, report.year, report.format_version.code, _cells_key(report))
+
+
+@attrs.frozen
+class Corpus:
+    """Reports read from many sources, each kept once, with the sources that failed.
+
+    Reports are grouped by agency identity (an :class:`~govdisclosure.model.directory.
+    AgencyDirectory`, built from the reports' names when none is given): the same report read
+    from several sources (same identity, year, format version and table cells) is one
+    :class:`CorpusReport` that lists every source.
+
+    >>> corpus = Corpus.read(["tests/data/reports/huaian-city-2024.pypdf.txt",
+    ...                       "tests/data/reports/huaian-city-2024.pdfminer.txt"])
+    >>> [(r.report.agency.name, len(r.sources)) for r in corpus.reports]
+    [('淮安市人民政府', 2)]
+    >>> corpus.reports[0].report.agency.region.code
+    '320800'
+    """
+
+    reports: tuple[CorpusReport, ...]
+    failures: tuple[Failed, ...] = ()
+    directory: AgencyDirectory = attrs.field(factory=AgencyDirectory)
+
+    @classmethod
+    def from_outcomes(
+        cls, outcomes: Iterable[Outcome], directory: AgencyDirectory | None = None
+    ) -> Corpus:
+        """The corpus of parse outcomes (:func:`parse_reports`), kept in their order."""
+        parsed: list[Parsed] = []
+        failures: list[Failed] = []
+        for outcome in outcomes:
+            if isinstance(outcome, Parsed):
+                parsed.append(outcome)
+            else:
+                failures.append(outcome)
+        if directory is None:
+            directory = AgencyDirectory.from_agencies(
+                (p.result.report.agency, p.result.report.year) for p in parsed
+            )
+        kept: dict[tuple[Any, ...], CorpusReport] = {}
+        for item in parsed:
+            report = item.result.report
+            identity = directory.identify(report.agency, report.year)
+            report = attrs.evolve(report, agency=_with_directory(directory, report))
+            key = _report_key(identity, report)
+            found = kept.get(key)
+            if found is None:
+                kept[key] = CorpusReport(identity, report, item.result, (item.provenance,))
+            else:
+                kept[key] = attrs.evolve(found, sources=(*found.sources, item.provenance))
+        return cls(tuple(kept.values()), tuple(failures), directory)
+
+    @classmethod
+    def read(
+        cls,
+        sources: Iterable[str | os.PathLike[str]],
+        *,
+        executor: Executor | None = None,
+        chunksize: int | None = None,
+        directory: AgencyDirectory | None = None,
+    ) -> Corpus:
+        """Parse ``sources`` (:func:`parse_reports`) and build the corpus of the outcomes."""
+        outcomes = parse_reports(sources, executor=executor, chunksize=chunksize)
+        return cls.from_outcomes(outcomes, directory)
+
+    @property
+    def identities(self) -> tuple[str, ...]:
+        """The agency identities, sorted."""
+        return tuple(sorted({r.identity for r in self.reports}))
+
+    def series(self, identity: str) -> tuple[CorpusReport, ...]:
+        """One agency's reports, by year."""
+        return tuple(sorted((r for r in self.reports if r.identity == identity), key=_year))
+
+    def check(
+        self, *, include_unverifiable: bool = False, blanks_as_zero: bool = False
+    ) -> tuple[CorpusFinding, ...]:
+        """Every report's findings, then the series rules over each identity's reports.
+
+        >>> corpus = Corpus.read(["tests/data/reports/hongze-district-2023.pdf",
+        ...                       "tests/data/reports/hongze-district-2024.pdf"])
+        >>> corpus.identities
+        ('320813:人民政府',)
+        >>> [f.finding.rule for f in corpus.check() if f.finding.rule.startswith("SERIES")]
+        []
+        """
+        out: list[CorpusFinding] = []
+        for item in self.reports:
+            for finding in check(
+                item.report,
+                include_unverifiable=include_unverifiable,
+                blanks_as_zero=blanks_as_zero,
+            ):
+                out.append(CorpusFinding(item.identity, item.source, finding))
+        for identity in self.identities:
+            items = self.series(identity)
+            by_year = {r.report.year: r for r in items}
+            for finding in check_series(
+                [r.report for r in items],
+                include_unverifiable=include_unverifiable,
+                key=lambda _: identity,
+            ):
+                assert finding.year is not None  # a series finding names the later year
+                later = by_year[finding.year]
+                out.append(CorpusFinding(identity, later.source, finding))
+        return tuple(out)
+
+    def notes(self) -> tuple[SeriesNote, ...]:
+        """Gaps and format changes in each identity's series of reports."""
+        out: list[SeriesNote] = []
+        for identity in self.identities:
+            items = self.series(identity)
+            for before, after in itertools.pairwise(items):
+                for year in range(before.report.year + 1, after.report.year):
+                    out.append(
+                        SeriesNote(
+                            identity,
+                            "missing-year",
+                            year,
+                            f"no report for {year} between {before.report.year} and"
+                            f" {after.report.year}",
+                            f"缺少{year}年度报告",
+                        )
+                    )
+                old, new = before.report.format_version, after.report.format_version
+                if old is not new:
+                    out.append(
+                        SeriesNote(
+                            identity,
+                            "format-changed",
+                            after.report.year,
+                            f"the format changed from {old.code} to {new.code}",
+                            f"报告格式由{old.code}年版改为{new.code}年版",
+                        )
+                    )
+        return tuple(out)
+
+    def panel(self) -> list[PanelRow]:
+        """The panel of the corpus (:func:`govdisclosure.stats.panel`)."""
+        return panel((r.identity, r.report) for r in self.reports)
+
+    def panel_frame(self) -> Any:
+        """The panel as a pandas DataFrame (``pandas`` extra); counts are ``Int64``."""
+        from govdisclosure.export.frame import require
+
+        pd = require("pandas", "pandas", "panel_frame")
+        frame = pd.DataFrame(self.panel(), columns=PanelRow._fields)
+        for name in ("value", "previous", "change"):
+            if frame[name].map(lambda v: v is None or isinstance(v, int)).all():
+                frame[name] = frame[name].astype("Int64")
+        frame["pct_change"] = frame["pct_change"].astype("Float64")
+        return frame
+
+    def rollup(
+        self,
+        agency: Agency,
+        year: int,
+        *,
+        region: str | None = None,
+        parent: str | None = None,
+        on_overlap: Literal["raise", "flag"] = "raise",
+    ) -> Rollup:
+        """Tables 2, 3 and 4 summed over ``year``'s reports of a region or of a parent's children.
+
+        ``region`` is a GB/T 2260 code (reports of agencies in it); ``parent`` a directory
+        ``id`` (reports of its children). Double counting is refused or flagged
+        (:func:`govdisclosure.stats.rollup_tables`).
+        """
+        chosen = [r.report for r in self.reports if r.report.year == year]
+        if region is not None:
+            chosen = within_region(chosen, region)
+        if parent is not None:
+            children = {e.id for e in self.directory.children(parent)}
+            chosen = [r for r in chosen if self.directory.identify(r.agency, r.year) in children]
+        return rollup_tables(chosen, agency, on_overlap=on_overlap)
+
+
+def _year(item: CorpusReport) -> int:
+    return item.report.year
+
+
+def _with_directory(directory: AgencyDirectory, report: AnnualReport) -> Agency:
+    agency = infer_agency(report.agency, report.year)
+    entry = directory.resolve(agency, report.year)
+    if entry is None:
+        return agency
+    changes: dict[str, Any] = {}
+    if agency.level is None and entry.level is not None:
+        changes["level"] = entry.level
+    if agency.region is None and entry.region is not None:
+        from govdisclosure.model.agency import RegionCode
+
+        changes["region"] = RegionCode(entry.region)
+    return attrs.evolve(agency, **changes) if changes else agency
