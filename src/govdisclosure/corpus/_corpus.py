@@ -112,7 +112,7 @@ class CorpusReport:
 class SeriesNote:
     """Something about an agency's series that no single report shows: a gap, a format change.
 
-    ``kind`` is ``missing-year`` (no report for ``year`` between two that exist) or
+    ``kind`` is ``missing-year`` (no report from ``year`` on, between two that exist) or
     ``format-changed`` (``year``'s report uses another format version than the year before).
     """
 
@@ -232,6 +232,14 @@ class Corpus:
                 blanks_as_zero=blanks_as_zero,
             ):
                 out.append(CorpusFinding(item.identity, item.source, finding))
+        return (*out, *self.series_findings(include_unverifiable=include_unverifiable))
+
+    def series_findings(self, *, include_unverifiable: bool = False) -> tuple[CorpusFinding, ...]:
+        """The series rules (SERIES-CARRY) over each identity's reports, year to next year.
+
+        A finding's source is the later report's.
+        """
+        out: list[CorpusFinding] = []
         for identity in self.identities:
             items = self.series(identity)
             by_year = {r.report.year: r for r in items}
@@ -251,15 +259,17 @@ class Corpus:
         for identity in self.identities:
             items = self.series(identity)
             for before, after in itertools.pairwise(items):
-                for year in range(before.report.year + 1, after.report.year):
+                first, last = before.report.year + 1, after.report.year - 1
+                if first <= last:
+                    span = str(first) if first == last else f"{first}-{last}"
                     out.append(
                         SeriesNote(
                             identity,
                             "missing-year",
-                            year,
-                            f"no report for {year} between {before.report.year} and"
-                            f" {after.report.year}",
-                            f"缺少{year}年度报告",
+                            first,
+                            f"no report for {span} (between {before.report.year} and"
+                            f" {after.report.year})",
+                            f"缺少{span}年度报告",
                         )
                     )
                 old, new = before.report.format_version, after.report.format_version

@@ -67,7 +67,7 @@ from govdisclosure.errors import GovDisclosureError
 from govdisclosure.export.tidy import DICTIONARY_COLUMNS, FIELDS, Columns, columns
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
     from os import PathLike
 
     import pandas as pd
@@ -140,13 +140,15 @@ def require(module: str, extra: str, purpose: str) -> Any:
     >>> require("no_such_module_here", "pandas", "to_frame")
     Traceback (most recent call last):
     ...
-    ImportError: to_frame needs no_such_module_here: pip install 'govdisclosure[pandas]'
+    ImportError: to_frame needs no_such_module_here: pip install 'govdisclosure[pandas]' (from a
+    checkout of the source: pip install '.[pandas]')
     """
     try:
         return importlib.import_module(module)
     except ImportError as exc:
         raise ImportError(
             f"{purpose} needs {module}: pip install 'govdisclosure[{extra}]'"
+            f" (from a checkout of the source: pip install '.[{extra}]')"
         ) from exc
 
 
