@@ -290,14 +290,35 @@ class Corpus:
         return panel((r.identity, r.report) for r in self.reports)
 
     def panel_frame(self) -> Any:
-        """The panel as a pandas DataFrame (``pandas`` extra); counts are ``Int64``."""
+        """The panel as a pandas DataFrame (``pandas`` extra).
+
+        Counts are ``Int64`` in ``value``, ``previous`` and ``change``; money cells are there
+        ``<NA>`` and in ``amount``, ``previous_amount`` and ``change_amount`` (``Float64``)
+        instead, so that counts and money are never mixed in one column.
+        """
+        from decimal import Decimal
+
         from govdisclosure.export.frame import require
 
         pd = require("pandas", "pandas", "panel_frame")
-        frame = pd.DataFrame(self.panel(), columns=PanelRow._fields)
-        for name in ("value", "previous", "change"):
-            if frame[name].map(lambda v: v is None or isinstance(v, int)).all():
-                frame[name] = frame[name].astype("Int64")
+        rows = self.panel()
+        frame = pd.DataFrame(rows, columns=PanelRow._fields)
+        money = [
+            isinstance(r.value, Decimal) or isinstance(r.previous, Decimal) for r in rows
+        ]
+        for name, other in (
+            ("value", "amount"),
+            ("previous", "previous_amount"),
+            ("change", "change_amount"),
+        ):
+            values = [getattr(r, name) for r in rows]
+            frame[name] = pd.array(
+                [None if m else v for v, m in zip(values, money, strict=True)], dtype="Int64"
+            )
+            frame[other] = pd.array(
+                [float(v) if m and v is not None else None for v, m in zip(values, money, strict=True)],
+                dtype="Float64",
+            )
         frame["pct_change"] = frame["pct_change"].astype("Float64")
         return frame
 
