@@ -350,14 +350,33 @@ def _tidy_xlsx(reports: list[Any], path: Path) -> None:
     book.save(path)
 
 
-def _parsed(outcomes: Iterator[Outcome], tally: _Tally, reporter: Reporter) -> Iterator[Parsed]:
+def _parsed(
+    outcomes: Iterator[Outcome], tally: _Tally, reporter: Reporter, zh: bool
+) -> Iterator[Parsed]:
+    """The reports of a batch, each once: a report read again from another source is named."""
+    from govdisclosure.corpus import fingerprint
+
+    seen: dict[str, str] = {}
     for outcome in outcomes:
         reporter.advance()
-        if outcome.ok:
-            tally.ok += 1
-            yield outcome  # type: ignore[misc]
-        else:
+        if not outcome.ok:
             tally.fail(outcome, reporter)  # type: ignore[arg-type]
+            continue
+        tally.ok += 1
+        key = fingerprint(outcome.result.report)  # type: ignore[union-attr]
+        first = seen.setdefault(key, outcome.source)
+        if first != outcome.source:
+            reporter.line(
+                f"{outcome.source}: "
+                + (
+                    f"与{first}是同一份报告，只导出一次"
+                    if zh
+                    else f"the same report as {first}, exported once"
+                ),
+                err=True,
+            )
+            continue
+        yield outcome  # type: ignore[misc]
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -385,7 +404,7 @@ def _export(args: argparse.Namespace) -> int:
     tally = _Tally(args, "file", "文件")
     total, outcomes = gather(args.sources, args.jobs)
     reporter = Reporter(total, "exporting")
-    parsed = _parsed(outcomes, tally, reporter)
+    parsed = _parsed(outcomes, tally, reporter, _zh(args))
     if fmt == "dataset":
         from govdisclosure.export.frame import write_dataset
 

@@ -25,6 +25,7 @@ from govdisclosure.corpus._corpus import (
     CorpusFinding,
     CorpusReport,
     SeriesNote,
+    fingerprint,
     parse_chunk,
     parse_reports,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "SeriesNote",
     "SourceNotFound",
     "find_sources",
+    "fingerprint",
     "parse_chunk",
     "parse_one",
     "parse_reports",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,7 +19,7 @@ from govdisclosure.corpus._sources import (
     parse_one,
 )
 from govdisclosure.export.tidy import to_rows
-from govdisclosure.model.directory import AgencyDirectory, infer_agency
+from govdisclosure.model.directory import AgencyDirectory, identity_key, infer_agency
 from govdisclosure.model.report import AnnualReport
 from govdisclosure.parse import ParseResult
 from govdisclosure.stats._panel import PanelRow, panel
@@ -36,6 +37,7 @@ __all__ = [
     "CorpusFinding",
     "CorpusReport",
     "SeriesNote",
+    "fingerprint",
     "parse_chunk",
     "parse_reports",
 ]
@@ -132,12 +134,26 @@ class CorpusFinding:
     finding: Finding
 
 
-def _cells_key(report: AnnualReport) -> tuple[Any, ...]:
-    return tuple((r.table, r.row, r.column, r.value) for r in to_rows([report]))
+def fingerprint(report: AnnualReport, identity: str | None = None) -> str:
+    """What makes two reports the same report: identity, year, format and every table cell.
 
+    ``identity`` defaults to the identity key of the agency's name
+    (:func:`~govdisclosure.model.directory.identity_key`). A SHA-256 digest, so that a stream
+    of any length can be told apart in little memory.
 
-def _report_key(identity: str, report: AnnualReport) -> tuple[Any, ...]:
-    return (identity, report.year, report.format_version.code, _cells_key(report))
+    >>> from govdisclosure import examples
+    >>> import attrs
+    >>> huaian = examples.load("huaian-city-2024")
+    >>> longer = attrs.evolve(huaian.agency, name="江苏省淮安市人民政府")
+    >>> fingerprint(huaian) == fingerprint(attrs.evolve(huaian, agency=longer))
+    True
+    >>> fingerprint(huaian) == fingerprint(attrs.evolve(huaian, year=2023))
+    False
+    """
+    key = identity if identity is not None else identity_key(report.agency.name, report.year)
+    cells = [(r.table, r.row, r.column, r.value) for r in to_rows([report])]
+    text = repr((key, report.year, report.format_version.code, cells))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @attrs.frozen
@@ -177,12 +193,12 @@ class Corpus:
             directory = AgencyDirectory.from_agencies(
                 (p.result.report.agency, p.result.report.year) for p in parsed
             )
-        kept: dict[tuple[Any, ...], CorpusReport] = {}
+        kept: dict[str, CorpusReport] = {}
         for item in parsed:
             report = item.result.report
             identity = directory.identify(report.agency, report.year)
             report = attrs.evolve(report, agency=_with_directory(directory, report))
-            key = _report_key(identity, report)
+            key = fingerprint(report, identity)
             found = kept.get(key)
             if found is None:
                 kept[key] = CorpusReport(identity, report, item.result, (item.provenance,))
@@ -303,9 +319,7 @@ class Corpus:
         pd = require("pandas", "pandas", "panel_frame")
         rows = self.panel()
         frame = pd.DataFrame(rows, columns=PanelRow._fields)
-        money = [
-            isinstance(r.value, Decimal) or isinstance(r.previous, Decimal) for r in rows
-        ]
+        money = [isinstance(r.value, Decimal) or isinstance(r.previous, Decimal) for r in rows]
         for name, other in (
             ("value", "amount"),
             ("previous", "previous_amount"),
@@ -316,7 +330,10 @@ class Corpus:
                 [None if m else v for v, m in zip(values, money, strict=True)], dtype="Int64"
             )
             frame[other] = pd.array(
-                [float(v) if m and v is not None else None for v, m in zip(values, money, strict=True)],
+                [
+                    float(v) if m and v is not None else None
+                    for v, m in zip(values, money, strict=True)
+                ],
                 dtype="Float64",
             )
         frame["pct_change"] = frame["pct_change"].astype("Float64")
