@@ -313,3 +313,20 @@ def test_stdin_is_a_source_of_a_batch(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\x00 nothing")))
     assert main(["check", "-"]) == 2
     assert "-: ParseError" in capsys.readouterr().err
+
+
+def test_an_unwritable_output_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no" / "such" / "folder" / "x.txt"
+    assert main(["show", "huaian-city-2024", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No such file or directory" in err and "无法读写文件" in err
+
+
+def test_an_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_reports, "_show", interrupted)
+    assert main(["show", "huaian-city-2024"]) == 130

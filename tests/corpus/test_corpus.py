@@ -194,3 +194,28 @@ def test_rollup_over_a_parent_uses_the_directory(hongze: Corpus) -> None:
     total = corpus.rollup(city.agency(2024), 2024, parent="huaian")
     assert total.count == 1
     assert total.report.agency.name == "淮安市人民政府"
+
+
+def test_a_directory_supplies_what_a_name_cannot_say() -> None:
+    from govdisclosure.model import AgencyLevel
+    from govdisclosure.model.directory import AgencyDirectory, AgencyName, DirectoryEntry
+
+    directory = AgencyDirectory(
+        (
+            DirectoryEntry(
+                id="pingtan",
+                names=(AgencyName("平潭综合实验区"),),
+                aliases=("平潭综合实验区管委会办公室",),
+                region="350128",
+                level=AgencyLevel.COUNTY,
+            ),
+        )
+    )
+    corpus = Corpus.read(
+        [REPORTS / "pingtan-zone-2013.txt", REPORTS / "pingtan-zone-2022.txt"], directory=directory
+    )
+    assert corpus.identities == ("pingtan",)
+    for item in corpus.reports:
+        assert item.report.agency.level is AgencyLevel.COUNTY
+        assert item.report.agency.region is not None
+        assert item.report.agency.region.code == "350128"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -155,13 +156,13 @@ def _counts(finding: Finding, strict: bool) -> bool:
 
 def _check(args: argparse.Namespace) -> int:
     from govdisclosure.corpus import Corpus, Parsed
-    from govdisclosure.parse import ParseResult
 
     fmt = output_format(args.format, args.output, _TEXT_SUFFIXES, "text")
     check_outputs(args.sources, [args.output] if args.output else [])
     zh = _zh(args)
     tally = _Tally(args, "file", "文件")
-    total, outcomes = gather(args.sources, args.jobs)
+    job = functools.partial(_check_job, args.all, args.blanks_as_zero)
+    total, outcomes = gather(args.sources, args.jobs, job)
     reporter = Reporter(total, "checking")
     to_stdout = args.output in (None, STDIO) and fmt == "text"
     lines: list[str] = []
@@ -178,14 +179,11 @@ def _check(args: argparse.Namespace) -> int:
         else:
             lines.append(text)
 
-    for outcome in outcomes:
+    for outcome, findings in outcomes:
         reporter.advance()
-        if not outcome.ok:
-            tally.fail(outcome, reporter)  # type: ignore[arg-type]
+        if not isinstance(outcome, Parsed):
+            tally.fail(outcome, reporter)
             continue
-        assert isinstance(outcome, Parsed)
-        report = outcome.result.report
-        findings = check(report, include_unverifiable=args.all, blanks_as_zero=args.blanks_as_zero)
         for finding in findings:
             emit(outcome.source, finding)
         if any(_counts(f, args.strict) for f in findings):
@@ -198,8 +196,7 @@ def _check(args: argparse.Namespace) -> int:
                 reporter.line(text)
             else:
                 lines.append(text)
-        # The series rules need only the report: the parse diagnostics are dropped.
-        kept.append(Parsed(outcome.provenance, ParseResult(report)))
+        kept.append(outcome)
     corpus = Corpus.from_outcomes(kept)
     if len(corpus.reports) > 1:
         for item in corpus.series_findings(include_unverifiable=args.all):
@@ -221,6 +218,36 @@ def _check(args: argparse.Namespace) -> int:
     elif not to_stdout:
         write_text("\n".join(lines), args.output)
     return tally.finish(reporter)
+
+
+def _check_job(
+    include_unverifiable: bool, blanks_as_zero: bool, outcome: Outcome
+) -> tuple[Outcome, tuple[Finding, ...]]:
+    """A source's findings, computed in the worker that parsed it.
+
+    The outcome sent back keeps only the report (the series rules need it): the parse
+    diagnostics, the bulk of a parse result, stay in the worker.
+    """
+    from govdisclosure.corpus import Parsed
+    from govdisclosure.parse import ParseResult
+
+    if not isinstance(outcome, Parsed):
+        return outcome, ()
+    report = outcome.result.report
+    findings = check(
+        report, include_unverifiable=include_unverifiable, blanks_as_zero=blanks_as_zero
+    )
+    return Parsed(outcome.provenance, ParseResult(report)), findings
+
+
+def _report_only(outcome: Outcome) -> Outcome:
+    """The outcome with only the report of its parse result (what ``export`` needs)."""
+    from govdisclosure.corpus import Parsed
+    from govdisclosure.parse import ParseResult
+
+    if not isinstance(outcome, Parsed):
+        return outcome
+    return Parsed(outcome.provenance, ParseResult(outcome.result.report))
 
 
 def _summary(result: ParseResult, lang: str) -> str:
@@ -278,7 +305,6 @@ def _output_names(sources: list[str], suffix: str) -> dict[str, str]:
 
 def _parse(args: argparse.Namespace) -> int:
     from govdisclosure.cli._sources import expand
-    from govdisclosure.formatting.render import render
 
     fmt = args.format or "json"
     out_dir = None if args.output in (None, STDIO) else Path(args.output)
@@ -293,35 +319,59 @@ def _parse(args: argparse.Namespace) -> int:
     if out_dir is not None:
         check_outputs(sources, [str(out_dir / names[s]) for s in sources])
         out_dir.mkdir(parents=True, exist_ok=True)
-    zh = _zh(args)
     tally = _Tally(args, "file", "文件")
-    total, outcomes = gather(args.sources, args.jobs)
+    job = functools.partial(_parse_job, fmt, args.lang)
+    total, results = gather(args.sources, args.jobs, job)
     reporter = Reporter(total, "parsing")
-    for outcome in outcomes:
+    for result in results:
         reporter.advance()
-        if not outcome.ok:
-            tally.fail(outcome, reporter)  # type: ignore[arg-type]
+        if isinstance(result, _ParseFailed):
+            tally.fail(result.outcome, reporter)
             continue
-        result = outcome.result  # type: ignore[union-attr]
-        complete = result.confident
-        if fmt == "json":
-            document = to_json(result.report, indent=True) + b"\n"
-        else:
-            document = render(result.report, "text", lang=args.lang).encode("utf-8")
-        if complete:
+        if result.complete:
             tally.ok += 1
-            state = "完整" if zh else "complete"
         else:
             tally.findings += 1
-            state = "不完整" if zh else "incomplete"
-        line = f"{outcome.source}: {state}: {_summary(result, args.lang)}"
         if out_dir is None:  # the document is the output; the summary goes aside
-            write_bytes(document, None)
-            reporter.line(line, err=True)
+            write_bytes(result.document, None)
+            reporter.line(result.line, err=True)
             continue
-        (out_dir / names[outcome.source]).write_bytes(document)
-        reporter.line(line)
+        (out_dir / names[result.source]).write_bytes(result.document)
+        reporter.line(result.line)
     return tally.finish(reporter)
+
+
+class _ParseDone(NamedTuple):
+    source: str
+    complete: bool
+    document: bytes
+    line: str
+
+
+class _ParseFailed(NamedTuple):
+    outcome: Failed
+
+
+def _parse_job(fmt: str, lang: str, outcome: Outcome) -> _ParseDone | _ParseFailed:
+    """What ``parse`` needs of one source, computed in the worker that parsed it."""
+    from govdisclosure.corpus import Parsed
+
+    if not isinstance(outcome, Parsed):
+        return _ParseFailed(outcome)
+    result = outcome.result
+    if fmt == "json":
+        document = to_json(result.report, indent=True) + b"\n"
+    else:
+        from govdisclosure.formatting.render import render
+
+        document = render(result.report, "text", lang=lang).encode("utf-8")
+    complete = result.confident
+    if lang == "zh":
+        state = "完整" if complete else "不完整"
+    else:
+        state = "complete" if complete else "incomplete"
+    line = f"{outcome.source}: {state}: {_summary(result, lang)}"
+    return _ParseDone(outcome.source, complete, document, line)
 
 
 def _tidy_csv(reports: list[Any]) -> bytes:
@@ -402,7 +452,7 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError(f"{fmt} needs --output / {fmt}格式需指定输出路径")
     check_outputs(args.sources, [args.output] if args.output else [])
     tally = _Tally(args, "file", "文件")
-    total, outcomes = gather(args.sources, args.jobs)
+    total, outcomes = gather(args.sources, args.jobs, _report_only)
     reporter = Reporter(total, "exporting")
     parsed = _parsed(outcomes, tally, reporter, _zh(args))
     if fmt == "dataset":

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 import orjson
@@ -27,7 +27,7 @@ from govdisclosure.model import AnnualReport, DisclosureRequest, ProactiveRegist
 from govdisclosure.serialize import from_dict, from_json, to_json
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from govdisclosure.corpus import Outcome
     from govdisclosure.parse import ParseResult
@@ -42,6 +42,7 @@ __all__ = [
 ]
 
 _LOG_SUFFIXES = (".csv", ".xlsx")
+T = TypeVar("T")
 
 
 def _is_json(data: bytes) -> bool:
@@ -95,25 +96,48 @@ def _named(source: str) -> Outcome:
     return Parsed(Provenance("-", digest, result.source_format, len(data)), result)
 
 
-def gather(inputs: Sequence[str], jobs: int = 1) -> tuple[int, Iterator[Outcome]]:
-    """How many outcomes there will be, and the outcomes (examples, ``-``, files, missing)."""
-    from govdisclosure.cli._io import executor
-    from govdisclosure.corpus import parse_reports
+@overload
+def gather(inputs: Sequence[str], jobs: int = 1) -> tuple[int, Iterator[Outcome]]: ...
 
+
+@overload
+def gather(
+    inputs: Sequence[str], jobs: int, function: Callable[[Outcome], T]
+) -> tuple[int, Iterator[T]]: ...
+
+
+def gather(
+    inputs: Sequence[str], jobs: int = 1, function: Callable[[Outcome], Any] | None = None
+) -> tuple[int, Iterator[Any]]:
+    """How many results there will be, and the results (examples, ``-``, files, missing).
+
+    A result is the source's outcome, or ``function`` of it: computed in the worker that parsed
+    the file (:func:`govdisclosure.corpus.map_reports`), so that only what a command needs comes
+    back from the worker.
+    """
+    from govdisclosure.cli._io import executor
+    from govdisclosure.corpus import map_reports
+
+    apply: Callable[[Outcome], Any] = function if function is not None else _same
     named, files, missing = expand(inputs)
     pool = executor(jobs) if len(files) > 1 else None
 
-    def run() -> Iterator[Outcome]:
+    def run() -> Iterator[Any]:
         for source in named:
-            yield _named(source)
+            yield apply(_named(source))
         try:
-            yield from parse_reports(files, executor=pool)
+            yield from map_reports(apply, files, executor=pool)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-        yield from missing
+        for outcome in missing:
+            yield apply(outcome)
 
     return len(named) + len(files) + len(missing), run()
+
+
+def _same(outcome: Outcome) -> Outcome:
+    return outcome
 
 
 def load_report(source: str) -> AnnualReport:

@@ -26,7 +26,7 @@ from govdisclosure.corpus._corpus import (
     CorpusReport,
     SeriesNote,
     fingerprint,
-    parse_chunk,
+    map_reports,
     parse_reports,
 )
 from govdisclosure.corpus._sources import (
@@ -53,7 +53,7 @@ __all__ = [
     "SourceNotFound",
     "find_sources",
     "fingerprint",
-    "parse_chunk",
+    "map_reports",
     "parse_one",
     "parse_reports",
 ]

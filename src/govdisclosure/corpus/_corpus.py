@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import math
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
@@ -32,20 +33,61 @@ if TYPE_CHECKING:
 
     from govdisclosure.model.agency import Agency
 
+T = TypeVar("T")
+
 __all__ = [
     "Corpus",
     "CorpusFinding",
     "CorpusReport",
     "SeriesNote",
     "fingerprint",
-    "parse_chunk",
+    "map_reports",
     "parse_reports",
 ]
 
 
-def parse_chunk(sources: list[str]) -> list[Outcome]:
-    """Parse a chunk of sources in one task (what an executor's worker runs)."""
-    return [parse_one(source) for source in sources]
+def _apply_chunk(function: Callable[[Outcome], T], sources: list[str]) -> list[T]:
+    return [function(parse_one(source)) for source in sources]
+
+
+def map_reports(
+    function: Callable[[Outcome], T],
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    executor: Executor | None = None,
+    chunksize: int | None = None,
+) -> Iterator[T]:
+    """``function`` of each source's outcome, computed where the source is parsed, in path order.
+
+    Like :func:`parse_reports`, but the worker that parses a source also applies ``function``
+    (a picklable, module-level function) to its outcome and sends back only what it returns:
+    a summary, a document's bytes, findings. Parse results (with every cell's origin) are large;
+    sending less is what lets several processes go faster than one.
+
+    >>> lines = map_reports(str, ["tests/data/reports/no-such-*.txt"])
+    Traceback (most recent call last):
+    ...
+    govdisclosure.corpus._sources.SourceNotFound: 'tests/data/reports/no-such-*.txt' matches ...
+    >>> list(map_reports(lambda o: o.result.report.year, ["tests/data/reports/pingtan-*.txt"]))
+    [2013, 2022]
+    """
+    paths = find_sources(sources)  # now, not at the first next(): a wrong input fails the call
+    return _mapped(function, paths, executor, chunksize)
+
+
+def _mapped(
+    function: Callable[[Outcome], T],
+    paths: list[str],
+    executor: Executor | None,
+    chunksize: int | None,
+) -> Iterator[T]:
+    if executor is None:
+        for path in paths:
+            yield function(parse_one(path))
+        return
+    size = chunksize or max(1, min(64, math.ceil(len(paths) / 8)))
+    for chunk in executor.map(functools.partial(_apply_chunk, function), _chunks(paths, size)):
+        yield from chunk
 
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:
@@ -77,17 +119,21 @@ def parse_reports(
     >>> [(o.ok, o.result.report.year) for o in outcomes]
     [(True, 2013), (True, 2022)]
     """
-    paths = find_sources(sources)
-    if executor is None:
-        results: Iterable[list[Outcome]] = (parse_chunk([p]) for p in paths)
-    else:
-        size = chunksize or max(1, min(64, math.ceil(len(paths) / 8)))
-        results = executor.map(parse_chunk, _chunks(paths, size))
-    for chunk in results:
-        for outcome in chunk:
-            if on_progress is not None:
-                on_progress(outcome)
-            yield outcome
+    paths = find_sources(sources)  # now, not at the first next(): a wrong input fails the call
+    return _reported(_mapped(_same, paths, executor, chunksize), on_progress)
+
+
+def _same(outcome: Outcome) -> Outcome:
+    return outcome
+
+
+def _reported(
+    outcomes: Iterator[Outcome], on_progress: Callable[[Outcome], None] | None
+) -> Iterator[Outcome]:
+    for outcome in outcomes:
+        if on_progress is not None:
+            on_progress(outcome)
+        yield outcome
 
 
 @attrs.frozen

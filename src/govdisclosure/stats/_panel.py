@@ -99,9 +99,7 @@ def _derive_split_rows(cells: dict[tuple[str, str, str], tuple[Number | None, bo
     columns = [k[2] for k in cells if k[0] == _APPLICATIONS and k[1] == ApplicationRow.NEW.code]
     for old, parts in _SPLIT_ROWS.items():
         for column in columns:
-            values = [cells.get((_APPLICATIONS, part, column), (None, False))[0] for part in parts]
-            if (_APPLICATIONS, parts[0], column) not in cells:
-                continue
+            values = [cells[(_APPLICATIONS, part, column)][0] for part in parts]
             known = [v for v in values if v is not None]
             total = sum(known) if len(known) == len(values) else None
             cells[(_APPLICATIONS, old, column)] = (total, True)
