@@ -330,3 +330,25 @@ def test_an_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(_reports, "_show", interrupted)
     assert main(["show", "huaian-city-2024"]) == 130
+
+
+def test_pdfs_without_text_or_without_a_header_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    figure = plt.figure(figsize=(2, 2))
+    figure.figimage(np.random.default_rng(1).random((40, 40)))
+    scanned = tmp_path / "scanned.pdf"
+    figure.savefig(scanned)
+    plt.close(figure)
+    noise = tmp_path / "noise.pdf"
+    noise.write_bytes(b"\x00\x01 random bytes")
+    assert main(["parse", str(scanned), str(noise), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert f"{scanned}: ParseError: the PDF has no text layer" in err and "OCR" in err
+    assert f"{noise}: ParseError: not a PDF" in err and "不是PDF文件" in err

@@ -177,6 +177,14 @@ def parse_one(source: str) -> Outcome:
         return Failed(Provenance(source, "", "", 0), type(exc).__name__, _message(exc))
     digest = hashlib.sha256(data).hexdigest()
     source_format = _format_of(data)
+    if source.lower().endswith(".pdf") and b"%PDF-" not in data[:1024]:
+        # Named a PDF but not one: say so, rather than "no title" from reading it as text.
+        return Failed(
+            Provenance(source, digest, "", len(data)),
+            "ParseError",
+            "not a PDF: no %PDF- header in the first 1024 bytes"
+            " / 不是PDF文件：前1024字节中没有%PDF-文件头",
+        )
     try:
         if source_format == "json":
             from govdisclosure.model import AnnualReport
@@ -188,8 +196,14 @@ def parse_one(source: str) -> Outcome:
             source_format = result.source_format
         return Parsed(Provenance(source, digest, source_format, len(data)), result)
     except GovDisclosureError as exc:
+        message = _message(exc)
+        if source_format == "pdf" and message.startswith("no report text") and _no_text(data):
+            message = (
+                "the PDF has no text layer (a scanned image?): it needs OCR before it can be"
+                " parsed / PDF没有文字层（可能是扫描图像），需先进行文字识别（OCR）"
+            )
         return Failed(
-            Provenance(source, digest, source_format, len(data)), type(exc).__name__, _message(exc)
+            Provenance(source, digest, source_format, len(data)), type(exc).__name__, message
         )
     except Exception as exc:  # a bug must cost one file, not the batch
         return Failed(
@@ -198,6 +212,17 @@ def parse_one(source: str) -> Outcome:
             f"{exc} (this is a bug in govdisclosure, please report it / 这是程序缺陷，请报告)",
             internal=True,
         )
+
+
+def _no_text(data: bytes) -> bool:
+    """True when a PDF's pages carry no text at all (only images)."""
+    from govdisclosure.parse import TableBlock, read_pdf
+
+    try:
+        blocks = list(read_pdf(data))
+    except GovDisclosureError:  # pragma: no cover - it was read once already
+        return False
+    return not any(isinstance(b, TableBlock) or getattr(b, "text", "").strip() for b in blocks)
 
 
 def _message(exc: BaseException) -> str:
