@@ -140,6 +140,7 @@ else:
         "Path",
         "PathLike",
         "Mapping",
+        "Executor",
     )
     nitpick_ignore = [
         (role, name)

@@ -3,7 +3,7 @@
 :func:`parse_reports` reads paths, folders and globs and yields one outcome per source, sorted by
 path: a :class:`Parsed` (the parse result and the source's :class:`Provenance`: path, SHA-256 of
 the bytes, format, parser version) or a :class:`Failed` value; a bad file costs only itself. It
-takes any :class:`concurrent.futures.Executor` (a process pool, ``dask.distributed``'s
+takes any ``concurrent.futures.Executor`` (a process pool, ``dask.distributed``'s
 ``Client.get_executor()``, Ray's) and sends the work in chunks; the library runs no scheduler.
 A :class:`Corpus` groups the reports by agency identity
 (:class:`~govdisclosure.model.directory.AgencyDirectory`), keeps a report read from several
@@ -19,6 +19,8 @@ panel view and roll-ups. See the docs page "Working with a whole corpus".
 """
 
 from __future__ import annotations
+
+from types import FunctionType
 
 from govdisclosure.corpus._corpus import (
     Corpus,
@@ -57,3 +59,10 @@ __all__ = [
     "parse_one",
     "parse_reports",
 ]
+
+# Document (and cross-reference, and pickle) every name where users import it.
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type | FunctionType):
+        _value.__module__ = __name__
+del _name, _value

@@ -67,7 +67,7 @@ def map_reports(
     >>> lines = map_reports(str, ["tests/data/reports/no-such-*.txt"])
     Traceback (most recent call last):
     ...
-    govdisclosure.corpus._sources.SourceNotFound: 'tests/data/reports/no-such-*.txt' matches ...
+    govdisclosure.corpus.SourceNotFound: 'tests/data/reports/no-such-*.txt' matches ...
     >>> list(map_reports(lambda o: o.result.report.year, ["tests/data/reports/pingtan-*.txt"]))
     [2013, 2022]
     """
@@ -106,7 +106,7 @@ def parse_reports(
     Outcomes come sorted by path whatever order the work finishes in: a :class:`Parsed` (the
     :class:`~govdisclosure.parse.ParseResult` and the source's :class:`Provenance`) or a
     :class:`Failed` value; no source stops the others. With ``executor`` (any
-    :class:`concurrent.futures.Executor`: a :class:`~concurrent.futures.ProcessPoolExecutor`,
+    ``concurrent.futures.Executor``: a ``ProcessPoolExecutor``,
     ``dask.distributed.Client.get_executor()``, Ray's executor) the sources are sent in chunks of
     ``chunksize`` paths (by default about eight chunks per call, at most 64 paths each); every
     worker must be able to read the paths. Outcomes are picklable.
@@ -206,8 +206,9 @@ def fingerprint(report: AnnualReport, identity: str | None = None) -> str:
 class Corpus:
     """Reports read from many sources, each kept once, with the sources that failed.
 
-    Reports are grouped by agency identity (an :class:`~govdisclosure.model.directory.
-    AgencyDirectory`, built from the reports' names when none is given): the same report read
+    Reports are grouped by agency identity (an
+    :class:`~govdisclosure.model.directory.AgencyDirectory`, built from the reports' names when
+    none is given): the same report read
     from several sources (same identity, year, format version and table cells) is one
     :class:`CorpusReport` that lists every source.
 

@@ -62,7 +62,8 @@ class Provenance:
 
 @attrs.frozen
 class Parsed:
-    """A source that gave a report: its provenance and the :class:`ParseResult`."""
+    """A source that gave a report: its provenance and the
+    :class:`~govdisclosure.parse.ParseResult`."""
 
     provenance: Provenance
     result: ParseResult
@@ -109,7 +110,7 @@ def _is_glob(text: str) -> bool:
 def find_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The files ``inputs`` name, sorted and without repeats: files, folders, globs.
 
-    A folder gives the report files under it (every depth, suffixes :data:`REPORT_SUFFIXES`);
+    A folder gives the report files under it (every depth, suffixes ``REPORT_SUFFIXES``);
     a glob (``reports/**/*.pdf``, quoted on the command line) its matching files. An input that
     names nothing raises :class:`SourceNotFound`.
 
@@ -118,7 +119,7 @@ def find_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
     >>> find_sources(["no/such/file.pdf"])
     Traceback (most recent call last):
     ...
-    govdisclosure.corpus._sources.SourceNotFound: 'no/such/file.pdf' matches no file / ...
+    govdisclosure.corpus.SourceNotFound: 'no/such/file.pdf' matches no file / ...
     """
     found: dict[str, None] = {}
     for item in inputs:

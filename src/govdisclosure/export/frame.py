@@ -79,6 +79,7 @@ __all__ = [
     "ARROW_COLUMNS",
     "FRAME_COLUMNS",
     "SQL_NAMES",
+    "DatasetExists",
     "to_arrow",
     "to_frame",
     "write_dataset",

@@ -184,7 +184,10 @@ class DirectoryEntry:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str = "$") -> DirectoryEntry:
-        """An entry from :meth:`to_dict`'s data; a :class:`ValidationError` names what is wrong."""
+        """An entry from :meth:`to_dict`'s data.
+
+        A :class:`~govdisclosure.errors.ValidationError` names what is wrong.
+        """
         try:
             names = tuple(
                 AgencyName(str(n["name"]), n.get("since"), n.get("until")) for n in data["names"]

@@ -59,6 +59,17 @@ __all__ = [
 # Document (and cross-reference) the request statistics where users import them; the proactive
 # tabulation stays documented in its own module, whose namespace its examples use.
 _REQUEST_STATS = ("CellDelta", "ResponseStats", "Tabulation", "TimingReport")
-for _name in (*_REQUEST_STATS, "compare", "response_stats", "rollup", "tabulate"):
+# The panel and the roll-ups by region are documented here too.
+_CORPUS_STATS = (
+    "DoubleCounting",
+    "Overlap",
+    "PanelRow",
+    "Rollup",
+    "overlaps",
+    "panel",
+    "rollup_tables",
+    "within_region",
+)
+for _name in (*_REQUEST_STATS, *_CORPUS_STATS, "compare", "response_stats", "rollup", "tabulate"):
     globals()[_name].__module__ = __name__
 del _name

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PanelRow", "panel"]
 
-Number = int | Decimal
+Number = int | Decimal  # a count, or an amount
 
 _SPLIT_ROWS = {
     ApplicationRow.OTHER.code: (
@@ -59,12 +59,12 @@ class PanelRow(NamedTuple):
     """The row's code."""
     column_code: str
     """The column's code."""
-    value: Number | None
+    value: int | Decimal | None
     """The cell, ``None`` when blank: a count, or an amount in the column's printed unit (in 元
     for a cell that carries its own unit, 2019's procurement)."""
-    previous: Number | None
+    previous: int | Decimal | None
     """The same cell in the agency's report of the year before, ``None`` if blank or absent."""
-    change: Number | None
+    change: int | Decimal | None
     """``value - previous``, ``None`` unless both are there."""
     pct_change: float | None
     """``change / previous`` in percent, ``None`` unless both are there and ``previous != 0``."""
