@@ -204,9 +204,7 @@ def _check(args: argparse.Namespace) -> int:
             if _counts(item.finding, args.strict):
                 tally.findings += 1
         for note in corpus.notes():
-            text = f"{corpus.series(note.identity)[-1].source}: {note.kind}: " + (
-                note.message_zh if zh else note.message_en
-            )
+            text = f"{note.source}: {note.kind}: " + (note.message_zh if zh else note.message_en)
             if to_stdout:
                 reporter.line(text)
             else:

@@ -169,6 +169,8 @@ class SeriesNote:
     year: int
     message_en: str
     message_zh: str
+    source: str = ""
+    """The source of the report after the gap or change."""
 
 
 @attrs.frozen
@@ -275,6 +277,13 @@ class Corpus:
         """One agency's reports, by year."""
         return tuple(sorted((r for r in self.reports if r.identity == identity), key=_year))
 
+    def _all_series(self) -> dict[str, tuple[CorpusReport, ...]]:
+        """Every identity's reports by year, in one pass (by identity, sorted)."""
+        grouped: dict[str, list[CorpusReport]] = {}
+        for item in self.reports:
+            grouped.setdefault(item.identity, []).append(item)
+        return {k: tuple(sorted(grouped[k], key=_year)) for k in sorted(grouped)}
+
     def check(
         self, *, include_unverifiable: bool = False, blanks_as_zero: bool = False
     ) -> tuple[CorpusFinding, ...]:
@@ -303,8 +312,9 @@ class Corpus:
         A finding's source is the later report's.
         """
         out: list[CorpusFinding] = []
-        for identity in self.identities:
-            items = self.series(identity)
+        for identity, items in self._all_series().items():
+            if len(items) < 2:
+                continue
             by_year = {r.report.year: r for r in items}
             for finding in check_series(
                 [r.report for r in items],
@@ -319,8 +329,7 @@ class Corpus:
     def notes(self) -> tuple[SeriesNote, ...]:
         """Gaps and format changes in each identity's series of reports."""
         out: list[SeriesNote] = []
-        for identity in self.identities:
-            items = self.series(identity)
+        for identity, items in self._all_series().items():
             for before, after in itertools.pairwise(items):
                 first, last = before.report.year + 1, after.report.year - 1
                 if first <= last:
@@ -333,6 +342,7 @@ class Corpus:
                             f"no report for {span} (between {before.report.year} and"
                             f" {after.report.year})",
                             f"缺少{span}年度报告",
+                            after.source,
                         )
                     )
                 old, new = before.report.format_version, after.report.format_version
@@ -344,6 +354,7 @@ class Corpus:
                             after.report.year,
                             f"the format changed from {old.code} to {new.code}",
                             f"报告格式由{old.code}年版改为{new.code}年版",
+                            after.source,
                         )
                     )
         return tuple(out)
