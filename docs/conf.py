@@ -144,6 +144,7 @@ else:
         "Path",
         "PathLike",
         "Mapping",
+        "Executor",
     )
     nitpick_ignore = [
         (role, name)

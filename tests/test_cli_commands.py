@@ -61,11 +61,14 @@ def test_parse_one_file_writes_its_document_to_stdout(
 ) -> None:
     page = tmp_path / "report.html"
     page.write_text(PAGE, encoding="utf-8")
-    assert main(["parse", str(page)]) == 0
+    # The page has no tables: the parse is incomplete, which is a finding (exit 1).
+    assert main(["parse", str(page)]) == 1
     captured = capsys.readouterr()
     report = from_json(captured.out, examples.load("shanghai-gov-office-2019").__class__)
     assert report.year == 2019
-    assert captured.err.startswith(f"{page}: 某县人民政府 2019")
+    assert captured.err.startswith(f"{page}: 不完整: 某县人民政府 2019年")
+    assert main(["parse", str(page), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.startswith(f"{page}: incomplete: 某县人民政府 2019 format")
 
 
 def test_parse_many_files_into_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,7 +84,8 @@ def test_parse_many_files_into_a_folder(tmp_path: Path, capsys: pytest.CaptureFi
     captured = capsys.readouterr()
     assert sorted(p.name for p in out.iterdir()) == ["page0.json", "page1.json"]
     assert captured.out.count("某县人民政府 2019") == 2
-    assert f"{bad}: error:" in captured.err
+    assert f"{bad}: ParseError: no title" in captured.err
+    assert captured.err.endswith("共3个文件：0个正常，2个有问题，1个失败\n")
     assert main(["parse", *pages]) == 2
     assert "--output DIR" in capsys.readouterr().err
 
@@ -114,11 +118,23 @@ def test_check_json_lists_findings_with_codes(capsys: pytest.CaptureFixture[str]
 def test_progress_bar_only_on_a_terminal_for_several_inputs(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert list(_io.progress([1, 2], "x")) == [1, 2]  # not a terminal: no bar
+    quiet = _io.Reporter(2, "x")  # not a terminal: no bar, plain lines
+    quiet.line("one")
+    quiet.advance()
+    quiet.close()
+    assert capsys.readouterr() == ("one\n", "")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    assert list(_io.progress([1], "x")) == [1]
-    assert list(_io.progress([1, 2, 3], "working")) == [1, 2, 3]
-    assert "working" in capsys.readouterr().err
+    single = _io.Reporter(1, "x")
+    single.line("alone", err=True)
+    single.close()
+    assert capsys.readouterr().err == "alone\n"
+    bar = _io.Reporter(3, "working")
+    bar.line("a file")  # through the bar's own writer
+    bar.advance()
+    bar.close()
+    captured = capsys.readouterr()
+    assert "a file\n" in captured.out
+    assert "working" in captured.err
 
 
 # --- export -------------------------------------------------------------------------------------

@@ -16,7 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclosure import examples
-from govdisclosure.export.frame import FRAME_COLUMNS, require, to_arrow, to_frame, write_parquet
+from govdisclosure.export.frame import (
+    ARROW_COLUMNS,
+    FRAME_COLUMNS,
+    SQL_NAMES,
+    require,
+    to_arrow,
+    to_frame,
+    write_parquet,
+)
 from govdisclosure.export.tidy import DICTIONARY_COLUMNS, TidyRow, report_key, to_rows
 from govdisclosure.model import AnnualReport2008, LegacyIndicator
 from govdisclosure.testing import annual_reports
@@ -47,6 +55,13 @@ def _expected_records(rows: list[TidyRow]) -> list[dict[str, Any]]:
         record["blank"] = r.blank
         records.append(record)
     return records
+
+
+def _arrow_records(rows: list[TidyRow]) -> list[dict[str, Any]]:
+    """The records as Arrow names them (SQL-safe names for table, row and column)."""
+    return [
+        {SQL_NAMES.get(k, k): v for k, v in record.items()} for record in _expected_records(rows)
+    ]
 
 
 def _frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -103,16 +118,16 @@ def test_empty_input() -> None:
 def test_arrow_table_matches_the_frame() -> None:
     reports = [*REPORTS, WITH_STATISTICS]
     table = to_arrow(reports)
-    assert tuple(table.column_names) == FRAME_COLUMNS
-    assert table.schema.metadata == {b"govdisclosure.tidy": b"1"}
+    assert tuple(table.column_names) == ARROW_COLUMNS
+    assert table.schema.metadata[b"govdisclosure.tidy"] == b"2"
     for name in DICTIONARY_COLUMNS:
-        assert pa.types.is_dictionary(table.schema.field(name).type), name
+        assert pa.types.is_dictionary(table.schema.field(SQL_NAMES.get(name, name)).type), name
     assert table.schema.field("year").type == pa.int16()
     assert table.schema.field("value").type == pa.int64()
     assert table.schema.field("amount").type == pa.float64()
     assert table.schema.field("amount_exact").type == pa.string()
     assert table.schema.field("blank").type == pa.bool_()
-    assert table.to_pylist() == _expected_records(to_rows(reports))
+    assert table.to_pylist() == _arrow_records(to_rows(reports))
     levels = table.column("level").to_pylist()
     assert levels.count(None) == 0  # every bundled agency has a level
     assert table.column("unit").null_count > 0
@@ -123,7 +138,7 @@ def test_arrow_table_matches_the_frame() -> None:
 def test_frame_and_arrow_agree_with_records(reports: list[AnnualReport]) -> None:
     expected = _expected_records(to_rows(reports))
     assert _frame_records(to_frame(reports)) == expected
-    assert to_arrow(reports).to_pylist() == expected
+    assert to_arrow(reports).to_pylist() == _arrow_records(to_rows(reports))
 
 
 def test_parquet_round_trip(tmp_path: Path) -> None:
@@ -132,7 +147,10 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     write_parquet(reports, path, compression="zstd")
     back = pq.read_table(path)
     assert back.equals(to_arrow(reports))
-    assert _frame_records(pd.read_parquet(path)) == _expected_records(to_rows(reports))
+    back_frame = pd.read_parquet(path)
+    assert str(back_frame["value"].dtype) == "Int64"
+    assert str(back_frame["amount"].dtype) == "Float64"
+    assert _frame_records(back_frame) == _arrow_records(to_rows(reports))
 
 
 def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

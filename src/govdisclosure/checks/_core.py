@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -447,19 +447,22 @@ def check_series(
     *,
     rules: Iterable[str] | None = None,
     include_unverifiable: bool = False,
+    key: Callable[[AnnualReport], Hashable] | None = None,
 ) -> tuple[Finding, ...]:
     """Check consecutive reports of the same agency against the series rules (SERIES-CARRY).
 
-    Reports are grouped by agency name and compared year to consecutive year; a finding's
-    ``year`` is the later year.
+    Reports are grouped by ``key`` (default: the agency's name; a corpus passes the resolved
+    identity, :meth:`govdisclosure.corpus.Corpus.check`) and compared year to consecutive year;
+    a finding's ``year`` is the later year.
 
     >>> from govdisclosure.examples import load
     >>> check_series([load("huaian-city-2024")])
     ()
     """
-    by_agency: dict[str, dict[int, AnnualReport]] = {}
+    by_agency: dict[Hashable, dict[int, AnnualReport]] = {}
     for report in reports:
-        by_agency.setdefault(report.agency.name, {})[report.year] = report
+        group = report.agency.name if key is None else key(report)
+        by_agency.setdefault(group, {})[report.year] = report
     selected = _selected(rules, series=True)
     out: list[Finding] = []
     for years in by_agency.values():

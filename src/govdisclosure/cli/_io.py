@@ -1,37 +1,95 @@
-"""The conventions every command shares: inputs, outputs, progress, JSON output, errors.
+"""The conventions every command shares: inputs, outputs, formats, progress, counts, exit status.
 
-- An input is a file path, ``-`` for standard input, or (where a report is expected) the name of
-  a bundled example.
+- An input is a file path, a folder (its report files), a quoted glob (``'reports/*.pdf'``),
+  ``-`` for standard input, or (where a report is expected) the name of a bundled example.
 - ``--output`` is a file (or, for commands that write one file per input, a directory); without
-  it, or with ``-``, output goes to standard output.
+  it, or with ``-``, output goes to standard output. An output never overwrites an input, and
+  two inputs never write to the same output.
+- ``--format`` chooses the output's form; without it, the output file's suffix does; a
+  ``--format`` that contradicts the suffix is a usage error.
 - Batch work over more than one input shows a progress bar on standard error when it is a
-  terminal.
-- Exit status: 0 success, 1 findings, 2 usage or input error (:class:`UsageError`, or any
-  library error, which names what is wrong).
+  terminal (per-file lines are printed through the bar's own writer), and ends with a count.
+- Exit status (:data:`EXIT_OK` …): 0 success, 1 findings, 2 usage or input error (a bad file in a
+  batch, a missing file, a wrong option), 3 internal error (a bug: please report it).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Mapping
+    from concurrent.futures import Executor
 
-__all__ = ["UsageError", "progress", "read_bytes", "write_bytes", "write_json", "write_text"]
-
-T = TypeVar("T")
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Reporter",
+    "UsageError",
+    "batch_status",
+    "check_outputs",
+    "counted",
+    "executor",
+    "output_format",
+    "read_bytes",
+    "write_bytes",
+    "write_json",
+    "write_text",
+]
 
 STDIO = "-"
+EXIT_OK = 0
+"""Everything went well."""
+EXIT_FINDINGS = 1
+"""The work was done and found something: a failed check, an incomplete parse."""
+EXIT_USAGE = 2
+"""A usage or input error: a wrong option, a missing or unreadable file, a bad file in a batch."""
+EXIT_INTERNAL = 3
+"""An unexpected error: a bug in govdisclosure."""
+
+BUG_REPORT = "https://github.com/govdisclosure/govdisclosure/issues"
 
 
 class UsageError(GovDisclosureError):
     """The command line asks for something impossible (exit status 2)."""
+
+
+def counted(count: int, word: str, lang: str = "en", zh: str = "") -> str:
+    """``1 finding``, ``2 findings`` (``lang="zh"``: ``2个问题``, with ``zh`` the noun).
+
+    >>> counted(1, "finding"), counted(2, "finding"), counted(0, "file")
+    ('1 finding', '2 findings', '0 files')
+    >>> counted(3, "file", "zh", "个文件")
+    '3个文件'
+    """
+    if lang == "zh":
+        return f"{count}{zh}"
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def batch_status(*, findings: int, failed: int, internal: int) -> int:
+    """The exit status of a batch: a bug outranks a bad input, which outranks a finding.
+
+    >>> batch_status(findings=2, failed=0, internal=0)
+    1
+    >>> batch_status(findings=2, failed=1, internal=0)
+    2
+    >>> batch_status(findings=0, failed=1, internal=1)
+    3
+    """
+    if internal:
+        return EXIT_INTERNAL
+    if failed:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if findings else EXIT_OK
 
 
 def read_bytes(source: str) -> bytes:
@@ -40,8 +98,60 @@ def read_bytes(source: str) -> bytes:
         return sys.stdin.buffer.read()
     path = Path(source)
     if not path.is_file():
-        raise UsageError(f"{source!r} is not a file")
+        raise UsageError(f"{source!r} is not a file / {source!r}不是文件")
     return path.read_bytes()
+
+
+def output_format(
+    given: str | None, output: str | None, suffixes: Mapping[str, str], default: str
+) -> str:
+    """The output format: ``--format``, else the output file's suffix, else ``default``.
+
+    A ``--format`` that contradicts the suffix is a :class:`UsageError` (a file named
+    ``cells.xlsx`` that holds CSV helps nobody).
+
+    >>> output_format(None, "cells.parquet", {".parquet": "parquet"}, "csv")
+    'parquet'
+    >>> output_format("csv", "cells.parquet", {".parquet": "parquet"}, "csv")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.cli._io.UsageError: --format csv contradicts the output 'cells.parquet' ...
+    """
+    suffix = Path(output).suffix.lower() if output not in (None, STDIO) else ""
+    implied = suffixes.get(suffix)
+    if given is not None and implied is not None and given != implied:
+        raise UsageError(
+            f"--format {given} contradicts the output {output!r} (a .{implied} name)"
+            f" / --format {given}与输出文件{output!r}的扩展名不符"
+        )
+    return given or implied or default
+
+
+def check_outputs(inputs: Iterable[str], outputs: Iterable[str]) -> None:
+    """Refuse outputs that would overwrite an input, or that two inputs share.
+
+    >>> check_outputs(["a.csv"], ["b.csv"])
+    >>> check_outputs(["log.csv"], ["./log.csv"])
+    Traceback (most recent call last):
+    ...
+    govdisclosure.cli._io.UsageError: the output './log.csv' is an input: ...
+    """
+    read = {Path(i).resolve() for i in inputs if i != STDIO}
+    seen: set[Path] = set()
+    for output in outputs:
+        if output == STDIO:
+            continue
+        path = Path(output).resolve()
+        if path in read:
+            raise UsageError(
+                f"the output {output!r} is an input: it would be overwritten"
+                f" / 输出文件{output!r}就是输入文件，会被覆盖"
+            )
+        if path in seen:
+            raise UsageError(
+                f"two inputs would write {output!r} / 两个输入会写入同一个输出文件{output!r}"
+            )
+        seen.add(path)
 
 
 def write_bytes(data: bytes, output: str | None) -> None:
@@ -69,11 +179,47 @@ def write_json(value: Any, output: str | None) -> None:
     write_bytes(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n", output)
 
 
-def progress(items: Sequence[T], description: str) -> Iterator[T]:
-    """Iterate, with a progress bar on a terminal when there is more than one item."""
-    if len(items) < 2 or not sys.stderr.isatty():
-        return iter(items)
-    from tqdm import tqdm  # only batch work on a terminal pays for the import
+def executor(jobs: int) -> Executor | None:
+    """A process pool of ``jobs`` workers, or ``None`` (work in this process) for one job."""
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {jobs} / --jobs至少为1")
+    if jobs == 1:
+        return None
+    from concurrent.futures import ProcessPoolExecutor
 
-    bar: Iterable[T] = tqdm(items, desc=description, unit="file", file=sys.stderr, leave=False)
-    return iter(bar)
+    return ProcessPoolExecutor(jobs)
+
+
+class Reporter:
+    """Per-file lines and a progress bar that does not break them.
+
+    The bar shows on standard error when it is a terminal and there is more than one item;
+    lines go through the bar's own writer (``tqdm.write``) so that they scroll above it.
+    """
+
+    def __init__(self, total: int, description: str) -> None:
+        self._bar: Any = None
+        if total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm  # only batch work on a terminal pays for the import
+
+            self._bar = tqdm(
+                total=total, desc=description, unit="file", file=sys.stderr, leave=False
+            )
+
+    def line(self, text: str, *, err: bool = False) -> None:
+        """Print one line to standard output (or error), above the bar."""
+        stream = sys.stderr if err else sys.stdout
+        if self._bar is not None:
+            self._bar.write(text, file=stream)
+        else:
+            print(text, file=stream, flush=True)
+
+    def advance(self) -> None:
+        """One item done."""
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def close(self) -> None:
+        """Remove the bar."""
+        if self._bar is not None:
+            self._bar.close()

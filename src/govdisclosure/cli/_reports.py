@@ -3,52 +3,126 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import itertools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
 from govdisclosure.checks import Finding, Severity, check
 from govdisclosure.cli._io import (
     STDIO,
+    Reporter,
     UsageError,
-    progress,
+    batch_status,
+    check_outputs,
+    counted,
+    output_format,
     write_bytes,
     write_json,
     write_text,
 )
-from govdisclosure.cli._sources import load_report, load_requests, parse_source
-from govdisclosure.errors import GovDisclosureError
+from govdisclosure.cli._sources import gather, load_report, load_requests
 from govdisclosure.serialize import to_dict, to_json
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable, Iterator
 
     from govdisclosure.cli import Commands
+    from govdisclosure.corpus import Failed, Outcome, Parsed
+    from govdisclosure.parse import ParseResult
 
 __all__ = ["add_commands"]
 
-SOURCE_HELP = "bundled example name, JSON document, published report (HTML, text, PDF), or -"
+SOURCE_HELP = (
+    "bundled example name, JSON document, published report (HTML, text, PDF), folder,"
+    " quoted glob, or -"
+)
+_TEXT_SUFFIXES = {".txt": "text", ".json": "json"}
+_RENDER_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+_EXPORT_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".json": "json", ".xlsx": "xlsx"}
+_LOG_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+
+
+def _zh(args: argparse.Namespace) -> bool:
+    return bool(args.lang == "zh")
+
+
+class _Tally:
+    """What a batch command counts: ok, with findings, failed, internal errors."""
+
+    def __init__(self, args: argparse.Namespace, noun: str, noun_zh: str) -> None:
+        self.lang = args.lang
+        self.noun, self.noun_zh = noun, noun_zh
+        self.ok = self.findings = self.failed = self.internal = 0
+
+    def fail(self, outcome: Failed, reporter: Reporter) -> None:
+        self.failed += 1
+        self.internal += outcome.internal
+        reporter.line(f"{outcome.source}: {outcome.error}: {outcome.message}", err=True)
+
+    def line(self) -> str:
+        total = self.ok + self.findings + self.failed
+        if self.lang == "zh":
+            return (
+                f"共{total}个{self.noun_zh}：{self.ok}个正常，{self.findings}个有问题，"
+                f"{self.failed}个失败"
+            )
+        return (
+            f"{counted(total, self.noun)}: {self.ok} ok, {self.findings} with findings,"
+            f" {self.failed} failed"
+        )
+
+    def finish(self, reporter: Reporter) -> int:
+        reporter.close()
+        if self.ok + self.findings + self.failed > 1 or self.failed:
+            print(self.line(), file=sys.stderr)
+        if self.internal:
+            print(
+                "govdisclosure: an unexpected error happened on some files: this is a bug,"
+                " please report it / 发生内部错误，这是程序缺陷，请报告",
+                file=sys.stderr,
+            )
+        return batch_status(findings=self.findings, failed=self.failed, internal=self.internal)
 
 
 def _show(args: argparse.Namespace) -> int:
+    fmt = output_format(args.format, args.output, _TEXT_SUFFIXES, "text")
+    check_outputs([args.source], [args.output] if args.output else [])
     report = load_report(args.source)
-    if args.format == "json":
+    if fmt == "json":
         write_bytes(to_json(report, indent=True) + b"\n", args.output)
     else:
-        from govdisclosure.outline import outline
+        from govdisclosure.formatting.render import render
 
-        write_text(outline(report), args.output)
+        write_text(render(report, "text", lang=args.lang), args.output)
     return 0
+
+
+def _locale(name: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(name)
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise UsageError(
+            f"unknown locale {name!r} (e.g. zh_Hans_CN, en_US) / 未知的区域设置{name!r}"
+        ) from None
+    return name
 
 
 def _render(args: argparse.Namespace) -> int:
     from govdisclosure.formatting.render import render
 
+    fmt = output_format(args.format, args.output, _RENDER_SUFFIXES, "text")
+    locale = _locale(args.locale)
+    check_outputs([args.source], [args.output] if args.output else [])
     report = load_report(args.source)
-    write_text(render(report, args.format, locale=args.locale, lang=args.lang), args.output)
+    write_text(render(report, fmt, locale=locale, lang=args.lang), args.output)  # type: ignore[arg-type]
     return 0
 
 
@@ -72,54 +146,228 @@ def _finding_dict(source: str, finding: Finding) -> dict[str, Any]:
     }
 
 
+def _counts(finding: Finding, strict: bool) -> bool:
+    """A finding that makes the exit status 1: a failed error (or warning, with --strict)."""
+    serious = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
+    return finding.verifiable and finding.severity in serious
+
+
 def _check(args: argparse.Namespace) -> int:
-    failed = False
+    from govdisclosure.corpus import Corpus, Parsed
+
+    fmt = output_format(args.format, args.output, _TEXT_SUFFIXES, "text")
+    check_outputs(args.sources, [args.output] if args.output else [])
+    zh = _zh(args)
+    tally = _Tally(args, "file", "文件")
+    job = functools.partial(_check_job, args.all, args.blanks_as_zero)
+    total, outcomes = gather(args.sources, args.jobs, job)
+    reporter = Reporter(total, "checking")
+    to_stdout = args.output in (None, STDIO) and fmt == "text"
     lines: list[str] = []
     records: list[dict[str, Any]] = []
-    for source in progress(args.sources, "checking"):
-        report = load_report(source)
-        findings = check(report, include_unverifiable=args.all, blanks_as_zero=args.blanks_as_zero)
+    kept: list[Outcome] = []
+
+    def emit(source: str, finding: Finding) -> None:
+        records.append(_finding_dict(source, finding))
+        message = finding.message_zh if zh else finding.message
+        severity = finding.severity.label if zh else finding.severity.label_en
+        text = f"{source}: {finding.rule} [{severity}] {message}"
+        if to_stdout:
+            reporter.line(text)
+        else:
+            lines.append(text)
+
+    for outcome, findings in outcomes:
+        reporter.advance()
+        if not isinstance(outcome, Parsed):
+            tally.fail(outcome, reporter)
+            continue
         for finding in findings:
-            failed = failed or (finding.verifiable and finding.severity is Severity.ERROR)
-            records.append(_finding_dict(source, finding))
-            message = finding.message if args.lang == "en" else finding.message_zh
-            severity = finding.severity.label_en if args.lang == "en" else finding.severity.label
-            lines.append(f"{source}: {finding.rule} [{severity}] {message}")
+            emit(outcome.source, finding)
+        if any(_counts(f, args.strict) for f in findings):
+            tally.findings += 1
+        else:
+            tally.ok += 1
         if not findings:
-            lines.append(f"{source}: no findings / 未发现问题")
-    if args.format == "json":
+            text = f"{outcome.source}: {'未发现问题' if zh else 'no findings'}"
+            if to_stdout:
+                reporter.line(text)
+            else:
+                lines.append(text)
+        kept.append(outcome)
+    corpus = Corpus.from_outcomes(kept)
+    if len(corpus.reports) > 1:
+        for item in corpus.series_findings(include_unverifiable=args.all):
+            emit(item.source, item.finding)
+            if _counts(item.finding, args.strict):
+                tally.findings += 1
+        for note in corpus.notes():
+            text = f"{note.source}: {note.kind}: " + (note.message_zh if zh else note.message)
+            if to_stdout:
+                reporter.line(text)
+            else:
+                lines.append(text)
+    if fmt == "json":
         write_bytes(
             orjson.dumps(records, option=orjson.OPT_INDENT_2, default=str) + b"\n", args.output
         )
-    else:
+    elif not to_stdout:
         write_text("\n".join(lines), args.output)
-    return 1 if failed else 0
+    return tally.finish(reporter)
+
+
+def _check_job(
+    include_unverifiable: bool, blanks_as_zero: bool, outcome: Outcome
+) -> tuple[Outcome, tuple[Finding, ...]]:
+    """A source's findings, computed in the worker that parsed it.
+
+    The outcome sent back keeps only the report (the series rules need it): the parse
+    diagnostics, the bulk of a parse result, stay in the worker.
+    """
+    from govdisclosure.corpus import Parsed
+    from govdisclosure.parse import ParseResult
+
+    if not isinstance(outcome, Parsed):
+        return outcome, ()
+    report = outcome.result.report
+    findings = check(
+        report, include_unverifiable=include_unverifiable, blanks_as_zero=blanks_as_zero
+    )
+    return Parsed(outcome.provenance, ParseResult(report)), findings
+
+
+def _report_only(outcome: Outcome) -> Outcome:
+    """The outcome with only the report of its parse result (what ``export`` needs)."""
+    from govdisclosure.corpus import Parsed
+    from govdisclosure.parse import ParseResult
+
+    if not isinstance(outcome, Parsed):
+        return outcome
+    return Parsed(outcome.provenance, ParseResult(outcome.result.report))
+
+
+def _summary(result: ParseResult, lang: str) -> str:
+    """The parse's one-line summary, in English or Chinese."""
+    if lang == "en":
+        return result.summary()
+    report = result.report
+    found = [
+        name
+        for name, attribute in (("二", "proactive"), ("三", "applications"), ("四", "reviews"))
+        if getattr(report, attribute, None) is not None
+    ]
+    if not report.format_version.has_tables:
+        tables = f"统计表{len(getattr(report, 'statistics', ()))}行"
+    elif len(found) == 3:
+        tables = "表二、三、四齐全"
+    elif found:
+        tables = f"有表{'、'.join(found)}（其余缺失）"
+    else:
+        tables = "表二、三、四均缺失"
+    from govdisclosure.parse import DiagnosticKind
+
+    cells = len(result.of_kind(DiagnosticKind.CELL_SOURCE))
+    return (
+        f"{report.agency.name} {report.year}年 {report.format_version.code}年格式"
+        f"（{result.source_format}）：{tables}；{cells}个单元格；{len(report.figures)}个数字；"
+        f"{len(result.problems)}个问题；{len(result.findings)}条检查发现"
+    )
+
+
+def _output_names(sources: list[str], suffix: str) -> dict[str, str]:
+    """One output file name per source, never two alike (``a/report.html``, ``b/report.txt``).
+
+    >>> _output_names(["a/report.html", "b/report.txt", "c.pdf"], ".json")
+    {'a/report.html': 'report.html.json', 'b/report.txt': 'report.txt.json', 'c.pdf': 'c.json'}
+    >>> _output_names(["a/report.html", "b/report.html"], ".json")
+    {'a/report.html': 'a_report.html.json', 'b/report.html': 'b_report.html.json'}
+    """
+    names = {s: ("stdin" if s == STDIO else Path(s).stem) + suffix for s in sources}
+    attempts: tuple[Callable[[str], str], ...] = (
+        lambda s: Path(s).name + suffix,
+        lambda s: "_".join(Path(s).parts) + suffix,
+    )
+    for attempt in attempts:
+        counts: dict[str, int] = {}
+        for name in names.values():
+            counts[name] = counts.get(name, 0) + 1
+        clashes = [s for s, n in names.items() if counts[n] > 1]
+        if not clashes:
+            break
+        for source in clashes:
+            names[source] = attempt(source)
+    return names
 
 
 def _parse(args: argparse.Namespace) -> int:
-    sources: list[str] = args.sources
+    from govdisclosure.cli._sources import expand
+
+    fmt = args.format or "json"
     out_dir = None if args.output in (None, STDIO) else Path(args.output)
-    if out_dir is None and len(sources) > 1:
+    named, files, missing = expand(args.sources)
+    sources = [*named, *files]
+    if out_dir is None and len(sources) + len(missing) > 1:
         raise UsageError("several files need --output DIR / 多个文件需指定 --output 目录")
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--output {args.output!r} is not a folder / 输出路径不是文件夹")
+    suffix = ".json" if fmt == "json" else ".txt"
+    names = _output_names(sources, suffix)
     if out_dir is not None:
+        check_outputs(sources, [str(out_dir / names[s]) for s in sources])
         out_dir.mkdir(parents=True, exist_ok=True)
-    status = 0
-    for source in progress(sources, "parsing"):
-        try:
-            result = parse_source(source)
-        except GovDisclosureError as exc:
-            print(f"{source}: error: {exc}", file=sys.stderr)
-            status = 2
+    tally = _Tally(args, "file", "文件")
+    job = functools.partial(_parse_job, fmt, args.lang)
+    total, results = gather(args.sources, args.jobs, job)
+    reporter = Reporter(total, "parsing")
+    for result in results:
+        reporter.advance()
+        if isinstance(result, _ParseFailed):
+            tally.fail(result.outcome, reporter)
             continue
-        document = to_json(result.report, indent=True) + b"\n"
+        if result.complete:
+            tally.ok += 1
+        else:
+            tally.findings += 1
         if out_dir is None:  # the document is the output; the summary goes aside
-            write_bytes(document, None)
-            print(f"{source}: {result.summary()}", file=sys.stderr)
+            write_bytes(result.document, None)
+            reporter.line(result.line, err=True)
             continue
-        name = Path(source).name if source != STDIO else "stdin"
-        (out_dir / f"{Path(name).stem}.json").write_bytes(document)
-        print(f"{source}: {result.summary()}")
-    return status
+        (out_dir / names[result.source]).write_bytes(result.document)
+        reporter.line(result.line)
+    return tally.finish(reporter)
+
+
+class _ParseDone(NamedTuple):
+    source: str
+    complete: bool
+    document: bytes
+    line: str
+
+
+class _ParseFailed(NamedTuple):
+    outcome: Failed
+
+
+def _parse_job(fmt: str, lang: str, outcome: Outcome) -> _ParseDone | _ParseFailed:
+    """What ``parse`` needs of one source, computed in the worker that parsed it."""
+    from govdisclosure.corpus import Parsed
+
+    if not isinstance(outcome, Parsed):
+        return _ParseFailed(outcome)
+    result = outcome.result
+    if fmt == "json":
+        document = to_json(result.report, indent=True) + b"\n"
+    else:
+        from govdisclosure.formatting.render import render
+
+        document = render(result.report, "text", lang=lang).encode("utf-8")
+    complete = result.confident
+    if lang == "zh":
+        state = "完整" if complete else "不完整"
+    else:
+        state = "complete" if complete else "incomplete"
+    line = f"{outcome.source}: {state}: {_summary(result, lang)}"
+    return _ParseDone(outcome.source, complete, document, line)
 
 
 def _tidy_csv(reports: list[Any]) -> bytes:
@@ -132,9 +380,57 @@ def _tidy_csv(reports: list[Any]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _tidy_xlsx(reports: list[Any], path: Path) -> None:
+    """The tidy records as a real Excel workbook (one sheet, a header row)."""
+    from govdisclosure.export import TidyRow, to_rows
+    from govdisclosure.export.frame import require
+
+    openpyxl = require("openpyxl", "xlsx", "export --format xlsx")
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("cells")
+    sheet.append(list(TidyRow._fields))
+    for row in to_rows(reports):
+        sheet.append(
+            [None if v is None else (str(v) if not isinstance(v, int) else v) for v in row]
+        )
+    book.save(path)
+
+
+def _parsed(
+    outcomes: Iterator[Outcome], tally: _Tally, reporter: Reporter, zh: bool
+) -> Iterator[Parsed]:
+    """The reports of a batch, each once: a report read again from another source is named."""
+    from govdisclosure.corpus import fingerprint
+
+    seen: dict[str, str] = {}
+    for outcome in outcomes:
+        reporter.advance()
+        if not outcome.ok:
+            tally.fail(outcome, reporter)  # type: ignore[arg-type]
+            continue
+        tally.ok += 1
+        key = fingerprint(outcome.result.report)  # type: ignore[union-attr]
+        first = seen.setdefault(key, outcome.source)
+        if first != outcome.source:
+            reporter.line(
+                f"{outcome.source}: "
+                + (
+                    f"与{first}是同一份报告，只导出一次"
+                    if zh
+                    else f"the same report as {first}, exported once"
+                ),
+                err=True,
+            )
+            continue
+        yield outcome  # type: ignore[misc]
+
+
 def _export(args: argparse.Namespace) -> int:
     if args.template:
-        if args.output in (None, STDIO):
+        if args.output in (None, STDIO) or Path(args.output).suffix.lower() not in (
+            ".csv",
+            ".xlsx",
+        ):
             raise UsageError("--template needs --output FILE.csv|.xlsx / 模板需指定输出文件")
         from govdisclosure.export import request_log_template
 
@@ -143,29 +439,64 @@ def _export(args: argparse.Namespace) -> int:
     if args.requests:
         return _export_requests(args)
     if not args.sources:
-        raise UsageError("give report sources, --requests FILE or --template")
-    reports = [load_report(source) for source in progress(args.sources, "exporting")]
-    if args.format == "parquet":
-        if args.output in (None, STDIO):
-            raise UsageError("Parquet needs --output FILE / Parquet格式需指定输出文件")
+        raise UsageError(
+            "give report sources, --requests FILE or --template"
+            " / 请指定报告、--requests或--template"
+        )
+    fmt = output_format(args.format, args.output, _EXPORT_SUFFIXES, "csv")
+    if fmt in ("parquet", "dataset", "xlsx") and args.output in (None, STDIO):
+        raise UsageError(f"{fmt} needs --output / {fmt}格式需指定输出路径")
+    check_outputs(args.sources, [args.output] if args.output else [])
+    tally = _Tally(args, "file", "文件")
+    total, outcomes = gather(args.sources, args.jobs, _report_only)
+    reporter = Reporter(total, "exporting")
+    parsed = _parsed(outcomes, tally, reporter, _zh(args))
+    if fmt == "dataset":
+        from govdisclosure.export.frame import write_dataset
+
+        first, second = itertools.tee(parsed)
+        written = write_dataset(
+            (p.result.report for p in first), Path(args.output), sources=(p.source for p in second)
+        )
+        reporter.line(
+            f"{args.output}: {sum(written.values())} cells in {counted(len(written), 'year')}",
+            err=True,
+        )
+        return tally.finish(reporter)
+    items = list(parsed)
+    reports = [p.result.report for p in items]
+    if fmt == "parquet":
         from govdisclosure.export import write_parquet
 
-        write_parquet(reports, Path(args.output))
-    elif args.format == "json":
+        write_parquet(reports, Path(args.output), sources=[p.source for p in items])
+    elif fmt == "json":
         write_json([to_dict(report) for report in reports], args.output)
+    elif fmt == "xlsx":
+        _tidy_xlsx(reports, Path(args.output))
     else:
         write_bytes(_tidy_csv(reports), args.output)
-    return 0
+    return tally.finish(reporter)
 
 
 def _export_requests(args: argparse.Namespace) -> int:
     from govdisclosure.export import requests_to_csv, write_request_log
 
+    if args.output not in (None, STDIO) and Path(args.output).suffix.lower() not in _LOG_SUFFIXES:
+        raise UsageError(
+            f"a request log is written as .csv, .xlsx or .json, not {args.output!r}"
+            f" / 申请记录只能导出为.csv、.xlsx或.json"
+        )
+    if args.format in ("parquet", "dataset"):
+        raise UsageError(
+            "a request log is written as csv, xlsx or json / 申请记录只能导出为csv、xlsx或json"
+        )
+    fmt = output_format(args.format, args.output, _LOG_SUFFIXES, "csv")
+    check_outputs([args.requests], [args.output] if args.output else [])
     requests = load_requests(args.requests)
-    if args.format == "json":
+    if fmt == "json":
         write_json([to_dict(r) for r in requests], args.output)
     elif args.output in (None, STDIO):
-        if args.format == "xlsx":
+        if fmt == "xlsx":
             raise UsageError("xlsx needs --output FILE / xlsx格式需指定输出文件")
         csv_text = requests_to_csv(requests, lang=args.lang, include_personal=args.include_personal)
         write_bytes(csv_text.encode("utf-8"), None)
@@ -176,6 +507,17 @@ def _export_requests(args: argparse.Namespace) -> int:
     return 0
 
 
+def _jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse on N processes (default 1)",
+    )
+
+
 def add_commands(commands: Commands) -> None:
     """Add show, render, check, parse and export."""
     from govdisclosure.cli import command
@@ -183,24 +525,27 @@ def add_commands(commands: Commands) -> None:
     show = command(
         commands,
         "show",
-        "show a report's outline, or its JSON document",
+        "show a report in the national layout as text, or its JSON document",
         "govdisclosure show sichuan-hrss-2013\n"
-        "govdisclosure show huaian-city-2024 --format json --output huaian.json\n"
-        "govdisclosure show published-report.html",
+        "govdisclosure show huaian-city-2024 --output huaian.json      # JSON, from the suffix\n"
+        "govdisclosure show published-report.html --lang en",
     )
     show.add_argument("source", help=SOURCE_HELP)
-    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--format", choices=("text", "json"), help="default: text, or the suffix")
+    show.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     show.set_defaults(run=_show)
 
     render = command(
         commands,
         "render",
         "render a report in the national layout as text, Markdown or HTML",
-        "govdisclosure render huaian-city-2024 --format html --output huaian.html\n"
+        "govdisclosure render huaian-city-2024 --output huaian.html\n"
         "govdisclosure render report.json --format markdown --lang en",
     )
     render.add_argument("source", help=SOURCE_HELP)
-    render.add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    render.add_argument(
+        "--format", choices=("text", "markdown", "html"), help="default: text, or the suffix"
+    )
     render.add_argument("--locale", default="zh_Hans_CN", help="Babel locale for numbers")
     render.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     render.set_defaults(run=_render)
@@ -208,13 +553,14 @@ def add_commands(commands: Commands) -> None:
     check_cmd = command(
         commands,
         "check",
-        "check reports against the arithmetic of the national format (exit 1 on errors)",
+        "check reports against the arithmetic of the national format and across years"
+        " (exit 1 on errors)",
         "govdisclosure check huaian-city-2024 shanghai-gov-office-2019\n"
-        "govdisclosure check reports/*.html --format json --output findings.json\n"
-        "govdisclosure check shanghai-gov-office-2019 --blanks-as-zero --lang en",
+        "govdisclosure check reports/ --jobs 2 --format json --output findings.json\n"
+        "govdisclosure check 'reports/*.pdf' --strict --lang en",
     )
     check_cmd.add_argument("sources", nargs="+", help=SOURCE_HELP)
-    check_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    check_cmd.add_argument("--format", choices=("text", "json"), help="default: text, or suffix")
     check_cmd.add_argument("--all", action="store_true", help="also list unverifiable rules")
     check_cmd.add_argument(
         "--blanks-as-zero",
@@ -222,7 +568,11 @@ def add_commands(commands: Commands) -> None:
         help="read blank cells as 0 and blank totals as their row's sum (an assumption: "
         "findings say so)",
     )
+    check_cmd.add_argument(
+        "--strict", action="store_true", help="warnings (e.g. a broken carry-over) exit 1 too"
+    )
     check_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    _jobs(check_cmd)
     check_cmd.set_defaults(run=_check)
 
     parse = command(
@@ -230,23 +580,37 @@ def add_commands(commands: Commands) -> None:
         "parse",
         "parse published reports (HTML, text, PDF) into JSON documents, one per report",
         "govdisclosure parse report.html                   # JSON to standard output\n"
-        "govdisclosure parse reports/* --output parsed/    # one .json per file, a summary each",
+        "govdisclosure parse reports/ --output parsed/ -j 2 # one .json per file, a line each\n"
+        "govdisclosure parse 'reports/*.pdf' --format text --output outlines/",
     )
-    parse.add_argument("sources", nargs="+", help="published report files, or -")
+    parse.add_argument("sources", nargs="+", help="published report files, folders, globs, or -")
+    parse.add_argument(
+        "--format",
+        choices=("json", "text"),
+        help="json (default): the JSON document; text: the report in the national layout",
+    )
+    parse.add_argument("--lang", choices=("zh", "en"), default="zh", help="summary language")
+    _jobs(parse)
     parse.set_defaults(run=_parse)
 
     export = command(
         commands,
         "export",
-        "export report tables as tidy CSV/Parquet/JSON, or convert a request log",
+        "export report tables as tidy CSV/XLSX/Parquet/JSON or a Parquet dataset,"
+        " or convert a request log",
         "govdisclosure export huaian-city-2024 shanghai-gov-office-2019 --output cells.csv\n"
-        "govdisclosure export parsed/*.json --format parquet --output cells.parquet\n"
-        "govdisclosure export --requests requests.json --format xlsx --output log.xlsx\n"
+        "govdisclosure export parsed/ --output cells.parquet\n"
+        "govdisclosure export reports/ --format dataset --output cells/ --jobs 2\n"
+        "govdisclosure export --requests requests.json --output log.xlsx\n"
         "govdisclosure export --requests log.xlsx --format json\n"
         "govdisclosure export --template --output template.xlsx --lang en",
     )
     export.add_argument("sources", nargs="*", help=SOURCE_HELP)
-    export.add_argument("--format", choices=("csv", "parquet", "json", "xlsx"), default="csv")
+    export.add_argument(
+        "--format",
+        choices=("csv", "xlsx", "parquet", "dataset", "json"),
+        help="default: csv, or the output's suffix; dataset: a folder partitioned by year",
+    )
     export.add_argument("--requests", metavar="FILE", help="a request log (JSON, .csv, .xlsx)")
     export.add_argument("--template", action="store_true", help="write an empty request log")
     export.add_argument("--lang", choices=("zh", "en"), default="zh", help="header language")
@@ -255,4 +619,5 @@ def add_commands(commands: Commands) -> None:
         action="store_true",
         help="keep applicants' personal data in a request log (left out by default)",
     )
+    _jobs(export)
     export.set_defaults(run=_export)

@@ -1,14 +1,21 @@
 """What the commands read: reports, request logs and proactive registers, from any source.
 
 A report source is the name of a bundled example, a govdisclosure JSON document, a published
-report (HTML, text or PDF, parsed on the fly), or ``-`` for standard input (JSON or published).
-A request source is a JSON array of request documents or a request log (``.csv``, ``.xlsx``).
+report (HTML, text or PDF, parsed on the fly), a folder of them, a quoted glob, or ``-`` for
+standard input (JSON or published). A request source is a JSON array of request documents or a
+request log (``.csv``, ``.xlsx``).
+
+Batch commands read their sources through :func:`gather`: examples and standard input first,
+in the order given, then every file in path order (parsed on ``--jobs`` processes through
+:func:`govdisclosure.corpus.parse_reports`); a source that cannot be read is a
+:class:`~govdisclosure.corpus.Failed` outcome, never the end of the batch.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 import orjson
@@ -17,14 +24,25 @@ from govdisclosure import examples
 from govdisclosure.cli._io import STDIO, UsageError, read_bytes
 from govdisclosure.errors import ErrorDetail, ValidationError
 from govdisclosure.model import AnnualReport, DisclosureRequest, ProactiveRegister
-from govdisclosure.serialize import from_dict, from_json
+from govdisclosure.serialize import from_dict, from_json, to_json
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
+    from govdisclosure.corpus import Outcome
     from govdisclosure.parse import ParseResult
 
-__all__ = ["load_register", "load_report", "load_requests", "parse_source"]
+__all__ = [
+    "expand",
+    "gather",
+    "load_register",
+    "load_report",
+    "load_requests",
+    "parse_source",
+]
 
 _LOG_SUFFIXES = (".csv", ".xlsx")
+T = TypeVar("T")
 
 
 def _is_json(data: bytes) -> bool:
@@ -36,6 +54,90 @@ def parse_source(source: str, data: bytes | None = None) -> ParseResult:
     from govdisclosure.parse import parse_report  # parsing loads lxml: only when asked for
 
     return parse_report(read_bytes(source) if data is None else data)
+
+
+def expand(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Outcome]]:
+    """Split inputs into examples and ``-`` (in order), files (sorted) and missing sources."""
+    from govdisclosure.corpus import Failed, Provenance, SourceNotFound, find_sources
+
+    named: list[str] = []
+    files: dict[str, None] = {}
+    missing: list[Outcome] = []
+    for item in inputs:
+        if item == STDIO or (item in examples.names() and not Path(item).exists()):
+            named.append(item)
+            continue
+        try:
+            files.update(dict.fromkeys(find_sources([item])))
+        except SourceNotFound as exc:
+            missing.append(Failed(Provenance(item, "", "", 0), "SourceNotFound", str(exc)))
+    return named, sorted(files), missing
+
+
+def _named(source: str) -> Outcome:
+    from govdisclosure.corpus import Failed, Parsed, Provenance
+    from govdisclosure.errors import GovDisclosureError
+    from govdisclosure.parse import ParseResult
+
+    if source != STDIO:
+        report = examples.load(source)
+        data = to_json(report)
+        provenance = Provenance(source, hashlib.sha256(data).hexdigest(), "json", len(data))
+        return Parsed(provenance, ParseResult(report, source_format="json"))
+    data = read_bytes(STDIO)
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        if _is_json(data):
+            result = ParseResult(from_json(data, AnnualReport), source_format="json")
+        else:
+            result = parse_source(STDIO, data)
+    except GovDisclosureError as exc:
+        return Failed(Provenance("-", digest, "", len(data)), type(exc).__name__, str(exc))
+    return Parsed(Provenance("-", digest, result.source_format, len(data)), result)
+
+
+@overload
+def gather(inputs: Sequence[str], jobs: int = 1) -> tuple[int, Iterator[Outcome]]: ...
+
+
+@overload
+def gather(
+    inputs: Sequence[str], jobs: int, function: Callable[[Outcome], T]
+) -> tuple[int, Iterator[T]]: ...
+
+
+def gather(
+    inputs: Sequence[str], jobs: int = 1, function: Callable[[Outcome], Any] | None = None
+) -> tuple[int, Iterator[Any]]:
+    """How many results there will be, and the results (examples, ``-``, files, missing).
+
+    A result is the source's outcome, or ``function`` of it: computed in the worker that parsed
+    the file (:func:`govdisclosure.corpus.map_reports`), so that only what a command needs comes
+    back from the worker.
+    """
+    from govdisclosure.cli._io import executor
+    from govdisclosure.corpus import map_reports
+
+    apply: Callable[[Outcome], Any] = function if function is not None else _same
+    named, files, missing = expand(inputs)
+    pool = executor(jobs) if len(files) > 1 else None
+
+    def run() -> Iterator[Any]:
+        for source in named:
+            yield apply(_named(source))
+        try:
+            yield from map_reports(apply, files, executor=pool)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        for outcome in missing:
+            yield apply(outcome)
+
+    return len(named) + len(files) + len(missing), run()
+
+
+def _same(outcome: Outcome) -> Outcome:
+    return outcome
 
 
 def load_report(source: str) -> AnnualReport:

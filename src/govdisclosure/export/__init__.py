@@ -14,7 +14,16 @@ missing one raises :class:`ImportError` naming the extra to install.
 from __future__ import annotations
 
 from govdisclosure.export.columnar import read_request_columns
-from govdisclosure.export.frame import FRAME_COLUMNS, to_arrow, to_frame, write_parquet
+from govdisclosure.export.frame import (
+    ARROW_COLUMNS,
+    FRAME_COLUMNS,
+    SQL_NAMES,
+    DatasetExists,
+    to_arrow,
+    to_frame,
+    write_dataset,
+    write_parquet,
+)
 from govdisclosure.export.redact import MASK, personal_fields, redact
 from govdisclosure.export.requestlog import (
     REQUEST_LOG_COLUMNS,
@@ -35,10 +44,13 @@ from govdisclosure.export.tidy import (
 )
 
 __all__ = [
+    "ARROW_COLUMNS",
     "FRAME_COLUMNS",
     "MASK",
     "REQUEST_LOG_COLUMNS",
+    "SQL_NAMES",
     "CellKind",
+    "DatasetExists",
     "LogColumn",
     "RequestLogError",
     "TidyRow",
@@ -54,6 +66,7 @@ __all__ = [
     "to_arrow",
     "to_frame",
     "to_rows",
+    "write_dataset",
     "write_parquet",
     "write_request_log",
 ]

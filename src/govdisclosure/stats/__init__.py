@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from govdisclosure.stats._columnar import RequestColumns, tabulate_columns
 from govdisclosure.stats._combine import CellDelta, compare, rollup
+from govdisclosure.stats._panel import PanelRow, panel
 from govdisclosure.stats._proactive import (
     CategoryCount,
     ChannelCount,
@@ -19,6 +20,14 @@ from govdisclosure.stats._proactive import (
     fee_amount,
     tabulate_proactive,
 )
+from govdisclosure.stats._rollup import (
+    DoubleCounting,
+    Overlap,
+    Rollup,
+    overlaps,
+    rollup_tables,
+    within_region,
+)
 from govdisclosure.stats._tabulate import Tabulation, tabulate
 from govdisclosure.stats._timing import ResponseStats, TimingReport, response_stats
 
@@ -27,17 +36,43 @@ __all__ = [
     "CellDelta",
     "ChannelCount",
     "ChannelStats",
+    "DoubleCounting",
+    "Overlap",
+    "PanelRow",
     "ProactiveTabulation",
     "RequestColumns",
     "ResponseStats",
+    "Rollup",
     "Tabulation",
     "TimingReport",
     "compare",
     "decision_count",
     "fee_amount",
+    "overlaps",
+    "panel",
     "response_stats",
     "rollup",
+    "rollup_tables",
     "tabulate",
     "tabulate_columns",
     "tabulate_proactive",
+    "within_region",
 ]
+
+# Document (and cross-reference) the request statistics where users import them; the proactive
+# tabulation stays documented in its own module, whose namespace its examples use.
+_REQUEST_STATS = ("CellDelta", "ResponseStats", "Tabulation", "TimingReport")
+# The panel and the roll-ups by region are documented here too.
+_CORPUS_STATS = (
+    "DoubleCounting",
+    "Overlap",
+    "PanelRow",
+    "Rollup",
+    "overlaps",
+    "panel",
+    "rollup_tables",
+    "within_region",
+)
+for _name in (*_REQUEST_STATS, *_CORPUS_STATS, "compare", "response_stats", "rollup", "tabulate"):
+    globals()[_name].__module__ = __name__
+del _name
