@@ -13,13 +13,15 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from govdisclosure.errors import ParseError
 from govdisclosure.model.agency import Agency, AgencyKind
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.form import CellKind, Column, FormTable, form_of
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.quantity import Money, MoneyUnit
 from govdisclosure.model.report import (
     AnnualReport,
@@ -29,22 +31,11 @@ from govdisclosure.model.report import (
     LegacyIndicator,
     Section,
 )
-from govdisclosure.model.tables import (
-    ApplicationTable,
-    DocumentCounts,
-    DocumentCounts2019,
-    FeeItems2019,
-    ItemCounts2019,
-    ProactiveTable2019,
-    ProactiveTable2021,
-    Procurement2019,
-    ReviewCounts,
-    ReviewTable,
-)
-from govdisclosure.parse._blocks import Block, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
 from govdisclosure.parse._figures import extract_figures, processing_fee
 from govdisclosure.parse._labels import (
     HEADING_VARIANTS,
+    PRINTED_ROW,
     aliases_of,
     compact,
     match_application_row,
@@ -53,7 +44,7 @@ from govdisclosure.parse._labels import (
     to_ascii,
 )
 from govdisclosure.parse._recover import recover_application_table, recover_review_cells, split_run
-from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult
+from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult, TableStatus
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -105,6 +96,9 @@ class _Reader:
 
     def __init__(self) -> None:
         self.diagnostics: list[Diagnostic] = []
+        self.origins: dict[str, Origin] = {}  # cell path -> where it was read
+        self.placed: set[int] = set()  # ids of cells placed by a unique recovery
+        self.placed_paths: set[str] = set()
 
     def note(self, kind: DiagnosticKind, en: str, zh: str, **kw: Any) -> None:
         self.diagnostics.append(_diag(kind, en, zh, **kw))
@@ -112,16 +106,19 @@ class _Reader:
     # --- cells ------------------------------------------------------------------------------
 
     def source(self, cell: TableCell, path: str) -> None:
-        """Record where the cell at ``path`` was read (one diagnostic per cell)."""
-        self.diagnostics.append(
-            Diagnostic(
-                kind=_D.CELL_SOURCE,
-                message="cell read",
-                message_zh="单元格来源",
-                path=path,
-                origin=cell.origin,
-            )
-        )
+        """Record where the cell at ``path`` was read (provenance, not a diagnostic)."""
+        self.origins[path] = cell.origin
+        if self.placed and id(cell) in self.placed:
+            self.placed_paths.add(path)
+
+    def value(self, cell: TableCell | None, path: str, column: Column) -> Any:
+        """A cell read as the form's column says: a count, an amount in the column's unit, or
+        money carrying its own unit."""
+        if column.kind is CellKind.COUNT:
+            return self.count(cell, path, signed=column.signed)
+        if column.unit is None:
+            return self.money(cell, path)
+        return self.decimal(cell, path)
 
     def count(self, cell: TableCell | None, path: str, signed: bool = False) -> int | None:
         """A count cell: blank is None, a number is an int; anything else is a diagnostic."""
@@ -222,7 +219,11 @@ class _Reader:
                 origin=cell.origin,
                 candidates=tuple(candidates),
             )
-            return [attrs.evolve(cell, text=str(v)) for v in candidates[0]]
+            placed: list[TableCell | None] = [
+                attrs.evolve(cell, text=str(v)) for v in candidates[0]
+            ]
+            self.placed.update(map(id, placed))
+            return placed
         shown = ", ".join(str(c) for c in candidates[:5])
         more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
         self.note(
@@ -273,7 +274,14 @@ _ALL_ROWS = frozenset(ApplicationRow)
 _MAX_RUN = 49
 
 
+_ROW_BY_CODE = {row.code: row for row in ApplicationRow}
+
+
 def _application_row(labels: list[TableCell]) -> tuple[ApplicationRow, str] | None:
+    key = labels[-1].key
+    if key is not None:  # the reader found the row by its label already
+        row = _ROW_BY_CODE.get(key)
+        return None if row is None else (row, aliases_of(row)[0])
     # The last label cell is never blank: a blank cell is a value (see _split_label).
     texts = [c.text for c in labels if c.text.strip()]
     found = match_application_row(texts[-1], _ALL_ROWS)
@@ -345,7 +353,7 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
                 _alias_note(reader, row_code.label, aliases_of(row_code)[0], alias, labels[-1])
                 tables.applications[row_code] = (values, labels[-1])
                 continue
-            key = match_proactive_row("".join(c.text for c in labels[-1:]))
+            key = labels[-1].key or match_proactive_row(labels[-1].text)
             if key is not None:
                 matched_any = True
                 tables.found_any = True
@@ -383,9 +391,7 @@ def _alias_note(reader: _Reader, label: str, canonical: str, alias: str, cell: T
     )
 
 
-def _application_table(
-    tables: _Tables, version: FormatVersion, reader: _Reader
-) -> ApplicationTable | None:
+def _application_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
     if not tables.applications:
         return None
     layout = version.application_rows
@@ -446,28 +452,36 @@ def _application_table(
             )
     if runs:
         _recover_runs(cells, runs, version, reader)
-    count = reader.count
-    grid = [
-        [count(cell, path) for cell, path in zip(cells[row], _CELL_PATHS[row], strict=True)]
-        for row in layout
-    ]
-    return ApplicationTable.from_grid(version, grid)
+    printed = {row.code: cells[row] for row in layout}
+    return _fill(_form_table(version, ReportPart.APPLICATIONS), printed, reader)
 
 
-_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_organisation",
-    "legal_service_institution",
-    "other",
-    "total",
-)
-# The path of each cell of table 3, built once.
-_CELL_PATHS = {
-    row: tuple(f"$.applications.{row.code}.{column}" for column in _COLUMNS)
-    for row in ApplicationRow
-}
+@lru_cache(maxsize=16)
+def _form_table(version: FormatVersion, part: ReportPart) -> FormTable:
+    return form_of(version).table(part)
+
+
+@lru_cache(maxsize=16)
+def _plan(table: FormTable) -> tuple[tuple[str, tuple[tuple[str, Column], ...]], ...]:
+    """Each row of a form table with the path and column of each of its cells, computed once."""
+    cells = iter(table.cells)
+    return tuple(
+        (row.code, tuple((next(cells).path, column) for column in row.columns))
+        for row in table.rows
+    )
+
+
+def _fill(
+    table: FormTable, printed: Mapping[str, Sequence[TableCell | None]], reader: _Reader
+) -> Any:
+    """A table object from the printed cells of each form row (a row not printed is blank)."""
+    values: list[Any] = []
+    value = reader.value
+    for code, cells in _plan(table):
+        row = printed.get(code, ())
+        for index, (path, column) in enumerate(cells):
+            values.append(value(row[index] if index < len(row) else None, path, column))
+    return table.build(values)
 
 
 def _single_other_row(
@@ -544,10 +558,12 @@ def _recover_runs(
         cells[row] = reader.resolved(cell, given[row], candidates, 7, path)  # type: ignore[arg-type]
 
 
-def _review_table(tables: _Tables, reader: _Reader) -> ReviewTable | None:
+def _review_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
     values = tables.reviews
     if values is None:
         return None
+    table = _form_table(version, ReportPart.REVIEWS)
+    width = len(table.cells)
     if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
         run = to_ascii(values[0].text).strip()
         candidates: tuple[tuple[int, ...], ...]
@@ -555,35 +571,32 @@ def _review_table(tables: _Tables, reader: _Reader) -> ReviewTable | None:
             candidates = tuple(recover_review_cells(run)) if len(run) <= _MAX_RUN else ()
         except ParseError:
             candidates = ()
-        resolved = reader.resolved(values[0], run, candidates, 15, "$.reviews")
-    elif len(values) == 15:
+        resolved = reader.resolved(values[0], run, candidates, width, "$.reviews")
+    elif len(values) == width:
         resolved = list(values)
     else:
         reader.note(
             _D.CELL_COUNT,
-            f"table 4 has {len(values)} cells, expected 15; left blank",
-            f"表四有{len(values)}个单元格，应为15个，按空白处理",
+            f"table 4 has {len(values)} cells, expected {width}; left blank",
+            f"表四有{len(values)}个单元格，应为{width}个，按空白处理",
             path="$.reviews",
             origin=values[0].origin if values else None,
         )
-        resolved = [None] * 15
-    groups = {}
-    for g_index, group in enumerate(ReviewGroup):
-        counts = {
-            column.code: reader.count(
-                resolved[g_index * 5 + c_index], f"$.reviews.{group.code}.{column.code}"
-            )
-            for c_index, column in enumerate(ReviewColumn)
-        }
-        groups[group.code] = ReviewCounts(**counts)
-    return ReviewTable(**groups)
+        resolved = [None] * width
+    printed: dict[str, Sequence[TableCell | None]] = {}
+    at = 0
+    for row in table.rows:
+        printed[row.code] = resolved[at : at + len(row.columns)]
+        at += len(row.columns)
+    return _fill(table, printed, reader)
 
 
 def _proactive_cells(
-    tables: _Tables, key: str, width: int, reader: _Reader
+    tables: _Tables, key: str, width: int, reader: _Reader, code: str
 ) -> list[TableCell | None]:
+    """The printed cells of table 2's row ``key`` for the form row ``code``."""
     found = tables.proactive.get(key)
-    path = f"$.proactive.{key}"
+    path = f"$.proactive.{code}"
     if found is None:
         reader.note(
             _D.MISSING,
@@ -607,73 +620,18 @@ def _proactive_cells(
     return [None] * width
 
 
-def _proactive_2021(tables: _Tables, reader: _Reader) -> ProactiveTable2021 | None:
+def _proactive_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
+    """Table 2 of the 2019 or 2021 format, row by row as the form lays it out."""
     if not tables.proactive:
         return None
-
-    def docs(key: str) -> DocumentCounts:
-        a, b, c = _proactive_cells(tables, key, 3, reader)
-        p = f"$.proactive.{key}"
-        return DocumentCounts(
-            issued=reader.count(a, f"{p}.issued"),
-            repealed=reader.count(b, f"{p}.repealed"),
-            in_force=reader.count(c, f"{p}.in_force"),
+    table = _form_table(version, ReportPart.PROACTIVE)
+    printed = {
+        row.code: _proactive_cells(
+            tables, PRINTED_ROW.get(row.code, row.code), len(row.columns), reader, row.code
         )
-
-    def single(key: str) -> int | None:
-        return reader.count(_proactive_cells(tables, key, 1, reader)[0], f"$.proactive.{key}")
-
-    fee = _proactive_cells(tables, "fees", 1, reader)[0]
-    return ProactiveTable2021(
-        regulations=docs("regulations"),
-        normative_documents=docs("normative_documents"),
-        licensing=single("licensing"),
-        penalties=single("penalties"),
-        compulsory_measures=single("compulsory_measures"),
-        fee_amount=reader.decimal(fee, "$.proactive.fee_amount"),
-    )
-
-
-def _proactive_2019(tables: _Tables, reader: _Reader) -> ProactiveTable2019 | None:
-    if not tables.proactive:
-        return None
-
-    def docs(key: str) -> DocumentCounts2019:
-        a, b, c = _proactive_cells(tables, key, 3, reader)
-        p = f"$.proactive.{key}"
-        return DocumentCounts2019(
-            made=reader.count(a, f"{p}.made"),
-            published=reader.count(b, f"{p}.published"),
-            total_published=reader.count(c, f"{p}.total_published"),
-        )
-
-    def items(key: str) -> ItemCounts2019:
-        a, b, c = _proactive_cells(tables, key, 3, reader)
-        p = f"$.proactive.{key}"
-        return ItemCounts2019(
-            previous_year=reader.count(a, f"{p}.previous_year"),
-            change=reader.count(b, f"{p}.change", signed=True),
-            decisions=reader.count(c, f"{p}.decisions"),
-        )
-
-    fa, fb = _proactive_cells(tables, "fees", 2, reader)
-    pa, pb = _proactive_cells(tables, "procurement", 2, reader)
-    return ProactiveTable2019(
-        regulations=docs("regulations"),
-        normative_documents=docs("normative_documents"),
-        licensing=items("licensing"),
-        other_services=items("other_services"),
-        penalties=items("penalties"),
-        compulsory_measures=items("compulsory_measures"),
-        fees=FeeItems2019(
-            previous_year=reader.count(fa, "$.proactive.fees.previous_year"),
-            change=reader.count(fb, "$.proactive.fees.change", signed=True),
-        ),
-        procurement=Procurement2019(
-            projects=reader.count(pa, "$.proactive.procurement.projects"),
-            total_amount=reader.money(pb, "$.proactive.procurement.total_amount"),
-        ),
-    )
+        for row in table.rows
+    }
+    return _fill(table, printed, reader)
 
 
 def _statistics(tables: _Tables, reader: _Reader) -> tuple[LegacyIndicator, ...]:
@@ -1008,22 +966,54 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
         )
     else:
         applications = _application_table(tables, version, reader)
-        reviews = _review_table(tables, reader)
-        for name, value, number in (("applications", applications, 3), ("reviews", reviews, 4)):
-            if value is None:
-                reader.note(_D.MISSING, f"table {number} not found", f"未找到表{number}",
-                            path=f"$.{name}")  # fmt: skip
-        if version is FormatVersion.TRIAL_2019:
-            proactive: Any = _proactive_2019(tables, reader)
-            cls: type[AnnualReport2019 | AnnualReport2021] = AnnualReport2019
-        else:
-            proactive = _proactive_2021(tables, reader)
-            cls = AnnualReport2021
-        if proactive is None:
-            reader.note(_D.MISSING, "table 2 not found", "未找到表2", path="$.proactive")
-        report = cls(**fields, proactive=proactive, applications=applications, reviews=reviews)
+        reviews = _review_table(tables, version, reader)
+        proactive = _proactive_table(tables, version, reader)
+        parts = {"proactive": proactive, "applications": applications, "reviews": reviews}
+        for table in form_of(version).tables:
+            if parts[table.attribute] is None:
+                reader.note(
+                    _D.MISSING,
+                    f"no table {table.number} in the source; it is left blank, not zero",
+                    f"原文未见表{table.number}，该表按空白处理（不作为0）",
+                    path=f"$.{table.attribute}",
+                )
+        cls = AnnualReport2019 if version is FormatVersion.TRIAL_2019 else AnnualReport2021
+        report = cls(**fields, **parts)
     from govdisclosure.checks import check
 
     for finding in check(report):
         reader.note(_D.CHECK, finding.message, finding.message_zh, finding=finding)
-    return ParseResult(report, tuple(reader.diagnostics), hints.source_format)
+    return ParseResult(
+        report,
+        tuple(reader.diagnostics),
+        hints.source_format,
+        origins=reader.origins,
+        tables=_statuses(report, reader),
+    )
+
+
+def _statuses(report: AnnualReport, reader: _Reader) -> dict[ReportPart, TableStatus]:
+    """How many cells of each table of the report's form were read, placed or left blank."""
+    out: dict[ReportPart, TableStatus] = {}
+    for table in form_of(report.format_version).tables:
+        if not table.rows:
+            continue
+        obj = getattr(report, table.attribute)
+        if obj is None:
+            out[table.part] = TableStatus(part=table.part, found=False, cells=len(table.cells))
+            continue
+        filled = [path for (path, _), value in zip(_paths(table), table.read(obj), strict=True)
+                  if value is not None]  # fmt: skip
+        placed = sum(path in reader.placed_paths for path in filled)
+        out[table.part] = TableStatus(
+            part=table.part,
+            found=True,
+            cells=len(table.cells),
+            read=len(filled) - placed,
+            placed=placed,
+        )
+    return out
+
+
+def _paths(table: FormTable) -> list[tuple[str, Column]]:
+    return [cell for _, cells in _plan(table) for cell in cells]

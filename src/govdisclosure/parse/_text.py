@@ -21,9 +21,9 @@ import re
 
 import attrs
 
-from govdisclosure.model.layout import ApplicationRow, FormatVersion
+from govdisclosure.model.layout import FormatVersion
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
-from govdisclosure.parse._labels import APPLICATION_ALIASES, PROACTIVE_ROWS, STATISTICS_UNITS
+from govdisclosure.parse._labels import PROACTIVE_ROWS, STATISTICS_UNITS, printed_labels
 
 __all__ = ["TextSource", "read_text"]
 
@@ -201,7 +201,9 @@ def _table_block(
     for r, (label, values) in enumerate(rows):
         text_at = c.source(label.start)
         cells.append(
-            TableCell(label_text.get(label.key, label.key), r, 0, origin=c.origin(text_at))
+            TableCell(
+                label_text.get(label.key, label.key), r, 0, origin=c.origin(text_at), key=label.key
+            )
         )
         if len(values) == 1 and label.width > 1 and len(values[0][0]) > 1:
             value, at = values[0]
@@ -216,17 +218,10 @@ def _table_block(
 def _applications(c: _Compact, start: int, end: int) -> TableBlock | None:
     region = c.compact[start:end]
     version = FormatVersion.NATIONAL_2021 if "逾期不补正" in region else FormatVersion.TRIAL_2019
-    aliases = {row: (core, *variants) for row, core, variants in APPLICATION_ALIASES}
-    specs: list[tuple[str, tuple[str, ...], int, int]] = []
-    for row in version.application_rows:
-        names = aliases[row]
-        if row is ApplicationRow.OTHER_OTHER:
-            names = ("3.其他", "3、其他")
-        elif row is ApplicationRow.TOTAL:
-            names = ("（七）总计", "（七）合计")
-        elif row is ApplicationRow.OTHER:
-            names = ("（六）其他处理",)
-        specs.append((row.code, tuple(n.replace("\uff0e", ".") for n in names), 0, 7))
+    specs: list[tuple[str, tuple[str, ...], int, int]] = [
+        (row.code, tuple(n.replace("\uff0e", ".") for n in printed_labels(row)), 0, 7)
+        for row in version.application_rows
+    ]
     labels = _find_labels(c, start, end, specs)
     if len(labels) < 3:
         return None
