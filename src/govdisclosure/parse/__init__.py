@@ -39,6 +39,7 @@ from govdisclosure.parse._recover import (
 from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
 
@@ -80,10 +81,22 @@ def _read_docx(data: bytes) -> list[Block]:
         raise ParseError(str(exc)) from None
 
 
-def parse_report(source: str | bytes | Path) -> ParseResult:
+def parse_report(
+    source: str | bytes | Path,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    url: str | None = None,
+) -> ParseResult:
     """Parse one published annual report.
 
     ``source`` is the report itself as ``str`` or ``bytes``, or a :class:`~pathlib.Path` to read.
+    ``agency``, ``year`` and ``url`` are what the caller already knows (a crawled dataset often
+    keeps the title in another field and the text starts at 本报告根据…): they are taken as given.
+    Otherwise the agency and year come from the title (in the text, a crawl header, ``<title>``
+    or a breadcrumb), failing that the year from the statistics period (统计期限为…) and the
+    agency from the publisher or the sentence saying who compiled the report, each with a
+    diagnostic saying so.
     Returns a :class:`ParseResult`; raises :class:`~govdisclosure.errors.ParseError` when nothing
     usable is found (no title naming agency and year, no narrative, no table) and never another
     exception type on bad input.
@@ -97,8 +110,22 @@ def parse_report(source: str | bytes | Path) -> ParseResult:
     ...
     govdisclosure.errors.ParseError: no title naming the agency and the year was found ...
     """
-    from govdisclosure.parse._interpret import Hints, interpret
+    import attrs
+
+    from govdisclosure.parse._interpret import Hints
+    from govdisclosure.parse._interpret import interpret as _interpret
     from govdisclosure.parse._source import load
+
+    def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
+        return _interpret(
+            blocks,
+            attrs.evolve(
+                hints,
+                agency=agency or hints.agency,
+                year=year or hints.year,
+                url=url or hints.url,
+            ),
+        )
 
     kind, content, _ = load(source)
     if len(content) > _LIMIT:

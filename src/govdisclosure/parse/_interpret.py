@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govdisclosure.errors import ParseError
-from govdisclosure.model.agency import Agency, AgencyKind
+from govdisclosure.model.agency import Agency
+from govdisclosure.model.base import URL_PATTERN
 from govdisclosure.model.form import CellKind, Column, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.quantity import Money, MoneyUnit
@@ -36,6 +37,7 @@ from govdisclosure.parse._figures import extract_figures, processing_fee
 from govdisclosure.parse._labels import (
     HEADING_VARIANTS,
     PRINTED_ROW,
+    agency_from_name,
     aliases_of,
     compact,
     match_application_row,
@@ -66,13 +68,35 @@ class Hints:
     publisher: str | None = None
     meta: Mapping[str, Any] | None = None
     source_format: str = "text"
+    agency: str | None = None
+    """The agency as the caller knows it (a crawled dataset keeps the title elsewhere)."""
+    year: int | None = None
+    """The report year as the caller knows it."""
 
 
-_TITLE_A = re.compile(
-    r"^(?P<agency>.{2,60}?)(?P<year>(?:19|20)[0-9]{2})年度?(?:政府信息公开|政务公开)"
+# What a report's title is about: 政府信息公开, 政务公开, or (a department's) 信息公开.
+_ABOUT = r"(?:政府信息公开|政务公开|信息公开)"
+_TITLE_A = re.compile(rf"^(?P<agency>.{{2,60}}?)(?P<year>(?:19|20)[0-9]{{2}})(?:年度?)?{_ABOUT}")
+_TITLE_B = re.compile(rf"^(?P<year>(?:19|20)[0-9]{{2}})年度?(?P<agency>.{{2,60}}?){_ABOUT}")
+# 某某市人民政府政府信息公开工作年度报告（2023年）: the year after the title.
+_TITLE_C = re.compile(
+    rf"^(?P<agency>.{{2,60}}?){_ABOUT}工作年度报告[（(](?P<year>(?:19|20)[0-9]{{2}})(?:年度?)?[）)]$"
 )
-_TITLE_B = re.compile(
-    r"^(?P<year>(?:19|20)[0-9]{2})年度?(?P<agency>.{2,60}?)(?:政府信息公开|政务公开)"
+_TITLES = (_TITLE_A, _TITLE_B, _TITLE_C)
+_YEAR_AFTER = re.compile(r"\s*[（(]\s*(?:19|20)[0-9\s]{2,6}(?:年度?)?\s*[）)]")
+# What precedes 政府信息公开 in a title without an agency (2023年政府信息公开工作年度报告).
+_NOT_AGENCIES = frozenset({"政府", "度政府", "本机关", "我局", "本局"})
+# The statistics period of the narrative or table (统计期限为2023年1月1日至12月31日).
+_PERIOD = re.compile(
+    r"(?:统计期限|统计时限|统计时间|统计期)[为是自从：:]*(?P<year>(?:19|20)[0-9]{2})年1月1日[至到—-]"
+    r"(?:(?P=year)年)?12月31日"
+)
+# Who wrote the report, in its first sentence (本报告…由某某县人民政府办公室编制).
+_COMPILER = re.compile(r"由(?P<agency>[^，。；、由]{2,40}?)(?:负责)?(?:编制|起草|编写|发布)")
+# A name that ends like an agency (so a clause is not mistaken for one).
+_AGENCY_END = re.compile(
+    r"(?:人民政府|办公厅|办公室|委员会|管委会|管理委员会|局|厅|委|办|署|院|中心|公司|集团|"
+    r"街道办事处|街道|镇|乡|所|站|会|部|处|队|馆|学校|大学)$"
 )
 _H1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _H2 = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
@@ -724,6 +748,9 @@ def _narrative(blocks: Sequence[Block], hints: Hints) -> _Narrative:
             break
         if out.title is None and "年度报告" in key and "。" not in line[: line.find("年度报告")]:
             end = line.find("年度报告") + 4
+            year_after = _YEAR_AFTER.match(line, end)  # …年度报告（2023年）
+            if year_after is not None:
+                end = year_after.end()
             if end <= 80:
                 out.title = compact(line[:end])
                 lines[index] = line[end:].strip()
@@ -732,7 +759,7 @@ def _narrative(blocks: Sequence[Block], hints: Hints) -> _Narrative:
                 if (
                     before
                     and len(before) <= 30
-                    and not _TITLE_B.match(compact(out.title))
+                    and _title_identity(out.title) is None
                     and ("。" not in before and not _CHROME.match(before))
                 ):
                     out.title = compact(before) + out.title  # a title printed on two lines
@@ -783,22 +810,80 @@ def _freeze(section: tuple[str, list[str], list[tuple[str, list[str]]]]) -> Sect
 # --- report -------------------------------------------------------------------------------------
 
 
-def _identity(narrative: _Narrative, hints: Hints, reader: _Reader) -> tuple[str, int]:
+def _title_identity(text: str) -> tuple[str, int] | None:
+    key = compact(text)
+    for pattern in _TITLES:
+        found = pattern.match(key)
+        if found is not None and found.group("agency").strip("的"):
+            agency = found.group("agency")
+            if agency.endswith("关于") or agency in _NOT_AGENCIES:
+                continue
+            return agency, int(found.group("year"))
+    return None
+
+
+def _identity(
+    narrative: _Narrative, hints: Hints, blocks: Sequence[Block], reader: _Reader
+) -> tuple[str, int]:
+    """The agency and the year: given by the caller, else from a title, else from the text."""
+    if hints.agency is not None and hints.year is not None:
+        return hints.agency, hints.year
     candidates = [narrative.title] if narrative.title else []
+    if hints.title and hints.title != narrative.title:
+        candidates.append(hints.title)
     candidates.extend(narrative.preamble[:1])
+    # A title only in the page's chrome (a breadcrumb's last crumb, a crawl header).
+    heads = [b.text for b in blocks[:15] if isinstance(b, TextBlock) and len(b.text) <= 200]
+    candidates.extend(re.split(r"[>\uff1e»/|]", text)[-1] for text in heads)
     for text in candidates:
-        key = compact(text)
-        for pattern in (_TITLE_A, _TITLE_B):
-            found = pattern.match(key)
-            if found is not None and found.group("agency").strip("的"):
-                agency = found.group("agency")
-                if agency.endswith("关于"):
-                    continue
-                return agency, int(found.group("year"))
+        found = _title_identity(text)
+        if found is not None:
+            return hints.agency or found[0], hints.year or found[1]
+    return _identity_from_text(narrative, hints, reader)
+
+
+def _identity_from_text(narrative: _Narrative, hints: Hints, reader: _Reader) -> tuple[str, int]:
+    """No title names agency and year: the year from the statistics period, the agency from
+    the publisher of a crawl header or the sentence saying who compiled the report."""
+    year = hints.year
+    if year is None:
+        for text in narrative.texts[:40]:
+            period = _PERIOD.search(compact(text))
+            if period is not None:
+                year = int(period.group("year"))
+                reader.note(
+                    _D.FORMAT,
+                    f"no title gives the year: {year} read from the statistics period",
+                    f"标题未写明年度，按统计期限读作{year}年",
+                )
+                break
+    agency = hints.agency
+    if agency is None and hints.publisher and _AGENCY_END.search(compact(hints.publisher)):
+        agency = compact(hints.publisher)
+        reader.note(
+            _D.FORMAT,
+            f"no title names the agency: {agency!r} read from the publisher field",
+            f"标题未写明机关，按发布机构读作“{agency}”",
+        )
+    if agency is None:
+        for text in narrative.texts[:5]:
+            compiler = _COMPILER.search(compact(text))
+            if compiler is not None and _AGENCY_END.search(compiler.group("agency")):
+                agency = compiler.group("agency")
+                reader.note(
+                    _D.FORMAT,
+                    f"no title names the agency: {agency!r} read from the text (由…编制)",
+                    f"标题未写明机关，按正文（由…编制）读作“{agency}”",
+                )
+                break
+    if agency is not None and year is not None:
+        return agency, year
     raise ParseError(
         "no title naming the agency and the year was found (expected e.g."
-        " 「淮安市人民政府2024年政府信息公开工作年度报告」)"
-        " / 未找到写明机关和年度的标题（例如「淮安市人民政府2024年政府信息公开工作年度报告」）"
+        " 「淮安市人民政府2024年政府信息公开工作年度报告」; pass agency= and year= when the"
+        " title is kept elsewhere)"
+        " / 未找到写明机关和年度的标题（例如「淮安市人民政府2024年政府信息公开工作年度报告」；"
+        "标题另存时请传入agency和year）"
     )
 
 
@@ -813,15 +898,6 @@ def _heading_variants(narrative: _Narrative, reader: _Reader) -> None:
                     f" ({variant!r} is a misprint of {canonical!r})",
                     f"“{section.heading}”按表{table}的标题读取（“{variant}”系“{canonical}”之误）",
                 )
-
-
-def _agency(name: str) -> Agency:
-    kind = None
-    if name.endswith(("办公厅", "人民政府办公室")):
-        kind = AgencyKind.GENERAL_OFFICE
-    elif name.endswith("人民政府"):
-        kind = AgencyKind.PEOPLES_GOVERNMENT
-    return Agency(name=name, kind=kind)
 
 
 def _version(tables: _Tables, year: int) -> FormatVersion:
@@ -922,7 +998,7 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
     tables = _classify(blocks, reader)
     if not tables.found_any and not narrative.sections and not narrative.preamble:
         raise ParseError("no report text or table was found / 未找到年度报告的正文或表格")
-    agency_name, year = _identity(narrative, hints, reader)
+    agency_name, year = _identity(narrative, hints, blocks, reader)
     _heading_variants(narrative, reader)
     meta = _read_meta(hints.meta, reader)
     version = meta.get("format_version") or _version(tables, year)
@@ -940,11 +1016,11 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
             except ValueError:
                 published = None
     fields: dict[str, Any] = {
-        "agency": meta["agency"] if "agency" in meta else _agency(agency_name),
+        "agency": meta["agency"] if "agency" in meta else agency_from_name(agency_name),
         "year": year,
         "title": narrative.title,
         "published_on": published,
-        "url": hints.url if hints.url and re.match(r"https?://\S+$", hints.url) else None,
+        "url": hints.url if hints.url and URL_PATTERN.match(hints.url) else None,
         "preamble": tuple(narrative.preamble),
         "sections": tuple(narrative.sections),
         "closing": tuple(narrative.closing),

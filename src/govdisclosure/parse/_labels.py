@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel
 from govdisclosure.model.layout import ApplicationRow
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ __all__ = [
     "PROACTIVE_ROWS",
     "ROW_VARIANTS",
     "STATISTICS_UNITS",
+    "agency_from_name",
     "aliases_of",
     "compact",
     "match_application_row",
@@ -251,3 +253,61 @@ HEADING_VARIANTS: tuple[tuple[str, str, int], ...] = (("行政法复议", "行�
 STATISTICS_UNITS = frozenset(
     {"条", "件", "个", "次", "人次", "项", "份", "篇", "期", "万元", "元", "%", "人", "场", "家"}
 )
+
+
+# --- agencies: kind and level from the name's suffix ---------------------------------------------
+
+# (pattern on the compacted name, kind), first match wins.
+_AGENCY_KINDS: tuple[tuple[re.Pattern[str], AgencyKind], ...] = (
+    (re.compile(r"(?:办公厅|人民政府办公室|政府办公室|政府办)$"), AgencyKind.GENERAL_OFFICE),
+    (re.compile(r"人民政府$"), AgencyKind.PEOPLES_GOVERNMENT),
+    (re.compile(r"(?:管委会|管理委员会|街道办事处|行政公署)$"), AgencyKind.DISPATCHED_BODY),
+    (re.compile(r"(?:公司|集团|医院|学校|大学|学院)$"), AgencyKind.PUBLIC_INSTITUTION),
+    (
+        re.compile(r"(?:省|市|州|盟|县|旗|区).{2,30}(?:厅|局|委员会|委|办公室|办)$"),
+        AgencyKind.DEPARTMENT,
+    ),
+)
+_UNIT = r"(?:局|委员会|委|办公室)"
+# (pattern, level): only names whose tier is unambiguous (a 市 alone may be a prefecture or a
+# county-level city, a 州 may be part of a city's name: left to a directory of region codes).
+_AGENCY_LEVELS: tuple[tuple[re.Pattern[str], AgencyLevel], ...] = (
+    (re.compile(r"(?:镇|乡|街道)(?:人民政府|党政办公室|办事处|$)"), AgencyLevel.TOWNSHIP),
+    (re.compile(r"^[^省市州盟]{1,10}(?:县|自治县|旗)"), AgencyLevel.COUNTY),
+    (
+        re.compile(
+            rf"^(?:[^省]{{2,8}}?(?:省|自治区))?[^省市]{{2,8}}?市[^市]{{1,8}}?(?:区|县)"
+            rf"(?:人民政府|[^市]{{2,20}}{_UNIT})"
+        ),
+        AgencyLevel.COUNTY,
+    ),
+    (re.compile(r"^(?:北京|上海|天津|重庆)市(?!.{1,8}?(?:区|县))"), AgencyLevel.PROVINCE),
+    (
+        re.compile(r"^[^市州县区]{2,8}?(?:省|自治区)(?![^市州县区]*?(?:市|州|盟|县|区))"),
+        AgencyLevel.PROVINCE,
+    ),
+    (re.compile(r"^[^市县区]{2,12}?(?:自治州|地区|盟)"), AgencyLevel.PREFECTURE),
+)
+
+
+def agency_from_name(name: str) -> Agency:
+    """An :class:`~govdisclosure.model.agency.Agency` with the kind and tier its name shows.
+
+    Only what the name's suffix makes certain is filled in: a 市 on its own may be a prefecture
+    or a county-level city, so its tier is left blank (the region, too, is a directory's job).
+
+    >>> a = agency_from_name("四川省人力资源和社会保障厅")
+    >>> a.kind.code, a.level.code
+    ('department', 'province')
+    >>> names = ("某某县地方税务局", "某某镇人民政府", "淮安市人民政府", "上海市人民政府办公厅")
+    >>> for a in map(agency_from_name, names):
+    ...     print(a.kind.code, a.level and a.level.code)
+    department county
+    peoples-government township
+    peoples-government None
+    general-office province
+    """
+    key = compact(name)
+    kind = next((k for pattern, k in _AGENCY_KINDS if pattern.search(key)), None)
+    level = next((v for pattern, v in _AGENCY_LEVELS if pattern.search(key)), None)
+    return Agency(name=name, kind=kind, level=level)
