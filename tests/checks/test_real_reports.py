@@ -31,6 +31,14 @@ FILES = (
     "shanghai-gov-office-2019.html",
     "sichuan-hrss-2013.txt",
 )
+#: Reports added to the corpus later whose tables the parser does not read completely yet: their
+#: findings would pin the parser's gaps, not the sources' errors. The corpus test
+#: (tests/parse/test_corpus.py) counts their figures; they move to FILES once they are read.
+NOT_PINNED = (
+    "shanghai-gov-office-2025.md",
+    "shanghai-stcsm-2024.md",
+    "shuyang-county-2025.txt",
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +59,8 @@ def _summary(findings: tuple[Finding, ...]) -> list[tuple[Any, ...]]:
 
 def test_every_file_is_checked(findings: dict[str, tuple[Finding, ...]]) -> None:
     assert len(findings) == len(FILES)
-    assert set(EXPECTED) <= set(findings)
+    assert set(EXPECTED) <= set(findings) | set(NOT_PINNED)
+    assert not set(NOT_PINNED) & set(FILES)
 
 
 def test_reports_whose_tables_balance_have_no_table_findings(

@@ -44,9 +44,12 @@ R = ApplicationRow
 #: A key figure: a count, an amount (Decimal, in a statistics table), or blank.
 Value = int | Decimal | None
 
-#: Reports the parser cannot read today, with (a part of) the error it gives. None today: every
-#: report of the corpus parses. A report added that does not parse goes here with its error.
-KNOWN_PARSE_FAILURES: dict[str, str] = {}
+#: Reports the parser cannot read today, with (a part of) the error it gives. A report added that
+#: does not parse goes here with its error (and its figures count as blank).
+KNOWN_PARSE_FAILURES: dict[str, str] = {
+    # the title is split over two lines: "2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告"
+    "shanghai-gov-office-2025.md": "no title naming the agency and the year",
+}
 
 #: The least share of printed key figures read, per source kind (today's reading; a ratchet).
 FLOORS: dict[str, float] = {
@@ -54,6 +57,7 @@ FLOORS: dict[str, float] = {
     "pdf": 1.0,
     "pdf-text": 1.0,
     "crawled-text": 1.0,
+    "markdown": 0.16,
 }
 
 _GROUPS = {
@@ -81,7 +85,8 @@ def _kind(name: str) -> str:
 
 def _group_total(report: AnnualReport2019 | AnnualReport2021, group: OutcomeGroup) -> Value:
     """A group's 总计: its one row's cell, or the sum of its sub-rows' (blank if any is blank)."""
-    assert report.applications is not None
+    if report.applications is None:  # the parser found no table 3: every figure is blank
+        return None
     totals = [r.total for r in report.applications.rows if r.row.group is group]
     if any(t is None for t in totals):
         return None
@@ -212,7 +217,7 @@ def test_no_key_figure_is_wrong(name: str) -> None:
 
 def test_known_parse_failures_still_fail() -> None:
     assert set(KNOWN_PARSE_FAILURES) <= set(_files())
-    for name, error in KNOWN_PARSE_FAILURES.items():  # pragma: no cover - none today
+    for name, error in KNOWN_PARSE_FAILURES.items():
         with pytest.raises(ParseError, match=error):
             parse_report(corpus.path(name))
 
