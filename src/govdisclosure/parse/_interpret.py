@@ -45,7 +45,12 @@ from govdisclosure.parse._labels import (
     number_value,
     to_ascii,
 )
-from govdisclosure.parse._recover import recover_application_table, recover_review_cells, split_run
+from govdisclosure.parse._recover import (
+    recover_application_table,
+    recover_review_cells,
+    split_run,
+    table_identities,
+)
 from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult, TableStatus
 
 if TYPE_CHECKING:
@@ -86,6 +91,10 @@ _TITLES = (_TITLE_A, _TITLE_B, _TITLE_C)
 _YEAR_AFTER = re.compile(r"\s*[（(]\s*(?:19|20)[0-9\s]{2,6}(?:年度?)?\s*[）)]")
 # What precedes 政府信息公开 in a title without an agency (2023年政府信息公开工作年度报告).
 _NOT_AGENCIES = frozenset({"政府", "度政府", "本机关", "我局", "本局"})
+# What comes before a title in converted or crawled text: a markdown heading mark, 正文.
+_TITLE_CHROME = re.compile(r"^(?:#+|正文[:：]?)+")
+# A sentence, not a name: an agency's name has no sentence punctuation or book-title marks.
+_NOT_IN_NAMES = re.compile(r"[，。；：！？《》〈〉“”,;:!?]|编制|根据|依据")
 # The statistics period of the narrative or table (统计期限为2023年1月1日至12月31日).
 _PERIOD = re.compile(
     r"(?:统计期限|统计时限|统计时间|统计期)[为是自从：:]*(?P<year>(?:19|20)[0-9]{2})年1月1日[至到—-]"
@@ -294,6 +303,7 @@ def _split_label(row: list[TableCell]) -> tuple[list[TableCell], list[TableCell]
 
 
 _ALL_ROWS = frozenset(ApplicationRow)
+_WIDTH = 7  # cells of a row of table 3
 # Seven cells of at most seven digits: a longer run is not a row whose separators were lost.
 _MAX_RUN = 49
 
@@ -415,15 +425,111 @@ def _alias_note(reader: _Reader, label: str, canonical: str, alias: str, cell: T
     )
 
 
+def _is_count(cell: TableCell) -> bool:
+    text = to_ascii(cell.text).strip()
+    return text.isdigit() and len(text) <= 9
+
+
+def _align(
+    found: Mapping[ApplicationRow, tuple[list[TableCell], TableCell]],
+    layout: Sequence[ApplicationRow],
+    reader: _Reader,
+) -> tuple[dict[ApplicationRow, tuple[list[TableCell], TableCell]], list[ApplicationRow]]:
+    """Rows whose label was lost (a PDF-to-text or markdown conversion): a labelled row followed
+    by k-1 more rows of seven numbers, where the form's next k-1 rows have no label of their own,
+    are those rows: the form fixes the order, the surviving labels anchor it. Each placed row is
+    then held to the table's identities (:func:`_verify_aligned`)."""
+    out = dict(found)
+    placed: list[ApplicationRow] = []
+    for index, row in enumerate(layout):
+        entry = out.get(row)
+        if entry is None:
+            continue
+        values, label = entry
+        values = [v for v in values if v.text.strip()]
+        rows = len(values) // _WIDTH
+        following = list(layout[index + 1 : index + rows])
+        if (
+            rows < 2
+            or len(values) % _WIDTH
+            or len(following) != rows - 1
+            or any(r in found for r in following)
+            or not all(map(_is_count, values))
+        ):
+            continue
+        out[row] = (values[:_WIDTH], label)
+        for offset, lost in enumerate(following, 1):
+            cells = values[offset * _WIDTH : (offset + 1) * _WIDTH]
+            out[lost] = (cells, label)
+            reader.placed.update(map(id, cells))
+            placed.append(lost)
+            reader.note(
+                _D.RECOVERED,
+                f"an unlabelled row after {row.label!r} placed as {lost.label!r} (the form's"
+                f" row order, the labels that survive and the table's identities)",
+                f"“{row.label}”之后无标签的一行按表格行序及恒等式归入“{lost.label}”",
+                path=f"$.applications.{lost.code}",
+                origin=cells[0].origin,
+            )
+    return out, placed
+
+
+def _verify_aligned(
+    grid: dict[ApplicationRow, list[TableCell | None]],
+    placed: Sequence[ApplicationRow],
+    version: FormatVersion,
+    reader: _Reader,
+) -> None:
+    """Blank the placed rows again unless every identity they enter holds: each row's 总计 is the
+    sum of its applicant cells, and the column identities of the table (the outcomes add up to
+    （七）总计; 一 + 二 = （七） + 四) hold wherever all their cells are known."""
+
+    def number(row: ApplicationRow, column: int) -> int | None:
+        cell = grid[row][column]
+        value = None if cell is None else number_value(cell.text)
+        return value if type(value) is int else None
+
+    broken = [
+        row
+        for row in placed
+        if (cells := [number(row, c) for c in range(_WIDTH)])
+        and None not in cells
+        and sum(cells[:-1]) != cells[-1]  # type: ignore[arg-type]
+    ]
+    for terms in table_identities(version):
+        if not any(row in placed for row, _ in terms):
+            continue
+        for column in range(_WIDTH):
+            values = [number(row, column) for row, _ in terms]
+            if None in values:
+                continue
+            total = 0
+            for value, (_, k) in zip(values, terms, strict=True):
+                total += (value or 0) * k
+            if total:
+                broken.extend(row for row, _ in terms if row in placed)
+    if not broken:
+        return
+    for row in placed:
+        grid[row] = [None] * _WIDTH
+    reader.note(
+        _D.AMBIGUOUS,
+        "unlabelled rows were aligned to the form but break the table's identities; left blank",
+        "无标签的行按表格行序归位后不满足表内恒等式，按空白处理",
+        path="$.applications",
+    )
+
+
 def _application_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
     if not tables.applications:
         return None
     layout = version.application_rows
+    aligned, placed = _align(tables.applications, layout, reader)
     cells: dict[ApplicationRow, list[TableCell | None]] = {}
     runs: dict[ApplicationRow, TableCell] = {}
     for row in layout:
         path = f"$.applications.{row.code}"
-        found = tables.applications.get(row)
+        found = aligned.get(row)
         if found is None:
             reader.note(
                 _D.MISSING,
@@ -476,6 +582,8 @@ def _application_table(tables: _Tables, version: FormatVersion, reader: _Reader)
             )
     if runs:
         _recover_runs(cells, runs, version, reader)
+    if placed:
+        _verify_aligned(cells, placed, version, reader)
     printed = {row.code: cells[row] for row in layout}
     return _fill(_form_table(version, ReportPart.APPLICATIONS), printed, reader)
 
@@ -752,7 +860,7 @@ def _narrative(blocks: Sequence[Block], hints: Hints) -> _Narrative:
             if year_after is not None:
                 end = year_after.end()
             if end <= 80:
-                out.title = compact(line[:end])
+                out.title = _TITLE_CHROME.sub("", compact(line[:end]))
                 lines[index] = line[end:].strip()
                 start = index
                 before = lines[index - 1] if index else ""
@@ -811,12 +919,12 @@ def _freeze(section: tuple[str, list[str], list[tuple[str, list[str]]]]) -> Sect
 
 
 def _title_identity(text: str) -> tuple[str, int] | None:
-    key = compact(text)
+    key = _TITLE_CHROME.sub("", compact(text))
     for pattern in _TITLES:
         found = pattern.match(key)
         if found is not None and found.group("agency").strip("的"):
             agency = found.group("agency")
-            if agency.endswith("关于") or agency in _NOT_AGENCIES:
+            if agency.endswith("关于") or agency in _NOT_AGENCIES or _NOT_IN_NAMES.search(agency):
                 continue
             return agency, int(found.group("year"))
     return None
