@@ -151,6 +151,7 @@ def parse_report(
                 page.blocks,
                 Hints(
                     title=page.title,
+                    page_title=page.page_title,
                     meta=meta,
                     published_on=meta.get("published_on") if meta else None,
                     source_format="html",

@@ -73,6 +73,8 @@ class Hints:
     publisher: str | None = None
     meta: Mapping[str, Any] | None = None
     source_format: str = "text"
+    page_title: str | None = None
+    """An HTML page's ``<title>`` (a title candidate when the page prints none)."""
     agency: str | None = None
     """The agency as the caller knows it (a crawled dataset keeps the title elsewhere)."""
     year: int | None = None
@@ -101,7 +103,9 @@ _PERIOD = re.compile(
     r"(?:(?P=year)年)?12月31日"
 )
 # Who wrote the report, in its first sentence (本报告…由某某县人民政府办公室编制).
-_COMPILER = re.compile(r"由(?P<agency>[^，。；、由]{2,40}?)(?:负责)?(?:编制|起草|编写|发布)")
+_COMPILER = re.compile(
+    r"由(?P<agency>[^，。；、由《]{2,40}?)(?:根据[^。]{0,80}?)?(?:负责)?(?:编制|起草|编写|发布)"
+)
 # A name that ends like an agency (so a clause is not mistaken for one).
 _AGENCY_END = re.compile(
     r"(?:人民政府|办公厅|办公室|委员会|管委会|管理委员会|局|厅|委|办|署|院|中心|公司|集团|"
@@ -436,9 +440,11 @@ def _align(
     reader: _Reader,
 ) -> tuple[dict[ApplicationRow, tuple[list[TableCell], TableCell]], list[ApplicationRow]]:
     """Rows whose label was lost (a PDF-to-text or markdown conversion): a labelled row followed
-    by k-1 more rows of seven numbers, where the form's next k-1 rows have no label of their own,
-    are those rows: the form fixes the order, the surviving labels anchor it. Each placed row is
-    then held to the table's identities (:func:`_verify_aligned`)."""
+    by k-1 more rows of seven numbers, where the form's next k-1 rows have no label of their own
+    and the row after them has one, are those rows: the form fixes the order, the surviving
+    labels anchor it on both sides. Each placed row is then held to the table's identities
+    (:func:`_verify_aligned`). Two lost-label rows printed out of the form's order would not be
+    caught by the identities (the outcome sum does not see a swap), hence the anchoring."""
     out = dict(found)
     placed: list[ApplicationRow] = []
     for index, row in enumerate(layout):
@@ -449,11 +455,13 @@ def _align(
         values = [v for v in values if v.text.strip()]
         rows = len(values) // _WIDTH
         following = list(layout[index + 1 : index + rows])
+        after = layout[index + rows] if index + rows < len(layout) else None
         if (
             rows < 2
             or len(values) % _WIDTH
             or len(following) != rows - 1
             or any(r in found for r in following)
+            or (after is not None and after not in found)  # anchored by labels on both sides
             or not all(map(_is_count, values))
         ):
             continue
@@ -937,8 +945,7 @@ def _identity(
     if hints.agency is not None and hints.year is not None:
         return hints.agency, hints.year
     candidates = [narrative.title] if narrative.title else []
-    if hints.title and hints.title != narrative.title:
-        candidates.append(hints.title)
+    candidates.extend(t for t in (hints.title, hints.page_title) if t and t != narrative.title)
     candidates.extend(narrative.preamble[:1])
     # A title only in the page's chrome (a breadcrumb's last crumb, a crawl header).
     heads = [b.text for b in blocks[:15] if isinstance(b, TextBlock) and len(b.text) <= 200]
