@@ -99,7 +99,7 @@ def extract_figures(paragraph: str, section: str | None) -> list[Figure]:
             quote=clause.strip() or None,
         )
         if parent is not None:
-            parts.setdefault(parent, []).append(attrs.evolve(figure, section=None))
+            parts.setdefault(parent, []).append(figure)
         else:
             figures.append(figure)
         previous_end = match.end()
@@ -110,7 +110,7 @@ def extract_figures(paragraph: str, section: str | None) -> list[Figure]:
             out.append(attrs.evolve(figure, parts=tuple(breakdown)))
         else:  # not a breakdown of it after all: the figures stay side by side
             out.append(figure)
-            out.extend(attrs.evolve(f, section=section) for f in breakdown)
+            out.extend(breakdown)
     out.extend(figures_in_words(paragraph, section))
     return out
 
