@@ -9,6 +9,7 @@ parses to its value or to blank, never to another number.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,41 @@ def test_lost_labels_never_give_a_wrong_figure(lost: list[ApplicationRow]) -> No
     table = result.applications
     for expected, parsed in zip(FORM.read(REPORT.applications), FORM.read(table), strict=True):
         assert parsed is None or parsed == expected
+
+
+# --- original HTML ------------------------------------------------------------------------------
+
+
+def _word(html: str) -> str:
+    """The rendered page as Word exports it: each cell's text in MsoNormal, <span>, <font>,
+    &nbsp; runs and <o:p>, and the article inside a layout table."""
+    cell = re.compile(r"<td([^>]*)>([^<]*)</td>")
+    word = cell.sub(
+        lambda m: (
+            f'<td{m.group(1)}><p class=MsoNormal><span style="font-size:10pt"><font'
+            f" face=宋体>&nbsp;{m.group(2)}&nbsp;&nbsp;</font><o:p></o:p></span></p></td>"
+        ),
+        html,
+    )
+    body = word.split("<body>", 1)[1].replace("</body>", "</td></tr></table></body>")
+    return '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><table><tr><td>' + body
+
+
+def test_word_exported_html_inside_a_layout_table() -> None:
+    result = parse_report(_word(render(REPORT, "html")))
+    assert tables_of(result).applications == REPORT.applications
+    assert tables_of(result).reviews == REPORT.reviews
+    assert result.complete
+
+
+@pytest.mark.parametrize("mark", ["-", "/", "无", "—"])
+def test_a_dash_slash_or_none_cell_is_blank_not_zero_and_no_problem(mark: str) -> None:
+    html = render(REPORT, "html")
+    # 维持 of 行政复议 is 72: print the mark instead.
+    cell = '<td class="gd-col-reconsideration-maintained">'
+    assert html.count(f"{cell}72</td>") == 1
+    result = parse_report(html.replace(f"{cell}72</td>", f"{cell}{mark}</td>"))
+    reviews = tables_of(result).reviews
+    assert reviews is not None and reviews.reconsideration.maintained is None
+    assert not result.of_kind(DiagnosticKind.INVALID_CELL)
+    assert result.tables[ReportPart.REVIEWS].blank == 1

@@ -124,6 +124,10 @@ _CHROME = re.compile(
 )
 
 
+# What agencies print in a cell that has no figure: blank, not zero (a printed 0 is 0).
+_BLANKS = frozenset({"-", "—", "\uff0d", "/", "\uff0f", "\\", "无", "——", "--"})
+
+
 def _diag(kind: DiagnosticKind, en: str, zh: str, **kw: Any) -> Diagnostic:
     return Diagnostic(kind=kind, message=en, message_zh=zh, **kw)
 
@@ -169,7 +173,7 @@ class _Reader:
             self.invalid_count(cell, text, path)
             return None
         text = text.strip()
-        if not text:
+        if not text or text in _BLANKS:
             return None
         value = number_value(text)
         if type(value) is int and (signed or value >= 0):
@@ -289,11 +293,14 @@ _NOT_DIGITS = re.compile(r"[\s约近余多个件条元万,.%+-]")
 
 
 def _is_value(cell: TableCell) -> bool:
-    """Blank, or a number perhaps with a unit or qualifier (约3 is a bad cell, not a label)."""
+    """Blank (or a mark for blank: - / 无), or a number perhaps with a unit or qualifier (约3 is a
+    bad cell, not a label)."""
     text = cell.text
     if not text or text.isdigit():
         return True
     text = to_ascii(text).strip()
+    if text in _BLANKS:
+        return True
     return not text or text.isdigit() or (len(text) <= 20 and _NOT_DIGITS.sub("", text).isdigit())
 
 
