@@ -262,3 +262,43 @@ def test_a_dash_slash_or_none_cell_is_blank_not_zero_and_no_problem(mark: str) -
     assert reviews is not None and reviews.reconsideration.maintained is None
     assert not result.of_kind(DiagnosticKind.INVALID_CELL)
     assert result.tables[ReportPart.REVIEWS].blank == 1
+
+
+# --- narrative hints --------------------------------------------------------------------------
+
+
+def test_a_narrative_sentence_chooses_among_the_splits_of_a_run_and_says_so() -> None:
+    from govdisclosure.parse import RowRecovery, TableCell
+    from govdisclosure.parse._interpret import _choose_by_narrative, _Reader
+
+    reader = _Reader()
+    run = TableCell("1101211", 0, 1)
+    two = RowRecovery("1101211", ((1, 1, 0, 1, 2, 1, 1), (11, 0, 1, 2, 1, 1, 16)))
+    new, carried = ApplicationRow.NEW, ApplicationRow.CARRIED_OVER
+    chosen = _choose_by_narrative({new: two}, {new: run}, {new: 16}, reader)
+    assert chosen == {new: (11, 0, 1, 2, 1, 1, 16)}
+    assert "narrative says" in reader.diagnostics[0].message
+    assert reader.diagnostics[0].candidates == two.candidates
+    # No candidate fits, or the row was printed as cells (not a run): no choice.
+    assert _choose_by_narrative({new: two}, {new: run}, {new: 5}, reader) == {}
+    assert _choose_by_narrative({carried: two}, {new: run}, {carried: 16}, reader) == {}
+
+
+def test_narrative_totals_need_one_explicit_mention() -> None:
+    from govdisclosure.parse._interpret import narrative_totals
+
+    texts = ["本年新收政府信息公开申请75件，上年结转2件。", "结转下年度继续办理3件。"]
+    assert narrative_totals(texts) == {
+        ApplicationRow.NEW: 75,
+        ApplicationRow.CARRIED_OVER: 2,
+        ApplicationRow.CARRIED_FORWARD: 3,
+    }
+    assert narrative_totals(["本年新收申请75件", "本年新收申请76件"]) == {}  # two values: none
+    assert narrative_totals(["全区收到政府信息公开申请75件"]) == {}  # not a cell's words
+
+
+def test_narrative_hints_can_be_switched_off() -> None:
+    on = parse_report(HUAIAN)
+    off = parse_report(HUAIAN, narrative_hints=False)
+    assert on.report == off.report  # nothing ambiguous here: the hint is never needed
+    assert not [d for d in off.diagnostics if "narrative says" in d.message]

@@ -87,6 +87,7 @@ def parse_report(
     agency: str | None = None,
     year: int | None = None,
     url: str | None = None,
+    narrative_hints: bool = True,
 ) -> ParseResult:
     """Parse one published annual report.
 
@@ -96,7 +97,9 @@ def parse_report(
     Otherwise the agency and year come from the title (in the text, a crawl header, ``<title>``
     or a breadcrumb), failing that the year from the statistics period (统计期限为…) and the
     agency from the publisher or the sentence saying who compiled the report, each with a
-    diagnostic saying so.
+    diagnostic saying so. With ``narrative_hints`` a sentence that names a cell of table 3
+    (本年新收政府信息公开申请75件) may choose among the splits of a run of digits that fit the
+    table's identities, reported as such; it never overrides a printed cell.
     Returns a :class:`ParseResult`; raises :class:`~govdisclosure.errors.ParseError` when nothing
     usable is found (no title naming agency and year, no narrative, no table) and never another
     exception type on bad input.
@@ -124,6 +127,7 @@ def parse_report(
                 agency=agency or hints.agency,
                 year=year or hints.year,
                 url=url or hints.url,
+                narrative_hints=narrative_hints,
             ),
         )
 

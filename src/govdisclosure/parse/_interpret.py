@@ -46,6 +46,7 @@ from govdisclosure.parse._labels import (
     to_ascii,
 )
 from govdisclosure.parse._recover import (
+    RowRecovery,
     recover_application_table,
     recover_review_cells,
     split_run,
@@ -79,6 +80,9 @@ class Hints:
     """The agency as the caller knows it (a crawled dataset keeps the title elsewhere)."""
     year: int | None = None
     """The report year as the caller knows it."""
+    narrative_hints: bool = True
+    """Whether a sentence naming a cell (本年新收政府信息公开申请75件) may choose among the splits
+    of a run of digits."""
 
 
 # What a report's title is about: 政府信息公开, 政务公开, or (a department's) 信息公开.
@@ -535,7 +539,12 @@ def _verify_aligned(
     )
 
 
-def _application_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
+def _application_table(
+    tables: _Tables,
+    version: FormatVersion,
+    reader: _Reader,
+    hints: Mapping[ApplicationRow, int],
+) -> Any:
     if not tables.applications:
         return None
     layout = version.application_rows
@@ -596,7 +605,7 @@ def _application_table(tables: _Tables, version: FormatVersion, reader: _Reader)
                 f"行“{row.label}”不属于{version.code}年格式，已忽略",
             )
     if runs:
-        _recover_runs(cells, runs, version, reader)
+        _recover_runs(cells, runs, version, reader, hints)
     if placed:
         _verify_aligned(cells, placed, version, reader)
     printed = {row.code: cells[row] for row in layout}
@@ -675,11 +684,87 @@ def _single_other_row(
     )
 
 
+def _recover(
+    version: FormatVersion,
+    given: Mapping[ApplicationRow, str | tuple[int | None, ...]],
+    reader: _Reader,
+) -> dict[ApplicationRow, RowRecovery]:
+    try:
+        return dict(recover_application_table(version, given))
+    except ParseError as exc:
+        reader.note(_D.AMBIGUOUS, f"the cells could not be recovered: {exc}",
+                    "无法恢复单元格", path="$.applications")  # fmt: skip
+        return {}
+
+
+# Sentences that name one cell of table 3 explicitly (its 总计): 本年新收政府信息公开申请75件.
+_NARRATIVE_CELLS = (
+    (
+        ApplicationRow.NEW,
+        re.compile(r"本年新收(?:政府信息公开)?申请(?:数量)?(?:为|共)?([0-9]{1,7})件"),
+    ),
+    (
+        ApplicationRow.CARRIED_OVER,
+        re.compile(r"上年结转(?:政府信息公开)?(?:申请)?(?:为|共)?([0-9]{1,7})件"),
+    ),
+    (
+        ApplicationRow.CARRIED_FORWARD,
+        re.compile(r"结转下年度(?:继续办理)?(?:的)?(?:申请)?([0-9]{1,7})件"),
+    ),
+)
+
+
+def narrative_totals(texts: Sequence[str]) -> dict[ApplicationRow, int]:
+    """The 总计 of table-3 rows that a sentence of the narrative names explicitly (the first
+    mention; two different mentions of one row make it no hint at all).
+
+    >>> narrative_totals(["本年新收政府信息公开申请75件，上年结转2件。"])
+    {<ApplicationRow.NEW: 'new'>: 75, <ApplicationRow.CARRIED_OVER: 'carried-over'>: 2}
+    """
+    found: dict[ApplicationRow, set[int]] = {}
+    for text in texts:
+        key = compact(text)
+        for row, pattern in _NARRATIVE_CELLS:
+            for match in pattern.finditer(key):
+                found.setdefault(row, set()).add(int(match.group(1)))
+    return {row: next(iter(values)) for row, values in found.items() if len(values) == 1}
+
+
+def _choose_by_narrative(
+    recovered: Mapping[ApplicationRow, RowRecovery],
+    runs: Mapping[ApplicationRow, TableCell],
+    hints: Mapping[ApplicationRow, int],
+    reader: _Reader,
+) -> dict[ApplicationRow, tuple[int, ...]]:
+    """Among the splits of a run that fit the identities, the one whose 总计 the narrative names
+    (never over a printed cell: only rows recovered from runs with several candidates)."""
+    chosen: dict[ApplicationRow, tuple[int, ...]] = {}
+    for row, total in hints.items():
+        outcome = recovered.get(row)
+        if row not in runs or outcome is None or len(outcome.candidates) < 2:
+            continue
+        fits = [c for c in outcome.candidates if c[-1] == total]
+        if len(fits) != 1:
+            continue
+        chosen[row] = fits[0]
+        reader.note(
+            _D.RECOVERED,
+            f"of {len(outcome.candidates)} splits of {outcome.run!r}, {fits[0]} chosen: the"
+            f" narrative says the row's total is {total} (narrative_hints=False to not use it)",
+            f"数字串“{outcome.run}”有{len(outcome.candidates)}种拆分，按正文所述总计{total}取{fits[0]}",
+            path=f"$.applications.{row.code}",
+            origin=runs[row].origin,
+            candidates=outcome.candidates,
+        )
+    return chosen
+
+
 def _recover_runs(
     cells: dict[ApplicationRow, list[TableCell | None]],
     runs: dict[ApplicationRow, TableCell],
     version: FormatVersion,
     reader: _Reader,
+    hints: Mapping[ApplicationRow, int],
 ) -> None:
     given: dict[ApplicationRow, str | tuple[int | None, ...]] = {}
     for row, row_cells in cells.items():
@@ -691,13 +776,13 @@ def _recover_runs(
                 value = None if cell is None else number_value(cell.text)
                 values.append(value if type(value) is int else None)
             given[row] = tuple(values)
-    recovered: dict[ApplicationRow, Any]
-    try:
-        recovered = dict(recover_application_table(version, given))
-    except ParseError as exc:
-        recovered = {}
-        reader.note(_D.AMBIGUOUS, f"the cells could not be recovered: {exc}",
-                    "无法恢复单元格", path="$.applications")  # fmt: skip
+    recovered = _recover(version, given, reader)
+    chosen = _choose_by_narrative(recovered, runs, hints, reader)
+    if chosen:
+        given.update(chosen)
+        recovered = _recover(version, given, reader)
+        for row, cells_ in chosen.items():
+            recovered[row] = RowRecovery(str(given[row]), (cells_,))
     for row, cell in runs.items():
         outcome = recovered.get(row)
         candidates = tuple(outcome.candidates) if outcome is not None else ()
@@ -1163,7 +1248,8 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
             **fields, statistics_title=title, statistics=_statistics(tables, reader)
         )
     else:
-        applications = _application_table(tables, version, reader)
+        totals = narrative_totals(narrative.texts) if hints.narrative_hints else {}
+        applications = _application_table(tables, version, reader, totals)
         reviews = _review_table(tables, version, reader)
         proactive = _proactive_table(tables, version, reader)
         parts = {"proactive": proactive, "applications": applications, "reviews": reviews}
