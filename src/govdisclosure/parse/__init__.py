@@ -36,7 +36,7 @@ from govdisclosure.parse._recover import (
     recover_review_cells,
     split_run,
 )
-from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult
+from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult, TableStatus
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -52,6 +52,7 @@ __all__ = [
     "RowRecovery",
     "TableBlock",
     "TableCell",
+    "TableStatus",
     "TextBlock",
     "TooManyCandidates",
     "parse_report",
