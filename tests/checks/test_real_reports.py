@@ -128,7 +128,7 @@ def test_pingtan_2013_narrative_against_its_statistics_table(
     findings: dict[str, tuple[Finding, ...]],
 ) -> None:
     assert _summary(findings["pingtan-zone-2013.txt"]) == [
-        ("LEGACY-NARRATIVE", "2013年主动公开政府信息", 4970, 72804)
+        ("LEGACY-NARRATIVE", "主动公开政府信息", 4970, 72804)
     ]
 
 

@@ -128,15 +128,6 @@ def _string_literals(source: str) -> set[str]:
     }
 
 
-# The parser still spells a few labels with their printed variants (issue: the parser
-# interprets the form); this list may only shrink.
-_KNOWN = {
-    (module, label)
-    for module in ("parse/_labels.py", "parse/_text.py")
-    for label in ("3.其他", "（七）总计", "（六）其他处理")
-}
-
-
 def test_table_3_row_labels_live_only_in_the_enums_and_the_form() -> None:
     """The acceptance of the one-form design: no code restates the printed row labels."""
     root = Path(govdisclosure.__file__).parent
@@ -149,7 +140,7 @@ def test_table_3_row_labels_live_only_in_the_enums_and_the_form() -> None:
         for literal in _string_literals(path.read_text(encoding="utf-8"))
         if literal in labels
     }
-    assert offenders <= _KNOWN
+    assert offenders == set()
 
 
 # --- a fictitious format: a data entry plus a model class -------------------------------------

@@ -83,7 +83,7 @@ def test_table2_2021_fee_blank_or_missing() -> None:
     assert blank.report.proactive.fee_amount is None
     assert "$.proactive.fee_amount" not in problems(blank, D.INVALID_CELL)
     missing = parse_report(page(tr("规章", "1", "0", "5")))
-    assert "$.proactive.fees" in problems(missing, D.MISSING)
+    assert "$.proactive.fee_amount" in problems(missing, D.MISSING)  # the form's path
     amount = parse_report(page(tr("规章", "1", "0", "5") + tr("行政事业性收费", "12.5万元")))
     assert isinstance(amount.report, AnnualReport2021)
     assert amount.report.proactive is not None

@@ -18,11 +18,12 @@ import corpus
 from govdisclosure.errors import ParseError
 from govdisclosure.examples import load, names
 from govdisclosure.formatting.render import render
-from govdisclosure.model.layout import ApplicationRow, FormatVersion
+from govdisclosure.model.form import form_of
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.outcome import OutcomeGroup
 from govdisclosure.model.quantity import Qualifier
 from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, AnnualReport2021
-from govdisclosure.parse import Diagnostic, DiagnosticKind, ParseResult, parse_report
+from govdisclosure.parse import DiagnosticKind, ParseResult, parse_report
 from govdisclosure.parse._html import read_html
 from govdisclosure.parse._source import decode
 from govdisclosure.parse._source import load as load_source
@@ -367,9 +368,13 @@ def test_parse_result_api() -> None:
     assert isinstance(result, ParseResult)
     assert result.summary().startswith("淮安市人民政府 2024 format 2021 (text): tables 2/3/4;")
     assert result.origin("$.nowhere") is None
-    source = result.of_kind(DiagnosticKind.CELL_SOURCE)[0]
-    assert isinstance(source, Diagnostic)
-    assert "cell-source" in str(source)
+    assert not result.of_kind(DiagnosticKind.CELL_SOURCE)  # provenance is not a diagnostic
+    form = form_of(result.report)
+    cell = form.cell(ReportPart.APPLICATIONS, "new", "total")
+    assert result.origin(cell) == result.origins[cell.path] is not None
+    status = result.tables[ReportPart.APPLICATIONS]
+    assert status.found and status.cells == 175 and status.read + status.placed == 175
+    assert result.complete and result.summary().endswith("; complete")
     fees = [f for f in result.report.figures if f.quantity.unit == "元"]
     assert fees[0].quantity.value == 3940
     approx = [f for f in result.report.figures if f.quantity.qualifier is Qualifier.MORE_THAN]

@@ -36,9 +36,10 @@ from govdisclosure.parse._recover import (
     recover_review_cells,
     split_run,
 )
-from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult
+from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult, TableStatus
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
 
@@ -51,6 +52,7 @@ __all__ = [
     "RowRecovery",
     "TableBlock",
     "TableCell",
+    "TableStatus",
     "TextBlock",
     "TooManyCandidates",
     "parse_report",
@@ -80,10 +82,25 @@ def _read_docx(data: bytes) -> list[Block]:
         raise ParseError(str(exc)) from None
 
 
-def parse_report(source: str | bytes | Path) -> ParseResult:
+def parse_report(
+    source: str | bytes | Path,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    url: str | None = None,
+    narrative_hints: bool = True,
+) -> ParseResult:
     """Parse one published annual report.
 
     ``source`` is the report itself as ``str`` or ``bytes``, or a :class:`~pathlib.Path` to read.
+    ``agency``, ``year`` and ``url`` are what the caller already knows (a crawled dataset often
+    keeps the title in another field and the text starts at 本报告根据…): they are taken as given.
+    Otherwise the agency and year come from the title (in the text, a crawl header, ``<title>``
+    or a breadcrumb), failing that the year from the statistics period (统计期限为…) and the
+    agency from the publisher or the sentence saying who compiled the report, each with a
+    diagnostic saying so. With ``narrative_hints`` a sentence that names a cell of table 3
+    (本年新收政府信息公开申请75件) may choose among the splits of a run of digits that fit the
+    table's identities, reported as such; it never overrides a printed cell.
     Returns a :class:`ParseResult`; raises :class:`~govdisclosure.errors.ParseError` when nothing
     usable is found (no title naming agency and year, no narrative, no table) and never another
     exception type on bad input.
@@ -97,8 +114,23 @@ def parse_report(source: str | bytes | Path) -> ParseResult:
     ...
     govdisclosure.errors.ParseError: no title naming the agency and the year was found ...
     """
-    from govdisclosure.parse._interpret import Hints, interpret
+    import attrs
+
+    from govdisclosure.parse._interpret import Hints
+    from govdisclosure.parse._interpret import interpret as _interpret
     from govdisclosure.parse._source import load
+
+    def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
+        return _interpret(
+            blocks,
+            attrs.evolve(
+                hints,
+                agency=agency or hints.agency,
+                year=year or hints.year,
+                url=url or hints.url,
+                narrative_hints=narrative_hints,
+            ),
+        )
 
     kind, content, _ = load(source)
     if len(content) > _LIMIT:
@@ -124,6 +156,7 @@ def parse_report(source: str | bytes | Path) -> ParseResult:
                 page.blocks,
                 Hints(
                     title=page.title,
+                    page_title=page.page_title,
                     meta=meta,
                     published_on=meta.get("published_on") if meta else None,
                     source_format="html",

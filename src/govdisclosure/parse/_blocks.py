@@ -72,6 +72,9 @@ class TableCell:
     row_span: int = 1
     column_span: int = 1
     origin: Origin = Origin()
+    #: The form row a label cell names when the reader has already identified it (the plain-text
+    #: reader finds rows by their labels): the interpreter takes it instead of matching again.
+    key: str | None = None
 
 
 @attrs.frozen

@@ -13,13 +13,16 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from govdisclosure.errors import ParseError
-from govdisclosure.model.agency import Agency, AgencyKind
-from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.agency import Agency
+from govdisclosure.model.base import URL_PATTERN
+from govdisclosure.model.form import CellKind, Column, FormTable, form_of
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.quantity import Money, MoneyUnit
 from govdisclosure.model.report import (
     AnnualReport,
@@ -29,22 +32,12 @@ from govdisclosure.model.report import (
     LegacyIndicator,
     Section,
 )
-from govdisclosure.model.tables import (
-    ApplicationTable,
-    DocumentCounts,
-    DocumentCounts2019,
-    FeeItems2019,
-    ItemCounts2019,
-    ProactiveTable2019,
-    ProactiveTable2021,
-    Procurement2019,
-    ReviewCounts,
-    ReviewTable,
-)
-from govdisclosure.parse._blocks import Block, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
 from govdisclosure.parse._figures import extract_figures, processing_fee
 from govdisclosure.parse._labels import (
     HEADING_VARIANTS,
+    PRINTED_ROW,
+    agency_from_name,
     aliases_of,
     compact,
     match_application_row,
@@ -52,8 +45,14 @@ from govdisclosure.parse._labels import (
     number_value,
     to_ascii,
 )
-from govdisclosure.parse._recover import recover_application_table, recover_review_cells, split_run
-from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult
+from govdisclosure.parse._recover import (
+    RowRecovery,
+    recover_application_table,
+    recover_review_cells,
+    split_run,
+    table_identities,
+)
+from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult, TableStatus
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -75,13 +74,46 @@ class Hints:
     publisher: str | None = None
     meta: Mapping[str, Any] | None = None
     source_format: str = "text"
+    page_title: str | None = None
+    """An HTML page's ``<title>`` (a title candidate when the page prints none)."""
+    agency: str | None = None
+    """The agency as the caller knows it (a crawled dataset keeps the title elsewhere)."""
+    year: int | None = None
+    """The report year as the caller knows it."""
+    narrative_hints: bool = True
+    """Whether a sentence naming a cell (本年新收政府信息公开申请75件) may choose among the splits
+    of a run of digits."""
 
 
-_TITLE_A = re.compile(
-    r"^(?P<agency>.{2,60}?)(?P<year>(?:19|20)[0-9]{2})年度?(?:政府信息公开|政务公开)"
+# What a report's title is about: 政府信息公开, 政务公开, or (a department's) 信息公开.
+_ABOUT = r"(?:政府信息公开|政务公开|信息公开)"
+_TITLE_A = re.compile(rf"^(?P<agency>.{{2,60}}?)(?P<year>(?:19|20)[0-9]{{2}})(?:年度?)?{_ABOUT}")
+_TITLE_B = re.compile(rf"^(?P<year>(?:19|20)[0-9]{{2}})年度?(?P<agency>.{{2,60}}?){_ABOUT}")
+# 某某市人民政府政府信息公开工作年度报告（2023年）: the year after the title.
+_TITLE_C = re.compile(
+    rf"^(?P<agency>.{{2,60}}?){_ABOUT}工作年度报告[（(](?P<year>(?:19|20)[0-9]{{2}})(?:年度?)?[）)]$"
 )
-_TITLE_B = re.compile(
-    r"^(?P<year>(?:19|20)[0-9]{2})年度?(?P<agency>.{2,60}?)(?:政府信息公开|政务公开)"
+_TITLES = (_TITLE_A, _TITLE_B, _TITLE_C)
+_YEAR_AFTER = re.compile(r"\s*[（(]\s*(?:19|20)[0-9\s]{2,6}(?:年度?)?\s*[）)]")
+# What precedes 政府信息公开 in a title without an agency (2023年政府信息公开工作年度报告).
+_NOT_AGENCIES = frozenset({"政府", "度政府", "本机关", "我局", "本局"})
+# What comes before a title in converted or crawled text: a markdown heading mark, 正文.
+_TITLE_CHROME = re.compile(r"^(?:#+|正文[:：]?)+")
+# A sentence, not a name: an agency's name has no sentence punctuation or book-title marks.
+_NOT_IN_NAMES = re.compile(r"[，。；：！？《》〈〉“”,;:!?]|编制|根据|依据")
+# The statistics period of the narrative or table (统计期限为2023年1月1日至12月31日).
+_PERIOD = re.compile(
+    r"(?:统计期限|统计时限|统计时间|统计期)[为是自从：:]*(?P<year>(?:19|20)[0-9]{2})年1月1日[至到—-]"
+    r"(?:(?P=year)年)?12月31日"
+)
+# Who wrote the report, in its first sentence (本报告…由某某县人民政府办公室编制).
+_COMPILER = re.compile(
+    r"由(?P<agency>[^，。；、由《]{2,40}?)(?:根据[^。]{0,80}?)?(?:负责)?(?:编制|起草|编写|发布)"
+)
+# A name that ends like an agency (so a clause is not mistaken for one).
+_AGENCY_END = re.compile(
+    r"(?:人民政府|办公厅|办公室|委员会|管委会|管理委员会|局|厅|委|办|署|院|中心|公司|集团|"
+    r"街道办事处|街道|镇|乡|所|站|会|部|处|队|馆|学校|大学)$"
 )
 _H1 = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _H2 = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
@@ -96,6 +128,10 @@ _CHROME = re.compile(
 )
 
 
+# What agencies print in a cell that has no figure: blank, not zero (a printed 0 is 0).
+_BLANKS = frozenset({"-", "—", "\uff0d", "/", "\uff0f", "\\", "无", "——", "--"})
+
+
 def _diag(kind: DiagnosticKind, en: str, zh: str, **kw: Any) -> Diagnostic:
     return Diagnostic(kind=kind, message=en, message_zh=zh, **kw)
 
@@ -105,6 +141,9 @@ class _Reader:
 
     def __init__(self) -> None:
         self.diagnostics: list[Diagnostic] = []
+        self.origins: dict[str, Origin] = {}  # cell path -> where it was read
+        self.placed: set[int] = set()  # ids of cells placed by a unique recovery
+        self.placed_paths: set[str] = set()
 
     def note(self, kind: DiagnosticKind, en: str, zh: str, **kw: Any) -> None:
         self.diagnostics.append(_diag(kind, en, zh, **kw))
@@ -112,16 +151,19 @@ class _Reader:
     # --- cells ------------------------------------------------------------------------------
 
     def source(self, cell: TableCell, path: str) -> None:
-        """Record where the cell at ``path`` was read (one diagnostic per cell)."""
-        self.diagnostics.append(
-            Diagnostic(
-                kind=_D.CELL_SOURCE,
-                message="cell read",
-                message_zh="单元格来源",
-                path=path,
-                origin=cell.origin,
-            )
-        )
+        """Record where the cell at ``path`` was read (provenance, not a diagnostic)."""
+        self.origins[path] = cell.origin
+        if self.placed and id(cell) in self.placed:
+            self.placed_paths.add(path)
+
+    def value(self, cell: TableCell | None, path: str, column: Column) -> Any:
+        """A cell read as the form's column says: a count, an amount in the column's unit, or
+        money carrying its own unit."""
+        if column.kind is CellKind.COUNT:
+            return self.count(cell, path, signed=column.signed)
+        if column.unit is None:
+            return self.money(cell, path)
+        return self.decimal(cell, path)
 
     def count(self, cell: TableCell | None, path: str, signed: bool = False) -> int | None:
         """A count cell: blank is None, a number is an int; anything else is a diagnostic."""
@@ -135,7 +177,7 @@ class _Reader:
             self.invalid_count(cell, text, path)
             return None
         text = text.strip()
-        if not text:
+        if not text or text in _BLANKS:
             return None
         value = number_value(text)
         if type(value) is int and (signed or value >= 0):
@@ -222,7 +264,11 @@ class _Reader:
                 origin=cell.origin,
                 candidates=tuple(candidates),
             )
-            return [attrs.evolve(cell, text=str(v)) for v in candidates[0]]
+            placed: list[TableCell | None] = [
+                attrs.evolve(cell, text=str(v)) for v in candidates[0]
+            ]
+            self.placed.update(map(id, placed))
+            return placed
         shown = ", ".join(str(c) for c in candidates[:5])
         more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
         self.note(
@@ -251,11 +297,14 @@ _NOT_DIGITS = re.compile(r"[\s约近余多个件条元万,.%+-]")
 
 
 def _is_value(cell: TableCell) -> bool:
-    """Blank, or a number perhaps with a unit or qualifier (约3 is a bad cell, not a label)."""
+    """Blank (or a mark for blank: - / 无), or a number perhaps with a unit or qualifier (约3 is a
+    bad cell, not a label)."""
     text = cell.text
     if not text or text.isdigit():
         return True
     text = to_ascii(text).strip()
+    if text in _BLANKS:
+        return True
     return not text or text.isdigit() or (len(text) <= 20 and _NOT_DIGITS.sub("", text).isdigit())
 
 
@@ -269,11 +318,19 @@ def _split_label(row: list[TableCell]) -> tuple[list[TableCell], list[TableCell]
 
 
 _ALL_ROWS = frozenset(ApplicationRow)
+_WIDTH = 7  # cells of a row of table 3
 # Seven cells of at most seven digits: a longer run is not a row whose separators were lost.
 _MAX_RUN = 49
 
 
+_ROW_BY_CODE = {row.code: row for row in ApplicationRow}
+
+
 def _application_row(labels: list[TableCell]) -> tuple[ApplicationRow, str] | None:
+    key = labels[-1].key
+    if key is not None:  # the reader found the row by its label already
+        row = _ROW_BY_CODE.get(key)
+        return None if row is None else (row, aliases_of(row)[0])
     # The last label cell is never blank: a blank cell is a value (see _split_label).
     texts = [c.text for c in labels if c.text.strip()]
     found = match_application_row(texts[-1], _ALL_ROWS)
@@ -345,7 +402,7 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
                 _alias_note(reader, row_code.label, aliases_of(row_code)[0], alias, labels[-1])
                 tables.applications[row_code] = (values, labels[-1])
                 continue
-            key = match_proactive_row("".join(c.text for c in labels[-1:]))
+            key = labels[-1].key or match_proactive_row(labels[-1].text)
             if key is not None:
                 matched_any = True
                 tables.found_any = True
@@ -383,17 +440,120 @@ def _alias_note(reader: _Reader, label: str, canonical: str, alias: str, cell: T
     )
 
 
+def _is_count(cell: TableCell) -> bool:
+    text = to_ascii(cell.text).strip()
+    return text.isdigit() and len(text) <= 9
+
+
+def _align(
+    found: Mapping[ApplicationRow, tuple[list[TableCell], TableCell]],
+    layout: Sequence[ApplicationRow],
+    reader: _Reader,
+) -> tuple[dict[ApplicationRow, tuple[list[TableCell], TableCell]], list[ApplicationRow]]:
+    """Rows whose label was lost (a PDF-to-text or markdown conversion): a labelled row followed
+    by k-1 more rows of seven numbers, where the form's next k-1 rows have no label of their own
+    and the row after them has one, are those rows: the form fixes the order, the surviving
+    labels anchor it on both sides. Each placed row is then held to the table's identities
+    (:func:`_verify_aligned`). Two lost-label rows printed out of the form's order would not be
+    caught by the identities (the outcome sum does not see a swap), hence the anchoring."""
+    out = dict(found)
+    placed: list[ApplicationRow] = []
+    for index, row in enumerate(layout):
+        entry = out.get(row)
+        if entry is None:
+            continue
+        values, label = entry
+        values = [v for v in values if v.text.strip()]
+        rows = len(values) // _WIDTH
+        following = list(layout[index + 1 : index + rows])
+        after = layout[index + rows] if index + rows < len(layout) else None
+        if (
+            rows < 2
+            or len(values) % _WIDTH
+            or len(following) != rows - 1
+            or any(r in found for r in following)
+            or (after is not None and after not in found)  # anchored by labels on both sides
+            or not all(map(_is_count, values))
+        ):
+            continue
+        out[row] = (values[:_WIDTH], label)
+        for offset, lost in enumerate(following, 1):
+            cells = values[offset * _WIDTH : (offset + 1) * _WIDTH]
+            out[lost] = (cells, label)
+            reader.placed.update(map(id, cells))
+            placed.append(lost)
+            reader.note(
+                _D.RECOVERED,
+                f"an unlabelled row after {row.label!r} placed as {lost.label!r} (the form's"
+                f" row order, the labels that survive and the table's identities)",
+                f"“{row.label}”之后无标签的一行按表格行序及恒等式归入“{lost.label}”",
+                path=f"$.applications.{lost.code}",
+                origin=cells[0].origin,
+            )
+    return out, placed
+
+
+def _verify_aligned(
+    grid: dict[ApplicationRow, list[TableCell | None]],
+    placed: Sequence[ApplicationRow],
+    version: FormatVersion,
+    reader: _Reader,
+) -> None:
+    """Blank the placed rows again unless every identity they enter holds: each row's 总计 is the
+    sum of its applicant cells, and the column identities of the table (the outcomes add up to
+    （七）总计; 一 + 二 = （七） + 四) hold wherever all their cells are known."""
+
+    def number(row: ApplicationRow, column: int) -> int | None:
+        cell = grid[row][column]
+        value = None if cell is None else number_value(cell.text)
+        return value if type(value) is int else None
+
+    broken = [
+        row
+        for row in placed
+        if (cells := [number(row, c) for c in range(_WIDTH)])
+        and None not in cells
+        and sum(cells[:-1]) != cells[-1]  # type: ignore[arg-type]
+    ]
+    for terms in table_identities(version):
+        if not any(row in placed for row, _ in terms):
+            continue
+        for column in range(_WIDTH):
+            values = [number(row, column) for row, _ in terms]
+            if None in values:
+                continue
+            total = 0
+            for value, (_, k) in zip(values, terms, strict=True):
+                total += (value or 0) * k
+            if total:
+                broken.extend(row for row, _ in terms if row in placed)
+    if not broken:
+        return
+    for row in placed:
+        grid[row] = [None] * _WIDTH
+    reader.note(
+        _D.AMBIGUOUS,
+        "unlabelled rows were aligned to the form but break the table's identities; left blank",
+        "无标签的行按表格行序归位后不满足表内恒等式，按空白处理",
+        path="$.applications",
+    )
+
+
 def _application_table(
-    tables: _Tables, version: FormatVersion, reader: _Reader
-) -> ApplicationTable | None:
+    tables: _Tables,
+    version: FormatVersion,
+    reader: _Reader,
+    hints: Mapping[ApplicationRow, int],
+) -> Any:
     if not tables.applications:
         return None
     layout = version.application_rows
+    aligned, placed = _align(tables.applications, layout, reader)
     cells: dict[ApplicationRow, list[TableCell | None]] = {}
     runs: dict[ApplicationRow, TableCell] = {}
     for row in layout:
         path = f"$.applications.{row.code}"
-        found = tables.applications.get(row)
+        found = aligned.get(row)
         if found is None:
             reader.note(
                 _D.MISSING,
@@ -445,29 +605,39 @@ def _application_table(
                 f"行“{row.label}”不属于{version.code}年格式，已忽略",
             )
     if runs:
-        _recover_runs(cells, runs, version, reader)
-    count = reader.count
-    grid = [
-        [count(cell, path) for cell, path in zip(cells[row], _CELL_PATHS[row], strict=True)]
-        for row in layout
-    ]
-    return ApplicationTable.from_grid(version, grid)
+        _recover_runs(cells, runs, version, reader, hints)
+    if placed:
+        _verify_aligned(cells, placed, version, reader)
+    printed = {row.code: cells[row] for row in layout}
+    return _fill(_form_table(version, ReportPart.APPLICATIONS), printed, reader)
 
 
-_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_organisation",
-    "legal_service_institution",
-    "other",
-    "total",
-)
-# The path of each cell of table 3, built once.
-_CELL_PATHS = {
-    row: tuple(f"$.applications.{row.code}.{column}" for column in _COLUMNS)
-    for row in ApplicationRow
-}
+@lru_cache(maxsize=16)
+def _form_table(version: FormatVersion, part: ReportPart) -> FormTable:
+    return form_of(version).table(part)
+
+
+@lru_cache(maxsize=16)
+def _plan(table: FormTable) -> tuple[tuple[str, tuple[tuple[str, Column], ...]], ...]:
+    """Each row of a form table with the path and column of each of its cells, computed once."""
+    cells = iter(table.cells)
+    return tuple(
+        (row.code, tuple((next(cells).path, column) for column in row.columns))
+        for row in table.rows
+    )
+
+
+def _fill(
+    table: FormTable, printed: Mapping[str, Sequence[TableCell | None]], reader: _Reader
+) -> Any:
+    """A table object from the printed cells of each form row (a row not printed is blank)."""
+    values: list[Any] = []
+    value = reader.value
+    for code, cells in _plan(table):
+        row = printed.get(code, ())
+        for index, (path, column) in enumerate(cells):
+            values.append(value(row[index] if index < len(row) else None, path, column))
+    return table.build(values)
 
 
 def _single_other_row(
@@ -514,11 +684,87 @@ def _single_other_row(
     )
 
 
+def _recover(
+    version: FormatVersion,
+    given: Mapping[ApplicationRow, str | tuple[int | None, ...]],
+    reader: _Reader,
+) -> dict[ApplicationRow, RowRecovery]:
+    try:
+        return dict(recover_application_table(version, given))
+    except ParseError as exc:
+        reader.note(_D.AMBIGUOUS, f"the cells could not be recovered: {exc}",
+                    "无法恢复单元格", path="$.applications")  # fmt: skip
+        return {}
+
+
+# Sentences that name one cell of table 3 explicitly (its 总计): 本年新收政府信息公开申请75件.
+_NARRATIVE_CELLS = (
+    (
+        ApplicationRow.NEW,
+        re.compile(r"本年新收(?:政府信息公开)?申请(?:数量)?(?:为|共)?([0-9]{1,7})件"),
+    ),
+    (
+        ApplicationRow.CARRIED_OVER,
+        re.compile(r"上年结转(?:政府信息公开)?(?:申请)?(?:为|共)?([0-9]{1,7})件"),
+    ),
+    (
+        ApplicationRow.CARRIED_FORWARD,
+        re.compile(r"结转下年度(?:继续办理)?(?:的)?(?:申请)?([0-9]{1,7})件"),
+    ),
+)
+
+
+def narrative_totals(texts: Sequence[str]) -> dict[ApplicationRow, int]:
+    """The 总计 of table-3 rows that a sentence of the narrative names explicitly (the first
+    mention; two different mentions of one row make it no hint at all).
+
+    >>> narrative_totals(["本年新收政府信息公开申请75件，上年结转2件。"])
+    {<ApplicationRow.NEW: 'new'>: 75, <ApplicationRow.CARRIED_OVER: 'carried-over'>: 2}
+    """
+    found: dict[ApplicationRow, set[int]] = {}
+    for text in texts:
+        key = compact(text)
+        for row, pattern in _NARRATIVE_CELLS:
+            for match in pattern.finditer(key):
+                found.setdefault(row, set()).add(int(match.group(1)))
+    return {row: next(iter(values)) for row, values in found.items() if len(values) == 1}
+
+
+def _choose_by_narrative(
+    recovered: Mapping[ApplicationRow, RowRecovery],
+    runs: Mapping[ApplicationRow, TableCell],
+    hints: Mapping[ApplicationRow, int],
+    reader: _Reader,
+) -> dict[ApplicationRow, tuple[int, ...]]:
+    """Among the splits of a run that fit the identities, the one whose 总计 the narrative names
+    (never over a printed cell: only rows recovered from runs with several candidates)."""
+    chosen: dict[ApplicationRow, tuple[int, ...]] = {}
+    for row, total in hints.items():
+        outcome = recovered.get(row)
+        if row not in runs or outcome is None or len(outcome.candidates) < 2:
+            continue
+        fits = [c for c in outcome.candidates if c[-1] == total]
+        if len(fits) != 1:
+            continue
+        chosen[row] = fits[0]
+        reader.note(
+            _D.RECOVERED,
+            f"of {len(outcome.candidates)} splits of {outcome.run!r}, {fits[0]} chosen: the"
+            f" narrative says the row's total is {total} (narrative_hints=False to not use it)",
+            f"数字串“{outcome.run}”有{len(outcome.candidates)}种拆分，按正文所述总计{total}取{fits[0]}",
+            path=f"$.applications.{row.code}",
+            origin=runs[row].origin,
+            candidates=outcome.candidates,
+        )
+    return chosen
+
+
 def _recover_runs(
     cells: dict[ApplicationRow, list[TableCell | None]],
     runs: dict[ApplicationRow, TableCell],
     version: FormatVersion,
     reader: _Reader,
+    hints: Mapping[ApplicationRow, int],
 ) -> None:
     given: dict[ApplicationRow, str | tuple[int | None, ...]] = {}
     for row, row_cells in cells.items():
@@ -530,13 +776,13 @@ def _recover_runs(
                 value = None if cell is None else number_value(cell.text)
                 values.append(value if type(value) is int else None)
             given[row] = tuple(values)
-    recovered: dict[ApplicationRow, Any]
-    try:
-        recovered = dict(recover_application_table(version, given))
-    except ParseError as exc:
-        recovered = {}
-        reader.note(_D.AMBIGUOUS, f"the cells could not be recovered: {exc}",
-                    "无法恢复单元格", path="$.applications")  # fmt: skip
+    recovered = _recover(version, given, reader)
+    chosen = _choose_by_narrative(recovered, runs, hints, reader)
+    if chosen:
+        given.update(chosen)
+        recovered = _recover(version, given, reader)
+        for row, cells_ in chosen.items():
+            recovered[row] = RowRecovery(str(given[row]), (cells_,))
     for row, cell in runs.items():
         outcome = recovered.get(row)
         candidates = tuple(outcome.candidates) if outcome is not None else ()
@@ -544,10 +790,12 @@ def _recover_runs(
         cells[row] = reader.resolved(cell, given[row], candidates, 7, path)  # type: ignore[arg-type]
 
 
-def _review_table(tables: _Tables, reader: _Reader) -> ReviewTable | None:
+def _review_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
     values = tables.reviews
     if values is None:
         return None
+    table = _form_table(version, ReportPart.REVIEWS)
+    width = len(table.cells)
     if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
         run = to_ascii(values[0].text).strip()
         candidates: tuple[tuple[int, ...], ...]
@@ -555,35 +803,32 @@ def _review_table(tables: _Tables, reader: _Reader) -> ReviewTable | None:
             candidates = tuple(recover_review_cells(run)) if len(run) <= _MAX_RUN else ()
         except ParseError:
             candidates = ()
-        resolved = reader.resolved(values[0], run, candidates, 15, "$.reviews")
-    elif len(values) == 15:
+        resolved = reader.resolved(values[0], run, candidates, width, "$.reviews")
+    elif len(values) == width:
         resolved = list(values)
     else:
         reader.note(
             _D.CELL_COUNT,
-            f"table 4 has {len(values)} cells, expected 15; left blank",
-            f"表四有{len(values)}个单元格，应为15个，按空白处理",
+            f"table 4 has {len(values)} cells, expected {width}; left blank",
+            f"表四有{len(values)}个单元格，应为{width}个，按空白处理",
             path="$.reviews",
             origin=values[0].origin if values else None,
         )
-        resolved = [None] * 15
-    groups = {}
-    for g_index, group in enumerate(ReviewGroup):
-        counts = {
-            column.code: reader.count(
-                resolved[g_index * 5 + c_index], f"$.reviews.{group.code}.{column.code}"
-            )
-            for c_index, column in enumerate(ReviewColumn)
-        }
-        groups[group.code] = ReviewCounts(**counts)
-    return ReviewTable(**groups)
+        resolved = [None] * width
+    printed: dict[str, Sequence[TableCell | None]] = {}
+    at = 0
+    for row in table.rows:
+        printed[row.code] = resolved[at : at + len(row.columns)]
+        at += len(row.columns)
+    return _fill(table, printed, reader)
 
 
 def _proactive_cells(
-    tables: _Tables, key: str, width: int, reader: _Reader
+    tables: _Tables, key: str, width: int, reader: _Reader, code: str
 ) -> list[TableCell | None]:
+    """The printed cells of table 2's row ``key`` for the form row ``code``."""
     found = tables.proactive.get(key)
-    path = f"$.proactive.{key}"
+    path = f"$.proactive.{code}"
     if found is None:
         reader.note(
             _D.MISSING,
@@ -607,73 +852,18 @@ def _proactive_cells(
     return [None] * width
 
 
-def _proactive_2021(tables: _Tables, reader: _Reader) -> ProactiveTable2021 | None:
+def _proactive_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
+    """Table 2 of the 2019 or 2021 format, row by row as the form lays it out."""
     if not tables.proactive:
         return None
-
-    def docs(key: str) -> DocumentCounts:
-        a, b, c = _proactive_cells(tables, key, 3, reader)
-        p = f"$.proactive.{key}"
-        return DocumentCounts(
-            issued=reader.count(a, f"{p}.issued"),
-            repealed=reader.count(b, f"{p}.repealed"),
-            in_force=reader.count(c, f"{p}.in_force"),
+    table = _form_table(version, ReportPart.PROACTIVE)
+    printed = {
+        row.code: _proactive_cells(
+            tables, PRINTED_ROW.get(row.code, row.code), len(row.columns), reader, row.code
         )
-
-    def single(key: str) -> int | None:
-        return reader.count(_proactive_cells(tables, key, 1, reader)[0], f"$.proactive.{key}")
-
-    fee = _proactive_cells(tables, "fees", 1, reader)[0]
-    return ProactiveTable2021(
-        regulations=docs("regulations"),
-        normative_documents=docs("normative_documents"),
-        licensing=single("licensing"),
-        penalties=single("penalties"),
-        compulsory_measures=single("compulsory_measures"),
-        fee_amount=reader.decimal(fee, "$.proactive.fee_amount"),
-    )
-
-
-def _proactive_2019(tables: _Tables, reader: _Reader) -> ProactiveTable2019 | None:
-    if not tables.proactive:
-        return None
-
-    def docs(key: str) -> DocumentCounts2019:
-        a, b, c = _proactive_cells(tables, key, 3, reader)
-        p = f"$.proactive.{key}"
-        return DocumentCounts2019(
-            made=reader.count(a, f"{p}.made"),
-            published=reader.count(b, f"{p}.published"),
-            total_published=reader.count(c, f"{p}.total_published"),
-        )
-
-    def items(key: str) -> ItemCounts2019:
-        a, b, c = _proactive_cells(tables, key, 3, reader)
-        p = f"$.proactive.{key}"
-        return ItemCounts2019(
-            previous_year=reader.count(a, f"{p}.previous_year"),
-            change=reader.count(b, f"{p}.change", signed=True),
-            decisions=reader.count(c, f"{p}.decisions"),
-        )
-
-    fa, fb = _proactive_cells(tables, "fees", 2, reader)
-    pa, pb = _proactive_cells(tables, "procurement", 2, reader)
-    return ProactiveTable2019(
-        regulations=docs("regulations"),
-        normative_documents=docs("normative_documents"),
-        licensing=items("licensing"),
-        other_services=items("other_services"),
-        penalties=items("penalties"),
-        compulsory_measures=items("compulsory_measures"),
-        fees=FeeItems2019(
-            previous_year=reader.count(fa, "$.proactive.fees.previous_year"),
-            change=reader.count(fb, "$.proactive.fees.change", signed=True),
-        ),
-        procurement=Procurement2019(
-            projects=reader.count(pa, "$.proactive.procurement.projects"),
-            total_amount=reader.money(pb, "$.proactive.procurement.total_amount"),
-        ),
-    )
+        for row in table.rows
+    }
+    return _fill(table, printed, reader)
 
 
 def _statistics(tables: _Tables, reader: _Reader) -> tuple[LegacyIndicator, ...]:
@@ -766,15 +956,18 @@ def _narrative(blocks: Sequence[Block], hints: Hints) -> _Narrative:
             break
         if out.title is None and "年度报告" in key and "。" not in line[: line.find("年度报告")]:
             end = line.find("年度报告") + 4
+            year_after = _YEAR_AFTER.match(line, end)  # …年度报告（2023年）
+            if year_after is not None:
+                end = year_after.end()
             if end <= 80:
-                out.title = compact(line[:end])
+                out.title = _TITLE_CHROME.sub("", compact(line[:end]))
                 lines[index] = line[end:].strip()
                 start = index
                 before = lines[index - 1] if index else ""
                 if (
                     before
                     and len(before) <= 30
-                    and not _TITLE_B.match(compact(out.title))
+                    and _title_identity(out.title) is None
                     and ("。" not in before and not _CHROME.match(before))
                 ):
                     out.title = compact(before) + out.title  # a title printed on two lines
@@ -825,22 +1018,79 @@ def _freeze(section: tuple[str, list[str], list[tuple[str, list[str]]]]) -> Sect
 # --- report -------------------------------------------------------------------------------------
 
 
-def _identity(narrative: _Narrative, hints: Hints, reader: _Reader) -> tuple[str, int]:
+def _title_identity(text: str) -> tuple[str, int] | None:
+    key = _TITLE_CHROME.sub("", compact(text))
+    for pattern in _TITLES:
+        found = pattern.match(key)
+        if found is not None and found.group("agency").strip("的"):
+            agency = found.group("agency")
+            if agency.endswith("关于") or agency in _NOT_AGENCIES or _NOT_IN_NAMES.search(agency):
+                continue
+            return agency, int(found.group("year"))
+    return None
+
+
+def _identity(
+    narrative: _Narrative, hints: Hints, blocks: Sequence[Block], reader: _Reader
+) -> tuple[str, int]:
+    """The agency and the year: given by the caller, else from a title, else from the text."""
+    if hints.agency is not None and hints.year is not None:
+        return hints.agency, hints.year
     candidates = [narrative.title] if narrative.title else []
+    candidates.extend(t for t in (hints.title, hints.page_title) if t and t != narrative.title)
     candidates.extend(narrative.preamble[:1])
+    # A title only in the page's chrome (a breadcrumb's last crumb, a crawl header).
+    heads = [b.text for b in blocks[:15] if isinstance(b, TextBlock) and len(b.text) <= 200]
+    candidates.extend(re.split(r"[>\uff1e»/|]", text)[-1] for text in heads)
     for text in candidates:
-        key = compact(text)
-        for pattern in (_TITLE_A, _TITLE_B):
-            found = pattern.match(key)
-            if found is not None and found.group("agency").strip("的"):
-                agency = found.group("agency")
-                if agency.endswith("关于"):
-                    continue
-                return agency, int(found.group("year"))
+        found = _title_identity(text)
+        if found is not None:
+            return hints.agency or found[0], hints.year or found[1]
+    return _identity_from_text(narrative, hints, reader)
+
+
+def _identity_from_text(narrative: _Narrative, hints: Hints, reader: _Reader) -> tuple[str, int]:
+    """No title names agency and year: the year from the statistics period, the agency from
+    the publisher of a crawl header or the sentence saying who compiled the report."""
+    year = hints.year
+    if year is None:
+        for text in narrative.texts[:40]:
+            period = _PERIOD.search(compact(text))
+            if period is not None:
+                year = int(period.group("year"))
+                reader.note(
+                    _D.FORMAT,
+                    f"no title gives the year: {year} read from the statistics period",
+                    f"标题未写明年度，按统计期限读作{year}年",
+                )
+                break
+    agency = hints.agency
+    if agency is None and hints.publisher and _AGENCY_END.search(compact(hints.publisher)):
+        agency = compact(hints.publisher)
+        reader.note(
+            _D.FORMAT,
+            f"no title names the agency: {agency!r} read from the publisher field",
+            f"标题未写明机关，按发布机构读作“{agency}”",
+        )
+    if agency is None:
+        for text in narrative.texts[:5]:
+            compiler = _COMPILER.search(compact(text))
+            if compiler is not None and _AGENCY_END.search(compiler.group("agency")):
+                agency = compiler.group("agency")
+                reader.note(
+                    _D.FORMAT,
+                    f"no title names the agency: {agency!r} read from the text (由…编制)",
+                    f"标题未写明机关，按正文（由…编制）读作“{agency}”",
+                )
+                break
+    if agency is not None and year is not None:
+        return agency, year
     raise ParseError(
         "no title naming the agency and the year was found (expected e.g."
-        " 「淮安市人民政府2024年政府信息公开工作年度报告」)"
-        " / 未找到写明机关和年度的标题（例如「淮安市人民政府2024年政府信息公开工作年度报告」）"
+        " 「淮安市人民政府2024年政府信息公开工作年度报告」; pass agency= and year= when the"
+        " title is kept elsewhere)"
+        " / 未找到写明机关和年度的标题（例如「淮安市人民政府2024年政府信息公开工作年度报告」；"
+        "标题另存时请传入agency和year）"
     )
 
 
@@ -855,15 +1105,6 @@ def _heading_variants(narrative: _Narrative, reader: _Reader) -> None:
                     f" ({variant!r} is a misprint of {canonical!r})",
                     f"“{section.heading}”按表{table}的标题读取（“{variant}”系“{canonical}”之误）",
                 )
-
-
-def _agency(name: str) -> Agency:
-    kind = None
-    if name.endswith(("办公厅", "人民政府办公室")):
-        kind = AgencyKind.GENERAL_OFFICE
-    elif name.endswith("人民政府"):
-        kind = AgencyKind.PEOPLES_GOVERNMENT
-    return Agency(name=name, kind=kind)
 
 
 def _version(tables: _Tables, year: int) -> FormatVersion:
@@ -964,7 +1205,7 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
     tables = _classify(blocks, reader)
     if not tables.found_any and not narrative.sections and not narrative.preamble:
         raise ParseError("no report text or table was found / 未找到年度报告的正文或表格")
-    agency_name, year = _identity(narrative, hints, reader)
+    agency_name, year = _identity(narrative, hints, blocks, reader)
     _heading_variants(narrative, reader)
     meta = _read_meta(hints.meta, reader)
     version = meta.get("format_version") or _version(tables, year)
@@ -982,11 +1223,11 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
             except ValueError:
                 published = None
     fields: dict[str, Any] = {
-        "agency": meta["agency"] if "agency" in meta else _agency(agency_name),
+        "agency": meta["agency"] if "agency" in meta else agency_from_name(agency_name),
         "year": year,
         "title": narrative.title,
         "published_on": published,
-        "url": hints.url if hints.url and re.match(r"https?://\S+$", hints.url) else None,
+        "url": hints.url if hints.url and URL_PATTERN.match(hints.url) else None,
         "preamble": tuple(narrative.preamble),
         "sections": tuple(narrative.sections),
         "closing": tuple(narrative.closing),
@@ -1007,23 +1248,56 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
             **fields, statistics_title=title, statistics=_statistics(tables, reader)
         )
     else:
-        applications = _application_table(tables, version, reader)
-        reviews = _review_table(tables, reader)
-        for name, value, number in (("applications", applications, 3), ("reviews", reviews, 4)):
-            if value is None:
-                reader.note(_D.MISSING, f"table {number} not found", f"未找到表{number}",
-                            path=f"$.{name}")  # fmt: skip
-        if version is FormatVersion.TRIAL_2019:
-            proactive: Any = _proactive_2019(tables, reader)
-            cls: type[AnnualReport2019 | AnnualReport2021] = AnnualReport2019
-        else:
-            proactive = _proactive_2021(tables, reader)
-            cls = AnnualReport2021
-        if proactive is None:
-            reader.note(_D.MISSING, "table 2 not found", "未找到表2", path="$.proactive")
-        report = cls(**fields, proactive=proactive, applications=applications, reviews=reviews)
+        totals = narrative_totals(narrative.texts) if hints.narrative_hints else {}
+        applications = _application_table(tables, version, reader, totals)
+        reviews = _review_table(tables, version, reader)
+        proactive = _proactive_table(tables, version, reader)
+        parts = {"proactive": proactive, "applications": applications, "reviews": reviews}
+        for table in form_of(version).tables:
+            if parts[table.attribute] is None:
+                reader.note(
+                    _D.MISSING,
+                    f"no table {table.number} in the source; it is left blank, not zero",
+                    f"原文未见表{table.number}，该表按空白处理（不作为0）",
+                    path=f"$.{table.attribute}",
+                )
+        cls = AnnualReport2019 if version is FormatVersion.TRIAL_2019 else AnnualReport2021
+        report = cls(**fields, **parts)
     from govdisclosure.checks import check
 
     for finding in check(report):
         reader.note(_D.CHECK, finding.message, finding.message_zh, finding=finding)
-    return ParseResult(report, tuple(reader.diagnostics), hints.source_format)
+    return ParseResult(
+        report,
+        tuple(reader.diagnostics),
+        hints.source_format,
+        origins=reader.origins,
+        tables=_statuses(report, reader),
+    )
+
+
+def _statuses(report: AnnualReport, reader: _Reader) -> dict[ReportPart, TableStatus]:
+    """How many cells of each table of the report's form were read, placed or left blank."""
+    out: dict[ReportPart, TableStatus] = {}
+    for table in form_of(report.format_version).tables:
+        if not table.rows:
+            continue
+        obj = getattr(report, table.attribute)
+        if obj is None:
+            out[table.part] = TableStatus(part=table.part, found=False, cells=len(table.cells))
+            continue
+        filled = [path for (path, _), value in zip(_paths(table), table.read(obj), strict=True)
+                  if value is not None]  # fmt: skip
+        placed = sum(path in reader.placed_paths for path in filled)
+        out[table.part] = TableStatus(
+            part=table.part,
+            found=True,
+            cells=len(table.cells),
+            read=len(filled) - placed,
+            placed=placed,
+        )
+    return out
+
+
+def _paths(table: FormTable) -> list[tuple[str, Column]]:
+    return [cell for _, cells in _plan(table) for cell in cells]

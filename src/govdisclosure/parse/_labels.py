@@ -12,20 +12,27 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel
 from govdisclosure.model.layout import ApplicationRow
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Mapping
 
 __all__ = [
-    "APPLICATION_ALIASES",
     "HEADING_VARIANTS",
+    "PRINTED_ROW",
     "PROACTIVE_ROWS",
+    "ROW_VARIANTS",
     "STATISTICS_UNITS",
+    "agency_from_name",
+    "aliases_of",
     "compact",
     "match_application_row",
     "match_proactive_row",
     "number_value",
+    "official_core",
+    "printed_labels",
+    "strip_numbering",
     "to_ascii",
 ]
 
@@ -81,66 +88,76 @@ def number_value(text: str) -> int | Decimal | None:
     return int(clean)
 
 
-# (row, canonical core, variants). The core is the label without numbering; variants are
-# shortened or misprinted forms seen in published reports.
-APPLICATION_ALIASES: tuple[tuple[ApplicationRow, str, tuple[str, ...]], ...] = (
-    (ApplicationRow.NEW, "本年新收政府信息公开申请数量", ("本年新收",)),
-    (ApplicationRow.CARRIED_OVER, "上年结转政府信息公开申请数量", ("上年结转",)),
-    (ApplicationRow.GRANTED, "予以公开", ()),
-    (ApplicationRow.PARTIALLY_GRANTED, "部分公开", ()),
-    (ApplicationRow.WITHHELD_STATE_SECRET, "属于国家秘密", ("国家秘密",)),
-    (
-        ApplicationRow.WITHHELD_PROHIBITED_BY_LAW,
-        "其他法律行政法规禁止公开",
-        ("其他法律行政止公开", "法律行政法规禁止公开", "禁止公开"),
-    ),
-    (ApplicationRow.WITHHELD_SECURITY_STABILITY, "危及“三安全一稳定”", ("三安全一稳定",)),
-    (ApplicationRow.WITHHELD_THIRD_PARTY, "保护第三方合法权益", ("第三方合法权益",)),
-    (ApplicationRow.WITHHELD_INTERNAL_AFFAIRS, "属于三类内部事务信息", ("内部事务信息",)),
-    (ApplicationRow.WITHHELD_PROCESS_INFORMATION, "属于四类过程性信息", ("过程性信息",)),
-    (ApplicationRow.WITHHELD_ENFORCEMENT_FILE, "属于行政执法案卷", ("行政执法案卷",)),
-    (ApplicationRow.WITHHELD_ADMINISTRATIVE_QUERY, "属于行政查询事项", ("行政查询事项",)),
-    (ApplicationRow.UNABLE_NOT_HELD, "本机关不掌握相关政府信息", ("不掌握相关政府信息",)),
-    (ApplicationRow.UNABLE_NEEDS_CREATION, "没有现成信息需要另行制作", ("另行制作",)),
-    (ApplicationRow.UNABLE_STILL_UNCLEAR, "补正后申请内容仍不明确", ("仍不明确",)),
-    (ApplicationRow.NOT_PROCESSED_PETITION, "信访举报投诉类申请", ("信访举报投诉",)),
-    (ApplicationRow.NOT_PROCESSED_REPEATED, "重复申请", ()),
-    (ApplicationRow.NOT_PROCESSED_PUBLICATION, "要求提供公开出版物", ("公开出版物",)),
-    (ApplicationRow.NOT_PROCESSED_EXCESSIVE, "无正当理由大量反复申请", ("大量反复申请",)),
-    (
-        ApplicationRow.NOT_PROCESSED_CONFIRMATION,
-        "要求行政机关确认或重新出具已获取信息",
-        ("重新出具已获取信息", "重新出具"),
-    ),
-    (
-        ApplicationRow.OTHER_OVERDUE_CORRECTION,
-        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        ("逾期不补正",),
-    ),
-    (
-        ApplicationRow.OTHER_OVERDUE_FEE,
-        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        ("逾期未按收费通知要求缴纳费用", "缴纳费用"),
-    ),
-    (ApplicationRow.OTHER_OTHER, "3.其他", ("3、其他",)),
-    (ApplicationRow.OTHER, "（六）其他处理", ("其他处理",)),
-    (ApplicationRow.TOTAL, "（七）总计", ("（七）合计", "总计", "合计")),
-    (ApplicationRow.CARRIED_FORWARD, "结转下年度继续办理", ("结转下年度",)),
-)
+# The variant spellings agencies print, keyed by the form's row code (the official label is the
+# form's own, see official_core): shortened labels, 合计 for 总计, misprints.
+ROW_VARIANTS: Mapping[str, tuple[str, ...]] = {
+    "new": ("本年新收",),
+    "carried-over": ("上年结转",),
+    "withheld-state-secret": ("国家秘密",),
+    "withheld-prohibited-by-law": ("其他法律行政止公开", "法律行政法规禁止公开", "禁止公开"),
+    "withheld-security-stability": ("三安全一稳定",),
+    "withheld-third-party": ("第三方合法权益",),
+    "withheld-internal-affairs": ("内部事务信息",),
+    "withheld-process-information": ("过程性信息",),
+    "withheld-enforcement-file": ("行政执法案卷",),
+    "withheld-administrative-query": ("行政查询事项",),
+    "unable-not-held": ("不掌握相关政府信息",),
+    "unable-needs-creation": ("另行制作",),
+    "unable-still-unclear": ("仍不明确",),
+    "not-processed-petition": ("信访举报投诉",),
+    "not-processed-publication": ("公开出版物",),
+    "not-processed-excessive": ("大量反复申请",),
+    "not-processed-confirmation": ("重新出具已获取信息", "重新出具"),
+    "other-overdue-correction": ("逾期不补正",),
+    "other-overdue-fee": ("逾期未按收费通知要求缴纳费用", "缴纳费用"),
+    "total": ("合计",),
+    "carried-forward": ("结转下年度",),
+}
 
-_BY_ROW = {row: (core, variants) for row, core, variants in APPLICATION_ALIASES}
-# Labels that only name a group of rows (never a data row of their own in the 2021 format).
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、])")
+# A label's numbering: 一、 （一） 1. 1、 (and the full-width point U+FF0E).
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、\uff0e])"
+)
+# The part of an official label that is a gloss, not the name (（区分处理的，只计这一情形…）).
+_GLOSS = re.compile(r"（[^（）]{6,}）$")
+
+
+def official_core(row: ApplicationRow) -> str:
+    """The form's label of a row without its numbering and gloss: what every printing contains.
+
+    >>> official_core(ApplicationRow.PARTIALLY_GRANTED), official_core(ApplicationRow.TOTAL)
+    ('部分公开', '总计')
+    """
+    return _GLOSS.sub("", _NUMBERING.sub("", row.label, count=1))
 
 
 def aliases_of(row: ApplicationRow) -> tuple[str, ...]:
-    """The canonical core label of a row followed by its variants.
+    """The official core label of a row (from the form) followed by its printed variants.
 
-    >>> aliases_of(ApplicationRow.WITHHELD_PROHIBITED_BY_LAW)[1]
-    '其他法律行政止公开'
+    >>> aliases_of(ApplicationRow.WITHHELD_PROHIBITED_BY_LAW)[:2]
+    ('其他法律行政法规禁止公开', '其他法律行政止公开')
     """
-    core, variants = _BY_ROW[row]
-    return (core, *variants)
+    return (official_core(row), *ROW_VARIANTS.get(row.code, ()))
+
+
+def printed_labels(row: ApplicationRow) -> tuple[str, ...]:
+    """What a plain-text reader looks for to find a row: the row's aliases, except for the rows
+    whose core alone is too common a word (其他, 总计, 其他处理): those need their numbering.
+
+    >>> printed_labels(ApplicationRow.OTHER_OTHER)
+    ('3.其他', '3、其他')
+    """
+    if row not in _NUMBERED:
+        return aliases_of(row)
+    numbered = compact(row.label)
+    core = official_core(row)
+    spellings = [numbered, *(numbered.replace(core, v) for v in ROW_VARIANTS.get(row.code, ()))]
+    if "." in numbered:
+        spellings.append(numbered.replace(".", "、"))
+    return tuple(spellings)
+
+
+_NUMBERED = frozenset({ApplicationRow.OTHER_OTHER, ApplicationRow.OTHER, ApplicationRow.TOTAL})
 
 
 _OTHER_OTHER = re.compile(r"(?:（[一二三四五六七八九十]）)?(?:其他处理)?[0-9][.、]其他")
@@ -171,7 +188,7 @@ def _match_row(label: str, rows: frozenset[ApplicationRow]) -> tuple[Application
     if not text:
         return None
     if ApplicationRow.OTHER_OTHER in rows and _OTHER_OTHER.fullmatch(text):
-        return ApplicationRow.OTHER_OTHER, "3.其他"
+        return ApplicationRow.OTHER_OTHER, ApplicationRow.OTHER_OTHER.label
     best: tuple[int, ApplicationRow, str] | None = None
     for row, alias, key in _COMPACT_ALIASES:
         if row in rows and key in text and (best is None or len(key) > best[0]):
@@ -183,9 +200,9 @@ def _match_row(label: str, rows: frozenset[ApplicationRow]) -> tuple[Application
 
 _COMPACT_ALIASES = tuple(
     (row, alias, compact(alias))
-    for row, core, variants in APPLICATION_ALIASES
+    for row in ApplicationRow
     if row is not ApplicationRow.OTHER_OTHER
-    for alias in (core, *variants)
+    for alias in aliases_of(row)
 )
 
 
@@ -211,6 +228,11 @@ PROACTIVE_ROWS: tuple[tuple[str, tuple[str, ...], int, int, int], ...] = (
 )
 
 
+# A form row printed under another row's key: the 2021 form's one fee cell is the row the 2019
+# form calls 行政事业性收费 (fees).
+PRINTED_ROW: Mapping[str, str] = {"fee_amount": "fees"}
+
+
 def match_proactive_row(label: str) -> str | None:
     """The table-2 row key a label names.
 
@@ -231,3 +253,61 @@ HEADING_VARIANTS: tuple[tuple[str, str, int], ...] = (("行政法复议", "行�
 STATISTICS_UNITS = frozenset(
     {"条", "件", "个", "次", "人次", "项", "份", "篇", "期", "万元", "元", "%", "人", "场", "家"}
 )
+
+
+# --- agencies: kind and level from the name's suffix ---------------------------------------------
+
+# (pattern on the compacted name, kind), first match wins.
+_AGENCY_KINDS: tuple[tuple[re.Pattern[str], AgencyKind], ...] = (
+    (re.compile(r"(?:办公厅|人民政府办公室|政府办公室|政府办)$"), AgencyKind.GENERAL_OFFICE),
+    (re.compile(r"人民政府$"), AgencyKind.PEOPLES_GOVERNMENT),
+    (re.compile(r"(?:管委会|管理委员会|街道办事处|行政公署)$"), AgencyKind.DISPATCHED_BODY),
+    (re.compile(r"(?:公司|集团|医院|学校|大学|学院)$"), AgencyKind.PUBLIC_INSTITUTION),
+    (
+        re.compile(r"(?:省|市|州|盟|县|旗|区).{2,30}(?:厅|局|委员会|委|办公室|办)$"),
+        AgencyKind.DEPARTMENT,
+    ),
+)
+_UNIT = r"(?:局|委员会|委|办公室)"
+# (pattern, level): only names whose tier is unambiguous (a 市 alone may be a prefecture or a
+# county-level city, a 州 may be part of a city's name: left to a directory of region codes).
+_AGENCY_LEVELS: tuple[tuple[re.Pattern[str], AgencyLevel], ...] = (
+    (re.compile(r"(?:镇|乡|街道)(?:人民政府|党政办公室|办事处|$)"), AgencyLevel.TOWNSHIP),
+    (re.compile(r"^[^省市州盟]{1,10}(?:县|自治县|旗)"), AgencyLevel.COUNTY),
+    (
+        re.compile(
+            rf"^(?:[^省]{{2,8}}?(?:省|自治区))?[^省市]{{2,8}}?市[^市]{{1,8}}?(?:区|县)"
+            rf"(?:人民政府|[^市]{{2,20}}{_UNIT})"
+        ),
+        AgencyLevel.COUNTY,
+    ),
+    (re.compile(r"^(?:北京|上海|天津|重庆)市(?!.{1,8}?(?:区|县))"), AgencyLevel.PROVINCE),
+    (
+        re.compile(r"^[^市州县区]{2,8}?(?:省|自治区)(?![^市州县区]*?(?:市|州|盟|县|区))"),
+        AgencyLevel.PROVINCE,
+    ),
+    (re.compile(r"^[^市县区]{2,12}?(?:自治州|地区|盟)"), AgencyLevel.PREFECTURE),
+)
+
+
+def agency_from_name(name: str) -> Agency:
+    """An :class:`~govdisclosure.model.agency.Agency` with the kind and tier its name shows.
+
+    Only what the name's suffix makes certain is filled in: a 市 on its own may be a prefecture
+    or a county-level city, so its tier is left blank (the region, too, is a directory's job).
+
+    >>> a = agency_from_name("四川省人力资源和社会保障厅")
+    >>> a.kind.code, a.level.code
+    ('department', 'province')
+    >>> names = ("某某县地方税务局", "某某镇人民政府", "淮安市人民政府", "上海市人民政府办公厅")
+    >>> for a in map(agency_from_name, names):
+    ...     print(a.kind.code, a.level and a.level.code)
+    department county
+    peoples-government township
+    peoples-government None
+    general-office province
+    """
+    key = compact(name)
+    kind = next((k for pattern, k in _AGENCY_KINDS if pattern.search(key)), None)
+    level = next((v for pattern, v in _AGENCY_LEVELS if pattern.search(key)), None)
+    return Agency(name=name, kind=kind, level=level)

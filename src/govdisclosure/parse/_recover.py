@@ -274,6 +274,10 @@ def _identities(version: FormatVersion) -> tuple[_Terms, ...]:
     return outcomes, balance
 
 
+#: The identities of table 3 per version, for the interpreter's check of aligned rows.
+table_identities = _identities
+
+
 @attrs.frozen
 class _Constraint:
     """One identity in one column, the given cells folded into a constant.

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
 import attrs
 
 from govdisclosure.checks import Finding
 from govdisclosure.model.base import LabelledEnum
+from govdisclosure.model.layout import ReportPart
 from govdisclosure.model.report import AnnualReport
 from govdisclosure.parse._blocks import Origin
 
-__all__ = ["Diagnostic", "DiagnosticKind", "ParseResult"]
+if TYPE_CHECKING:
+    from govdisclosure.model.form import CellRef
+
+__all__ = ["Diagnostic", "DiagnosticKind", "ParseResult", "TableStatus"]
 
 
 class DiagnosticKind(LabelledEnum):
     """What a diagnostic is about.
 
-    ``CELL_SOURCE`` records where a cell came from (one per table cell read); the others are
-    problems or notes, ``is_problem`` says which lower the confidence of the parse.
+    ``CELL_SOURCE`` is kept for compatibility and no longer emitted: where each cell came from is
+    :attr:`ParseResult.origins`. The others are problems or notes; ``is_problem`` says which lower
+    the confidence of the parse.
 
     >>> DiagnosticKind.AMBIGUOUS.label, DiagnosticKind.AMBIGUOUS.is_problem
     ('多种拆分', True)
@@ -78,9 +87,48 @@ class Diagnostic:
         return f"{self.kind.code}: {where}{self.message} / {self.message_zh}{at}"
 
 
+@attrs.frozen(kw_only=True)
+class TableStatus:
+    """How much of one table of the form the parse filled, for a batch user to filter on.
+
+    ``cells`` is the number of cells the form gives the table; each is ``read`` (from a printed
+    cell), ``placed`` (recovered from a run of digits with exactly one split consistent with the
+    table's identities) or ``blank``. A table not found in the source has ``found == False`` and
+    every cell blank ("no table": the table is ``None`` in the report, never zeros).
+
+    >>> status = TableStatus(part=ReportPart.REVIEWS, found=True, cells=15, read=12, placed=3)
+    >>> status.blank, status.complete
+    (0, True)
+    """
+
+    part: ReportPart
+    found: bool
+    cells: int
+    read: int = 0
+    placed: int = 0
+
+    @property
+    def blank(self) -> int:
+        """Cells left blank (not printed, not readable, or ambiguous)."""
+        return self.cells - self.read - self.placed
+
+    @property
+    def complete(self) -> bool:
+        """True when the table was found and every one of its cells has a value."""
+        return self.found and self.blank == 0
+
+
+def _frozen_origins(value: Mapping[str, Origin]) -> Mapping[str, Origin]:
+    return MappingProxyType(dict(value))
+
+
+def _frozen_statuses(value: Mapping[ReportPart, TableStatus]) -> Mapping[ReportPart, TableStatus]:
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen
 class ParseResult:
-    """A parsed report and its diagnostics.
+    """A parsed report, its diagnostics, where each cell came from and how complete each table is.
 
     >>> from govdisclosure.parse import parse_report
     >>> result = parse_report("淮安市人民政府2024年政府信息公开工作年度报告\\n一、总体情况\\n无。")
@@ -93,6 +141,19 @@ class ParseResult:
     report: AnnualReport
     diagnostics: tuple[Diagnostic, ...] = ()
     source_format: str = "text"
+    origins: Mapping[str, Origin] = attrs.field(
+        factory=dict, converter=_frozen_origins, kw_only=True
+    )
+    """Where in the source each cell was read, by the cell's JSON path."""
+    tables: Mapping[ReportPart, TableStatus] = attrs.field(
+        factory=dict, converter=_frozen_statuses, kw_only=True
+    )
+    """Per table of the report's form (tables 2, 3 and 4): found, read, placed, blank."""
+
+    @property
+    def complete(self) -> bool:
+        """True when every table of the form was found and has no blank cell."""
+        return bool(self.tables) and all(t.complete for t in self.tables.values())
 
     @property
     def problems(self) -> tuple[Diagnostic, ...]:
@@ -113,12 +174,10 @@ class ParseResult:
         """The diagnostics of one kind, in order."""
         return tuple(d for d in self.diagnostics if d.kind is kind)
 
-    def origin(self, path: str) -> Origin | None:
-        """Where in the source the cell at ``path`` (e.g. ``$.applications.new.total``) was read."""
-        for d in self.diagnostics:
-            if d.kind is DiagnosticKind.CELL_SOURCE and d.path == path:
-                return d.origin
-        return None
+    def origin(self, cell: CellRef | str) -> Origin | None:
+        """Where in the source a cell (a :class:`~govdisclosure.model.form.CellRef` or its path,
+        e.g. ``$.applications.new.total``) was read; ``None`` if it was not read."""
+        return self.origins.get(cell if isinstance(cell, str) else cell.path)
 
     def summary(self) -> str:
         """A one-line summary: agency, year, format, tables found, cells, problems, findings."""
@@ -136,10 +195,14 @@ class ParseResult:
             tables = f"tables {'/'.join(found)} (others missing)"
         else:
             tables = "tables 2/3/4 missing"
-        cells = len(self.of_kind(DiagnosticKind.CELL_SOURCE))
-        return (
+        cells = len(self.origins)
+        line = (
             f"{report.agency.name} {report.year} format {report.format_version.code}"
             f" ({self.source_format}): {tables}; {cells} cells;"
             f" {len(report.figures)} figures; {len(self.problems)} problems;"
             f" {len(self.findings)} findings"
         )
+        if not self.tables:
+            return line
+        blank = sum(t.blank for t in self.tables.values())
+        return f"{line}; {'complete' if self.complete else f'incomplete ({blank} blank cells)'}"

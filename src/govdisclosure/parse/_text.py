@@ -21,15 +21,19 @@ import re
 
 import attrs
 
-from govdisclosure.model.layout import ApplicationRow, FormatVersion
+from govdisclosure.model.layout import FormatVersion
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
-from govdisclosure.parse._labels import APPLICATION_ALIASES, PROACTIVE_ROWS, STATISTICS_UNITS
+from govdisclosure.parse._labels import PROACTIVE_ROWS, STATISTICS_UNITS, printed_labels
 
 __all__ = ["TextSource", "read_text"]
 
 _FOOTER = re.compile(r"^[ \t]*[-－—–]\s{0,3}[0-9\uff10-\uff19]{1,4}\s{0,3}[-－—–][ \t]*$", re.M)
 # A line of = or - only: the underline of a title or heading, or a table's rule (rendered text).
 _RULE = re.compile(r"^[ \t]*[=-]{3,}(?:[ \t]+-{3,})*[ \t]*$", re.M)
+# A markdown pipe table (a PDF-to-markdown conversion): its rows are read as lines of cells.
+# The pipes become spaces and the separator rows blank lines, so that offsets (and origins) hold.
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_PIPE_SEPARATOR = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$", re.M)
 _HEADER_END = re.compile(r"^[#\s]*={3,}\s*正文\s*={3,}\s*$", re.M)
 _HEADER_FIELD = re.compile(
     r"^[#\s]*(标题|发布时间|发布日期|原文链接|发布机构|来源)\s*[:：]\s*(.*)$"
@@ -42,11 +46,19 @@ _CHROME = re.compile(
     r"^(?:当前位置|您当前的位置|分享到|上一篇|下一篇|打印本页|关闭窗口|【|来源[:：]|时间[:：]|"
     r"发布时间[:：]|浏览次数|字号|微信|微博|QQ空间|全真版|文字版|文件下载|相关链接|-->|附件下载)"
 )
+# The sections are numbered 二、三、四 in the national form; some agencies number them under a
+# heading of their own (一、主动公开政府信息情况), or a converter heads the table 表二：….
+_SECTION_NUMBER = r"(?:[一二三四五六七八九十]、|表[二三四][:：]?)"
 _TABLE_HEADINGS = (
-    ("proactive", re.compile(r"二、主动公开政府信息情况")),
-    ("applications", re.compile(r"三、收到和处理政府信息公开申请情况")),
-    ("reviews", re.compile(r"四、(?:政府信息公开)?(?:因政府信息公开工作)?(?:被申请)?行政法?复议")),
-    ("after", re.compile(r"五、")),
+    ("proactive", re.compile(rf"{_SECTION_NUMBER}主动公开政府信息情况")),
+    ("applications", re.compile(rf"{_SECTION_NUMBER}收到和处理政府信息公开申请情况")),
+    (
+        "reviews",
+        re.compile(
+            rf"{_SECTION_NUMBER}(?:政府信息公开)?(?:因政府信息公开工作)?(?:被申请)?行政法?复议"
+        ),
+    ),
+    ("after", re.compile(r"五、|（一）主要问题|存在的主要问题")),
 )
 
 
@@ -201,7 +213,9 @@ def _table_block(
     for r, (label, values) in enumerate(rows):
         text_at = c.source(label.start)
         cells.append(
-            TableCell(label_text.get(label.key, label.key), r, 0, origin=c.origin(text_at))
+            TableCell(
+                label_text.get(label.key, label.key), r, 0, origin=c.origin(text_at), key=label.key
+            )
         )
         if len(values) == 1 and label.width > 1 and len(values[0][0]) > 1:
             value, at = values[0]
@@ -216,17 +230,10 @@ def _table_block(
 def _applications(c: _Compact, start: int, end: int) -> TableBlock | None:
     region = c.compact[start:end]
     version = FormatVersion.NATIONAL_2021 if "逾期不补正" in region else FormatVersion.TRIAL_2019
-    aliases = {row: (core, *variants) for row, core, variants in APPLICATION_ALIASES}
-    specs: list[tuple[str, tuple[str, ...], int, int]] = []
-    for row in version.application_rows:
-        names = aliases[row]
-        if row is ApplicationRow.OTHER_OTHER:
-            names = ("3.其他", "3、其他")
-        elif row is ApplicationRow.TOTAL:
-            names = ("（七）总计", "（七）合计")
-        elif row is ApplicationRow.OTHER:
-            names = ("（六）其他处理",)
-        specs.append((row.code, tuple(n.replace("\uff0e", ".") for n in names), 0, 7))
+    specs: list[tuple[str, tuple[str, ...], int, int]] = [
+        (row.code, tuple(n.replace("\uff0e", ".") for n in printed_labels(row)), 0, 7)
+        for row in version.application_rows
+    ]
     labels = _find_labels(c, start, end, specs)
     if len(labels) < 3:
         return None
@@ -445,6 +452,10 @@ def _spaces(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
+def _unpipe(match: re.Match[str]) -> str:
+    return match.group().replace("|", " ")
+
+
 def read_text(text: str) -> TextSource:
     """Read plain text into blocks: narrative paragraphs and the tables found in it.
 
@@ -458,6 +469,9 @@ def read_text(text: str) -> TextSource:
     text, header = _strip_header(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _FOOTER.sub(_spaces, text)
     text = _RULE.sub(_spaces, text)
+    if "|" in text:
+        text = _PIPE_SEPARATOR.sub(_spaces, text)
+        text = _PIPE_ROW.sub(_unpipe, text)
     c = _Compact(text)
     # Where the national table sections start (compact offsets), searched in order.
     marks: dict[str, tuple[int, int]] = {}
