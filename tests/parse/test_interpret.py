@@ -365,3 +365,17 @@ def test_a_cell_of_more_than_30_digits_is_not_a_count() -> None:
     result = parse_report(page(tr("一、本年新收政府信息公开申请数量", "1" * 31, *["0"] * 6)))
     path = "$.applications.new.natural_person"
     assert "expected a whole number" in problems(result, D.INVALID_CELL)[path]
+
+
+def test_a_parse_result_pickles_whole() -> None:
+    """Results cross process boundaries (parse_reports on a pool): pickling keeps everything."""
+    import pickle
+
+    from govdisclosure import examples
+    from govdisclosure.parse import parse_report
+
+    result = parse_report(examples.source("huaian-city-2024.pypdf"))
+    back = pickle.loads(pickle.dumps(result))
+    assert back == result
+    assert dict(back.origins) == dict(result.origins)
+    assert back.tables == result.tables

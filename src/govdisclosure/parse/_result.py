@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -126,6 +126,16 @@ def _frozen_statuses(value: Mapping[ReportPart, TableStatus]) -> Mapping[ReportP
     return MappingProxyType(dict(value))
 
 
+def _rebuild(
+    report: AnnualReport,
+    diagnostics: tuple[Diagnostic, ...],
+    source_format: str,
+    origins: dict[str, Origin],
+    tables: dict[ReportPart, TableStatus],
+) -> ParseResult:
+    return ParseResult(report, diagnostics, source_format, origins=origins, tables=tables)
+
+
 @attrs.frozen
 class ParseResult:
     """A parsed report, its diagnostics, where each cell came from and how complete each table is.
@@ -149,6 +159,12 @@ class ParseResult:
         factory=dict, converter=_frozen_statuses, kw_only=True
     )
     """Per table of the report's form (tables 2, 3 and 4): found, read, placed, blank."""
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Read-only mappings do not pickle; results cross process boundaries (parse_reports on
+        # a process pool or a cluster), so they travel as plain dicts and are frozen again.
+        fields = (self.report, self.diagnostics, self.source_format)
+        return _rebuild, (*fields, dict(self.origins), dict(self.tables))
 
     @property
     def complete(self) -> bool:
