@@ -292,3 +292,40 @@ def test_a_new_format_is_checked_by_the_table_rules(future: Form) -> None:
     assert row_sum.cell is not None
     assert row_sum.cell.path == "$.applications.new.total"
     assert "一、本年新收政府信息公开申请数量" in row_sum.message_zh
+
+
+def test_forms_iterate_and_name_their_parts() -> None:
+    form = form_of(FormatVersion.NATIONAL_2021)
+    assert len(list(form.cells())) == 10 + 175 + 15
+    assert [c.row for c in form.cells(ReportPart.REVIEWS)][:1] == ["reconsideration"]
+    heading = form.heading(ReportPart.REVIEWS)
+    assert heading is not None
+    assert heading.number == 4
+    assert form.heading(ReportPart.NARRATIVE) is None
+    table = form.table(ReportPart.APPLICATIONS)
+    assert (table.label, table.label_en) == (
+        ReportPart.APPLICATIONS.label,
+        "table 3: applications received and handled",
+    )
+    with pytest.raises(ValueError, match="already has a form"):
+        register_form(form)
+    assert register_form(form, replace=True) is form
+    with pytest.raises(KeyError, match="no form is registered for format '2030-test'"):
+        form_of(VERSION)
+    legacy = form_of(FormatVersion.LEGACY_2008).table(ReportPart.STATISTICS)
+    assert legacy.read(()) == ()
+
+
+def test_a_one_cell_table_reads_and_builds() -> None:
+    @attrs.frozen
+    class One:
+        count: int | None = field("件数", "A count.", default=None, validator=counts)
+
+    column = Column(code="count", label="件数", label_en="count", attribute="")
+    row = Row(code="count", label="件数", label_en="count", columns=(column,), attribute="count")
+    table = FormTable(
+        part=ReportPart.PROACTIVE, number=9, attribute="one", model=One, rows=(row,),
+        version=VERSION,
+    )  # fmt: skip
+    assert table.read(One(count=3)) == (3,)
+    assert table.build([4]) == One(count=4)
