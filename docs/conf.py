@@ -101,6 +101,7 @@ else:
         "lxml",
         "pdfplumber",
         "matplotlib",
+        "numpy",
     )
     _BUILTINS = (
         "None",

@@ -6,13 +6,13 @@ each request had) as arrays and returns a :class:`DueDateArray`: the due days as
 calendar days, and :meth:`DueDateArray.explain` for the full
 :class:`~govdisclosure.rules.deadlines.DueDate` (with its explanation) of any one row. Every due
 day is one lookup in :meth:`WorkdayCalendar.period_ends
-<govdisclosure.rules.calendar.WorkdayCalendar.period_ends>`'s table, so holidays, weekends and
-the 调休 make-up working days count exactly as :func:`~govdisclosure.rules.deadlines.due_date`
+<govdisclosure.rules.WorkdayCalendar.period_ends>`'s table, so holidays, weekends and
+the 调休 make-up working days count exactly as :func:`~govdisclosure.rules.due_date`
 counts them.
 
 :func:`request_due_dates` does the same for request objects: requests without events, or whose
 only timing event is one extension, are computed on arrays; every other request goes through
-:func:`~govdisclosure.rules.deadlines.due_date` (never a different answer, only a slower one).
+:func:`~govdisclosure.rules.due_date` (never a different answer, only a slower one).
 
 numpy is an optional dependency (the ``fast`` extra), imported on first use.
 
@@ -158,7 +158,7 @@ class DueDateArray:
     def explain(self, index: int) -> DueDate:
         """Row ``index`` as a :class:`~govdisclosure.rules.deadlines.DueDate`, explanation and all.
 
-        It equals what :func:`~govdisclosure.rules.deadlines.due_date` gives for the request.
+        It equals what :func:`~govdisclosure.rules.due_date` gives for the request.
         """
         received = _date(self.received_on[index])
         reg = self.regulation_table[int(self.regulations[index])]
@@ -196,7 +196,7 @@ def due_date_array(
     ``received_on`` is anything :func:`numpy.asarray` turns into ``datetime64[D]`` (an array of
     dates, ISO strings or ``datetime64``); ``extension_days`` the working days of each request's
     one extension (0 for none), ``extended_on`` the days they were granted (only shown in
-    explanations). The rules are those of :func:`~govdisclosure.rules.deadlines.due_date`:
+    explanations). The rules are those of :func:`~govdisclosure.rules.due_date`:
     receipt before 2008-05-01 raises
     :class:`~govdisclosure.rules.regulation.NoRegulationInForce`, an extension longer than its
     regulation allows raises :class:`~govdisclosure.errors.LifecycleError`, a period reaching a
@@ -358,7 +358,7 @@ def request_due_dates(
     The result equals ``[due_date(r).date for r in requests]``: requests without events (or with
     one extension and only replies, transfers or withdrawals besides) are computed by
     :func:`due_date_array`; every other request by
-    :func:`~govdisclosure.rules.deadlines.due_date`.
+    :func:`~govdisclosure.rules.due_date`.
 
     >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
     >>> from govdisclosure.model.request import DisclosureRequest

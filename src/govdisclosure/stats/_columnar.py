@@ -81,9 +81,10 @@ def _day_array(values: Any, size: int | None, name: str) -> Any:
 class RequestColumns:
     """Requests as columns: what table 3 needs of each, as numpy arrays of one length.
 
-    ``kind`` holds the index of the applicant's :class:`~govdisclosure.model.ApplicantKind` (in
-    declaration order), ``outcome`` the index of the reply's
-    :class:`~govdisclosure.model.Outcome` (``-1`` without a reply); a missing day is ``NaT``.
+    ``kind`` holds the index of the applicant's
+    :class:`~govdisclosure.model.applicant.ApplicantKind` (in declaration order), ``outcome`` the
+    index of the reply's :class:`~govdisclosure.model.outcome.Outcome` (``-1`` without a reply);
+    a missing day is ``NaT``.
     ``others`` are requests tabulated as objects (histories the columns cannot express).
     Build one with :meth:`from_arrays` (arrays are checked) or :meth:`from_requests`.
     """
@@ -91,11 +92,13 @@ class RequestColumns:
     received_on: Any
     """Day of receipt per request (``datetime64[D]``, never NaT)."""
     kind: Any
-    """Applicant column per request (``int8`` index into :class:`ApplicantKind`)."""
+    """Applicant column per request (``int8`` index into
+    :class:`~govdisclosure.model.applicant.ApplicantKind`)."""
     replied_on: Any
     """Day of the final reply (``datetime64[D]``, NaT for none)."""
     outcome: Any
-    """Outcome of the final reply (``int8`` index into :class:`Outcome`, -1 for none)."""
+    """Outcome of the final reply (``int8`` index into
+    :class:`~govdisclosure.model.outcome.Outcome`, -1 for none)."""
     withdrawn_on: Any
     """Day of withdrawal (``datetime64[D]``, NaT for none)."""
     others: tuple[DisclosureRequest, ...] = ()
