@@ -56,7 +56,9 @@ myst_heading_anchors = 3
 
 # -- autodoc -------------------------------------------------------------------------------------
 
-autodoc_typehints = "description"
+# Types go in the signature: a model's fields are then documented once, as its attributes
+# (label, meaning, type), not a second time as an undocumented "Parameters" list.
+autodoc_typehints = "signature"
 autodoc_member_order = "bysource"
 autodoc_class_signature = "mixed"
 autodoc_default_options = {"members": True, "undoc-members": True}
@@ -166,7 +168,7 @@ suppress_warnings = ["ref.python"]
 
 # Private helpers (a leading underscore) are not documented, so annotations naming them cannot
 # resolve; public names are always checked.
-nitpick_ignore_regex.append((r"py:class", r"_[A-Za-z]\w*"))
+nitpick_ignore_regex.append((r"py:class", r"(govdisclosure\.[\w.]+\.)?_[A-Za-z]\w*"))
 
 # -- HTML ----------------------------------------------------------------------------------------
 
