@@ -77,10 +77,10 @@ def test_columns_equal_objects(
     items: list[DisclosureRequest], year: int, format: FormatVersion, withdrawn: Outcome | None
 ) -> None:
     reviews = [Reconsideration(id="R1", filed_on=date(year, 3, 1), result=ReviewResult.MAINTAINED)]
-    expected = tabulate(items, reviews, year=year, format=format, withdrawn=withdrawn)
+    expected = tabulate(items, reviews, year=year, format_version=format, withdrawn=withdrawn)
     columns = RequestColumns.from_requests(items)
     assert len(columns) == len(items)
-    got = tabulate_columns(columns, reviews, year=year, format=format, withdrawn=withdrawn)
+    got = tabulate_columns(columns, reviews, year=year, format_version=format, withdrawn=withdrawn)
     assert got == expected
 
 
@@ -101,7 +101,7 @@ def test_arrays_equal_objects(items: list[DisclosureRequest], year: int) -> None
 def test_no_tables_in_the_2008_format() -> None:
     with pytest.raises(ValueError, match="no statistical tables"):
         tabulate_columns(
-            RequestColumns.from_requests([]), year=2010, format=FormatVersion.LEGACY_2008
+            RequestColumns.from_requests([]), year=2010, format_version=FormatVersion.LEGACY_2008
         )
 
 

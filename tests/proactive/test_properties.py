@@ -154,7 +154,7 @@ def _t21(register: ProactiveRegister, year: int) -> ProactiveTable2021:
 
 
 def _t19(register: ProactiveRegister, year: int) -> ProactiveTable2019:
-    table = tabulate_proactive(register, year=year, format=FormatVersion.TRIAL_2019).table
+    table = tabulate_proactive(register, year=year, format_version=FormatVersion.TRIAL_2019).table
     assert isinstance(table, ProactiveTable2019)
     return table
 

@@ -376,7 +376,7 @@ def test_decisions_fees_and_blanks() -> None:
     assert str(table.fee_amount) == "100"
     assert fee_amount(ProactiveRegister(), 2024) is None
     with pytest.raises(ValueError, match="no statistical tables"):
-        tabulate_proactive(register, year=2024, format=FormatVersion.LEGACY_2008)
+        tabulate_proactive(register, year=2024, format_version=FormatVersion.LEGACY_2008)
 
 
 def test_tabulation_2019() -> None:
@@ -402,7 +402,7 @@ def test_tabulation_2019() -> None:
             ProcurementRecord(project="丙", contracted_on=date(2018, 4, 1)),
         ),
     )  # fmt: skip
-    table = tabulate_proactive(register, year=2019, format=FormatVersion.TRIAL_2019).table
+    table = tabulate_proactive(register, year=2019, format_version=FormatVersion.TRIAL_2019).table
     assert isinstance(table, ProactiveTable2019)
     assert (table.licensing.previous_year, table.licensing.change, table.licensing.decisions) == (
         2, 1, 1,
@@ -419,12 +419,14 @@ def test_tabulation_2019() -> None:
         ProcurementRecord(project="乙", contracted_on=date(2019, 3, 1),
                           amount=Money(Decimal("5"))),
     ))  # fmt: skip
-    blank = tabulate_proactive(open_amount, year=2019, format=FormatVersion.TRIAL_2019).table
+    blank = tabulate_proactive(
+        open_amount, year=2019, format_version=FormatVersion.TRIAL_2019
+    ).table
     assert isinstance(blank, ProactiveTable2019)
     assert (blank.procurement.projects, blank.procurement.total_amount) == (2, None)
-    report = tabulate_proactive(register, year=2019, format=FormatVersion.TRIAL_2019).report(
-        Agency(name="上海市人民政府办公厅")
-    )
+    report = tabulate_proactive(
+        register, year=2019, format_version=FormatVersion.TRIAL_2019
+    ).report(Agency(name="上海市人民政府办公厅"))
     assert isinstance(report, AnnualReport2019)
     assert report.proactive == table
 

@@ -147,8 +147,8 @@ def logs(draw: st.DrawFn) -> list[DisclosureRequest]:
 def test_rollup_of_tabulations_is_the_tabulation_of_all(
     agencies: list[list[DisclosureRequest]], version: FormatVersion
 ) -> None:
-    parts = [tabulate(log, year=2024, format=version).report(CITY) for log in agencies]
-    whole = tabulate([q for log in agencies for q in log], year=2024, format=version)
+    parts = [tabulate(log, year=2024, format_version=version).report(CITY) for log in agencies]
+    whole = tabulate([q for log in agencies for q in log], year=2024, format_version=version)
     rolled = rollup(parts, CITY)
     assert rolled.applications == whole.applications
     assert rolled.reviews == whole.reviews

@@ -71,7 +71,7 @@ def test_new_answered_and_carried() -> None:
     assert cell(t, ApplicationRow.TOTAL) == 2
     assert cell(t, ApplicationRow.CARRIED_FORWARD) == 2
     assert t.year == 2024
-    assert t.format is FormatVersion.NATIONAL_2021
+    assert t.format_version is FormatVersion.NATIONAL_2021
     assert check(t.report(AGENCY), include_unverifiable=True) == ()
 
 
@@ -114,7 +114,7 @@ def test_trial_format_maps_other_outcomes_to_one_row() -> None:
         request(date(2019, 2, 1), reply(date(2019, 2, 10), Outcome.OTHER_OTHER)),
         request(date(2019, 2, 1), reply(date(2019, 2, 10), Outcome.WITHHELD_STATE_SECRET)),
     ]
-    t = tabulate(log, year=2019, format=FormatVersion.TRIAL_2019)
+    t = tabulate(log, year=2019, format_version=FormatVersion.TRIAL_2019)
     assert cell(t, ApplicationRow.OTHER) == 2
     assert cell(t, ApplicationRow.WITHHELD_STATE_SECRET) == 1
     report = t.report(AGENCY, title="2019年政府信息公开工作年度报告")
@@ -125,7 +125,7 @@ def test_trial_format_maps_other_outcomes_to_one_row() -> None:
 
 def test_legacy_format_has_no_tables() -> None:
     with pytest.raises(ValueError, match="no statistical tables"):
-        tabulate([], year=2015, format=FormatVersion.LEGACY_2008)
+        tabulate([], year=2015, format_version=FormatVersion.LEGACY_2008)
 
 
 def test_reviews_count_by_filing_year_and_result() -> None:
@@ -200,7 +200,7 @@ def test_tabulated_reports_pass_every_check(
     withdrawn: Outcome | None,
 ) -> None:
     reports = [
-        tabulate(log, cases, year=y, format=version, withdrawn=withdrawn).report(AGENCY)
+        tabulate(log, cases, year=y, format_version=version, withdrawn=withdrawn).report(AGENCY)
         for y in range(2021, 2027)
     ]
     for report in reports:

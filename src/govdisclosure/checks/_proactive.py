@@ -359,7 +359,9 @@ def check_against_register(
     year = report.year
     out: list[Finding] = []
     if isinstance(report, AnnualReport2019 | AnnualReport2021):
-        derived = tabulate_proactive(register, year=year, format=report.format_version).table
+        derived = tabulate_proactive(
+            register, year=year, format_version=report.format_version
+        ).table
         printed = report.proactive
         if printed is None:
             blank = (

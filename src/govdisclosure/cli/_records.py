@@ -28,11 +28,13 @@ def _tabulate(args: argparse.Namespace) -> int:
     report: AnnualReport2019 | AnnualReport2021
     fields: dict[str, Any] = {}
     if args.register is not None:
-        proactive = tabulate_proactive(load_register(args.register), year=args.year, format=version)
+        proactive = tabulate_proactive(
+            load_register(args.register), year=args.year, format_version=version
+        )
         fields = {"proactive": proactive.table, "channels": proactive.channels.as_channels()}
         report = proactive.report(agency)
     if args.source is not None:
-        tables = tabulate(load_requests(args.source), year=args.year, format=version)
+        tables = tabulate(load_requests(args.source), year=args.year, format_version=version)
         report = tables.report(agency, **fields)
     if args.format == "json":
         from govdisclosure.serialize import to_json

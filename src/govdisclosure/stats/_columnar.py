@@ -223,11 +223,11 @@ class RequestColumns:
         )
 
 
-def _layout(format: FormatVersion, withdrawn: Outcome | None) -> tuple[Any, int, int, int]:
+def _layout(format_version: FormatVersion, withdrawn: Outcome | None) -> tuple[Any, int, int, int]:
     """Row indices: of each outcome (the withdrawn one last, -1 if left out), new, over, forward."""
     np = _numpy()
-    layout = format.application_rows
-    at = _outcome_rows(format)
+    layout = format_version.application_rows
+    at = _outcome_rows(format_version)
     rows = [at[o] // _WIDTH for o in _OUTCOMES]
     rows.append(-1 if withdrawn is None else at[withdrawn] // _WIDTH)
     return (
@@ -238,14 +238,16 @@ def _layout(format: FormatVersion, withdrawn: Outcome | None) -> tuple[Any, int,
     )
 
 
-def _count(columns: RequestColumns, year: int, format: FormatVersion, withdrawn: Any) -> Any:
+def _count(
+    columns: RequestColumns, year: int, format_version: FormatVersion, withdrawn: Any
+) -> Any:
     """The cells of table 3 (rows x applicant columns) for the rows of ``columns``."""
     np = _numpy()
-    height = len(format.application_rows)
+    height = len(format_version.application_rows)
     size = len(columns.received_on)
     if not size:
         return np.zeros((height, _WIDTH), dtype="int64")
-    outcome_rows, new, over, forward = _layout(format, withdrawn)
+    outcome_rows, new, over, forward = _layout(format_version, withdrawn)
     first_day = date(year, 1, 1).toordinal() - _EPOCH
     next_day = date(year + 1, 1, 1).toordinal() - _EPOCH
     received = columns.received_on.view("int64")
@@ -280,7 +282,7 @@ def tabulate_columns(
     reviews: Iterable[Reconsideration | Litigation] = (),
     *,
     year: int,
-    format: FormatVersion = FormatVersion.NATIONAL_2021,
+    format_version: FormatVersion = FormatVersion.NATIONAL_2021,
     withdrawn: Outcome | None = Outcome.OTHER_OTHER,
 ) -> Tabulation:
     """Tables 3 and 4 of ``year`` from columns; equal to :func:`~govdisclosure.stats.tabulate`.
@@ -290,13 +292,15 @@ def tabulate_columns(
     >>> tabulate_columns(RequestColumns.from_requests([]), year=2024).applications.rows[0].total
     0
     """
-    if not format.has_tables:
-        raise ValueError(f"format {format.code} has no statistical tables")
+    if not format_version.has_tables:
+        raise ValueError(f"format {format_version.code} has no statistical tables")
     np = _numpy()
-    cells = _count(columns, year, format, withdrawn)
-    layout = format.application_rows
+    cells = _count(columns, year, format_version, withdrawn)
+    layout = format_version.application_rows
     if columns.others:
-        rest = tabulate(columns.others, year=year, format=format, withdrawn=withdrawn)
+        rest = tabulate(
+            columns.others, year=year, format_version=format_version, withdrawn=withdrawn
+        )
         cells = cells + np.array([row.by_applicant for row in rest.applications.rows], "int64")
     leaves = np.array([row.is_outcome for row in layout], dtype="bool")
     total = layout.index(ApplicationRow.TOTAL)
@@ -305,7 +309,7 @@ def tabulate_columns(
     rows = tuple(_row(row, grid[i]) for i, row in enumerate(layout))
     return Tabulation(
         year=year,
-        format=format,
+        format_version=format_version,
         applications=ApplicationTable(rows),
         reviews=_reviews(reviews, year),
     )

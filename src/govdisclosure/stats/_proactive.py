@@ -163,7 +163,7 @@ class ProactiveTabulation:
     """
 
     year: int
-    format: FormatVersion
+    format_version: FormatVersion
     table: ProactiveTable2021 | ProactiveTable2019
     channels: ChannelStats
 
@@ -265,7 +265,7 @@ def tabulate_proactive(
     register: ProactiveRegister | Iterable[ProactiveItem],
     *,
     year: int,
-    format: FormatVersion = FormatVersion.NATIONAL_2021,
+    format_version: FormatVersion = FormatVersion.NATIONAL_2021,
 ) -> ProactiveTabulation:
     """Count a register into table 2 of ``year``'s report, and the year's channel figures.
 
@@ -302,8 +302,8 @@ def tabulate_proactive(
     >>> tabulate_proactive([doc], year=2024).table.normative_documents
     DocumentCounts(issued=1, repealed=1, in_force=0)
     """
-    if not format.has_tables:
-        raise ValueError(f"format {format.code} has no statistical tables")
+    if not format_version.has_tables:
+        raise ValueError(f"format {format_version.code} has no statistical tables")
     if not isinstance(register, ProactiveRegister):
         register = ProactiveRegister(items=tuple(register))
     first, last = date(year, 1, 1), date(year, 12, 31)
@@ -378,7 +378,7 @@ def tabulate_proactive(
 
     decisions = _decisions(register, year)
     table: ProactiveTable2021 | ProactiveTable2019
-    if format is FormatVersion.TRIAL_2019:
+    if format_version is FormatVersion.TRIAL_2019:
 
         def docs_2019(category: DisclosureCategory) -> DocumentCounts2019:
             i = index[category]
@@ -427,7 +427,7 @@ def tabulate_proactive(
         )
     return ProactiveTabulation(
         year=year,
-        format=format,
+        format_version=format_version,
         table=table,
         channels=_channel_stats(year, published_n, without_channel, per_channel, per_kind),
     )

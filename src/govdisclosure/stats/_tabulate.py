@@ -55,7 +55,7 @@ class Tabulation:
     """
 
     year: int
-    format: FormatVersion
+    format_version: FormatVersion
     applications: ApplicationTable
     reviews: ReviewTable
 
@@ -70,7 +70,11 @@ class Tabulation:
         >>> type(tabulate([], year=2024).report(agency)).__name__
         'AnnualReport2021'
         """
-        cls = AnnualReport2019 if self.format is FormatVersion.TRIAL_2019 else AnnualReport2021
+        cls = (
+            AnnualReport2019
+            if self.format_version is FormatVersion.TRIAL_2019
+            else AnnualReport2021
+        )
         return cls(
             agency=agency,
             year=self.year,
@@ -85,7 +89,7 @@ def tabulate(
     reviews: Iterable[Reconsideration | Litigation] = (),
     *,
     year: int,
-    format: FormatVersion = FormatVersion.NATIONAL_2021,
+    format_version: FormatVersion = FormatVersion.NATIONAL_2021,
     withdrawn: Outcome | None = Outcome.OTHER_OTHER,
 ) -> Tabulation:
     """Count requests and review cases into tables 3 and 4 of ``year``'s report.
@@ -119,10 +123,10 @@ def tabulate(
     >>> t.row(ApplicationRow.CARRIED_OVER).natural_person, t.row(ApplicationRow.GRANTED).total
     (1, 1)
     """
-    if not format.has_tables:
-        raise ValueError(f"format {format.code} has no statistical tables")
-    layout = format.application_rows
-    outcome_at = _outcome_rows(format)
+    if not format_version.has_tables:
+        raise ValueError(f"format {format_version.code} has no statistical tables")
+    layout = format_version.application_rows
+    outcome_at = _outcome_rows(format_version)
     withdrawn_at = None if withdrawn is None else outcome_at[withdrawn]
     new_at = layout.index(ApplicationRow.NEW) * _WIDTH
     over_at = layout.index(ApplicationRow.CARRIED_OVER) * _WIDTH
@@ -178,7 +182,7 @@ def tabulate(
         rows.append(_row(row, cells))
     return Tabulation(
         year=year,
-        format=format,
+        format_version=format_version,
         applications=ApplicationTable(tuple(rows)),
         reviews=_reviews(reviews, year),
     )
