@@ -72,7 +72,7 @@ def test_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["show", "no-such-report"]) == 2
     assert "neither a bundled example" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
-    bad.write_text('{"schema_version": 2}', encoding="utf-8")
+    bad.write_text('{"schema_version": 3}', encoding="utf-8")
     assert main(["show", str(bad)]) == 2
     assert "$.schema_version" in capsys.readouterr().err
 
@@ -178,7 +178,7 @@ def test_tabulate_reports_the_index_of_a_bad_request(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "requests.json"
-    path.write_text('[{"schema_version": 1, "type": "request", "id": 3}]', encoding="utf-8")
+    path.write_text('[{"schema_version": 2, "type": "request", "id": 3}]', encoding="utf-8")
     assert main(["tabulate", str(path), "--year", "2024"]) == 2
     assert "$[0].id: expected text" in capsys.readouterr().err
     path.write_text("{}", encoding="utf-8")

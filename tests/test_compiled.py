@@ -99,7 +99,7 @@ def _assert_round_trip(model: object) -> None:
     assert type(back) is type(model)
     assert back == model
     assert back == converter(True).structure(reference, type(model))
-    assert to_json(model) == orjson.dumps({"schema_version": 1, **reference})
+    assert to_json(model) == orjson.dumps({"schema_version": 2, **reference})
 
 
 @given(testing.models())
@@ -124,7 +124,7 @@ def test_polymorphic_base_structures_any_registered_subclass(event: RequestEvent
 def test_examples_round_trip_byte_for_byte(name: str) -> None:
     report = examples.load(name)
     raw = to_json(report)
-    assert raw == orjson.dumps({"schema_version": 1, **converter().unstructure(report)})
+    assert raw == orjson.dumps({"schema_version": 2, **converter().unstructure(report)})
     back = from_json(raw, type(report))
     assert back == report
     assert to_json(back) == raw
@@ -250,7 +250,7 @@ def test_malformed_reports_fail_exactly_when_cattrs_fails(case: tuple[Any, type]
         ({"type": "annual-report-2021", "agency": _AGENCY, "year": 2024}, AnnualReport2021),
         ({"type": "annual-report-2021", "agency": _AGENCY, "year": "2024"}, AnnualReport2021),
         ({"type": "annual-report-2019", "agency": _AGENCY, "year": 2024}, AnnualReport2021),
-        ({"schema_version": 1}, int),
+        ({"schema_version": 2}, int),
     ],
 )  # fmt: skip
 def test_hand_made_documents_agree_with_cattrs(data: Any, cls: type) -> None:
@@ -259,7 +259,7 @@ def test_hand_made_documents_agree_with_cattrs(data: Any, cls: type) -> None:
 
 def test_from_dict_reports_problems_with_paths_after_the_fast_path_fails() -> None:
     with pytest.raises(Exception, match=r"\$\.value"):
-        from_dict({"schema_version": 1, "value": 1.5, "unit": "条"}, Quantity)
+        from_dict({"schema_version": 2, "value": 1.5, "unit": "条"}, Quantity)
 
 
 def test_to_dict_of_something_that_is_not_a_model_still_fails() -> None:
@@ -374,7 +374,7 @@ def test_unsupported_fields_hand_the_class_to_cattrs() -> None:
         model = cls(name="某机关")
         reference = converter().unstructure(model)
         assert compiled.unstructure(model) == reference
-        assert to_json(model) == orjson.dumps({"schema_version": 1, **reference})
+        assert to_json(model) == orjson.dumps({"schema_version": 2, **reference})
         _check_agrees(reference, Agency)
         _check_agrees({**reference, "extra": 1}, Agency)
         report = AnnualReport2021(agency=model, year=2024)

@@ -234,8 +234,8 @@ def test_review_tables() -> None:
     assert counts.cell(ReviewColumn.MAINTAINED) == 10
     assert [g.code for g in ReviewGroup] == [
         "reconsideration",
-        "litigation_direct",
-        "litigation_after_reconsideration",
+        "litigation-direct",
+        "litigation-after-reconsideration",
     ]
 
 

@@ -97,7 +97,7 @@ _TRIAL_TABLE = {
     if k != "schema_version"
 }
 _CASE = {
-    "schema_version": 1,
+    "schema_version": 2,
     "type": "reconsideration",
     "id": "R1",
     "filed_on": "2024-03-01",
@@ -105,7 +105,7 @@ _CASE = {
     "decided_on": "2024-04-20",
 }
 _LEGACY = {
-    "schema_version": 1,
+    "schema_version": 2,
     "type": "annual-report-2008",
     "agency": {"type": "agency", "name": "四川省人力资源和社会保障厅"},
     "year": 2013,
@@ -569,10 +569,16 @@ CASES: dict[str, Case] = {
         ),
     ),
     # --- schema_version and the document itself -----------------------------------------------
-    "schema-version-2": Case(
+    "schema-version-3": Case(
         Money,
-        _set(_MONEY, ("schema_version",), 2),
-        (("$.schema_version", "expected schema_version 1, got 2", "schema_version应为1，实际为2"),),
+        _set(_MONEY, ("schema_version",), 3),
+        (
+            (
+                "$.schema_version",
+                "expected schema_version 1 or 2, got 3",
+                "schema_version应为1或2，实际为3",
+            ),
+        ),
     ),
     "schema-version-string": Case(
         Money,
@@ -580,8 +586,8 @@ CASES: dict[str, Case] = {
         (
             (
                 "$.schema_version",
-                "expected schema_version 1, got '1'",
-                "schema_version应为1，实际为'1'",
+                "expected schema_version 1 or 2, got '1'",
+                "schema_version应为1或2，实际为'1'",
             ),
         ),
     ),
@@ -591,8 +597,8 @@ CASES: dict[str, Case] = {
         (
             (
                 "$.schema_version",
-                "expected schema_version 1, got True",
-                "schema_version应为1，实际为True",
+                "expected schema_version 1 or 2, got True",
+                "schema_version应为1或2，实际为True",
             ),
         ),
     ),
@@ -602,14 +608,14 @@ CASES: dict[str, Case] = {
         (
             (
                 "$.schema_version",
-                "expected schema_version 1, got nothing",
-                "schema_version应为1，实际为空",
+                "expected schema_version 1 or 2, got nothing",
+                "schema_version应为1或2，实际为空",
             ),
         ),
     ),
     "truncated-json": Case(
         Money,
-        b'{"schema_version":1,"amount":"1"',
+        b'{"schema_version":2,"amount":"1"',
         (
             (
                 "$",
@@ -620,7 +626,7 @@ CASES: dict[str, Case] = {
     ),
     "trailing-comma": Case(
         Money,
-        b'{"schema_version":1,"amount":"1",}',
+        b'{"schema_version":2,"amount":"1",}',
         (
             (
                 "$",

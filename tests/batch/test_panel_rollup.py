@@ -87,7 +87,7 @@ def test_a_missing_year_and_blank_cells_give_no_change() -> None:
     two_years_later = attrs.evolve(HUAIAN, year=2026)
     rows = panel([("a", HUAIAN), ("a", two_years_later)])
     assert _cell(rows, 2026, "applications", "new", "total").previous is None
-    blank = _cell(panel([("s", SHANGHAI)]), 2019, "applications", "new", "research_institution")
+    blank = _cell(panel([("s", SHANGHAI)]), 2019, "applications", "new", "research-institution")
     assert blank.value is None and blank.change is None
 
 
@@ -127,7 +127,7 @@ def test_a_blank_part_makes_the_derived_row_blank() -> None:
         for r in table.rows
     ]
     report = attrs.evolve(HUAIAN, applications=attrs.evolve(table, rows=tuple(rows)))
-    other = _cell(panel([("x", report)]), 2024, "applications", "other", "natural_person")
+    other = _cell(panel([("x", report)]), 2024, "applications", "other", "natural-person")
     assert other.value is None and other.derived
 
 

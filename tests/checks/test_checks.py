@@ -223,7 +223,8 @@ def test_perturbing_a_cell_is_found(
     column = data.draw(st.sampled_from(COLUMNS))
     target = table.rows[index]
     name = "total" if column is None else column.code
-    change: dict[str, Any] = {name: (target.cell(column) or 0) + delta}
+    attribute = "total" if column is None else column.attribute
+    change: dict[str, Any] = {attribute: (target.cell(column) or 0) + delta}
     changed = attrs.evolve(target, **change)
     rows = list(table.rows)
     rows[index] = changed
@@ -241,7 +242,7 @@ def test_perturbing_a_review_cell_is_found(
 ) -> None:
     counts = reviews.group(group)
     changed = attrs.evolve(counts, **{column.code: (counts.cell(column) or 0) + 1})
-    report = report_2021(reviews=attrs.evolve(reviews, **{group.code: changed}))
+    report = report_2021(reviews=attrs.evolve(reviews, **{group.attribute: changed}))
     findings = check(report)
     assert [cell_of(f).row for f in findings] == [group.code]
 

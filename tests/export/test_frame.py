@@ -181,7 +181,7 @@ def test_the_docs_pictures_are_drawn_from_the_library(tmp_path: Path) -> None:
     html = figures.annotated_table("2021", "applications")
     assert html.count("<code>") == 175 + 25  # every cell, and every row's code
     assert "<code>carried-over</code>" in html
-    assert '<td class="gd-col-natural_person"><code>natural_person</code></td>' in html
+    assert '<td class="gd-col-natural-person"><code>natural-person</code></td>' in html
     assert figures.annotated_table("2021", "reviews").count("<code>") == 15
     outline = figures.form_outline("2021").astext()
     assert "AnnualReport2021" in outline

@@ -287,8 +287,8 @@ def test_every_problem_is_reported_with_its_row_and_column() -> None:
         ),
         (
             "row 3, column 申请人类型: '公民' is not a ApplicantKind; expected a code or Chinese"
-            " label: natural_person, commercial_enterprise, research_institution,"
-            " social_welfare_organisation, legal_service_institution, other"
+            " label: natural-person, commercial-enterprise, research-institution,"
+            " social-welfare-organisation, legal-service-institution, other"
         ),
         "row 3, column 申请编号: required, but empty",
         "row 3, column 申请公开的政府信息: required, but empty",

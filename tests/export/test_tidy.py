@@ -144,7 +144,7 @@ def test_2019_rows_have_the_single_other_row() -> None:
 
 def test_blank_is_not_zero() -> None:
     rows = to_rows([SHANGHAI])
-    blank = _cell(rows, "applications", "new", "research_institution")
+    blank = _cell(rows, "applications", "new", "research-institution")
     assert (blank.value, blank.blank) == (None, True)
     zero = _cell(rows, "proactive", "licensing", "decisions")
     assert (zero.value, zero.blank) == (0, False)
@@ -224,18 +224,19 @@ def test_tidy_cells_say_what_the_sources_print(name: str, file: str) -> None:
     rows = to_rows([examples.load(name)])
     assert rows[0].year == expected["year"]
     new = expected["new_applications_natural_person"]
-    assert _cell(rows, "applications", "new", "natural_person").value == new
+    assert _cell(rows, "applications", "new", "natural-person").value == new
     assert _cell(rows, "applications", "new", "total").value == expected["new_applications_total"]
     carried = _cell(rows, "applications", "carried-over", "total").value
     assert carried == expected["carried_over_from_last_year"]
     forward = _cell(rows, "applications", "carried-forward", "total").value
     assert forward == expected["carried_to_next_year"]
     assert _cell(rows, "applications", "total", "total").value == expected["outcomes"]["总计"]
-    for group in ("reconsideration", "litigation_direct", "litigation_after_reconsideration"):
+    for group in ReviewGroup:
         for key, column in REVIEW_KEYS.items():
-            cell = _cell(rows, "reviews", group, column)
-            assert cell.value == expected[group][key], (group, key)
-            assert cell.blank is (expected[group][key] is None)
+            cell = _cell(rows, "reviews", group.code, column)
+            # expected.json names the groups by their field (snake_case), as the model does
+            assert cell.value == expected[group.attribute][key], (group, key)
+            assert cell.blank is (expected[group.attribute][key] is None)
 
 
 def test_outcome_groups_of_huaian_add_up_as_printed() -> None:
@@ -344,7 +345,7 @@ def test_values_of_the_wrong_kind_or_sign() -> None:
     change = index[("licensing", "change")]
     assert from_rows(_replace(rows, change, value=-3))[0] is not None  # 本年增/减 is signed
     amount = index[("procurement", "total_amount")]
-    new = index[("new", "natural_person")]
+    new = index[("new", "natural-person")]
     assert _problems(_replace(rows, new, value=Decimal("1"))) == [
         f"rows[{new}].value: a count must be a whole number, got Decimal('1')"
     ]
@@ -389,15 +390,15 @@ def test_unknown_missing_and_repeated_cells() -> None:
         "rows[12].row: table applications of format 2021 has no cell new/nobody",
         (
             "report 淮安市人民政府 2024, table applications: 1 cell(s) missing:"
-            " new/research_institution"
+            " new/research-institution"
         ),
     ]
     assert _problems(rows[:-7]) == [
         (
             "report 淮安市人民政府 2024, table reviews: 7 cell(s) missing:"
-            " litigation_direct/pending, litigation_direct/total,"
-            " litigation_after_reconsideration/maintained,"
-            " litigation_after_reconsideration/corrected, litigation_after_reconsideration/other, …"
+            " litigation-direct/pending, litigation-direct/total,"
+            " litigation-after-reconsideration/maintained,"
+            " litigation-after-reconsideration/corrected, litigation-after-reconsideration/other, …"
         )
     ]
     assert _problems([*rows, rows[3]]) == [

@@ -215,8 +215,8 @@ def _blank_and_zero() -> AnnualReport2021:
 def test_blank_is_not_zero_html() -> None:
     page = render(_blank_and_zero(), "html")
     check_html(page)
-    assert '<td class="gd-col-natural_person">0</td>' in page
-    assert '<td class="gd-col-commercial_enterprise"></td>' in page
+    assert '<td class="gd-col-natural-person">0</td>' in page
+    assert '<td class="gd-col-commercial-enterprise"></td>' in page
     assert '<td class="gd-col-issued">0</td><td class="gd-col-repealed"></td>' in page
     assert '<td class="gd-col-reconsideration-maintained">0</td>' in page
     assert '<td class="gd-col-reconsideration-corrected"></td>' in page

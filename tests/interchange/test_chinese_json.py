@@ -130,7 +130,7 @@ def test_a_label_shared_by_two_fields_is_an_error() -> None:
     with pytest.raises(SchemaError, match=message):
         to_json_zh(value)
     with pytest.raises(SchemaError, match=message):
-        from_dict_zh({"schema_version": 1, "名称": "x"}, _Clashing)
+        from_dict_zh({"schema_version": 2, "名称": "x"}, _Clashing)
     # The English format is not affected.
     assert from_json(to_json(value), _Clashing) == value
     assert json_schema(_Clashing)["properties"]["hall"]["x-label-zh"] == "名称"
@@ -180,7 +180,7 @@ def test_keys_are_the_labels() -> None:
         "总计",
     ]
     assert row["行"] == "new"  # codes stay codes
-    assert to_json_zh(report, indent=True).startswith(b'{\n  "schema_version": 1,\n')
+    assert to_json_zh(report, indent=True).startswith(b'{\n  "schema_version": 2,\n')
 
 
 @given(testing.models())
@@ -288,7 +288,7 @@ ERRORS: dict[str, tuple[type, Any, list[tuple[str, str]]]] = {
     ),
     "list-item-of-wrong-type": (
         Section,
-        {"schema_version": 1, "标题": "一、总体情况", "正文": ["无。", None], "下级标题": ["x"]},
+        {"schema_version": 2, "标题": "一、总体情况", "正文": ["无。", None], "下级标题": ["x"]},
         [
             ("$.正文[1]", "expected text, got None"),
             ("$.下级标题[0]", "expected an object, got 'x'"),
@@ -315,13 +315,13 @@ ERRORS: dict[str, tuple[type, Any, list[tuple[str, str]]]] = {
     ),
     "unknown-key-with-dots": (
         Money,
-        {"schema_version": 1, "金额": "1", "a.b[0]": 1},
+        {"schema_version": 2, "金额": "1", "a.b[0]": 1},
         [("$.a.b[0]", "unknown key 'a.b[0]' for Money")],
     ),
     "schema-version": (
         Money,
-        {"schema_version": 2, "金额": "1"},
-        [("$.schema_version", "expected schema_version 1, got 2")],
+        {"schema_version": 3, "金额": "1"},
+        [("$.schema_version", "expected schema_version 1 or 2, got 3")],
     ),
     "not-an-object": (Money, [1], [("$", "expected a JSON object")]),
 }
@@ -355,14 +355,14 @@ def test_unknown_key_messages_are_bilingual() -> None:
 
 def test_invalid_json_text() -> None:
     with pytest.raises(ValidationError) as info:
-        from_json_zh('{"schema_version": 1, "金额": '.encode(), Money)
+        from_json_zh('{"schema_version": 2, "金额": '.encode(), Money)
     assert info.value.paths == ("$",)
     assert info.value.errors[0].message_zh.startswith("JSON格式错误：")
 
 
 def test_values_are_checked_like_the_english_format() -> None:
     assert from_dict_zh(
-        {"schema_version": 1, "数值": "3.5", "单位": "万人次"}, Quantity
+        {"schema_version": 2, "数值": "3.5", "单位": "万人次"}, Quantity
     ) == Quantity(Decimal("3.5"), "万人次")
     with pytest.raises(ValidationError, match=r"\$\.数值: expected an integer, or a decimal"):
-        from_dict_zh({"schema_version": 1, "数值": 3.5, "单位": "万人次"}, Quantity)
+        from_dict_zh({"schema_version": 2, "数值": 3.5, "单位": "万人次"}, Quantity)

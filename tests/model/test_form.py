@@ -77,17 +77,17 @@ def test_cell_addresses() -> None:
     huaian = examples.load("huaian-city-2024")
     assert isinstance(huaian, AnnualReport2021)
     assert str(cell.get(huaian)) == "96171.6"
-    review = form.cell(ReportPart.REVIEWS, "litigation_direct", "pending")
+    review = form.cell(ReportPart.REVIEWS, "litigation-direct", "pending")
     assert review.path == "$.reviews.litigation_direct.pending"
     assert review.get(attrs.evolve(huaian, reviews=None)) is None
     with pytest.raises(KeyError, match="no column 'nope'"):
-        form.cell(ReportPart.REVIEWS, "litigation_direct", "nope")
+        form.cell(ReportPart.REVIEWS, "litigation-direct", "nope")
     with pytest.raises(KeyError, match="no row 'nope'"):
         form.cell(ReportPart.REVIEWS, "nope", "total")
     with pytest.raises(KeyError, match="has no table 'statistics'"):
         form.table(ReportPart.STATISTICS)
     # Addresses are values: equal, hashable, ordered.
-    again = CellRef(FormatVersion.NATIONAL_2021, ReportPart.REVIEWS, "litigation_direct", "pending")
+    again = CellRef(FormatVersion.NATIONAL_2021, ReportPart.REVIEWS, "litigation-direct", "pending")
     assert again == review
     assert {review: 1}[again] == 1
     assert sorted([review, cell])[0] is cell

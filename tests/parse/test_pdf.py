@@ -186,7 +186,7 @@ def test_table4_cells(
     want = expected[name]
     keys = ("maintain", "correct", "other", "pending", "total")
     for g, group in enumerate(ReviewGroup):
-        assert row[5 * g : 5 * g + 5] == [want[group.code][k] for k in keys], group
+        assert row[5 * g : 5 * g + 5] == [want[group.attribute][k] for k in keys], group
     if name == "hongze-district-2023":
         # Totals of 0 under non-zero results, as the PDF says: kept, not corrected.
         assert row[:5] == [10, 1, 0, 0, 0]

@@ -186,9 +186,9 @@ def to_frame(
     >>> cells = frame[(frame["row"] == "new") & (frame["table"] == "applications")]
     >>> for cell in cells[["column", "value", "blank"]].head(3).itertuples(index=False):
     ...     print(cell.column, cell.value, cell.blank)
-    natural_person 821 False
-    commercial_enterprise 35 False
-    research_institution <NA> True
+    natural-person 821 False
+    commercial-enterprise 35 False
+    research-institution <NA> True
     >>> procurement = frame[frame["row"] == "procurement"]
     >>> procurement[["column", "unit", "value", "amount"]].values.tolist()
     [['projects', nan, 6, <NA>], ['total_amount', '元', <NA>, 251000.0]]

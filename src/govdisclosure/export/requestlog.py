@@ -50,7 +50,7 @@ without the mark is read too. Excel files (``.xlsx``) need the ``xlsx`` extra (o
 >>> print(text.splitlines()[0])
 id,received_on,submitted_on,method,applicant_kind,description,agency,extended_on,extension_days,transferred_on,transferred_to,replied_on,outcome,reply_reference,events
 >>> print(text.splitlines()[1])
-2024-001,2024-09-27,,online,natural_person,2024年度部门预算,,,,,,2024-10-30,granted,,
+2024-001,2024-09-27,,online,natural-person,2024年度部门预算,,,,,,2024-10-30,granted,,
 >>> [back] = requests_from_csv(text)
 >>> back.applicant.name is None, back.events == request.events
 (True, True)
@@ -79,7 +79,7 @@ from govdisclosure.model.request import (
     RequestEvent,
     Transferred,
 )
-from govdisclosure.serialize import from_dict, to_dict
+from govdisclosure.serialize import SCHEMA_VERSION, from_dict, to_dict
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -299,6 +299,9 @@ def _lookup(cls: type[LabelledEnum]) -> dict[str, LabelledEnum]:
         table[member.label] = member
     for member in cls:
         table[member.code] = member
+    # A log has no schema version: the codes of earlier versions stay readable (never written).
+    for code, member in cls.legacy_codes().items():
+        table.setdefault(code, member)
     return table
 
 
@@ -701,7 +704,7 @@ class _Row:
                 self.fail(code, f"$[{index}]: expected a JSON object", f"$[{index}]：应为JSON对象")
                 continue
             try:
-                events.append(from_dict({"schema_version": 1, **item}, RequestEvent))
+                events.append(from_dict({"schema_version": SCHEMA_VERSION, **item}, RequestEvent))
             except ValidationError as exc:
                 for e in exc.errors:
                     where = f"$[{index}]{e.path[1:]}"
@@ -888,7 +891,7 @@ def read_request_log(path: str | PathLike[str]) -> list[DisclosureRequest]:
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "log.csv"
     >>> _ = path.write_text("申请编号,收到申请日期,申请方式,申请人类型,申请公开的政府信息\\n"
-    ...                     "A1,2024-03-01,post,natural_person,某文件\\n", encoding="utf-8")
+    ...                     "A1,2024-03-01,post,natural-person,某文件\\n", encoding="utf-8")
     >>> [request.id for request in read_request_log(path)]
     ['A1']
     """

@@ -40,10 +40,10 @@ The record is a :class:`~typing.NamedTuple`: the fastest immutable record to bui
 
 >>> from govdisclosure import examples
 >>> rows = to_rows([examples.load("shanghai-gov-office-2019")])
->>> cell = next(r for r in rows if r.row == "new" and r.column == "natural_person")
+>>> cell = next(r for r in rows if r.row == "new" and r.column == "natural-person")
 >>> cell.table, cell.row_label, cell.column_label, cell.value, cell.blank
 ('applications', '一、本年新收政府信息公开申请数量', '自然人', 821, False)
->>> blank = next(r for r in rows if r.row == "new" and r.column == "research_institution")
+>>> blank = next(r for r in rows if r.row == "new" and r.column == "research-institution")
 >>> blank.value, blank.blank
 (None, True)
 >>> [report] = from_rows(rows)

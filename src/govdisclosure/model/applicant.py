@@ -20,20 +20,36 @@ class ApplicantKind(LabelledEnum):
     ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']
     """
 
-    NATURAL_PERSON = "natural_person", "自然人", "natural person"
-    COMMERCIAL_ENTERPRISE = "commercial_enterprise", "商业企业", "commercial enterprise"
-    RESEARCH_INSTITUTION = "research_institution", "科研机构", "research institution"
+    NATURAL_PERSON = "natural-person", "自然人", "natural person"
+    COMMERCIAL_ENTERPRISE = "commercial-enterprise", "商业企业", "commercial enterprise"
+    RESEARCH_INSTITUTION = "research-institution", "科研机构", "research institution"
     SOCIAL_WELFARE_ORGANISATION = (
-        "social_welfare_organisation",
+        "social-welfare-organisation",
         "社会公益组织",
         "social welfare organisation",
     )
     LEGAL_SERVICE_INSTITUTION = (
-        "legal_service_institution",
+        "legal-service-institution",
         "法律服务机构",
         "legal service institution",
     )
     OTHER_ORGANISATION = "other", "其他", "other organisation"
+
+    @property
+    def attribute(self) -> str:
+        """The field of :class:`~govdisclosure.model.tables.ApplicantCounts` holding this column.
+
+        Codes on the wire are kebab-case; attributes are Python names.
+
+        >>> ApplicantKind.NATURAL_PERSON.code, ApplicantKind.NATURAL_PERSON.attribute
+        ('natural-person', 'natural_person')
+        """
+        return self._value_.replace("-", "_")
+
+    @classmethod
+    def legacy_codes(cls) -> dict[str, ApplicantKind]:
+        """The snake_case codes of schema version 1 (``natural_person``)."""
+        return {m._value_.replace("-", "_"): m for m in cls if "-" in m._value_}
 
     @property
     def is_organisation(self) -> bool:

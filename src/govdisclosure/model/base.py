@@ -9,7 +9,7 @@ Models are pure data: this module imports nothing above the model layer (no Babe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Self, TypeVar, cast
@@ -86,6 +86,17 @@ class LabelledEnum(Enum):
                 f"{code!r} is not a valid {cls.__name__} code; expected one of: {valid}"
             )
         return cast("Self", member)
+
+    @classmethod
+    def legacy_codes(cls) -> Mapping[str, Self]:
+        """Codes this enum had in earlier schema versions, mapped to their members.
+
+        Read only where a document says it is of such a version (see
+        :func:`govdisclosure.serialize.migrate.upgrade`) and in request logs, whose columns carry no
+        version; never written. Schema version 1 spelled five applicant kinds and two review
+        groups in snake_case (``natural_person``); version 2 writes every code in kebab-case.
+        """
+        return {}
 
     def __str__(self) -> str:
         return self.label

@@ -241,12 +241,26 @@ class ReviewGroup(LabelledEnum):
     """
 
     RECONSIDERATION = "reconsideration", "行政复议", "administrative reconsideration"
-    LITIGATION_DIRECT = "litigation_direct", "未经复议直接起诉", "direct suit"
+    LITIGATION_DIRECT = "litigation-direct", "未经复议直接起诉", "direct suit"
     LITIGATION_AFTER_RECONSIDERATION = (
-        "litigation_after_reconsideration",
+        "litigation-after-reconsideration",
         "复议后起诉",
         "suit after reconsideration",
     )
+
+    @property
+    def attribute(self) -> str:
+        """The field of :class:`~govdisclosure.model.tables.ReviewTable` holding this group.
+
+        >>> ReviewGroup.LITIGATION_DIRECT.code, ReviewGroup.LITIGATION_DIRECT.attribute
+        ('litigation-direct', 'litigation_direct')
+        """
+        return self._value_.replace("-", "_")
+
+    @classmethod
+    def legacy_codes(cls) -> dict[str, ReviewGroup]:
+        """The snake_case codes of schema version 1 (``litigation_direct``)."""
+        return {m._value_.replace("-", "_"): m for m in cls if "-" in m._value_}
 
     @classmethod
     def of_litigation(cls, route: LitigationRoute) -> ReviewGroup:

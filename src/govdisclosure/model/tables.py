@@ -91,7 +91,7 @@ class ApplicantCounts:
 
     def cell(self, column: ApplicantKind | None) -> Cell:
         """The cell of an applicant column; ``None`` as column means the printed 总计."""
-        return self.total if column is None else getattr(self, column.code)
+        return self.total if column is None else getattr(self, column.attribute)
 
     @property
     def by_applicant(self) -> tuple[Cell, ...]:
@@ -218,7 +218,7 @@ class ApplicationTable:
         return tuple(r.row for r in self.rows)
 
 
-_COLUMNS = (*(k.code for k in ApplicantKind), "total")
+_COLUMNS = (*(k.attribute for k in ApplicantKind), "total")
 
 
 @attrs.frozen(kw_only=True)
@@ -270,11 +270,11 @@ class ReviewTable:
     def group(self, group: ReviewGroup | str) -> ReviewCounts:
         """The counts of one column group, by member or code.
 
-        >>> ReviewTable().group("litigation_direct").total is None
+        >>> ReviewTable().group("litigation-direct").total is None
         True
         """
         member = group if isinstance(group, ReviewGroup) else ReviewGroup.from_code(group)
-        value: ReviewCounts = getattr(self, member.code)
+        value: ReviewCounts = getattr(self, member.attribute)
         return value
 
 

@@ -8,6 +8,7 @@ from govdisclosure.serialize.registry import TAG_KEY, register, registered_tags,
 
 if TYPE_CHECKING:
     from govdisclosure.serialize.chinese import from_dict_zh, from_json_zh, to_dict_zh, to_json_zh
+    from govdisclosure.serialize.migrate import READABLE_VERSIONS, upgrade
     from govdisclosure.serialize.schema import DIALECT, SchemaError, json_schema, model_classes
 
 # Schemas and the Chinese-key form are built on first use, keeping `import govdisclosure` light.
@@ -20,6 +21,8 @@ _LAZY = {
     "from_json_zh": "chinese",
     "to_dict_zh": "chinese",
     "to_json_zh": "chinese",
+    "READABLE_VERSIONS": "migrate",
+    "upgrade": "migrate",
 }
 
 
@@ -34,6 +37,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DIALECT",
+    "READABLE_VERSIONS",
     "SCHEMA_VERSION",
     "TAG_KEY",
     "SchemaError",
@@ -52,4 +56,5 @@ __all__ = [
     "to_dict_zh",
     "to_json",
     "to_json_zh",
+    "upgrade",
 ]

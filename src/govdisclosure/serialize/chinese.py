@@ -30,7 +30,7 @@ import orjson
 
 from govdisclosure.errors import ErrorDetail, ValidationError
 from govdisclosure.serialize import registry
-from govdisclosure.serialize.json import SCHEMA_VERSION, from_dict, to_dict
+from govdisclosure.serialize.json import READABLE_VERSIONS, from_dict, to_dict
 from govdisclosure.serialize.schema import VERSION_KEY, Node, Plan, plan, rekey, top_node
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def to_dict_zh(obj: object) -> dict[str, Any]:
 
     >>> from govdisclosure.model import Quantity, Qualifier
     >>> to_dict_zh(Quantity(10000, "条", Qualifier.MORE_THAN))
-    {'schema_version': 1, '数值': 10000, '单位': '条', '限定词': 'more-than'}
+    {'schema_version': 2, '数值': 10000, '单位': '条', '限定词': 'more-than'}
     """
     english = to_dict(obj)
     body = rekey(english, top_node(type(obj)), "zh")
@@ -64,7 +64,7 @@ def to_json_zh(obj: object, *, indent: bool = False) -> bytes:
     >>> from govdisclosure.model import Money
     >>> from decimal import Decimal
     >>> to_json_zh(Money(Decimal("3940"))).decode()
-    '{"schema_version":1,"金额":"3940","单位":"yuan"}'
+    '{"schema_version":2,"金额":"3940","单位":"yuan"}'
     """
     option = orjson.OPT_INDENT_2 if indent else 0
     return orjson.dumps(to_dict_zh(obj), option=option)
@@ -76,9 +76,9 @@ def from_dict_zh(data: Any, cls: type[T]) -> T:
     Every problem is listed, at a path with Chinese keys.
 
     >>> from govdisclosure.model import Money
-    >>> from_dict_zh({"schema_version": 1, "金额": "3940", "单位": "yuan"}, Money)
+    >>> from_dict_zh({"schema_version": 2, "金额": "3940", "单位": "yuan"}, Money)
     Money(amount=Decimal('3940'), unit=<MoneyUnit.YUAN: 'yuan'>)
-    >>> from_dict_zh({"schema_version": 1, "金额": "-5", "amount": "5"}, Money)
+    >>> from_dict_zh({"schema_version": 2, "金额": "-5", "amount": "5"}, Money)
     Traceback (most recent call last):
     ...
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
@@ -86,7 +86,7 @@ def from_dict_zh(data: Any, cls: type[T]) -> T:
     """
     node = top_node(cls)
     version = data.get(VERSION_KEY) if type(data) is dict else None
-    if type(data) is not dict or type(version) is not int or version != SCHEMA_VERSION:
+    if type(data) is not dict or type(version) is not int or version not in READABLE_VERSIONS:
         # Refused before anything else is read, with the English format's own message.
         return from_dict(data, cls)
     body = {k: v for k, v in data.items() if k != VERSION_KEY}
@@ -101,9 +101,9 @@ def from_json_zh(data: str | bytes, cls: type[T]) -> T:
     """A model from JSON text with Chinese keys; raises :class:`.ValidationError`.
 
     >>> from govdisclosure.model import Quantity
-    >>> from_json_zh('{"schema_version":1,"数值":337,"单位":"条"}', Quantity)
+    >>> from_json_zh('{"schema_version":2,"数值":337,"单位":"条"}', Quantity)
     Quantity(value=337, unit='条', qualifier=<Qualifier.EXACT: 'exact'>)
-    >>> from_json_zh('{"schema_version":1,"数值":-3,"单位":"条"}', Quantity)
+    >>> from_json_zh('{"schema_version":2,"数值":-3,"单位":"条"}', Quantity)
     Traceback (most recent call last):
     ...
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:

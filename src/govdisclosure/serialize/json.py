@@ -21,10 +21,17 @@ __all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
-"""Version of the wire format; bumped on any incompatible change."""
+SCHEMA_VERSION = 2
+"""Version of the wire format written; bumped on any incompatible change.
 
-_VERSION_KEY = "schema_version"
+Version 2 spells every enum code in kebab-case (see :mod:`govdisclosure.serialize.migrate`).
+"""
+
+READABLE_VERSIONS = (1, 2)
+"""The versions the readers take: older ones are upgraded first
+(:func:`govdisclosure.serialize.migrate.upgrade`)."""
+
+VERSION_KEY = _VERSION_KEY = "schema_version"
 
 
 def to_dict(obj: object) -> dict[str, Any]:
@@ -33,7 +40,7 @@ def to_dict(obj: object) -> dict[str, Any]:
     >>> from govdisclosure.model import Money
     >>> from decimal import Decimal
     >>> to_dict(Money(Decimal("3940")))
-    {'schema_version': 1, 'amount': '3940', 'unit': 'yuan'}
+    {'schema_version': 2, 'amount': '3940', 'unit': 'yuan'}
     """
     try:
         body = compiled.unstructure(obj)
@@ -50,7 +57,7 @@ def to_json(obj: object, *, indent: bool = False) -> bytes:
 
     >>> from govdisclosure.model import Quantity, Qualifier
     >>> to_json(Quantity(400, "篇", Qualifier.NEARLY)).decode()
-    '{"schema_version":1,"value":400,"unit":"篇","qualifier":"nearly"}'
+    '{"schema_version":2,"value":400,"unit":"篇","qualifier":"nearly"}'
     """
     option = orjson.OPT_INDENT_2 if indent else 0
     return orjson.dumps(to_dict(obj), option=option)
@@ -60,9 +67,9 @@ def from_dict(data: Any, cls: type[T]) -> T:
     """A model from a JSON-ready dict; raises :class:`.ValidationError` listing every problem.
 
     >>> from govdisclosure.model import Money
-    >>> from_dict({"schema_version": 1, "amount": "3940", "unit": "yuan"}, Money)
+    >>> from_dict({"schema_version": 2, "amount": "3940", "unit": "yuan"}, Money)
     Money(amount=Decimal('3940'), unit=<MoneyUnit.YUAN: 'yuan'>)
-    >>> from_dict({"schema_version": 1, "amount": 3940, "unit": "yuan"}, Money)
+    >>> from_dict({"schema_version": 2, "amount": 3940, "unit": "yuan"}, Money)
     Traceback (most recent call last):
     ...
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
@@ -71,18 +78,23 @@ def from_dict(data: Any, cls: type[T]) -> T:
     if type(data) is not dict:
         raise ValidationError([ErrorDetail("$", "expected a JSON object", "应为JSON对象")])
     version = data.get(_VERSION_KEY)
-    if version != SCHEMA_VERSION or type(version) is not int:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         got = "nothing" if version is None else repr(version)
         got_zh = "空" if version is None else repr(version)
+        readable = " or ".join(map(str, READABLE_VERSIONS))
         raise ValidationError(
             [
                 ErrorDetail(
                     f"$.{_VERSION_KEY}",
-                    f"expected schema_version {SCHEMA_VERSION}, got {got}",
-                    f"schema_version应为{SCHEMA_VERSION}，实际为{got_zh}",
+                    f"expected schema_version {readable}, got {got}",
+                    f"schema_version应为{'或'.join(map(str, READABLE_VERSIONS))}，实际为{got_zh}",
                 )
             ]
         )
+    if version != SCHEMA_VERSION:
+        from govdisclosure.serialize.migrate import upgrade  # rare: loaded on first old document
+
+        data = upgrade(data, cls)
     body = {k: v for k, v in data.items() if k != _VERSION_KEY}
     try:
         # Valid documents take the compiled path; only a failure pays for detailed validation.
@@ -100,9 +112,9 @@ def from_json(data: str | bytes, cls: type[T]) -> T:
     """A model from JSON text; raises :class:`.ValidationError` listing every problem.
 
     >>> from govdisclosure.model import Quantity
-    >>> from_json('{"schema_version":1,"value":337,"unit":"条","qualifier":"exact"}', Quantity)
+    >>> from_json('{"schema_version":2,"value":337,"unit":"条","qualifier":"exact"}', Quantity)
     Quantity(value=337, unit='条', qualifier=<Qualifier.EXACT: 'exact'>)
-    >>> from_json('{"schema_version":1,"value":337', Quantity)
+    >>> from_json('{"schema_version":2,"value":337', Quantity)
     Traceback (most recent call last):
     ...
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:

@@ -189,7 +189,7 @@ def tabulate(
 
 
 def _row(row: ApplicationRow, cells: list[int]) -> ApplicantCounts:
-    values = {kind.code: cell for kind, cell in zip(_KINDS, cells, strict=True)}
+    values = {kind.attribute: cell for kind, cell in zip(_KINDS, cells, strict=True)}
     return ApplicantCounts(row=row, total=sum(cells), **values)
 
 

@@ -62,7 +62,7 @@ def _applicant_columns() -> tuple[Column, ...]:
             code=kind.code,
             label=kind.label,
             label_en=kind.label_en,
-            attribute=kind.code,
+            attribute=kind.attribute,
             group=_ORGANISATIONS[0] if kind.is_organisation else None,
             group_en=_ORGANISATIONS[1] if kind.is_organisation else None,
         )
@@ -131,7 +131,7 @@ def reviews(version: FormatVersion) -> FormTable:
             label=group.label,
             label_en=group.label_en,
             columns=columns,
-            attribute=group.code,
+            attribute=group.attribute,
             member=group,
             model=ReviewCounts,
             group=None if group is ReviewGroup.RECONSIDERATION else litigation[0],
