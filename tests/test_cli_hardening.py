@@ -394,3 +394,11 @@ def test_json_request_export_round_trips_when_masked(tmp_path: Path) -> None:
         for item in orjson.loads(target.read_bytes())
     ]
     assert back[0].applicant.contact == "***" and to_json(back[0])
+
+
+def test_check_outputs_compares_files_and_names(tmp_path: Path) -> None:
+    from govdisclosure.cli import _io
+
+    assert not _io._same_file(tmp_path / "none.csv", tmp_path / "other.csv")
+    with pytest.raises(_io.UsageError, match="two inputs would write"):
+        _io.check_outputs(["in.txt"], [str(tmp_path / "o.json"), str(tmp_path / "." / "o.json")])
