@@ -402,3 +402,70 @@ def test_check_outputs_compares_files_and_names(tmp_path: Path) -> None:
     assert not _io._same_file(tmp_path / "none.csv", tmp_path / "other.csv")
     with pytest.raises(_io.UsageError, match="two inputs would write"):
         _io.check_outputs(["in.txt"], [str(tmp_path / "o.json"), str(tmp_path / "." / "o.json")])
+
+
+def test_debug_shows_the_traceback_of_a_bug_in_reading_a_file(
+    pair: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govdisclosure.parse import parse_report
+
+    monkeypatch.delenv("GOVDISCLOSURE_DEBUG", raising=False)
+
+    def crash(data: bytes, *args: Any, **kwargs: Any) -> Any:
+        if b"2013" in data[:2000]:
+            raise ZeroDivisionError("in the parser")
+        return parse_report(data, *args, **kwargs)
+
+    monkeypatch.setattr("govdisclosure.corpus._sources.parse_report", crash)
+    monkeypatch.setattr("govdisclosure.cli._sources.parse_source", lambda s, d: crash(d))
+    assert main(["check", *pair, "--lang", "en"]) == 3
+    err = capsys.readouterr().err
+    assert f"{pair[1]}: ZeroDivisionError: in the parser (this is a bug" in err
+    assert "Traceback" not in err
+    assert main(["check", *pair, "--debug"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ZeroDivisionError: in the parser" in err
+
+
+def test_a_bug_in_reading_standard_input_costs_only_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    def crash(source: str, data: bytes | None = None) -> Any:
+        raise ZeroDivisionError("in the parser")
+
+    monkeypatch.setattr("govdisclosure.cli._sources.parse_source", crash)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"some text")))
+    assert main(["check", "-", "huaian-city-2024", "--lang", "en"]) == 3
+    captured = capsys.readouterr()
+    assert "huaian-city-2024: no findings" in captured.out
+    assert "-: ZeroDivisionError: in the parser (this is a bug" in captured.err
+
+
+def test_python_m_runs_the_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import runpy
+    import sys
+
+    monkeypatch.setattr(sys, "argv", ["govdisclosure", "deadline", "2024-09-27", "--lang", "en"])
+    with pytest.raises(SystemExit) as info:
+        runpy.run_module("govdisclosure.cli", run_name="__main__")
+    assert info.value.code == 0
+    assert "Due on 2024-10-30" in capsys.readouterr().out
+
+
+def test_reproduce_reads_a_file_again(tmp_path: Path) -> None:
+    from govdisclosure import examples
+    from govdisclosure.cli._sources import reproduce
+
+    document = tmp_path / "huaian.json"
+    document.write_bytes(to_json(examples.load("huaian-city-2024")))
+    reproduce(str(document))  # reads without error: nothing to show
+    reproduce("-")  # standard input cannot be read twice
+    reproduce(str(tmp_path / "gone.txt"))
+    (tmp_path / "bad.json").write_bytes(b'{"year": "x"}')
+    with pytest.raises(ValidationError):
+        reproduce(str(tmp_path / "bad.json"))

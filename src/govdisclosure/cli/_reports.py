@@ -119,8 +119,14 @@ def _guarded(job: Callable[[Outcome], R], debug: bool, outcome: Outcome) -> R:
     parsed it; an exception there must cost that file, not the batch (every job maps a
     ``Failed`` outcome to its own "failed" result). ``ImportError`` (a missing extra) concerns
     every file, so it ends the command with its install hint; with ``debug`` a bug does too,
-    with its traceback.
+    with its traceback (a bug in reading the file is reproduced here for it).
     """
+    if debug:
+        from govdisclosure.cli._sources import reproduce
+        from govdisclosure.corpus import Failed
+
+        if isinstance(outcome, Failed) and outcome.internal:
+            reproduce(outcome.source)
     try:
         return job(outcome)
     except ImportError:

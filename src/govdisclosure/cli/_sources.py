@@ -39,6 +39,7 @@ __all__ = [
     "load_report",
     "load_requests",
     "parse_source",
+    "reproduce",
 ]
 
 _LOG_SUFFIXES = (".csv", ".xlsx")
@@ -93,7 +94,26 @@ def _named(source: str) -> Outcome:
             result = parse_source(STDIO, data)
     except GovDisclosureError as exc:
         return Failed(Provenance("-", digest, "", len(data)), type(exc).__name__, str(exc))
+    except Exception as exc:  # a bug costs standard input, not the batch (as for files)
+        message = f"{exc} (this is a bug in govdisclosure, please report it / 这是程序缺陷，请报告)"
+        return Failed(Provenance("-", digest, "", len(data)), type(exc).__name__, message, True)
     return Parsed(Provenance("-", digest, result.source_format, len(data)), result)
+
+
+def reproduce(source: str) -> None:
+    """Read a file again in this process, letting any exception out (``--debug``).
+
+    A batch turns a bug in reading one file into a failed outcome, without its traceback;
+    asked for the traceback, the command reads that file again here, where the exception
+    propagates with it. Standard input cannot be read twice: it is left alone.
+    """
+    if source == STDIO or not Path(source).is_file():
+        return
+    data = read_bytes(source)
+    if _is_json(data):
+        from_json(data, AnnualReport)
+    else:
+        parse_source(source, data)
 
 
 @overload
