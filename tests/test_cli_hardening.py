@@ -469,3 +469,17 @@ def test_reproduce_reads_a_file_again(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_bytes(b'{"year": "x"}')
     with pytest.raises(ValidationError):
         reproduce(str(tmp_path / "bad.json"))
+
+
+def test_a_folder_without_reports_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "reports"
+    empty.mkdir()
+    (empty / "notes.docx").write_bytes(b"not a report")
+    assert main(["check", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert f"the folder {str(empty)!r} holds no report files" in err and "没有报告文件" in err
+    assert main(["check", str(empty), "huaian-city-2024", "--lang", "en"]) == 2
+    captured = capsys.readouterr()
+    assert "huaian-city-2024: no findings" in captured.out and "1 failed" in captured.err
