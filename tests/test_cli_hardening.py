@@ -483,3 +483,20 @@ def test_a_folder_without_reports_is_an_input_error(
     assert main(["check", str(empty), "huaian-city-2024", "--lang", "en"]) == 2
     captured = capsys.readouterr()
     assert "huaian-city-2024: no findings" in captured.out and "1 failed" in captured.err
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_an_input_found_in_a_folder_or_glob_is_never_overwritten(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govdisclosure import examples
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    document = folder / "huaian.json"
+    document.write_bytes(to_json(examples.load("huaian-city-2024")))
+    before = document.read_bytes()
+    for source in (str(folder), str(folder / "*.json")):
+        assert main([command, source, "--format", "json", "-o", str(document)]) == 2
+        assert "would be overwritten" in capsys.readouterr().err
+        assert document.read_bytes() == before

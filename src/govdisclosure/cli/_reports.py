@@ -173,6 +173,14 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _input_files(sources: list[str]) -> list[str]:
+    """Every file the sources name (a folder's and a glob's files too): none may be an output."""
+    from govdisclosure.cli._sources import expand
+
+    named, files, _ = expand(sources)
+    return [*named, *files]
+
+
 def _finding_dict(source: str, finding: Finding) -> dict[str, Any]:
     cell = finding.cell
     return {
@@ -203,7 +211,7 @@ def _check(args: argparse.Namespace) -> int:
     from govdisclosure.corpus import Corpus, Parsed
 
     fmt = output_format(args.format, args.output, _TEXT_SUFFIXES, "text")
-    check_outputs(args.sources, [args.output] if args.output else [])
+    check_outputs(_input_files(args.sources), [args.output] if args.output else [])
     zh = _zh(args)
     tally = _Tally(args, "file", "文件")
     job = functools.partial(_check_job, args.all, args.blanks_as_zero)
@@ -564,7 +572,7 @@ def _export(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.output, _EXPORT_SUFFIXES, "csv")
     if fmt in ("parquet", "dataset", "xlsx") and args.output in (None, STDIO):
         raise UsageError(f"{fmt} needs --output / {fmt}格式需指定输出路径")
-    check_outputs(args.sources, [args.output] if args.output else [])
+    check_outputs(_input_files(args.sources), [args.output] if args.output else [])
     tally = _Tally(args, "file", "文件")
     job = functools.partial(_guarded, functools.partial(_export_job, fmt), _debug(args))
     total, outcomes = gather(args.sources, args.jobs, job)
