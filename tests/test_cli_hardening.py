@@ -81,7 +81,8 @@ def test_parse_goes_on_past_a_crash_in_one_file(
     assert f"{GOOD}: complete" in captured.out
     assert f"{pair[1]}: TypeError: Integer exceeds 64-bit range (this is a bug" in captured.err
     assert "2 files: 1 ok, 0 with findings, 1 failed" in captured.err
-    assert "Traceback" not in captured.err
+    assert "an unexpected error happened on 1 file: this is a bug" in captured.err
+    assert "run again with --debug" in captured.err and "Traceback" not in captured.err
 
 
 def test_debug_stops_at_the_bug_with_its_traceback(

@@ -14,6 +14,7 @@ import orjson
 
 from govdisclosure.checks import Finding, Severity, check
 from govdisclosure.cli._io import (
+    BUG_REPORT,
     STDIO,
     Reporter,
     UsageError,
@@ -86,8 +87,9 @@ class _Tally:
             print(self.line(), file=sys.stderr)
         if self.internal:
             print(
-                "govdisclosure: an unexpected error happened on some files: this is a bug,"
-                " please report it / 发生内部错误，这是程序缺陷，请报告",
+                f"govdisclosure: an unexpected error happened on {counted(self.internal, 'file')}:"
+                f" this is a bug, please report it ({BUG_REPORT}); run again with --debug for"
+                " the traceback / 发生内部错误，这是程序缺陷，请报告（加 --debug 可显示详细信息）",
                 file=sys.stderr,
             )
         return batch_status(findings=self.findings, failed=self.failed, internal=self.internal)
