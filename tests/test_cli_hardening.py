@@ -501,3 +501,30 @@ def test_an_input_found_in_a_folder_or_glob_is_never_overwritten(
         assert main([command, source, "--format", "json", "-o", str(document)]) == 2
         assert "would be overwritten" in capsys.readouterr().err
         assert document.read_bytes() == before
+
+
+def test_parse_one_input_into_a_named_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = str(REPORTS / GOOD)
+    document = tmp_path / "huaian.json"
+    assert main(["parse", source, "-o", str(document)]) == 0
+    assert document.is_file() and orjson.loads(document.read_bytes())["year"] == 2024
+    outline = tmp_path / "huaian.txt"
+    assert main(["parse", source, "-o", str(outline)]) == 0
+    assert "三、收到和处理政府信息公开申请情况" in outline.read_text(encoding="utf-8")
+    assert main(["parse", source, "--format", "text", "-o", str(document)]) == 2
+    assert "contradicts the output" in capsys.readouterr().err
+    folder = tmp_path / "parsed.json"  # an existing folder stays a folder, whatever its name
+    folder.mkdir()
+    assert main(["parse", source, "-o", str(folder)]) == 0
+    assert [p.name for p in folder.iterdir()] == ["huaian-city-2024.pypdf.json"]
+    capsys.readouterr()
+
+
+def test_schema_refuses_an_output_named_for_another_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["schema", "-o", str(tmp_path / "schema.html")]) == 2
+    assert "does not write html" in capsys.readouterr().err
+    assert main(["schema", "-o", str(tmp_path / "schema.json")]) == 0

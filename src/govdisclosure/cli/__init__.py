@@ -2,9 +2,10 @@
 
 Every command follows the same conventions (:mod:`govdisclosure.cli._io`): inputs are files,
 folders, quoted globs or ``-`` (reports may also be bundled example names or published reports,
-parsed on the fly); ``--output`` names a file (a directory for ``parse``); ``--format`` chooses
-the output's form (or the output's suffix does); ``--lang zh|en`` chooses the language of labels
-and messages; batch work shows a progress bar on a terminal and ends with a count.
+parsed on the fly); ``--output`` names a file (a directory for ``parse`` of several inputs);
+``--format`` chooses the output's form (or the output's suffix does); ``--lang zh|en`` chooses
+the language of labels and messages; batch work shows a progress bar on a terminal and ends
+with a count.
 
 Exit status: 0 success, 1 findings, 2 usage or input error, 3 internal error (a bug; ``--debug``
 or ``GOVDISCLOSURE_DEBUG=1`` prints its traceback).

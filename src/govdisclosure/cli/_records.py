@@ -121,6 +121,8 @@ def _no_calendar(exc: CalendarDataUnavailable, estimating: bool) -> UsageError:
 def _schema(args: argparse.Namespace) -> int:
     from govdisclosure.serialize.schema import json_schema, model_classes
 
+    # A schema is JSON (the list of names, text): an output named for another form is refused.
+    output_format(None, args.output, {".json": "json", ".txt": "text"}, "json")
     classes = model_classes()
     if args.list:
         write_text("\n".join(sorted(classes)), args.output)

@@ -50,6 +50,7 @@ _TEXT_SUFFIXES = {".txt": "text", ".json": "json"}
 _RENDER_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 _EXPORT_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".json": "json", ".xlsx": "xlsx"}
 _LOG_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+_PARSE_SUFFIXES = {".json": "json", ".txt": "text"}
 
 
 def _zh(args: argparse.Namespace) -> bool:
@@ -418,6 +419,16 @@ def _parse(args: argparse.Namespace) -> int:
     out_dir = None if args.output in (None, STDIO) else Path(args.output)
     named, files, missing = expand(args.sources)
     sources = [*named, *files]
+    target = None  # one input and --output a .json or .txt file (not a folder): that file
+    if (
+        out_dir is not None
+        and len(sources) + len(missing) == 1
+        and out_dir.suffix.lower() in _PARSE_SUFFIXES
+        and not out_dir.is_dir()
+    ):
+        fmt = output_format(args.format, args.output, _PARSE_SUFFIXES, "json")
+        target, out_dir = out_dir, None
+        check_outputs(sources, [str(target)])
     if out_dir is None and len(sources) + len(missing) > 1:
         raise UsageError("several files need --output DIR / 多个文件需指定 --output 目录")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
@@ -441,6 +452,10 @@ def _parse(args: argparse.Namespace) -> int:
             tally.ok += 1
         else:
             tally.findings += 1
+        if target is not None:
+            target.write_bytes(result.document)
+            reporter.line(result.line)
+            continue
         if out_dir is None:  # the document is the output; the summary goes aside
             write_bytes(result.document, None)
             reporter.line(result.line, err=True)
@@ -723,6 +738,7 @@ def add_commands(commands: Commands) -> None:
         "parse",
         "parse published reports (HTML, text, PDF) into JSON documents, one per report",
         "govdisclosure parse report.html                   # JSON to standard output\n"
+        "govdisclosure parse report.html -o report.json    # one input: a file\n"
         "govdisclosure parse reports/ --output parsed/ -j 2 # one .json per file, a line each\n"
         "govdisclosure parse 'reports/*.pdf' --format text --output outlines/",
     )
