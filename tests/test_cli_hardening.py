@@ -528,3 +528,23 @@ def test_schema_refuses_an_output_named_for_another_form(
     assert main(["schema", "-o", str(tmp_path / "schema.html")]) == 2
     assert "does not write html" in capsys.readouterr().err
     assert main(["schema", "-o", str(tmp_path / "schema.json")]) == 0
+
+
+def test_check_json_fails_only_the_file_json_cannot_hold(
+    pair: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import attrs
+
+    def huge(report: AnnualReport, **kwargs: Any) -> Any:
+        findings = check(report, **kwargs)
+        if report.year == 2013 and findings:
+            return tuple(attrs.evolve(f, expected=2**70) for f in findings)
+        return findings
+
+    monkeypatch.setattr(f"{CLI}.check", huge)
+    assert main(["check", *pair, "--lang", "en"]) in (0, 1)  # text holds any number
+    assert "2 failed" not in capsys.readouterr().err
+    status = main(["check", *pair, "--format", "json", "--lang", "en"])
+    captured = capsys.readouterr()
+    assert status == 3 and f"{pair[1]}: TypeError" in captured.err
+    assert orjson.loads(captured.out) == []  # huaian has no findings; pingtan 2013 failed

@@ -217,7 +217,7 @@ def _check(args: argparse.Namespace) -> int:
     check_outputs(_input_files(args.sources), [args.output] if args.output else [])
     zh = _zh(args)
     tally = _Tally(args, "file", "文件")
-    job = functools.partial(_check_job, args.all, args.blanks_as_zero)
+    job = functools.partial(_check_job, args.all, args.blanks_as_zero, fmt == "json")
     guarded = functools.partial(_guarded, job, _debug(args))
     total, outcomes = gather(args.sources, args.jobs, guarded)
     reporter = Reporter(total, "checking")
@@ -276,7 +276,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_job(
-    include_unverifiable: bool, blanks_as_zero: bool, outcome: Outcome
+    include_unverifiable: bool, blanks_as_zero: bool, as_json: bool, outcome: Outcome
 ) -> tuple[Outcome, tuple[Finding, ...]]:
     """A source's findings, computed in the worker that parsed it.
 
@@ -292,9 +292,8 @@ def _check_job(
     findings = check(
         report, include_unverifiable=include_unverifiable, blanks_as_zero=blanks_as_zero
     )
-    # The JSON output must be writable: a finding that cannot be (a figure beyond 64 bits)
-    # fails this file here, not the whole output at the end.
-    orjson.dumps([_finding_dict(outcome.source, f) for f in findings], default=str)
+    if as_json:  # a finding JSON cannot hold (beyond 64 bits) fails this file, not the output
+        orjson.dumps([_finding_dict(outcome.source, f) for f in findings], default=str)
     return Parsed(outcome.provenance, ParseResult(report)), findings
 
 
