@@ -2,11 +2,13 @@
 
 Every command follows the same conventions (:mod:`govdisclosure.cli._io`): inputs are files,
 folders, quoted globs or ``-`` (reports may also be bundled example names or published reports,
-parsed on the fly); ``--output`` names a file (a directory for ``parse``); ``--format`` chooses
-the output's form (or the output's suffix does); ``--lang zh|en`` chooses the language of labels
-and messages; batch work shows a progress bar on a terminal and ends with a count.
+parsed on the fly); ``--output`` names a file (a directory for ``parse`` of several inputs);
+``--format`` chooses the output's form (or the output's suffix does); ``--lang zh|en`` chooses
+the language of labels and messages; batch work shows a progress bar on a terminal and ends
+with a count.
 
-Exit status: 0 success, 1 findings, 2 usage or input error, 3 internal error (a bug).
+Exit status: 0 success, 1 findings, 2 usage or input error, 3 internal error (a bug; ``--debug``
+or ``GOVDISCLOSURE_DEBUG=1`` prints its traceback).
 """
 
 from __future__ import annotations
@@ -41,8 +43,12 @@ EPILOG = """examples:
   govdisclosure schema DisclosureRequest
 
 `govdisclosure COMMAND --help` shows each command's options and examples.
-exit status: 0 success, 1 findings, 2 usage or input error, 3 internal error (a bug: please report)
+exit status: 0 success, 1 findings, 2 usage or input error, 3 internal error (a bug: please report;
+--debug or GOVDISCLOSURE_DEBUG=1 shows its traceback)
 """
+
+
+_DEBUG_HELP = "on an internal error (a bug), print its traceback (or set GOVDISCLOSURE_DEBUG=1)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands: Commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -90,19 +97,29 @@ def build_parser() -> argparse.ArgumentParser:
         # Every command takes --lang (the language of its labels and messages).
         if "--lang" not in sub._option_string_actions:
             sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+        # --debug after the command too (where it is usually typed); SUPPRESS keeps the
+        # top level's value when it is not repeated here.
+        sub.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP
+        )
     return parser
 
 
-def _internal_error(exc: BaseException) -> int:
-    if os.environ.get("GOVDISCLOSURE_DEBUG"):
+def _debugging(args: argparse.Namespace | None) -> bool:
+    return bool(getattr(args, "debug", False) or os.environ.get("GOVDISCLOSURE_DEBUG"))
+
+
+def _internal_error(exc: BaseException, debug: bool) -> int:
+    if debug:
         traceback.print_exception(exc, file=sys.stderr)
     else:
         where = traceback.extract_tb(exc.__traceback__)[-1:]
         place = f" at {where[0].filename}:{where[0].lineno}" if where else ""
         print(
             f"govdisclosure: internal error: {type(exc).__name__}: {exc}{place}\n"
-            f"this is a bug, please report it ({BUG_REPORT}); set GOVDISCLOSURE_DEBUG=1 for the"
-            " traceback / 这是程序缺陷，请报告",
+            f"this is a bug, please report it ({BUG_REPORT}); run again with --debug (or"
+            " GOVDISCLOSURE_DEBUG=1) for the traceback"
+            " / 这是程序缺陷，请报告（加 --debug 可显示详细信息）",
             file=sys.stderr,
         )
     return EXIT_INTERNAL
@@ -152,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # an unexpected exception is a bug: say so, with its own status
-        return _internal_error(exc)
+        return _internal_error(exc, _debugging(args))
     return status
 
 

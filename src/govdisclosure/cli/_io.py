@@ -32,6 +32,7 @@ __all__ = [
     "EXIT_INTERNAL",
     "EXIT_OK",
     "EXIT_USAGE",
+    "KNOWN_SUFFIXES",
     "Reporter",
     "UsageError",
     "batch_status",
@@ -102,13 +103,30 @@ def read_bytes(source: str) -> bytes:
     return path.read_bytes()
 
 
+KNOWN_SUFFIXES: Mapping[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".parquet": "parquet",
+}
+"""Output suffixes some command gives a meaning to: an output named so says which form it holds."""
+
+
 def output_format(
     given: str | None, output: str | None, suffixes: Mapping[str, str], default: str
 ) -> str:
     """The output format: ``--format``, else the output file's suffix, else ``default``.
 
     A ``--format`` that contradicts the suffix is a :class:`UsageError` (a file named
-    ``cells.xlsx`` that holds CSV helps nobody).
+    ``cells.xlsx`` that holds CSV helps nobody); so is, without ``--format``, an output whose
+    suffix names a form this command does not write (``show -o report.html``: ``show`` writes
+    text or JSON). Any other suffix (``.log``, none) takes ``default``.
 
     >>> output_format(None, "cells.parquet", {".parquet": "parquet"}, "csv")
     'parquet'
@@ -116,6 +134,14 @@ def output_format(
     Traceback (most recent call last):
     ...
     govdisclosure.cli._io.UsageError: --format csv contradicts the output 'cells.parquet' ...
+    >>> output_format(None, "report.html", {".json": "json"}, "text")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.cli._io.UsageError: this command does not write html (the output 'report.html')...
+    >>> output_format("text", "report.html", {".json": "json"}, "text")
+    'text'
+    >>> output_format(None, "x.log", {}, "csv")
+    'csv'
     """
     suffix = Path(output).suffix.lower() if output not in (None, STDIO) else ""
     implied = suffixes.get(suffix)
@@ -124,11 +150,31 @@ def output_format(
             f"--format {given} contradicts the output {output!r} (a .{implied} name)"
             f" / --format {given}与输出文件{output!r}的扩展名不符"
         )
+    if given is None and implied is None and suffix in KNOWN_SUFFIXES:
+        other = KNOWN_SUFFIXES[suffix]
+        choices = ", ".join(sorted(set(suffixes.values()) | {default}))
+        raise UsageError(
+            f"this command does not write {other} (the output {output!r}); it writes"
+            f" {choices}: name the output so or give --format"
+            f" / 此命令不能输出{other}格式（输出文件{output!r}），可输出{choices}"
+        )
     return given or implied or default
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two existing paths are one file (a hard link, or another spelling of the name)."""
+    try:
+        return a.samefile(b)
+    except OSError:  # one of them does not exist: resolved names decide
+        return False
 
 
 def check_outputs(inputs: Iterable[str], outputs: Iterable[str]) -> None:
     """Refuse outputs that would overwrite an input, or that two inputs share.
+
+    Names are compared resolved (``./log.csv`` is ``log.csv``, a symbolic link is its target)
+    and, for files that exist, as files (a hard link, or ``LOG.csv`` on a case-insensitive
+    file system, is the input too).
 
     >>> check_outputs(["a.csv"], ["b.csv"])
     >>> check_outputs(["log.csv"], ["./log.csv"])
@@ -136,13 +182,14 @@ def check_outputs(inputs: Iterable[str], outputs: Iterable[str]) -> None:
     ...
     govdisclosure.cli._io.UsageError: the output './log.csv' is an input: ...
     """
-    read = {Path(i).resolve() for i in inputs if i != STDIO}
+    read = [Path(i).resolve() for i in inputs if i != STDIO]
+    existing = [path for path in read if path.exists()]
     seen: set[Path] = set()
     for output in outputs:
         if output == STDIO:
             continue
         path = Path(output).resolve()
-        if path in read:
+        if path in read or (path.exists() and any(_same_file(path, i) for i in existing)):
             raise UsageError(
                 f"the output {output!r} is an input: it would be overwritten"
                 f" / 输出文件{output!r}就是输入文件，会被覆盖"

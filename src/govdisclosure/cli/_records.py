@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from govdisclosure.cli._io import UsageError, write_bytes, write_json, write_text
+from govdisclosure.cli._io import (
+    UsageError,
+    check_outputs,
+    output_format,
+    write_bytes,
+    write_json,
+    write_text,
+)
 from govdisclosure.cli._sources import load_register, load_requests
 from govdisclosure.model import Agency, FormatVersion
 
@@ -13,9 +20,19 @@ if TYPE_CHECKING:
     import argparse
 
     from govdisclosure.cli import Commands
+    from govdisclosure.errors import CalendarDataUnavailable
     from govdisclosure.model import AnnualReport2019, AnnualReport2021
 
 __all__ = ["add_commands"]
+
+_TABLE_SUFFIXES = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+_DEADLINE_SUFFIXES = {".txt": "text", ".json": "json"}
 
 
 def _tabulate(args: argparse.Namespace) -> int:
@@ -23,6 +40,9 @@ def _tabulate(args: argparse.Namespace) -> int:
 
     if args.source is None and args.register is None:
         raise UsageError("give a request log, --register, or both / 请提供申请记录或主动公开登记册")
+    fmt = output_format(args.format, args.output, _TABLE_SUFFIXES, "text")
+    inputs = [x for x in (args.source, args.register) if x is not None]
+    check_outputs(inputs, [args.output] if args.output else [])
     version = FormatVersion.from_code(args.version)
     agency = Agency(name=args.agency)
     report: AnnualReport2019 | AnnualReport2021
@@ -36,26 +56,38 @@ def _tabulate(args: argparse.Namespace) -> int:
     if args.source is not None:
         tables = tabulate(load_requests(args.source), year=args.year, format_version=version)
         report = tables.report(agency, **fields)
-    if args.format == "json":
+    if fmt == "json":
         from govdisclosure.serialize import to_json
 
         write_bytes(to_json(report, indent=True) + b"\n", args.output)
     else:
         from govdisclosure.formatting.render import render
 
-        write_text(render(report, args.format, lang=args.lang), args.output)
+        write_text(render(report, fmt, lang=args.lang), args.output)  # type: ignore[arg-type]
     return 0
 
 
 def _deadline(args: argparse.Namespace) -> int:
-    from govdisclosure.rules import explain_deadline
+    from govdisclosure.errors import CalendarDataUnavailable
+    from govdisclosure.rules import estimated_calendar, explain_deadline
 
-    due = explain_deadline(args.received_on, extended=args.extended, regulation=args.regulation)
-    if args.format == "json":
+    fmt = output_format(args.format, args.output, _DEADLINE_SUFFIXES, "text")
+    calendar = estimated_calendar() if args.estimate else None
+    try:
+        due = explain_deadline(
+            args.received_on,
+            extended=args.extended,
+            regulation=args.regulation,
+            calendar=calendar,
+        )
+    except CalendarDataUnavailable as exc:
+        raise _no_calendar(exc, args.estimate) from None
+    if fmt == "json":
         document: dict[str, Any] = {
             "received_on": args.received_on.isoformat(),
             "due": due.date.isoformat(),
             "extended": args.extended,
+            "estimated": due.estimated,
             "explanation_en": list(due.describe()),
             "explanation_zh": list(due.describe_zh()),
         }
@@ -66,9 +98,33 @@ def _deadline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_calendar(exc: CalendarDataUnavailable, estimating: bool) -> UsageError:
+    """What the command line says when the calendar has no working days for a date.
+
+    A later year than the official data can be estimated: the message says how (``--estimate``),
+    on the command line's terms rather than the library's.
+    """
+    year, first, last = exc.year, exc.first_year, exc.last_year
+    covered = f"no official working-day data for {year} (covered: {first}–{last})"
+    covered_zh = f"缺少{year}年的法定工作日数据（已覆盖{first}–{last}年）"
+    if year <= last:  # before the data: estimates are only for years not yet published
+        return UsageError(f"{covered} / {covered_zh}")
+    if estimating:
+        return UsageError(
+            f"{year} is beyond the years the estimate covers too / {year}年也超出估算的年份范围"
+        )
+    return UsageError(
+        f"{covered}: the State Council publishes each year's holidays late in the year before;"
+        " add --estimate for an estimate (weekends and fixed-date holidays only, marked as such)"
+        f" / {covered_zh}；如需估算（仅计周末和固定日期的节日，结果注明为估算），请加 --estimate"
+    )
+
+
 def _schema(args: argparse.Namespace) -> int:
     from govdisclosure.serialize.schema import json_schema, model_classes
 
+    # A schema is JSON (the list of names, text): an output named for another form is refused.
+    output_format(None, args.output, {".json": "json", ".txt": "text"}, "json")
     classes = model_classes()
     if args.list:
         write_text("\n".join(sorted(classes)), args.output)
@@ -114,7 +170,11 @@ def add_commands(commands: Commands) -> None:
     tabulate.add_argument("--year", type=int, required=True, help="the report year")
     tabulate.add_argument("--version", choices=("2019", "2021"), default="2021")
     tabulate.add_argument("--agency", default="（未指定机关）", help="agency name for the title")
-    tabulate.add_argument("--format", choices=("text", "markdown", "html", "json"), default="text")
+    tabulate.add_argument(
+        "--format",
+        choices=("text", "markdown", "html", "json"),
+        help="default: text, or the output's suffix (.txt .md .html .json)",
+    )
     tabulate.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     tabulate.set_defaults(run=_tabulate)
 
@@ -124,7 +184,8 @@ def add_commands(commands: Commands) -> None:
         "the reply deadline for an application received on a date, with its explanation",
         "govdisclosure deadline 2024-09-27\n"
         "govdisclosure deadline 2024-09-27 --extended --regulation 2019 --lang en\n"
-        "govdisclosure deadline 2025-01-24 --format json",
+        "govdisclosure deadline 2025-01-24 --format json\n"
+        "govdisclosure deadline 2027-03-01 --estimate      # beyond the official calendar data",
     )
     deadline.add_argument("received_on", type=_iso_date, help="day of receipt, YYYY-MM-DD")
     deadline.add_argument(
@@ -133,7 +194,15 @@ def add_commands(commands: Commands) -> None:
     deadline.add_argument(
         "--regulation", choices=("2008", "2019"), help="the regulation (default: the one in force)"
     )
-    deadline.add_argument("--format", choices=("text", "json"), default="text")
+    deadline.add_argument(
+        "--estimate",
+        action="store_true",
+        help="beyond the official calendar data, estimate (weekends and fixed-date holidays"
+        " only; the explanation says so)",
+    )
+    deadline.add_argument(
+        "--format", choices=("text", "json"), help="default: text, or the output's suffix"
+    )
     deadline.add_argument("--lang", choices=("zh", "en"), default="zh", help="explanation language")
     deadline.set_defaults(run=_deadline)
 

@@ -8,12 +8,13 @@ import io
 import itertools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import orjson
 
 from govdisclosure.checks import Finding, Severity, check
 from govdisclosure.cli._io import (
+    BUG_REPORT,
     STDIO,
     Reporter,
     UsageError,
@@ -34,9 +35,12 @@ if TYPE_CHECKING:
 
     from govdisclosure.cli import Commands
     from govdisclosure.corpus import Failed, Outcome, Parsed
+    from govdisclosure.model import DisclosureRequest
     from govdisclosure.parse import ParseResult
 
 __all__ = ["add_commands"]
+
+R = TypeVar("R")
 
 SOURCE_HELP = (
     "bundled example name, JSON document, published report (HTML, text, PDF), folder,"
@@ -46,6 +50,7 @@ _TEXT_SUFFIXES = {".txt": "text", ".json": "json"}
 _RENDER_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 _EXPORT_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".json": "json", ".xlsx": "xlsx"}
 _LOG_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+_PARSE_SUFFIXES = {".json": "json", ".txt": "text"}
 
 
 def _zh(args: argparse.Namespace) -> bool:
@@ -83,11 +88,56 @@ class _Tally:
             print(self.line(), file=sys.stderr)
         if self.internal:
             print(
-                "govdisclosure: an unexpected error happened on some files: this is a bug,"
-                " please report it / 发生内部错误，这是程序缺陷，请报告",
+                f"govdisclosure: an unexpected error happened on {counted(self.internal, 'file')}:"
+                f" this is a bug, please report it ({BUG_REPORT}); run again with --debug for"
+                " the traceback / 发生内部错误，这是程序缺陷，请报告（加 --debug 可显示详细信息）",
                 file=sys.stderr,
             )
         return batch_status(findings=self.findings, failed=self.failed, internal=self.internal)
+
+
+def _debug(args: argparse.Namespace) -> bool:
+    """Whether a bug should stop the batch with its traceback (``--debug``)."""
+    import os
+
+    return bool(getattr(args, "debug", False) or os.environ.get("GOVDISCLOSURE_DEBUG"))
+
+
+def _failed(outcome: Outcome, exc: Exception) -> Failed:
+    """A source whose per-file work raised: a bad input if a library error, else a bug."""
+    from govdisclosure.corpus import Failed
+    from govdisclosure.errors import GovDisclosureError
+
+    internal = not isinstance(exc, GovDisclosureError)
+    message = " ".join(str(exc).split())
+    if internal:
+        message += " (this is a bug in govdisclosure, please report it / 这是程序缺陷，请报告)"
+    return Failed(outcome.provenance, type(exc).__name__, message, internal=internal)
+
+
+def _guarded(job: Callable[[Outcome], R], debug: bool, outcome: Outcome) -> R:
+    """``job(outcome)``; if it raises, ``job`` of the source's :class:`Failed` outcome instead.
+
+    What a command does with each report (serialise, check, render) runs in the worker that
+    parsed it; an exception there must cost that file, not the batch (every job maps a
+    ``Failed`` outcome to its own "failed" result). ``ImportError`` (a missing extra) concerns
+    every file, so it ends the command with its install hint; with ``debug`` a bug does too,
+    with its traceback (a bug in reading the file is reproduced here for it).
+    """
+    if debug:
+        from govdisclosure.cli._sources import reproduce
+        from govdisclosure.corpus import Failed
+
+        if isinstance(outcome, Failed) and outcome.internal:
+            reproduce(outcome.source)
+    try:
+        return job(outcome)
+    except ImportError:
+        raise
+    except Exception as exc:
+        if debug:
+            raise
+        return job(_failed(outcome, exc))
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -126,6 +176,14 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _input_files(sources: list[str]) -> list[str]:
+    """Every file the sources name (a folder's and a glob's files too): none may be an output."""
+    from govdisclosure.cli._sources import expand
+
+    named, files, _ = expand(sources)
+    return [*named, *files]
+
+
 def _finding_dict(source: str, finding: Finding) -> dict[str, Any]:
     cell = finding.cell
     return {
@@ -156,11 +214,12 @@ def _check(args: argparse.Namespace) -> int:
     from govdisclosure.corpus import Corpus, Parsed
 
     fmt = output_format(args.format, args.output, _TEXT_SUFFIXES, "text")
-    check_outputs(args.sources, [args.output] if args.output else [])
+    check_outputs(_input_files(args.sources), [args.output] if args.output else [])
     zh = _zh(args)
     tally = _Tally(args, "file", "文件")
-    job = functools.partial(_check_job, args.all, args.blanks_as_zero)
-    total, outcomes = gather(args.sources, args.jobs, job)
+    job = functools.partial(_check_job, args.all, args.blanks_as_zero, fmt == "json")
+    guarded = functools.partial(_guarded, job, _debug(args))
+    total, outcomes = gather(args.sources, args.jobs, guarded)
     reporter = Reporter(total, "checking")
     to_stdout = args.output in (None, STDIO) and fmt == "text"
     lines: list[str] = []
@@ -217,7 +276,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_job(
-    include_unverifiable: bool, blanks_as_zero: bool, outcome: Outcome
+    include_unverifiable: bool, blanks_as_zero: bool, as_json: bool, outcome: Outcome
 ) -> tuple[Outcome, tuple[Finding, ...]]:
     """A source's findings, computed in the worker that parsed it.
 
@@ -233,17 +292,30 @@ def _check_job(
     findings = check(
         report, include_unverifiable=include_unverifiable, blanks_as_zero=blanks_as_zero
     )
+    if as_json:  # a finding JSON cannot hold (beyond 64 bits) fails this file, not the output
+        orjson.dumps([_finding_dict(outcome.source, f) for f in findings], default=str)
     return Parsed(outcome.provenance, ParseResult(report)), findings
 
 
-def _report_only(outcome: Outcome) -> Outcome:
-    """The outcome with only the report of its parse result (what ``export`` needs)."""
+def _export_job(fmt: str, outcome: Outcome) -> Outcome:
+    """The outcome with only the report of its parse result, checked to export as ``fmt``.
+
+    The report is converted alone, in the worker that parsed it, so that a report that cannot
+    be written (a figure beyond 64 bits, say) fails its own file instead of the whole output.
+    """
     from govdisclosure.corpus import Parsed
     from govdisclosure.parse import ParseResult
 
     if not isinstance(outcome, Parsed):
         return outcome
-    return Parsed(outcome.provenance, ParseResult(outcome.result.report))
+    report = outcome.result.report
+    if fmt == "json":
+        orjson.dumps(to_dict(report))
+    elif fmt in ("parquet", "dataset"):
+        from govdisclosure.export import to_arrow
+
+        to_arrow([report])
+    return Parsed(outcome.provenance, ParseResult(report))
 
 
 def _summary(result: ParseResult, lang: str) -> str:
@@ -274,29 +346,69 @@ def _summary(result: ParseResult, lang: str) -> str:
     )
 
 
+_NAME_LEVELS = 4
+
+
+def _name_candidates(source: str, suffix: str, common: str) -> tuple[str, ...]:
+    """A source's output names, from the shortest to one that names it alone.
+
+    The stem (``report``), the file name (``report.html``), the path from the sources' common
+    folder with ``_`` for ``/`` (``a_report.html``), then the stem with a digest of the source's
+    absolute path (``report-1a2b3c4d``). Each is a bare file name: never a folder or a path
+    outside the output folder.
+    """
+    import hashlib
+    import os
+
+    if source == STDIO:
+        return ("stdin" + suffix,) * _NAME_LEVELS
+    path = Path(source)
+    absolute = os.path.abspath(source)
+    relative = os.path.relpath(absolute, common) if common else path.name
+    joined = "_".join(part for part in Path(relative).parts if part not in ("", os.sep, ".."))
+    digest = hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return (
+        path.stem + suffix,
+        path.name + suffix,
+        (joined or path.name) + suffix,
+        f"{path.stem}-{digest}{suffix}",
+    )
+
+
 def _output_names(sources: list[str], suffix: str) -> dict[str, str]:
     """One output file name per source, never two alike (``a/report.html``, ``b/report.txt``).
+
+    Each source takes its stem; the sources whose names clash (ignoring case, for file systems
+    that do) take their next candidate (:func:`_name_candidates`), until none clash. The names
+    depend only on the sources, not on their order or the output folder.
 
     >>> _output_names(["a/report.html", "b/report.txt", "c.pdf"], ".json")
     {'a/report.html': 'report.html.json', 'b/report.txt': 'report.txt.json', 'c.pdf': 'c.json'}
     >>> _output_names(["a/report.html", "b/report.html"], ".json")
     {'a/report.html': 'a_report.html.json', 'b/report.html': 'b_report.html.json'}
+    >>> _output_names(["/srv/a/report.html", "/srv/b/report.html"], ".json")
+    {'/srv/a/report.html': 'a_report.html.json', '/srv/b/report.html': 'b_report.html.json'}
+    >>> _output_names(["x/Report.txt", "y/report.txt", "-"], ".json")
+    {'x/Report.txt': 'x_Report.txt.json', 'y/report.txt': 'y_report.txt.json', '-': 'stdin.json'}
     """
-    names = {s: ("stdin" if s == STDIO else Path(s).stem) + suffix for s in sources}
-    attempts: tuple[Callable[[str], str], ...] = (
-        lambda s: Path(s).name + suffix,
-        lambda s: "_".join(Path(s).parts) + suffix,
-    )
-    for attempt in attempts:
+    import os
+
+    files = [os.path.dirname(os.path.abspath(s)) for s in sources if s != STDIO]
+    common = os.path.commonpath(files) if files else ""
+    candidates = {s: _name_candidates(s, suffix, common) for s in sources}
+    level = dict.fromkeys(sources, 0)
+    while True:
+        names = {s: candidates[s][level[s]] for s in sources}
         counts: dict[str, int] = {}
         for name in names.values():
-            counts[name] = counts.get(name, 0) + 1
-        clashes = [s for s, n in names.items() if counts[n] > 1]
-        if not clashes:
-            break
+            counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+        clashes = [
+            s for s in sources if counts[names[s].casefold()] > 1 and level[s] < _NAME_LEVELS - 1
+        ]
+        if not clashes:  # check_outputs refuses any clash left (one file named twice)
+            return names
         for source in clashes:
-            names[source] = attempt(source)
-    return names
+            level[source] += 1
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -306,6 +418,16 @@ def _parse(args: argparse.Namespace) -> int:
     out_dir = None if args.output in (None, STDIO) else Path(args.output)
     named, files, missing = expand(args.sources)
     sources = [*named, *files]
+    target = None  # one input and --output a .json or .txt file (not a folder): that file
+    if (
+        out_dir is not None
+        and len(sources) + len(missing) == 1
+        and out_dir.suffix.lower() in _PARSE_SUFFIXES
+        and not out_dir.is_dir()
+    ):
+        fmt = output_format(args.format, args.output, _PARSE_SUFFIXES, "json")
+        target, out_dir = out_dir, None
+        check_outputs(sources, [str(target)])
     if out_dir is None and len(sources) + len(missing) > 1:
         raise UsageError("several files need --output DIR / 多个文件需指定 --output 目录")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
@@ -317,7 +439,8 @@ def _parse(args: argparse.Namespace) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     tally = _Tally(args, "file", "文件")
     job = functools.partial(_parse_job, fmt, args.lang)
-    total, results = gather(args.sources, args.jobs, job)
+    guarded = functools.partial(_guarded, job, _debug(args))
+    total, results = gather(args.sources, args.jobs, guarded)
     reporter = Reporter(total, "parsing")
     for result in results:
         reporter.advance()
@@ -328,6 +451,10 @@ def _parse(args: argparse.Namespace) -> int:
             tally.ok += 1
         else:
             tally.findings += 1
+        if target is not None:
+            target.write_bytes(result.document)
+            reporter.line(result.line)
+            continue
         if out_dir is None:  # the document is the output; the summary goes aside
             write_bytes(result.document, None)
             reporter.line(result.line, err=True)
@@ -390,10 +517,25 @@ def _tidy_xlsx(reports: list[Any], path: Path) -> None:
     sheet = book.create_sheet("cells")
     sheet.append(list(TidyRow._fields))
     for row in to_rows(reports):
-        sheet.append(
-            [None if v is None else (str(v) if not isinstance(v, int) else v) for v in row]
-        )
+        sheet.append([_cell(v) for v in row])
     book.save(path)
+
+
+_EXACT_IN_EXCEL = 10**15
+"""Excel keeps 15 significant digits: a count from this size up is written as text, exactly."""
+
+
+def _cell(value: Any) -> Any:
+    """A tidy value as an Excel cell: counts as numbers while Excel holds them exactly, else text.
+
+    >>> _cell(None), _cell(75), _cell(10**15), _cell(True)
+    (None, 75, '1000000000000000', True)
+    """
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int) and -_EXACT_IN_EXCEL < value < _EXACT_IN_EXCEL:
+        return value
+    return str(value)
 
 
 def _parsed(
@@ -446,9 +588,10 @@ def _export(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.output, _EXPORT_SUFFIXES, "csv")
     if fmt in ("parquet", "dataset", "xlsx") and args.output in (None, STDIO):
         raise UsageError(f"{fmt} needs --output / {fmt}格式需指定输出路径")
-    check_outputs(args.sources, [args.output] if args.output else [])
+    check_outputs(_input_files(args.sources), [args.output] if args.output else [])
     tally = _Tally(args, "file", "文件")
-    total, outcomes = gather(args.sources, args.jobs, _report_only)
+    job = functools.partial(_guarded, functools.partial(_export_job, fmt), _debug(args))
+    total, outcomes = gather(args.sources, args.jobs, job)
     reporter = Reporter(total, "exporting")
     parsed = _parsed(outcomes, tally, reporter, _zh(args))
     if fmt == "dataset":
@@ -478,6 +621,20 @@ def _export(args: argparse.Namespace) -> int:
     return tally.finish(reporter)
 
 
+def _private(requests: list[DisclosureRequest], include_personal: bool) -> list[DisclosureRequest]:
+    """The requests as every export writes them: personal data masked unless asked for.
+
+    One mechanism for every format (:func:`govdisclosure.export.redact`), applied before the
+    writer is chosen, so that JSON, CSV and XLSX mask the same fields the same way; the CSV and
+    XLSX writers also leave the personal columns out unless ``--include-personal``.
+    """
+    if include_personal:
+        return requests
+    from govdisclosure.export import redact
+
+    return [redact(request) for request in requests]
+
+
 def _export_requests(args: argparse.Namespace) -> int:
     from govdisclosure.export import requests_to_csv, write_request_log
 
@@ -492,7 +649,7 @@ def _export_requests(args: argparse.Namespace) -> int:
         )
     fmt = output_format(args.format, args.output, _LOG_SUFFIXES, "csv")
     check_outputs([args.requests], [args.output] if args.output else [])
-    requests = load_requests(args.requests)
+    requests = _private(load_requests(args.requests), args.include_personal)
     if fmt == "json":
         write_json([to_dict(r) for r in requests], args.output)
     elif args.output in (None, STDIO):
@@ -580,6 +737,7 @@ def add_commands(commands: Commands) -> None:
         "parse",
         "parse published reports (HTML, text, PDF) into JSON documents, one per report",
         "govdisclosure parse report.html                   # JSON to standard output\n"
+        "govdisclosure parse report.html -o report.json    # one input: a file\n"
         "govdisclosure parse reports/ --output parsed/ -j 2 # one .json per file, a line each\n"
         "govdisclosure parse 'reports/*.pdf' --format text --output outlines/",
     )
@@ -617,7 +775,8 @@ def add_commands(commands: Commands) -> None:
     export.add_argument(
         "--include-personal",
         action="store_true",
-        help="keep applicants' personal data in a request log (left out by default)",
+        help="keep applicants' personal data (names, ID numbers, contacts) in a request log,"
+        " in every format; by default it is masked (JSON) or left out (CSV, XLSX)",
     )
     _jobs(export)
     export.set_defaults(run=_export)

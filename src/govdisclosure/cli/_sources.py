@@ -39,6 +39,7 @@ __all__ = [
     "load_report",
     "load_requests",
     "parse_source",
+    "reproduce",
 ]
 
 _LOG_SUFFIXES = (".csv", ".xlsx")
@@ -58,7 +59,13 @@ def parse_source(source: str, data: bytes | None = None) -> ParseResult:
 
 def expand(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Outcome]]:
     """Split inputs into examples and ``-`` (in order), files (sorted) and missing sources."""
-    from govdisclosure.corpus import Failed, Provenance, SourceNotFound, find_sources
+    from govdisclosure.corpus import (
+        REPORT_SUFFIXES,
+        Failed,
+        Provenance,
+        SourceNotFound,
+        find_sources,
+    )
 
     named: list[str] = []
     files: dict[str, None] = {}
@@ -68,9 +75,18 @@ def expand(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Outcome]]:
             named.append(item)
             continue
         try:
-            files.update(dict.fromkeys(find_sources([item])))
+            found = find_sources([item])
         except SourceNotFound as exc:
             missing.append(Failed(Provenance(item, "", "", 0), "SourceNotFound", str(exc)))
+            continue
+        if not found:  # a folder without report files: a mistyped folder must not pass as "ok"
+            suffixes = ", ".join(REPORT_SUFFIXES)
+            message = (
+                f"the folder {item!r} holds no report files ({suffixes})"
+                f" / 文件夹{item!r}中没有报告文件"
+            )
+            missing.append(Failed(Provenance(item, "", "", 0), "SourceNotFound", message))
+        files.update(dict.fromkeys(found))
     return named, sorted(files), missing
 
 
@@ -93,7 +109,26 @@ def _named(source: str) -> Outcome:
             result = parse_source(STDIO, data)
     except GovDisclosureError as exc:
         return Failed(Provenance("-", digest, "", len(data)), type(exc).__name__, str(exc))
+    except Exception as exc:  # a bug costs standard input, not the batch (as for files)
+        message = f"{exc} (this is a bug in govdisclosure, please report it / 这是程序缺陷，请报告)"
+        return Failed(Provenance("-", digest, "", len(data)), type(exc).__name__, message, True)
     return Parsed(Provenance("-", digest, result.source_format, len(data)), result)
+
+
+def reproduce(source: str) -> None:
+    """Read a file again in this process, letting any exception out (``--debug``).
+
+    A batch turns a bug in reading one file into a failed outcome, without its traceback;
+    asked for the traceback, the command reads that file again here, where the exception
+    propagates with it. Standard input cannot be read twice: it is left alone.
+    """
+    if source == STDIO or not Path(source).is_file():
+        return
+    data = read_bytes(source)
+    if _is_json(data):
+        from_json(data, AnnualReport)
+    else:
+        parse_source(source, data)
 
 
 @overload
