@@ -1352,20 +1352,22 @@ def _xlsx_rows(path: Path, limits: XlsxLimits) -> Iterator[list[Any]]:
         ValueError,
         openpyxl.utils.exceptions.InvalidFileException,
     )
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-    except damaged as exc:
-        raise _corrupt(path, exc) from None
-    try:
-        rows = sheet.iter_rows(values_only=True)
-        while True:
-            try:
-                row = next(rows, None)
-            except damaged as exc:
-                raise _corrupt(path, exc) from None
-            if row is None:
-                return
-            yield list(row)
-    finally:
-        book.close()
+    # Opened here, so that it is closed whatever openpyxl raises.
+    with path.open("rb") as stream:
+        try:
+            book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+            sheet = book.worksheets[0]
+        except damaged as exc:
+            raise _corrupt(path, exc) from None
+        try:
+            rows = sheet.iter_rows(values_only=True)
+            while True:
+                try:
+                    row = next(rows, None)
+                except damaged as exc:
+                    raise _corrupt(path, exc) from None
+                if row is None:
+                    return
+                yield list(row)
+        finally:
+            book.close()
