@@ -196,7 +196,7 @@ class XlsxLimits:
     """What an ``.xlsx`` request log may declare in its zip archive before it is opened.
 
     An ``.xlsx`` file is a zip archive of XML; a small archive can inflate to gigabytes (a
-    "zip bomb"). The sizes each entry declares are checked first (Python's :mod:`zipfile` never
+    "zip bomb"). The sizes each entry declares are checked first (Python's ``zipfile`` never
     inflates an entry beyond its declared size: it reports a bad CRC instead), so reading costs
     at most ``max_inflated_bytes``. Pass your own to :func:`read_request_log` for larger logs.
 
