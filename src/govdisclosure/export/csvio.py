@@ -194,9 +194,11 @@ def read_csv(data: str | bytes, *, restore_formulas: bool = True) -> list[list[s
     reader = csv.reader(lines)
     rows: list[list[str]] = []
     begin = last = 0  # where the next record and the last one read begin in the text
+    # Most texts hold no apostrophe at all: then there is nothing to restore.
+    restoring = restore_formulas and "'" in text
     try:
         for row in reader:
-            rows.append([restore(c) for c in row] if restore_formulas else row)
+            rows.append([restore(c) for c in row] if restoring else row)
             last, begin = begin, lines.consumed
     except csv.Error as exc:
         # Python's csv refuses a NUL character; say where, as for any other problem.

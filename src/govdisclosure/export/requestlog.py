@@ -79,6 +79,7 @@ id,received_on,submitted_on,method,applicant_kind,description,agency,extended_on
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 import zlib
@@ -1101,12 +1102,13 @@ def _check_history(
     ``fixed`` are the events of the fixed columns: a problem with one of them names its column,
     any other names the events column.
     """
-    if not isinstance(received_on, date):
+    if not history or not isinstance(received_on, date):
         return
-    try:
-        regulation = regulation_in_force(received_on)
-    except NoRegulationInForce:  # before 2008-05-01: no rule to hold the history to
-        regulation = None
+    regulation = None
+    if any(isinstance(event, Extended) for event in history):
+        # Before 2008-05-01 there is no regulation to hold the history to.
+        with contextlib.suppress(NoRegulationInForce):
+            regulation = regulation_in_force(received_on)
     extensions = 0
     for event in history:
         is_fixed = any(event is f for f in fixed)
