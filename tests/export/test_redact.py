@@ -219,3 +219,17 @@ def test_applicant_identity_numbers_are_validated_when_they_look_like_one() -> N
             Applicant(ApplicantKind.NATURAL_PERSON, id_number=bad)
     for other in (VALID_RIC.lower(), "91110000600037341L", "E12345678", "1234567890123456"):
         assert Applicant(ApplicantKind.NATURAL_PERSON, id_number=other).id_number == other
+
+
+@attrs.frozen(kw_only=True)
+class Remarked(RequestEvent):
+    """An event with several free-text remarks."""
+
+    remarks: tuple[str, ...] = field("批注", "Remarks.", default=(), free_text=True)
+    count: int | None = field("份数", "Not text.", default=None, free_text=True)
+
+
+def test_free_text_tuples_are_masked_item_by_item() -> None:
+    event = Remarked(on=date(2024, 10, 1), remarks=("电话13812345678", "无"), count=3)
+    masked = redact(_request(Applicant(ApplicantKind.NATURAL_PERSON), event)).events[0]
+    assert masked == Remarked(on=date(2024, 10, 1), remarks=("电话***", "无"), count=3)

@@ -432,3 +432,41 @@ def test_a_csv_error_is_typed(monkeypatch: pytest.MonkeyPatch) -> None:
             read_csv("a\n" + "x" * 200_000 + "\n")
     finally:
         csv.field_size_limit(before)
+
+
+def test_an_error_built_with_too_many_problems_lists_the_first() -> None:
+    from govdisclosure.errors import ErrorDetail
+
+    detail = ErrorDetail("row 2", "x", "x")
+    error = RequestLogError([detail] * (MAX_ERRORS + 1), more=2)
+    assert (len(error.errors), error.more) == (MAX_ERRORS, 3)
+
+
+def test_a_workbook_damaged_inside_its_sheet(tmp_path: Path) -> None:
+    good = tmp_path / "good.xlsx"
+    many = [_request(id=f"A{i}", events=()) for i in range(400)]
+    write_request_log(many, good)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # the rows end in the middle of a tag
+            target.writestr(name, data)
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(damaged.getvalue())
+    with pytest.raises(RequestLogError, match=r"file cut\.xlsx: the workbook is damaged"):
+        read_request_log(path)
+
+
+def test_the_columnar_reader_takes_the_reader_options(tmp_path: Path) -> None:
+    events = '"[{""type"": ""withdrawn"", ""on"": ""2024-03-05""}]"'
+    path = tmp_path / "log.csv"
+    path.write_text(f"{HEAD},其他办理过程\n'=A1,2024-03-01,邮寄,自然人,甲,{events}\n", "utf-8")
+    from govdisclosure.stats import tabulate, tabulate_columns
+
+    for on in (True, False):
+        [request] = read_request_log(path, neutralise_formulas=on)
+        assert request.id == ("=A1" if on else "'=A1")
+        columns = read_request_columns(path, neutralise_formulas=on)
+        assert tabulate_columns(columns, year=2024) == tabulate([request], year=2024)
