@@ -231,7 +231,7 @@ class LogColumn:
     required: bool
     """Every row must fill it in."""
     personal: bool
-    """Personal data: written only with ``include_personal=True``."""
+    """Personal data: written only with ``privacy=Privacy.INCLUDE`` (``include_personal=True``)."""
     doc: str
     """What it holds, in English."""
     doc_zh: str = ""
