@@ -352,3 +352,18 @@ def test_pdfs_without_text_or_without_a_header_say_so(
     err = capsys.readouterr().err
     assert f"{scanned}: ParseError: the PDF has no text layer" in err and "OCR" in err
     assert f"{noise}: ParseError: not a PDF" in err and "不是PDF文件" in err
+
+
+def test_export_xlsx_never_writes_a_formula(tmp_path: Path) -> None:
+    import openpyxl
+
+    report = examples.load("huaian-city-2024")
+    hostile = attrs.evolve(report, agency=attrs.evolve(report.agency, name='=HYPERLINK("x")'))
+    source = tmp_path / "hostile.json"
+    source.write_bytes(to_json(hostile))
+    target = tmp_path / "cells.xlsx"
+    assert main(["export", str(source), "-o", str(target)]) == 0
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    cell = sheet.cell(row=2, column=1)
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")

@@ -9,8 +9,13 @@ import pytest
 from hypothesis import given
 
 from govdisclosure import examples
+from govdisclosure.errors import InvalidValue
 from govdisclosure.export.redact import (
     MASK,
+    Privacy,
+    free_text_fields,
+    is_resident_id,
+    mask_contacts,
     mask_identity_number,
     mask_text,
     personal_fields,
@@ -19,6 +24,8 @@ from govdisclosure.export.redact import (
 from govdisclosure.model import (
     Applicant,
     ApplicantKind,
+    ConsultationStarted,
+    Consultee,
     DisclosureRequest,
     Replied,
     RequestEvent,
@@ -132,8 +139,97 @@ def test_no_personal_value_survives(request: DisclosureRequest) -> None:
         original = getattr(request.applicant, name)
         value = getattr(applicant, name)
         assert value is None if original is None else value in (MASK, mask_text(original))
-    assert attrs.evolve(masked, applicant=request.applicant) == request
-    assert masked.events == request.events
+    assert attrs.evolve(
+        masked,
+        applicant=request.applicant,
+        description=request.description,
+        events=request.events,
+    ) == request  # fmt: skip
+    assert masked.description == mask_contacts(request.description)
+    for before, after in zip(request.events, masked.events, strict=True):
+        assert type(after) is type(before)
+        for a in attrs.fields(type(before)):
+            old, new = getattr(before, a.name), getattr(after, a.name)
+            if a.metadata["personal"]:
+                assert new is None if old is None else new in (MASK, mask_text(old))
+            elif a.metadata.get("free_text"):
+                assert new == (None if old is None else mask_contacts(old))
+            else:
+                assert new == old
     assert redact(masked) == masked
     assert all(isinstance(e, RequestEvent) for e in masked.events)
     assert masked.reply == request.reply or isinstance(masked.reply, Replied)
+
+
+# --------------------------------------------------------------- issue 15: what is personal
+
+
+def test_the_consulted_third_party_and_free_text_are_marked() -> None:
+    assert personal_fields(ConsultationStarted) == ("name",)
+    assert free_text_fields(DisclosureRequest) == ("description",)
+    assert free_text_fields(RequestEvent) == ("note",)
+
+
+def test_free_text_contacts_are_masked_by_default_and_kept_when_asked() -> None:
+    consulted = ConsultationStarted(
+        on=date(2024, 10, 1),
+        consultee=Consultee.THIRD_PARTY,
+        name="王五",
+        note="王五电话0517-83601234，邮箱wang5@example.cn",
+    )
+    request = attrs.evolve(
+        _request(Applicant(ApplicantKind.NATURAL_PERSON), consulted),
+        description=f"本人（身份证{VALID_RIC}，手机13812345678）的低保审批材料",
+    )
+    masked = redact(request)
+    assert masked.description == "本人（身份证110105***********X，手机***）的低保审批材料"
+    [event] = masked.events
+    assert isinstance(event, ConsultationStarted)
+    assert (event.name, event.note) == (MASK, "王五电话***，邮箱***")
+    assert redact(request, Privacy.INCLUDE) is request
+    assert redact(request, Privacy.of(True)) is request
+    with pytest.raises(TypeError, match="privacy must be a Privacy"):
+        redact(request, "mask")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("电话：13812345678。", "电话：***。"),
+        ("+86 138-1234-5678", "***"),
+        ("(010)62345678转", "***转"),
+        ("010-62345678-801", "***"),
+        ("a.b+c@mail.example.com.cn 收", "*** 收"),
+        ("旧证号110105491231002", "旧证号110105********2"),
+        ("证号110105194912310021不合法", "证号110105194912310021不合法"),  # wrong check digit
+        ("文号20241381234567890", "文号20241381234567890"),  # a longer run is not a phone
+        ("共138000000元，12345件", "共138000000元，12345件"),
+        ("nothing here", "nothing here"),
+    ],
+)
+def test_mask_contacts(text: str, masked: str) -> None:
+    assert mask_contacts(text) == masked
+
+
+def test_applicant_identity_numbers_are_validated_when_they_look_like_one() -> None:
+    assert is_resident_id(VALID_RIC) and is_resident_id("110105491231002")
+    assert not is_resident_id("110105491332002") and not is_resident_id("张三")
+    for bad in ("110105194912310021", "110105194913310028", "110105491332002"):
+        with pytest.raises(InvalidValue, match="id_number: looks like a resident identity"):
+            Applicant(ApplicantKind.NATURAL_PERSON, id_number=bad)
+    for other in (VALID_RIC.lower(), "91110000600037341L", "E12345678", "1234567890123456"):
+        assert Applicant(ApplicantKind.NATURAL_PERSON, id_number=other).id_number == other
+
+
+@attrs.frozen(kw_only=True)
+class Remarked(RequestEvent):
+    """An event with several free-text remarks."""
+
+    remarks: tuple[str, ...] = field("批注", "Remarks.", default=(), free_text=True)
+    count: int | None = field("份数", "Not text.", default=None, free_text=True)
+
+
+def test_free_text_tuples_are_masked_item_by_item() -> None:
+    event = Remarked(on=date(2024, 10, 1), remarks=("电话13812345678", "无"), count=3)
+    masked = redact(_request(Applicant(ApplicantKind.NATURAL_PERSON), event)).events[0]
+    assert masked == Remarked(on=date(2024, 10, 1), remarks=("电话***", "无"), count=3)

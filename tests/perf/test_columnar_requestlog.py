@@ -33,18 +33,24 @@ VALUES: dict[str, list[str]] = {
     "text": TEXT,
     "integer": ["15", "20", "1", "3"],
     "json": ['[{"type": "withdrawn", "on": "2024-05-01"}]'],
-    "SubmissionMethod": [m.label for m in SubmissionMethod] + [m.code for m in SubmissionMethod],
+    "SubmissionMethod": [m.label for m in SubmissionMethod]
+    + [m.code for m in SubmissionMethod]
+    + ["信函", "网上申请", "当面"],
     "ApplicantKind": [k.label for k in ApplicantKind] + [k.code for k in ApplicantKind],
-    "Outcome": [o.label for o in Outcome] + [o.code for o in Outcome] + ["granted"] * 10,
+    "Outcome": [o.label for o in Outcome]
+    + [o.code for o in Outcome]
+    + ["granted"] * 10
+    + ["予以公开", "部分公开"],
 }
 BAD: dict[str, list[str]] = {
     "date": BAD_DATES,
     "text": BAD_TEXT,
-    "integer": ["0", "-1", "abc", "1.5", "\uff11"],  # a full-width 1
+    # A full-width 1; more than the 2019 regulation allows; 5,000 digits.
+    "integer": ["0", "-1", "abc", "1.5", "\uff11", "21", "9" * 5000],
     "json": ["not json", "[]", "{}", '[{"type": "replied", "on": "2024-06-01"}]', "[1]"],
-    "SubmissionMethod": ["信函", " 邮寄"],
+    "SubmissionMethod": ["飞鸽", " 邮寄"],
     "ApplicantKind": ["个人"],
-    "Outcome": ["予以公开", "x"],
+    "Outcome": ["公开", "x"],
 }
 COLUMNS = {c.code: c for c in REQUEST_LOG_COLUMNS}
 REQUIRED = [c.code for c in REQUEST_LOG_COLUMNS if c.required]
@@ -66,11 +72,13 @@ def logs(draw: st.DrawFn, errors: bool) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headers)
-    for _ in range(draw(st.integers(0, 8))):
+    for number in range(draw(st.integers(0, 8))):
         cells: dict[str, str] = {}
         for code in codes:
             if code in REQUIRED or draw(st.booleans()):
                 cells[code] = draw(st.sampled_from(VALUES[_format(code)]))
+        if not errors or draw(st.booleans()):
+            cells["id"] += str(number)  # distinct ids (a repeated one is an error)
         if "replied_on" in cells or "outcome" in cells:
             # A reply needs both cells (and, here, both columns).
             if "replied_on" in codes and "outcome" in codes:
@@ -79,6 +87,8 @@ def logs(draw: st.DrawFn, errors: bool) -> str:
             else:
                 cells.pop("replied_on", None)
                 cells.pop("outcome", None)
+        if not errors and cells.get("replied_on", "9") < cells["received_on"]:
+            cells["replied_on"] = cells["received_on"]  # a reply before receipt is an error
         if "reply_reference" in cells and "replied_on" not in cells:
             del cells["reply_reference"]
         for first, second in PAIRS:
@@ -149,6 +159,37 @@ def test_any_log_reads_alike(tmp_path: Path, text: str, year: int) -> None:
         "id,received_on,method,applicant_kind,description,\nA1,2024-03-01,post,other,x,extra\n",
         "id,received_on,method,applicant_kind,description,\n,,,,,\n,,,,,kept\n",
         "id,received_on,method,applicant_kind,description\n\n,,,,\nA1,2024-01-01,post,other,x\n",
+        # The 2008 regulation allows 15 working days of extension, the 2019 one 20.
+        (
+            "id,received_on,method,applicant_kind,description,extended_on,extension_days\n"
+            "A1,2018-06-01,post,other,x,2018-06-20,15\nA2,2019-06-01,post,other,x,2019-06-20,20\n"
+        ),
+        (
+            "id,received_on,method,applicant_kind,description,extended_on,extension_days\n"
+            "A1,2018-06-01,post,other,x,2018-06-20,16\n"
+        ),
+        (
+            "id,received_on,method,applicant_kind,description,extended_on,extension_days\n"
+            "A1,2008-01-01,post,other,x,2008-01-20,30\n"
+        ),  # before any regulation: not checked
+        # An id twice, a reply before receipt, a neutralised formula, a GBK file's bytes.
+        (
+            "id,received_on,method,applicant_kind,description\nA1,2024-01-01,post,other,x\n"
+            "A1,2024-01-02,post,other,y\n"
+        ),
+        (
+            "id,received_on,method,applicant_kind,description,replied_on,outcome\n"
+            "A1,2024-03-01,post,other,x,2024-02-29,granted\n"
+        ),
+        "id,received_on,method,applicant_kind,description\n'=A1,2024-01-01,post,other,'+x\n",
+        "id,received_on,method,applicant_kind,description\n'A1,2024-01-01,post,other,'\t\n",
+        "'id,received_on,method,applicant_kind,description\nA1,2024-01-01,post,other,x\n",
+        'id,received_on,method,applicant_kind,description\nA1,2024-01-01,post,other,"x\n',
+        'id,received_on,method,applicant_kind,description\nA1,2024-01-01,post,other,"x',
+        'id,received_on,method,applicant_kind,description\nA1,2024-01-01,post,"x,y\n',
+        'id,received_on,method,applicant_kind,description\nA1,2024-01-01,post,other,"x\ny"\n',
+        'id,received_on,method,applicant_kind,description\nA1,2024-01-01,post,other,"x\ny"',
+        "id,received_on,method,applicant_kind,description\nA1,2024-01-01,post,other," + "x" * 5000,
     ],
 )
 def test_edge_files(tmp_path: Path, text: str) -> None:
@@ -161,10 +202,15 @@ def test_edge_files(tmp_path: Path, text: str) -> None:
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "log.csv"
     path.write_bytes(b"id,received_on,method,applicant_kind,description\n\xff\n")
-    with pytest.raises(UnicodeDecodeError):
+    with pytest.raises(RequestLogError, match="neither UTF-8 nor GB18030"):
         read_request_log(path)
-    with pytest.raises(UnicodeDecodeError):
+    with pytest.raises(RequestLogError, match="neither UTF-8 nor GB18030"):
         read_request_columns(path)
+    path.write_bytes("申请编号,收到申请日期,申请方式,申请人类型,申请公开的政府信息\n"
+                     "A1,2024-03-01,信函,自然人,某文件\n".encode("gbk"))  # fmt: skip
+    assert tabulate_columns(read_request_columns(path), year=2024) == tabulate(
+        read_request_log(path), year=2024
+    )
 
 
 def test_excel_goes_through_the_row_reader(tmp_path: Path) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import itertools
 import sys
 from pathlib import Path
@@ -35,6 +33,7 @@ if TYPE_CHECKING:
 
     from govdisclosure.cli import Commands
     from govdisclosure.corpus import Failed, Outcome, Parsed
+    from govdisclosure.export.redact import Privacy
     from govdisclosure.model import DisclosureRequest
     from govdisclosure.parse import ParseResult
 
@@ -498,13 +497,10 @@ def _parse_job(fmt: str, lang: str, outcome: Outcome) -> _ParseDone | _ParseFail
 
 
 def _tidy_csv(reports: list[Any]) -> bytes:
-    from govdisclosure.export import TidyRow, to_rows
+    """The tidy records as the library writes CSV (formulas neutralised, CRLF lines)."""
+    from govdisclosure.export import tidy_to_csv
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(TidyRow._fields)
-    writer.writerows(["" if value is None else value for value in row] for row in to_rows(reports))
-    return buffer.getvalue().encode("utf-8")
+    return tidy_to_csv(reports).encode("utf-8")
 
 
 def _tidy_xlsx(reports: list[Any], path: Path) -> None:
@@ -516,8 +512,9 @@ def _tidy_xlsx(reports: list[Any], path: Path) -> None:
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("cells")
     sheet.append(list(TidyRow._fields))
+    cell_class = openpyxl.cell.WriteOnlyCell
     for row in to_rows(reports):
-        sheet.append([_cell(v) for v in row])
+        sheet.append([_text_cell(cell_class, sheet, _cell(v)) for v in row])
     book.save(path)
 
 
@@ -536,6 +533,16 @@ def _cell(value: Any) -> Any:
     if isinstance(value, int) and -_EXACT_IN_EXCEL < value < _EXACT_IN_EXCEL:
         return value
     return str(value)
+
+
+def _text_cell(cell_class: Any, sheet: Any, value: Any) -> Any:
+    """Text as a text cell: a name or label beginning with ``=`` from a crawled report must never
+    become a formula in the analyst's spreadsheet."""
+    if not isinstance(value, str):
+        return value
+    cell = cell_class(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def _parsed(
@@ -621,18 +628,17 @@ def _export(args: argparse.Namespace) -> int:
     return tally.finish(reporter)
 
 
-def _private(requests: list[DisclosureRequest], include_personal: bool) -> list[DisclosureRequest]:
+def _private(requests: list[DisclosureRequest], privacy: Privacy) -> list[DisclosureRequest]:
     """The requests as every export writes them: personal data masked unless asked for.
 
-    One mechanism for every format (:func:`govdisclosure.export.redact`), applied before the
+    One mechanism for every format (:func:`govdisclosure.export.redact` with the
+    :class:`~govdisclosure.export.redact.Privacy` of ``--include-personal``), applied before the
     writer is chosen, so that JSON, CSV and XLSX mask the same fields the same way; the CSV and
     XLSX writers also leave the personal columns out unless ``--include-personal``.
     """
-    if include_personal:
-        return requests
     from govdisclosure.export import redact
 
-    return [redact(request) for request in requests]
+    return [redact(request, privacy) for request in requests]
 
 
 def _export_requests(args: argparse.Namespace) -> int:
@@ -649,18 +655,19 @@ def _export_requests(args: argparse.Namespace) -> int:
         )
     fmt = output_format(args.format, args.output, _LOG_SUFFIXES, "csv")
     check_outputs([args.requests], [args.output] if args.output else [])
-    requests = _private(load_requests(args.requests), args.include_personal)
+    from govdisclosure.export import Privacy
+
+    privacy = Privacy.of(args.include_personal)
+    requests = _private(load_requests(args.requests), privacy)
     if fmt == "json":
         write_json([to_dict(r) for r in requests], args.output)
     elif args.output in (None, STDIO):
         if fmt == "xlsx":
             raise UsageError("xlsx needs --output FILE / xlsx格式需指定输出文件")
-        csv_text = requests_to_csv(requests, lang=args.lang, include_personal=args.include_personal)
+        csv_text = requests_to_csv(requests, lang=args.lang, privacy=privacy)
         write_bytes(csv_text.encode("utf-8"), None)
     else:
-        write_request_log(
-            requests, Path(args.output), lang=args.lang, include_personal=args.include_personal
-        )
+        write_request_log(requests, Path(args.output), lang=args.lang, privacy=privacy)
     return 0
 
 

@@ -9,8 +9,11 @@ for :func:`~govdisclosure.stats.tabulate_columns`, without building a Python obj
   <govdisclosure.export.requestlog.REQUEST_LOG_COLUMNS>` and the functions that read a cell),
   applied once per *distinct* value of the column, then spread to the rows by the column's
   dictionary codes; free-text columns are checked with vectorised string kernels;
-* rows those checks cannot settle (a JSON ``events`` cell, a cell that might be invalid) are
-  read by the row reader of :mod:`~govdisclosure.export.requestlog` and kept as objects.
+* rows those checks cannot settle (a JSON ``events`` cell, a cell that might be invalid, a
+  cell with the apostrophe of a neutralised formula) are read by the row reader of
+  :mod:`~govdisclosure.export.requestlog` and kept as objects;
+* the checks across rows and dates are made column-wise too: a duplicate application id, a
+  reply dated before receipt, an extension longer than the regulation allows.
 
 The result is the same as :func:`~govdisclosure.export.requestlog.read_request_log`'s: when a
 file has any problem, it is read by that function, so the :class:`RequestLogError
@@ -39,10 +42,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govdisclosure.export.csvio import restore
 from govdisclosure.export.frame import require
 from govdisclosure.export.requestlog import (
     REQUEST_LOG_COLUMNS,
     LogColumn,
+    XlsxLimits,
+    _Problems,
     _read_headers,
     _read_row,
     _Row,
@@ -51,6 +57,7 @@ from govdisclosure.export.requestlog import (
 )
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.outcome import Outcome
+from govdisclosure.rules.regulation import REGULATIONS
 from govdisclosure.stats import RequestColumns
 
 if TYPE_CHECKING:
@@ -65,6 +72,8 @@ _EPOCH = date(1970, 1, 1).toordinal()
 # A cell that starts with a character str.strip() removes may be blank text to the models: the
 # row reader decides. (All of them are below U+10000, so one to three bytes of UTF-8.)
 _SPACE_CODE_POINTS = [ord(c) for c in map(chr, range(0x110000)) if c.isspace()]
+# A text cell starting with an apostrophe may be a neutralised formula: the row reader restores it.
+_EXACT_FIRST = [*_SPACE_CODE_POINTS, ord("'")]
 _INDEX: dict[str, dict[Any, int]] = {
     "ApplicantKind": {k: i for i, k in enumerate(ApplicantKind)},
     "Outcome": {o: i for i, o in enumerate(Outcome)},
@@ -76,24 +85,37 @@ class _Fallback(Exception):
     """The file needs the row reader (it has a problem, or a shape pyarrow reads differently)."""
 
 
-def read_request_columns(path: str | PathLike[str]) -> RequestColumns:
+def read_request_columns(
+    path: str | PathLike[str],
+    *,
+    neutralise_formulas: bool = True,
+    limits: XlsxLimits | None = None,
+) -> RequestColumns:
     """Read a request log (``.csv``, or ``.xlsx`` through the row reader) as columns.
 
     Raises :class:`~govdisclosure.export.requestlog.RequestLogError` exactly as
-    :func:`~govdisclosure.export.requestlog.read_request_log` does. CSV needs the ``arrow``
-    extra (pyarrow) and numpy.
+    :func:`~govdisclosure.export.requestlog.read_request_log` does, and takes its options. CSV
+    needs the ``arrow`` extra (pyarrow) and numpy.
     """
+
+    def by_rows() -> RequestColumns:
+        requests = read_request_log(path, neutralise_formulas=neutralise_formulas, limits=limits)
+        return RequestColumns.from_requests(requests)
+
     if _suffix(path) != ".csv":
-        return RequestColumns.from_requests(read_request_log(path))
+        return by_rows()
     try:
-        return _read_csv(Path(path))
+        return _read_csv(Path(path), neutralise_formulas)
     except _Fallback:
-        return RequestColumns.from_requests(read_request_log(path))
+        return by_rows()
 
 
 def _header(path: Path) -> list[str]:
-    with path.open(encoding="utf-8-sig", newline="") as stream:
-        return next(csv.reader(stream), [])
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            return next(csv.reader(stream), [])
+    except (UnicodeDecodeError, csv.Error):  # GB18030, a NUL: the row reader reads or says
+        raise _Fallback from None
 
 
 def _has_nul(path: Path) -> bool:
@@ -101,14 +123,15 @@ def _has_nul(path: Path) -> bool:
         return any(b"\x00" in block for block in iter(lambda: stream.read(1 << 24), b""))
 
 
-def _read_csv(path: Path) -> RequestColumns:
+def _read_csv(path: Path, neutralise_formulas: bool) -> RequestColumns:
     pa = require("pyarrow", "arrow", "a columnar request log")
     pacsv = require("pyarrow.csv", "arrow", "a columnar request log")
     np = require("numpy", "fast", "a columnar request log")
     # Where the row reader (Python's csv module) and pyarrow part ways, the row reader reads the
-    # file: a NUL byte (an error to csv), a header cell across lines. A bare carriage return
-    # ends a line for both (the row reader reads text with universal newlines).
+    # file: a NUL byte (an error to csv), a header cell across lines, text that is not UTF-8.
     header = _header(path)
+    if neutralise_formulas and any(h.startswith("'") for h in header):
+        raise _Fallback
     errors: list[ErrorDetail] = []
     found = _read_headers(header, errors)
     if errors or not header or any("\n" in h or "\r" in h for h in header) or _has_nul(path):
@@ -136,9 +159,34 @@ def _read_csv(path: Path) -> RequestColumns:
     except pa.ArrowInvalid:  # not UTF-8, for one: the row reader says where
         raise _Fallback from None
     # A row with more or fewer cells than the header: the row reader decides what it means.
-    if invalid:
+    if invalid or _may_end_in_quotes(path, table, len(header)):
         raise _Fallback
-    return _Columns(table, found, header, np).build()
+    return _Columns(table, found, header, np, neutralise_formulas).build()
+
+
+_TAIL = 4096
+
+
+def _may_end_in_quotes(path: Path, table: Any, width: int) -> bool:
+    """Whether the file may end inside a quoted cell (pyarrow reads it; the row reader refuses).
+
+    An unclosed quote takes the rest of the file into the last cell of the last record: a cell
+    of an earlier column leaves the record short (an invalid row already), one of the last
+    column ends with the file's final line break, or, without one, a quote is on the last line.
+    """
+    with path.open("rb") as stream:
+        size = stream.seek(0, 2)
+        stream.seek(max(0, size - _TAIL))
+        tail = stream.read()
+    if tail.endswith((b"\n", b"\r")):
+        if not table.num_rows:
+            return False
+        last = table.column(width - 1)[table.num_rows - 1].as_py()
+        return bool(last) and last.endswith(("\n", "\r"))
+    breaks = max(tail.rfind(b"\n"), tail.rfind(b"\r"))
+    if breaks < 0 and size > _TAIL:
+        return True  # a last line longer than the tail read: let the row reader decide
+    return b'"' in tail[breaks + 1 :]
 
 
 def _days(row: _Row, code: str) -> int | None:
@@ -151,11 +199,17 @@ class _Columns:
     """The checks and conversions of one parsed CSV table (its columns stay in pyarrow chunks)."""
 
     def __init__(
-        self, table: Any, found: list[LogColumn | None], header: list[str], np: Any
+        self,
+        table: Any,
+        found: list[LogColumn | None],
+        header: list[str],
+        np: Any,
+        neutralise_formulas: bool,
     ) -> None:
         import pyarrow.compute as pc
 
         self.np, self.pc = np, pc
+        self.neutralise_formulas = neutralise_formulas
         self.size = table.num_rows
         self.cells: dict[str, Any] = {}
         self.headers: dict[str, str] = {}
@@ -197,10 +251,12 @@ class _Columns:
     def text(self, code: str) -> None:
         """A text cell: blank, or text that is not only white space (the models' rule).
 
-        A cell starting with white space goes to the row reader, which decides.
+        A cell starting with white space (or an apostrophe, when formulas are neutralised) goes
+        to the row reader, which decides.
         """
         if code in self.cells:
-            self.exact |= self.np.isin(self.first_chars(code), _SPACE_CODE_POINTS)
+            first = _EXACT_FIRST if self.neutralise_formulas else _SPACE_CODE_POINTS
+            self.exact |= self.np.isin(self.first_chars(code), first)
 
     def per_value(self, code: str, read: Any, missing: Any) -> Any:
         """Read each distinct value of a column with the row reader's cell rule, spread to rows.
@@ -218,7 +274,7 @@ class _Columns:
         values: list[Any] = []
         bad: list[bool] = []
         for value in encoded.chunk(0).dictionary.to_pylist():
-            problems: list[ErrorDetail] = []
+            problems = _Problems()
             result = read(_Row(0, {code: value}, self.headers, problems), code)
             values.append(missing if result is None else result)
             bad.append(bool(problems))
@@ -272,7 +328,12 @@ class _Columns:
             self.exact |= self.filled(first) != self.filled(second)
         self.exact |= self.filled("reply_reference") & ~self.filled("replied_on")
         self.exact |= self.filled("extension_days") & (days < 1)
+        # What the regulation rules out (the row reader says so): a reply before receipt, an
+        # extension longer than the regulation in force on the day of receipt allows.
+        self.exact |= self.filled("replied_on") & (replied < received)
+        self.exact |= self.filled("extension_days") & (days > _most_days(np, received))
         empty = self.empty_rows()
+        self._check_unique(empty)
         self.exact &= ~empty
         others = self._exact_rows()
         keep = ~(self.exact | empty)
@@ -285,6 +346,15 @@ class _Columns:
             others,
         )
 
+    def _check_unique(self, empty: Any) -> None:
+        """A duplicate application id: the row reader names both rows."""
+        import pyarrow as pa
+
+        filled = self.filled("id") & ~empty
+        ids = self.cells["id"].filter(pa.array(filled, type=pa.bool_()))
+        if self.pc.count_distinct(ids).as_py() != int(filled.sum()):
+            raise _Fallback
+
     def _exact_rows(self) -> tuple[DisclosureRequest, ...]:
         rows = self.np.flatnonzero(self.exact)
         if not len(rows):
@@ -292,9 +362,12 @@ class _Columns:
         columns = {code: array.take(rows).to_pylist() for code, array in self.cells.items()}
         out: list[DisclosureRequest] = []
         for i, row in enumerate(rows.tolist()):
-            problems: list[ErrorDetail] = []
-            # The row reader reads text with universal newlines: a quoted CR or CRLF is one LF.
-            cells = {code: _newlines(values[i]) for code, values in columns.items()}
+            problems = _Problems()
+            # As the row reader has them: the apostrophe of a neutralised formula removed.
+            if self.neutralise_formulas:
+                cells = {code: restore(values[i]) for code, values in columns.items()}
+            else:
+                cells = {code: values[i] for code, values in columns.items()}
             request = _read_row(_Row(row + 2, cells, self.headers, problems))
             if problems or request is None:
                 raise _Fallback
@@ -302,8 +375,24 @@ class _Columns:
         return tuple(out)
 
 
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _most_days(np: Any, received: Any) -> Any:
+    """The longest extension allowed for each row, by the regulation in force on its receipt.
+
+    Rows received before the first regulation (or without a date) have no limit, as in the
+    row reader.
+    """
+    most = np.full(len(received), np.iinfo("int64").max, dtype="int64")
+    for regulation in REGULATIONS:
+        start = regulation.in_force_from.toordinal() - _EPOCH
+        last = (  # the last day in force, inclusive
+            np.iinfo("int64").max
+            if regulation.in_force_until is None
+            else regulation.in_force_until.toordinal() - _EPOCH
+        )
+        most = np.where(
+            (received >= start) & (received <= last), regulation.extension_max_working_days, most
+        )
+    return most
 
 
 def _first_chars(np: Any, column: Any) -> Any:

@@ -23,17 +23,36 @@ codes are written: ``"zh"`` writes enum members as their Chinese labels (``互�
 ``"en"`` as their codes (``online``); both are accepted on reading, as are English labels.
 Dates are written ``YYYY-MM-DD``; an empty cell is a missing value.
 
-**Personal data.** The applicant's name, identity number and contact details (fields marked
-``personal``) are written only with ``include_personal=True``. Without it their columns are
-left out, and personal fields inside the ``events`` column are masked with
-:func:`~govdisclosure.export.redact.redact`.
+Short labels that clerks commonly type are accepted too (:data:`LABEL_ALIASES`: 予以公开,
+部分公开, 网上申请, 网络, 信函, 当面, ...). Dates are strictly ``YYYY-MM-DD`` (``20240301`` and
+``2024-W09-5`` are errors, although :meth:`datetime.date.fromisoformat` would take them).
 
-**Errors.** Reading checks every cell of every row and raises one :class:`RequestLogError`
-listing every problem, each naming its row (the header is row 1, as in a spreadsheet) and the
-column as headed in the file, in English and Chinese.
+**Personal data.** Every writer takes ``privacy`` (a
+:class:`~govdisclosure.export.redact.Privacy`, :attr:`~govdisclosure.export.redact.Privacy.MASK`
+by default; ``include_personal=True`` is the same as ``privacy=Privacy.INCLUDE``). Masked, the
+applicant's name, identity number and contact details (fields marked ``personal``) are left
+out with their columns, and every request goes through
+:func:`~govdisclosure.export.redact.redact` first: personal fields inside the ``events`` column
+are masked, and so are identity numbers, telephone numbers and e-mail addresses quoted in the
+description and in notes.
 
-CSV files are UTF-8 with a byte-order mark (so that Excel shows Chinese correctly); a file
-without the mark is read too. Excel files (``.xlsx``) need the ``xlsx`` extra (openpyxl).
+**What is checked.** Reading checks every cell of every row and raises one
+:class:`RequestLogError` listing the problems, each naming its row (the header is row 1, as in
+a spreadsheet) and the column as headed in the file, in English and Chinese. Beyond each cell:
+an application id used by two rows, a reply dated before the day of receipt, and an extension
+longer (or more extensions) than the regulation in force on the day of receipt allows
+(:attr:`Regulation.extension_max_working_days
+<govdisclosure.rules.Regulation.extension_max_working_days>`) are errors too. At most
+:data:`MAX_ERRORS` problems are listed; the error says how many more there were.
+
+**Files.** CSV is read and written by :mod:`govdisclosure.export.csvio`: UTF-8 with a
+byte-order mark on writing (so that Excel shows Chinese correctly); UTF-8 with or without the
+mark, or GB18030/GBK (what Excel on Chinese Windows saves), on reading; cells that a spreadsheet
+would run as formulas are written with a leading apostrophe, removed again on reading
+(``neutralise_formulas=False`` turns that off); every text round-trips exactly. Excel files
+(``.xlsx``) need the ``xlsx`` extra (openpyxl); before a workbook is opened its zip archive is
+checked against :class:`XlsxLimits` (a zip bomb is an error, not an allocation), and a corrupt
+workbook is a :class:`RequestLogError` naming the file.
 
 >>> from datetime import date
 >>> from govdisclosure.model import (
@@ -51,6 +70,8 @@ without the mark is read too. Excel files (``.xlsx``) need the ``xlsx`` extra (o
 id,received_on,submitted_on,method,applicant_kind,description,agency,extended_on,extension_days,transferred_on,transferred_to,replied_on,outcome,reply_reference,events
 >>> print(text.splitlines()[1])
 2024-001,2024-09-27,,online,natural-person,2024年度部门预算,,,,,,2024-10-30,granted,,
+>>> requests_from_csv(text.replace("online", "网上申请"))[0].method.label
+'互联网渠道'
 >>> [back] = requests_from_csv(text)
 >>> back.applicant.name is None, back.events == request.events
 (True, True)
@@ -58,8 +79,10 @@ id,received_on,submitted_on,method,applicant_kind,description,agency,extended_on
 
 from __future__ import annotations
 
-import csv
-import io
+import contextlib
+import re
+import zipfile
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -68,7 +91,8 @@ import attrs
 import orjson
 
 from govdisclosure.errors import ErrorDetail, ValidationError
-from govdisclosure.export.redact import redact
+from govdisclosure.export.csvio import CsvError, read_csv, write_csv
+from govdisclosure.export.redact import Privacy, redact
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.base import InvalidValue, LabelledEnum
 from govdisclosure.model.outcome import Outcome
@@ -79,23 +103,32 @@ from govdisclosure.model.request import (
     RequestEvent,
     Transferred,
 )
+from govdisclosure.rules.regulation import NoRegulationInForce, regulation_in_force
 from govdisclosure.serialize import SCHEMA_VERSION, from_dict, to_dict
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from os import PathLike
 
 __all__ = [
+    "LABEL_ALIASES",
+    "MAX_ERRORS",
     "REQUEST_LOG_COLUMNS",
     "LogColumn",
     "RequestLogError",
+    "XlsxLimits",
     "columns_markdown",
     "read_request_log",
     "request_log_template",
     "requests_from_csv",
     "requests_to_csv",
+    "requests_to_json",
     "write_request_log",
+    "write_requests",
 ]
+
+MAX_ERRORS = 1000
+"""The most problems a :class:`RequestLogError` lists (it counts the rest in ``more``)."""
 
 Lang = Literal["zh", "en"]
 
@@ -103,18 +136,82 @@ Lang = Literal["zh", "en"]
 class RequestLogError(ValidationError):
     """Problems found in a request log; each names its row and column, in English and Chinese.
 
+    ``errors`` lists at most :data:`MAX_ERRORS` of them; ``more`` counts the ones left out.
+
     >>> requests_from_csv(
     ...     "申请编号,收到申请日期,申请方式,申请人类型,申请公开的政府信息,答复日期\\n"
     ...     "A1,2024/3/1,传真,自然人,某文件,2024-03-05\\n"
-    ...     "A2,2024-03-01,信函,自然人,某文件,\\n"
+    ...     "A2,2024-03-01,飞鸽,自然人,某文件,\\n"
     ... )
     Traceback (most recent call last):
     ...
     govdisclosure.export.requestlog.RequestLogError: 3 problems in the document / 文档中有3处错误:
       row 2, column 收到申请日期: expected a date like 2024-03-01, got '2024/3/1' / ...
       row 2, column 办理结果 (outcome): required when 答复日期 is filled in / 填写了“答复日期”时必填
-      row 3, column 申请方式: '信函' is not a SubmissionMethod; expected a code or ...
+      row 3, column 申请方式: '飞鸽' is not a value of this column; expected a Chinese label or ...
     """
+
+    def __init__(self, errors: Iterable[ErrorDetail], more: int = 0) -> None:
+        listed = tuple(errors)
+        if len(listed) > MAX_ERRORS:
+            more += len(listed) - MAX_ERRORS
+            listed = listed[:MAX_ERRORS]
+        super().__init__(listed)
+        self.more = more
+        """How many problems were found beyond those in ``errors``."""
+        if more:
+            total = len(listed) + more
+            lines = str(self.args[0]).split("\n")
+            lines[0] = (
+                f"{total} problems in the document (the first {len(listed)} listed)"
+                f" / 文档中有{total}处错误（列出前{len(listed)}处）:"
+            )
+            lines.append(f"  ... and {more} more / 另有{more}处错误未列出")
+            self.args = ("\n".join(lines),)
+
+
+class _Problems:
+    """The problems of a file being read: the first :data:`MAX_ERRORS` kept, the rest counted.
+
+    A file with a million bad rows costs a million checks, not a million-line message.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[ErrorDetail] = []
+        self.count = 0
+
+    def append(self, detail: ErrorDetail) -> None:
+        self.count += 1
+        if len(self.items) < MAX_ERRORS:
+            self.items.append(detail)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def error(self) -> RequestLogError:
+        return RequestLogError(self.items, self.count - len(self.items))
+
+
+@attrs.frozen
+class XlsxLimits:
+    """What an ``.xlsx`` request log may declare in its zip archive before it is opened.
+
+    An ``.xlsx`` file is a zip archive of XML; a small archive can inflate to gigabytes (a
+    "zip bomb"). The sizes each entry declares are checked first (Python's ``zipfile`` never
+    inflates an entry beyond its declared size: it reports a bad CRC instead), so reading costs
+    at most ``max_inflated_bytes``. Pass your own to :func:`read_request_log` for larger logs.
+
+    >>> XlsxLimits().max_ratio
+    200
+    """
+
+    max_entries: int = 10_000
+    """Files in the archive (a workbook has a few dozen)."""
+    max_inflated_bytes: int = 1 << 30
+    """Sum of the declared uncompressed sizes: 1 GiB (a million-row log is a few hundred MB)."""
+    max_ratio: int = 200
+    """Uncompressed / compressed size of an entry over 1 MiB (sheet XML is 10-50 to one; a bomb
+    is near deflate's limit of about 1,000)."""
 
 
 @attrs.frozen
@@ -134,9 +231,11 @@ class LogColumn:
     required: bool
     """Every row must fill it in."""
     personal: bool
-    """Personal data: written only with ``include_personal=True``."""
+    """Personal data: written only with ``privacy=Privacy.INCLUDE`` (``include_personal=True``)."""
     doc: str
     """What it holds, in English."""
+    doc_zh: str = ""
+    """What it holds, in Chinese (the template's 说明 sheet)."""
 
 
 def _meta(cls: type, name: str) -> str:
@@ -280,6 +379,28 @@ REQUEST_LOG_COLUMNS: tuple[LogColumn, ...] = (
 )
 """The columns of a request log, in the order they are written."""
 
+_DOCS_ZH = {
+    "id": "本机关给申请的编号，每行不同",
+    "received_on": "收到申请之日（条例第三十一条）",
+    "submitted_on": "申请人寄出或提交申请之日",
+    "method": "申请到达的方式",
+    "applicant_kind": "申请人类型，即年报表三的列",
+    "applicant_name": "申请人姓名或者名称",
+    "applicant_id_number": "身份证件号码或统一社会信用代码",
+    "applicant_contact": "通讯地址、电话或电子邮箱",
+    "description": "申请公开的政府信息的内容描述",
+    "agency": "收到申请的机关",
+    "extended_on": "决定延期答复之日",
+    "extension_days": "延长的工作日数（与延期日期同填），不得超过条例允许的期限",
+    "transferred_on": "移送其他机关之日",
+    "transferred_to": "移送至的机关（与移送日期同填）",
+    "replied_on": "最终答复之日，不得早于收到申请日期",
+    "outcome": "答复结果，即年报表三的行（与答复日期同填）",
+    "reply_reference": "答复书文号（与答复日期同填）",
+    "events": "其他办理过程：JSON数组，每项为带type标记的事件对象",
+}
+REQUEST_LOG_COLUMNS = tuple(attrs.evolve(c, doc_zh=_DOCS_ZH[c.code]) for c in REQUEST_LOG_COLUMNS)
+
 _BY_HEADER: dict[str, LogColumn] = {
     **{c.label: c for c in REQUEST_LOG_COLUMNS},
     **{c.code: c for c in REQUEST_LOG_COLUMNS},
@@ -289,12 +410,49 @@ _ENUMS: dict[str, type[LabelledEnum]] = {
     "ApplicantKind": ApplicantKind,
     "Outcome": Outcome,
 }
+# A numbered label of table 3 ("（一）予以公开", "1.属于国家秘密") without its number, and without
+# the explanation in brackets that follows 部分公开: how clerks write them.
+_NUMBERING = re.compile(r"^(?:（[一二三四五六七]）|[0-9]+\.)|（区分处理的.*）$")
+
+
+def _outcome_aliases() -> dict[str, LabelledEnum]:
+    aliases: dict[str, LabelledEnum] = {}
+    for member in Outcome:
+        short = _NUMBERING.sub("", member.label)
+        if short != member.label:
+            aliases[short] = member
+    return aliases
+
+
+LABEL_ALIASES: Mapping[type[LabelledEnum], Mapping[str, LabelledEnum]] = {
+    SubmissionMethod: {
+        "网上申请": SubmissionMethod.ONLINE,
+        "网络": SubmissionMethod.ONLINE,
+        "网络申请": SubmissionMethod.ONLINE,
+        "在线申请": SubmissionMethod.ONLINE,
+        "信函": SubmissionMethod.POST,
+        "信函申请": SubmissionMethod.POST,
+        "当面": SubmissionMethod.IN_PERSON,
+        "当面申请": SubmissionMethod.IN_PERSON,
+        "现场申请": SubmissionMethod.IN_PERSON,
+        "口头": SubmissionMethod.ORAL,
+    },
+    Outcome: _outcome_aliases(),
+}
+"""Short labels accepted on reading besides the codes and the official labels, by enum.
+
+For outcomes: each label of table 3 without its number (予以公开, 部分公开, 属于国家秘密, ...).
+
+>>> LABEL_ALIASES[SubmissionMethod]["信函"], LABEL_ALIASES[Outcome]["部分公开"]
+(<SubmissionMethod.POST: 'post'>, <Outcome.PARTIALLY_GRANTED: 'partially-granted'>)
+"""
 
 
 def _lookup(cls: type[LabelledEnum]) -> dict[str, LabelledEnum]:
     table: dict[str, LabelledEnum] = {}
     for member in cls:
         table.setdefault(member.label_en, member)
+    table.update(LABEL_ALIASES.get(cls, {}))
     for member in cls:
         table[member.label] = member
     for member in cls:
@@ -362,12 +520,12 @@ def _enum_text(member: LabelledEnum, lang: Lang) -> str:
     return member.label if lang == "zh" else member.code
 
 
-def _event_json(events: Sequence[RequestEvent], include_personal: bool) -> str | None:
+def _event_json(events: Sequence[RequestEvent]) -> str | None:
     if not events:
         return None
     items = []
     for event in events:
-        document = to_dict(event if include_personal else redact(event))
+        document = to_dict(event)
         del document["schema_version"]
         items.append(document)
     return orjson.dumps(items).decode()
@@ -383,10 +541,9 @@ def _check_type(index: int, request: DisclosureRequest) -> None:
             )
 
 
-def _record(
-    index: int, request: DisclosureRequest, lang: Lang, include_personal: bool
-) -> dict[str, Any]:
+def _record(index: int, request: DisclosureRequest, lang: Lang, privacy: Privacy) -> dict[str, Any]:
     _check_type(index, request)
+    request = redact(request, privacy)
     applicant = request.applicant
     chosen, rest = _split(request.events)
     record: dict[str, Any] = {
@@ -400,7 +557,7 @@ def _record(
         "applicant_contact": applicant.contact,
         "description": request.description,
         "agency": request.agency,
-        "events": _event_json(rest, include_personal),
+        "events": _event_json(rest),
     }
     extended = chosen.get(Extended)
     if extended is not None:
@@ -418,8 +575,15 @@ def _record(
     return record
 
 
-def _written_columns(include_personal: bool) -> tuple[LogColumn, ...]:
-    return tuple(c for c in REQUEST_LOG_COLUMNS if include_personal or not c.personal)
+def _written_columns(privacy: Privacy) -> tuple[LogColumn, ...]:
+    include = privacy is Privacy.INCLUDE
+    return tuple(c for c in REQUEST_LOG_COLUMNS if include or not c.personal)
+
+
+def _privacy(privacy: Privacy, include_personal: bool) -> Privacy:
+    if not isinstance(privacy, Privacy):
+        raise TypeError(f"privacy must be a Privacy, got {privacy!r}")
+    return Privacy.INCLUDE if include_personal else privacy
 
 
 def _check_lang(lang: str) -> Lang:
@@ -429,43 +593,63 @@ def _check_lang(lang: str) -> Lang:
 
 
 def _table(
-    requests: Iterable[DisclosureRequest], lang: str, include_personal: bool
+    requests: Iterable[DisclosureRequest], lang: str, privacy: Privacy
 ) -> tuple[list[str], Iterator[list[Any]]]:
     checked = _check_lang(lang)
-    written = _written_columns(include_personal)
+    written = _written_columns(privacy)
     headers = [c.label if checked == "zh" else c.code for c in written]
 
     def rows() -> Iterator[list[Any]]:
         for index, request in enumerate(requests):
-            record = _record(index, request, checked, include_personal)
+            record = _record(index, request, checked, privacy)
             yield [record.get(c.code) for c in written]
 
     return headers, rows()
 
 
-def _csv_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def requests_to_csv(
-    requests: Iterable[DisclosureRequest], *, lang: str = "zh", include_personal: bool = False
+    requests: Iterable[DisclosureRequest],
+    *,
+    lang: str = "zh",
+    privacy: Privacy = Privacy.MASK,
+    include_personal: bool = False,
+    neutralise_formulas: bool = True,
 ) -> str:
     """A request log as CSV text (no byte-order mark; :func:`write_request_log` adds one).
+
+    Written by :func:`govdisclosure.export.csvio.write_csv`: lines end with CRLF, and a text
+    cell a spreadsheet would run as a formula gets a leading apostrophe unless
+    ``neutralise_formulas=False`` (:func:`requests_from_csv` removes it).
 
     >>> requests_to_csv([]).strip()
     '申请编号,收到申请日期,提交日期,申请方式,申请人类型,申请公开的政府信息,受理机关,延期日期,延长工作日数,移送日期,移送机关,答复日期,办理结果,答复书文号,其他办理过程'
     """
-    headers, rows = _table(requests, lang, include_personal)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_csv_text(v) for v in row])
-    return out.getvalue()
+    headers, rows = _table(requests, lang, _privacy(privacy, include_personal))
+    return write_csv([headers, *rows], neutralise_formulas=neutralise_formulas)
+
+
+def requests_to_json(
+    requests: Iterable[DisclosureRequest], *, privacy: Privacy = Privacy.MASK
+) -> str:
+    """Requests as a JSON array of request documents, personal data masked unless asked.
+
+    Each request is :func:`~govdisclosure.export.redact.redact`-ed with ``privacy``, then
+    written as :func:`govdisclosure.serialize.to_dict` writes it.
+
+    >>> from govdisclosure.model import Applicant, ApplicantKind, SubmissionMethod
+    >>> request = DisclosureRequest(
+    ...     id="A1", applicant=Applicant(ApplicantKind.NATURAL_PERSON, name="张三"),
+    ...     received_on=date(2024, 3, 1), method=SubmissionMethod.POST,
+    ...     description="请寄至13812345678")
+    >>> document = orjson.loads(requests_to_json([request]))[0]
+    >>> document["applicant"]["name"], document["description"]
+    ('***', '请寄至***')
+    >>> orjson.loads(requests_to_json([request], privacy=Privacy.INCLUDE))[0]["applicant"]["name"]
+    '张三'
+    """
+    checked = _privacy(privacy, False)
+    documents = [to_dict(redact(request, checked)) for request in requests]
+    return orjson.dumps(documents, option=orjson.OPT_INDENT_2).decode()
 
 
 def _suffix(path: str | PathLike[str]) -> str:
@@ -480,12 +664,15 @@ def write_request_log(
     path: str | PathLike[str],
     *,
     lang: str = "zh",
+    privacy: Privacy = Privacy.MASK,
     include_personal: bool = False,
+    neutralise_formulas: bool = True,
 ) -> None:
     """Write a request log to ``path``: CSV or Excel, by the file's suffix.
 
     ``lang`` (``"zh"`` or ``"en"``) chooses the headers and how codes are written;
-    ``include_personal=True`` writes the applicants' personal data too.
+    ``privacy=Privacy.INCLUDE`` (or ``include_personal=True``) writes the applicants' personal
+    data too. ``neutralise_formulas`` is for CSV (Excel cells are always typed as text).
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -493,12 +680,39 @@ def write_request_log(
     >>> read_request_log(folder / "log.xlsx")
     []
     """
+    checked = _privacy(privacy, include_personal)
     if _suffix(path) == ".csv":
-        text = requests_to_csv(requests, lang=lang, include_personal=include_personal)
+        text = requests_to_csv(
+            requests, lang=lang, privacy=checked, neutralise_formulas=neutralise_formulas
+        )
         Path(path).write_text(text, encoding="utf-8-sig", newline="")
         return
-    headers, rows = _table(requests, lang, include_personal)
+    headers, rows = _table(requests, lang, checked)
     _write_xlsx(path, headers, rows, lang)
+
+
+def write_requests(
+    requests: Iterable[DisclosureRequest],
+    path: str | PathLike[str],
+    *,
+    lang: str = "zh",
+    privacy: Privacy = Privacy.MASK,
+) -> None:
+    """Write requests to ``path`` as JSON (``.json``) or a request log (``.csv``, ``.xlsx``).
+
+    The one export of requests to a file, for every format, with one ``privacy`` setting
+    (masked by default: see :mod:`govdisclosure.export.redact`).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write_requests([], folder / "requests.json")
+    >>> (folder / "requests.json").read_text()
+    '[]'
+    """
+    if Path(path).suffix.lower() == ".json":
+        Path(path).write_text(requests_to_json(requests, privacy=privacy), encoding="utf-8")
+        return
+    write_request_log(requests, path, lang=lang, privacy=privacy)
 
 
 def _write_xlsx(
@@ -540,11 +754,17 @@ _ILLEGAL = (
 
 
 def request_log_template(
-    path: str | PathLike[str], *, lang: str = "zh", include_personal: bool = True
+    path: str | PathLike[str],
+    *,
+    lang: str = "zh",
+    include_personal: bool = True,
 ) -> None:
     """Write an empty request log (headers only) to fill in, as CSV or Excel.
 
-    An Excel template has a second sheet describing each column.
+    An Excel template has a drop-down list (data validation) on every coded column (申请方式,
+    申请人类型, 办理结果), listing the Chinese labels (``lang="zh"``) or the codes (``"en"``)
+    from a hidden sheet of values, and a sheet describing each column: 说明 in Chinese for
+    ``lang="zh"``, ``columns`` in English for ``"en"``.
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "template.csv"
@@ -553,29 +773,92 @@ def request_log_template(
     ['申请编号', '收到申请日期', '提交日期']
     """
     checked = _check_lang(lang)
+    privacy = Privacy.of(include_personal)
     if _suffix(path) == ".csv":
-        write_request_log([], path, lang=checked, include_personal=include_personal)
+        write_request_log([], path, lang=checked, privacy=privacy)
         return
-    headers, rows = _table([], checked, include_personal)
-    _write_xlsx(path, headers, rows, checked)
     from govdisclosure.export.frame import require
 
     openpyxl = require("openpyxl", "xlsx", "an Excel request log")
+    validation = require("openpyxl.worksheet.datavalidation", "xlsx", "an Excel request log")
+    written = _written_columns(privacy)
+    headers, rows = _table([], checked, privacy)
+    _write_xlsx(path, headers, rows, checked)
     book = openpyxl.load_workbook(path)
-    notes = book.create_sheet("说明" if checked == "zh" else "columns")
-    notes.append(["中文表头", "English header", "format", "required", "personal", "content"])
-    for c in _written_columns(include_personal):
-        notes.append(
-            [
-                c.label,
-                c.code,
-                c.format,
-                "yes" if c.required else "",
-                "yes" if c.personal else "",
-                c.doc,
-            ]
+    sheet = book.worksheets[0]
+    values = book.create_sheet("取值" if checked == "zh" else "values")
+    values.sheet_state = "hidden"
+    coded = [(i, c) for i, c in enumerate(written, start=1) if c.format in _ENUMS]
+    for n, (index, column) in enumerate(coded, start=1):
+        members = list(_ENUMS[column.format])
+        letter = openpyxl.utils.get_column_letter(n)
+        values.cell(row=1, column=n, value=headers[index - 1])
+        for row, member in enumerate(members, start=2):
+            values.cell(row=row, column=n, value=_enum_text(member, checked)).data_type = "s"
+        rule = validation.DataValidation(
+            type="list",
+            formula1=f"'{values.title}'!${letter}$2:${letter}${len(members) + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="无效的取值" if checked == "zh" else "Invalid value",
+            error="请从下拉列表中选择" if checked == "zh" else "Choose a value from the list",
         )
+        target = openpyxl.utils.get_column_letter(index)
+        rule.add(f"{target}2:{target}1048576")
+        sheet.add_data_validation(rule)
+    if checked == "zh":
+        notes = book.create_sheet("说明")
+        notes.append(["中文表头", "英文表头", "格式", "必填", "个人信息", "内容"])
+        for c in written:
+            notes.append(
+                [
+                    c.label,
+                    c.code,
+                    _format_zh(c),
+                    "是" if c.required else "",
+                    "是" if c.personal else "",
+                    c.doc_zh,
+                ]
+            )
+    else:
+        notes = book.create_sheet("columns")
+        notes.append(
+            ["Chinese header", "English header", "format", "required", "personal", "content"]
+        )
+        for c in written:
+            notes.append(
+                [
+                    c.label,
+                    c.code,
+                    _format_en(c),
+                    "yes" if c.required else "",
+                    "yes" if c.personal else "",
+                    c.doc,
+                ]
+            )
     book.save(path)
+
+
+_FORMATS_ZH = {
+    "text": "文本",
+    "date": "日期，形如2024-03-01",
+    "integer": "正整数",
+    "json": "JSON数组",
+}
+
+
+def _format_zh(column: LogColumn) -> str:
+    if column.format in _ENUMS:
+        labels = "、".join(m.label for m in _ENUMS[column.format])
+        return f"从下拉列表中选择：{labels}"
+    return _FORMATS_ZH[column.format]
+
+
+def _format_en(column: LogColumn) -> str:
+    if column.format in _ENUMS:
+        codes = ", ".join(m.code for m in _ENUMS[column.format])
+        return f"one of (drop-down list): {codes}"
+    return column.format
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -586,6 +869,11 @@ def _detail(row: int, column: str | None, message: str, message_zh: str) -> Erro
     return ErrorDetail(where, message, message_zh)
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Longer than any count of working days: refused before int() (which refuses 4,300 digits).
+_MAX_DIGITS = 9
+
+
 class _Row:
     """One data row being read: its cells by column code, and the problems found."""
 
@@ -594,7 +882,7 @@ class _Row:
         number: int,
         cells: dict[str, Any],
         headers: dict[str, str],
-        errors: list[ErrorDetail],
+        errors: _Problems | list[ErrorDetail],
     ) -> None:
         self.number = number
         self.cells = cells
@@ -627,7 +915,8 @@ class _Row:
                 return value.date()
         elif isinstance(value, date):
             return value
-        elif isinstance(value, str):
+        elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            # fromisoformat alone takes 20240301 and 2024-W09-5 too: the documented form only.
             try:
                 return date.fromisoformat(value)
             except ValueError:
@@ -648,7 +937,14 @@ class _Row:
         if isinstance(value, float) and value.is_integer():
             return int(value)
         if isinstance(value, str) and value.isascii() and value.isdigit():
-            return int(value)
+            if len(value) <= _MAX_DIGITS:
+                return int(value)
+            self.fail(
+                code,
+                f"a number of {len(value)} digits is too large (at most {_MAX_DIGITS})",
+                f"数字有{len(value)}位，过大（最多{_MAX_DIGITS}位）",
+            )
+            return None
         self.fail(
             code,
             f"expected a whole number, got {value!r}",
@@ -662,11 +958,15 @@ class _Row:
             return None
         member = _LOOKUPS[enum].get(value) if isinstance(value, str) else None
         if member is None:
-            valid = ", ".join(m.code for m in _ENUMS[enum])
+            members = list(_ENUMS[enum])
+            valid = ", ".join(f"{m.label} ({m.code})" for m in members)
+            labels = "、".join(m.label for m in members)
+            codes = ", ".join(m.code for m in members)
             self.fail(
                 code,
-                f"{value!r} is not a {enum}; expected a code or Chinese label: {valid}",
-                f"{value!r}不是有效的取值，应为代码或中文名称：{valid}",
+                f"{value!r} is not a value of this column; expected a Chinese label or code:"
+                f" {valid}",
+                f"{value!r}不是本列的有效取值，应为以下中文名称之一：{labels}（或代码：{codes}）",
             )
         return member
 
@@ -778,6 +1078,10 @@ def _read_row(row: _Row) -> DisclosureRequest | None:
     applicant = _build(row, Applicant, kind=kind, **applicant_fields)
     if len(row.errors) > before:
         return None
+    history = _merge(events, fixed)
+    _check_history(row, received_on, history, fixed)
+    if len(row.errors) > before:
+        return None
     result: DisclosureRequest | None = _build(
         row,
         DisclosureRequest,
@@ -788,9 +1092,54 @@ def _read_row(row: _Row) -> DisclosureRequest | None:
         description=description,
         agency=agency,
         submitted_on=submitted_on,
-        events=tuple(_merge(events, fixed)),
+        events=tuple(history),
     )
     return result
+
+
+def _check_history(
+    row: _Row, received_on: Any, history: list[RequestEvent], fixed: list[RequestEvent]
+) -> None:
+    """What the regulation rules out: a reply before receipt, too long or too many extensions.
+
+    ``fixed`` are the events of the fixed columns: a problem with one of them names its column,
+    any other names the events column.
+    """
+    if not history or not isinstance(received_on, date):
+        return
+    regulation = None
+    if any(isinstance(event, Extended) for event in history):
+        # Before 2008-05-01 there is no regulation to hold the history to.
+        with contextlib.suppress(NoRegulationInForce):
+            regulation = regulation_in_force(received_on)
+    extensions = 0
+    for event in history:
+        is_fixed = any(event is f for f in fixed)
+        if isinstance(event, Replied) and event.on < received_on:
+            row.fail(
+                "replied_on" if is_fixed else "events",
+                f"the reply ({event.on.isoformat()}) is dated before the day of receipt"
+                f" ({received_on.isoformat()})",
+                f"答复日期（{event.on.isoformat()}）早于收到申请日期（{received_on.isoformat()}）",
+            )
+        if isinstance(event, Extended) and regulation is not None:
+            extensions += 1
+            most = regulation.extension_max_working_days
+            if event.working_days > most:
+                row.fail(
+                    "extension_days" if is_fixed else "events",
+                    f"an extension of {event.working_days} working days is longer than the"
+                    f" {regulation.code} regulation allows ({most}, {regulation.reply_article})",
+                    f"延长{event.working_days}个工作日，超过{regulation.code}年条例允许的"
+                    f"{most}个工作日（{regulation.reply_article}）",
+                )
+            if extensions > regulation.max_extensions:
+                row.fail(
+                    "events",
+                    f"extended {extensions} times; the {regulation.code} regulation allows"
+                    f" {regulation.max_extensions}",
+                    f"延期{extensions}次，{regulation.code}年条例只允许{regulation.max_extensions}次",
+                )
 
 
 def _read_headers(header: Sequence[Any], errors: list[ErrorDetail]) -> list[LogColumn | None]:
@@ -839,18 +1188,20 @@ def _read_headers(header: Sequence[Any], errors: list[ErrorDetail]) -> list[LogC
 
 
 def _read_rows(rows: Iterable[Sequence[Any]]) -> list[DisclosureRequest]:
-    errors: list[ErrorDetail] = []
     iterator = iter(rows)
     header = next(iterator, None)
     if header is None:
         raise RequestLogError(
             [_detail(1, None, "the file is empty: no header row", "文件为空，没有表头行")]
         )
-    columns = _read_headers(header, errors)
-    if errors:
-        raise RequestLogError(errors)
+    header_errors: list[ErrorDetail] = []
+    columns = _read_headers(header, header_errors)
+    if header_errors:
+        raise RequestLogError(header_errors)
     headers = {c.code: str(h).strip() for c, h in zip(columns, header, strict=True) if c}
+    errors = _Problems()
     requests: list[DisclosureRequest] = []
+    first_row: dict[str, int] = {}
     for number, cells in enumerate(iterator, start=2):
         if all(v is None or v == "" for v in cells):
             continue
@@ -867,42 +1218,161 @@ def _read_rows(rows: Iterable[Sequence[Any]]) -> list[DisclosureRequest]:
             )
             continue
         values = {c.code: v for c, v in zip(columns, cells, strict=False) if c is not None}
-        request = _read_row(_Row(number, values, headers, errors))
+        row = _Row(number, values, headers, errors)
+        _check_unique(row, first_row)
+        request = _read_row(row)
         if request is not None:
             requests.append(request)
     if errors:
-        raise RequestLogError(errors)
+        raise errors.error()
     return requests
 
 
-def requests_from_csv(text: str) -> list[DisclosureRequest]:
+def _check_unique(row: _Row, first_row: dict[str, int]) -> None:
+    """An application id names one application: a second row with it is an error."""
+    value = row.raw("id")
+    key = str(value) if type(value) is int else value
+    if not isinstance(key, str):
+        return
+    first = first_row.setdefault(key, row.number)
+    if first != row.number:
+        row.fail(
+            "id",
+            f"the application id {key!r} is used by row {first} too",
+            f"申请编号{key!r}与第{first}行重复",
+        )
+
+
+def _csv_rows(text: str | bytes, neutralise_formulas: bool) -> list[list[str]]:
+    try:
+        return read_csv(text, restore_formulas=neutralise_formulas)
+    except CsvError as exc:
+        raise RequestLogError(exc.errors) from None
+
+
+def requests_from_csv(
+    text: str | bytes, *, neutralise_formulas: bool = True
+) -> list[DisclosureRequest]:
     """Read a request log from CSV text; raises :class:`RequestLogError` listing every problem.
+
+    Bytes are decoded as UTF-8 or GB18030 (:func:`govdisclosure.export.csvio.decode`); the
+    apostrophe that :func:`requests_to_csv` puts before a would-be formula is removed unless
+    ``neutralise_formulas=False``.
 
     >>> requests_from_csv("id,received_on,method,applicant_kind,description\\n"
     ...                   "A1,2024-03-01,邮寄,自然人,某文件\\n")[0].method.label
     '邮寄'
     """
-    return _read_rows(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    return _read_rows(_csv_rows(text, neutralise_formulas))
 
 
-def read_request_log(path: str | PathLike[str]) -> list[DisclosureRequest]:
+def read_request_log(
+    path: str | PathLike[str],
+    *,
+    neutralise_formulas: bool = True,
+    limits: XlsxLimits | None = None,
+) -> list[DisclosureRequest]:
     """Read a request log from a ``.csv`` or ``.xlsx`` file (the first sheet of a workbook).
+
+    A CSV file may be UTF-8 (with or without a byte-order mark) or GB18030/GBK. A workbook is
+    first checked against ``limits`` (:class:`XlsxLimits`, its defaults if not given).
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "log.csv"
     >>> _ = path.write_text("申请编号,收到申请日期,申请方式,申请人类型,申请公开的政府信息\\n"
-    ...                     "A1,2024-03-01,post,natural-person,某文件\\n", encoding="utf-8")
+    ...                     "A1,2024-03-01,post,natural-person,某文件\\n", encoding="gbk")
     >>> [request.id for request in read_request_log(path)]
     ['A1']
     """
     if _suffix(path) == ".csv":
-        return requests_from_csv(Path(path).read_text(encoding="utf-8-sig"))
+        return _read_rows(_csv_rows(Path(path).read_bytes(), neutralise_formulas))
+    return _read_rows(_xlsx_rows(Path(path), limits or XlsxLimits()))
+
+
+def _file_error(path: Path, message: str, message_zh: str) -> RequestLogError:
+    return RequestLogError([ErrorDetail(f"file {path.name}", message, message_zh)])
+
+
+def _check_archive(path: Path, limits: XlsxLimits) -> None:
+    """Refuse a workbook whose zip archive declares too much (a zip bomb) before inflating it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise _file_error(
+            path,
+            f"not an Excel workbook (.xlsx is a zip archive): {exc}",
+            f"不是Excel工作簿（.xlsx文件应为zip压缩包）：{exc}",
+        ) from None
+    if len(entries) > limits.max_entries:
+        raise _file_error(
+            path,
+            f"the archive has {len(entries)} entries (at most {limits.max_entries})",
+            f"压缩包内有{len(entries)}个文件（最多{limits.max_entries}个）",
+        )
+    total = sum(entry.file_size for entry in entries)
+    if total > limits.max_inflated_bytes:
+        raise _file_error(
+            path,
+            f"the archive inflates to {total} bytes (at most {limits.max_inflated_bytes});"
+            " pass larger XlsxLimits if the file is trusted",
+            f"压缩包解压后为{total}字节（最多{limits.max_inflated_bytes}字节）",
+        )
+    for entry in entries:
+        ratio = entry.file_size // max(entry.compress_size, 1)
+        if entry.file_size > 1 << 20 and ratio > limits.max_ratio:
+            raise _file_error(
+                path,
+                f"the entry {entry.filename} inflates {ratio} times (at most {limits.max_ratio}):"
+                " a zip bomb?",
+                f"压缩包内的{entry.filename}压缩比过高（最多{limits.max_ratio}倍），疑为压缩炸弹",
+            )
+
+
+def _corrupt(path: Path, exc: BaseException) -> RequestLogError:
+    return _file_error(
+        path,
+        f"the workbook is damaged and cannot be read ({type(exc).__name__}: {exc})",
+        f"工作簿已损坏，无法读取（{type(exc).__name__}：{exc}）",
+    )
+
+
+def _xlsx_rows(path: Path, limits: XlsxLimits) -> Iterator[list[Any]]:
     from govdisclosure.export.frame import require
 
     openpyxl = require("openpyxl", "xlsx", "an Excel request log")
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book.worksheets[0]
-        return _read_rows(list(r) for r in sheet.iter_rows(values_only=True))
-    finally:
-        book.close()
+    _check_archive(path, limits)
+    # What a damaged workbook raises inside openpyxl: the archive, the inflater, a part missing
+    # from the archive, XML that is not well formed, values that are not what they declare.
+    from xml.etree.ElementTree import ParseError as XmlError
+
+    damaged = (
+        zipfile.BadZipFile,
+        zlib.error,
+        KeyError,
+        IndexError,
+        EOFError,
+        XmlError,
+        TypeError,
+        ValueError,
+        openpyxl.utils.exceptions.InvalidFileException,
+    )
+    # Opened here, so that it is closed whatever openpyxl raises.
+    with path.open("rb") as stream:
+        try:
+            book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+            sheet = book.worksheets[0]
+        except damaged as exc:
+            raise _corrupt(path, exc) from None
+        try:
+            rows = sheet.iter_rows(values_only=True)
+            while True:
+                try:
+                    row = next(rows, None)
+                except damaged as exc:
+                    raise _corrupt(path, exc) from None
+                if row is None:
+                    return
+                yield list(row)
+        finally:
+            book.close()

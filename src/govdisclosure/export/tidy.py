@@ -71,7 +71,7 @@ from govdisclosure.model.report import AnnualReport, LegacyIndicator
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["FIELDS", "CellKind", "TidyRow", "from_rows", "report_key", "to_rows"]
+__all__ = ["FIELDS", "CellKind", "TidyRow", "from_rows", "report_key", "tidy_to_csv", "to_rows"]
 
 
 class TidyRow(NamedTuple):
@@ -251,6 +251,26 @@ def to_rows(reports: Iterable[AnnualReport]) -> list[TidyRow]:
     ('money', Decimal('96171.6'), '万元')
     """
     return [row for report in reports for row in _report_rows(report)]
+
+
+def tidy_to_csv(reports: Iterable[AnnualReport], *, neutralise_formulas: bool = True) -> str:
+    """The tidy rows of ``reports`` as CSV text, a header of :class:`TidyRow`'s field names.
+
+    Written by :func:`govdisclosure.export.csvio.write_csv`, as request logs are: a text cell
+    that a spreadsheet would run as a formula gets a leading apostrophe unless
+    ``neutralise_formulas=False`` (numbers never do: ``-3`` stays a number), quoted line breaks
+    are kept exactly, lines end with CRLF. A blank cell is empty.
+
+    >>> from govdisclosure import examples
+    >>> text = tidy_to_csv([examples.load("huaian-city-2024")])
+    >>> text.splitlines()[0].split(",")[:4]
+    ['agency', 'level', 'region', 'year']
+    >>> len(text.splitlines())
+    201
+    """
+    from govdisclosure.export.csvio import write_csv
+
+    return write_csv([TidyRow._fields, *to_rows(reports)], neutralise_formulas=neutralise_formulas)
 
 
 # --- from_rows ----------------------------------------------------------------------------------

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import attrs
 
-from govdisclosure.model.base import LabelledEnum, field, optional_text
+from govdisclosure.model.base import InvalidValue, LabelledEnum, field, optional_text
 
-__all__ = ["Applicant", "ApplicantKind", "SubmissionMethod"]
+__all__ = [
+    "Applicant",
+    "ApplicantKind",
+    "SubmissionMethod",
+    "is_resident_id",
+]
 
 
 class ApplicantKind(LabelledEnum):
@@ -81,6 +89,35 @@ class SubmissionMethod(LabelledEnum):
     OTHER = "other", "其他", "other"
 
 
+_LOOKS_LIKE_RESIDENT_ID = re.compile(r"[0-9]{17}[0-9Xx]|[0-9]{15}")
+
+
+def is_resident_id(value: str) -> bool:
+    """Whether ``value`` is a valid resident identity card number (居民身份证号码).
+
+    An 18-character number is checked with :mod:`stdnum.cn.ric` (place code, date of birth,
+    check digit); a 15-digit number of the first generation (1984-2004, no check digit) has its
+    date of birth (``19YYMMDD``) checked.
+
+    >>> is_resident_id("11010519491231002X"), is_resident_id("110105194912310021")
+    (True, False)
+    >>> is_resident_id("110105491231002"), is_resident_id("110105491331002")
+    (True, False)
+    """
+    if not _LOOKS_LIKE_RESIDENT_ID.fullmatch(value):
+        return False
+    if len(value) == 15:
+        try:
+            date(1900 + int(value[6:8]), int(value[8:10]), int(value[10:12]))
+        except ValueError:
+            return False
+        return True
+    from stdnum.cn import ric
+
+    valid: bool = ric.is_valid(value)
+    return valid
+
+
 @attrs.frozen
 class Applicant:
     """The person or organisation that applied.
@@ -102,7 +139,9 @@ class Applicant:
     )
     id_number: str | None = field(
         "身份证明",
-        "Identity document number (or an organisation's credit code).",
+        "Identity document number (or an organisation's credit code). Text that looks like a"
+        " resident identity card number (18 characters, digits and a final X, or 15 digits) must"
+        " be a valid one: date of birth and check digit (GB 11643).",
         default=None,
         validator=optional_text,
         personal=True,
@@ -114,3 +153,17 @@ class Applicant:
         validator=optional_text,
         personal=True,
     )
+
+    def __attrs_post_init__(self) -> None:
+        # Checked here rather than by a field validator: JSON Schema cannot say a check digit,
+        # and every field validator must have a schema rule (tests/interchange/test_schema.py).
+        number = self.id_number
+        looks_like_one = number is not None and _LOOKS_LIKE_RESIDENT_ID.fullmatch(number)
+        if looks_like_one and not is_resident_id(number):  # type: ignore[arg-type]
+            # The number itself is personal data: the message does not repeat it.
+            raise InvalidValue(
+                "id_number",
+                "looks like a resident identity card number (居民身份证号码) but its date of"
+                " birth or check digit is wrong",
+                "形似居民身份证号码，但出生日期或校验码有误",
+            )

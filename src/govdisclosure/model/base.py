@@ -112,6 +112,7 @@ def field(
     converter: Callable[[Any], Any] | None = None,
     personal: bool = False,
     label_en: str | None = None,
+    free_text: bool = False,
 ) -> Any:
     """An attrs field carrying its Chinese label, its documentation and a personal-data flag.
 
@@ -119,10 +120,15 @@ def field(
     ``personal=True`` marks applicants' personal data, which exports leave out unless asked.
     ``label_en`` is a short English label for fields that are cells or rows of the printed
     form (:mod:`govdisclosure.model.form` reads both labels from here).
+    ``free_text=True`` marks text written by people (a description, a note) that may quote
+    personal data: exports mask the identity numbers, telephone numbers and e-mail addresses
+    in it (:func:`govdisclosure.export.redact.mask_contacts`).
     """
     metadata = {"label": label, "doc": doc, "personal": personal}
     if label_en is not None:
         metadata["label_en"] = label_en
+    if free_text:
+        metadata["free_text"] = True
     validators: Validator | list[Validator] | None
     validators = list(validator) if isinstance(validator, Sequence) else validator
     return attrs.field(

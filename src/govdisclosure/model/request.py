@@ -54,7 +54,13 @@ class RequestEvent:
     """
 
     on: date = field("日期", "The day the fact happened.")
-    note: str | None = field("备注", "Free-text remark.", default=None, validator=optional_text)
+    note: str | None = field(
+        "备注",
+        "Free-text remark (may quote contact details: masked in exports unless asked).",
+        default=None,
+        validator=optional_text,
+        free_text=True,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -84,7 +90,11 @@ class ConsultationStarted(RequestEvent):
 
     consultee: Consultee = field("征求意见对象", "Third party or other agency.")
     name: str | None = field(
-        "被征求意见方", "Name of the party consulted.", default=None, validator=optional_text
+        "被征求意见方",
+        "Name of the party consulted (personal data when the third party is a person).",
+        default=None,
+        validator=optional_text,
+        personal=True,
     )
 
 
@@ -183,7 +193,10 @@ class DisclosureRequest:
     )
     method: SubmissionMethod = field("申请方式", "How the application arrived.")
     description: str = field(
-        "申请公开的政府信息", "What was asked for, as described by the applicant.", validator=text
+        "申请公开的政府信息",
+        "What was asked for, as described by the applicant (may quote contact details).",
+        validator=text,
+        free_text=True,
     )
     agency: str | None = field(
         "受理机关",
