@@ -18,14 +18,13 @@ import attrs
 import orjson
 import pytest
 
+from common import make_request
 from govdisclosure.errors import GovDisclosureError, RegistrationError, ValidationError
 from govdisclosure.model import (
     Agency,
     AgencyLevel,
     AnnualReport,
     AnnualReport2021,
-    Applicant,
-    ApplicantKind,
     ApplicationTable,
     ChannelKind,
     DisclosureCategory,
@@ -44,7 +43,6 @@ from govdisclosure.model import (
     RequestEvent,
     ReviewDecision,
     ReviewKind,
-    SubmissionMethod,
 )
 from govdisclosure.model.base import counts, field, optional_text
 from govdisclosure.rules.publication import publication_due
@@ -80,17 +78,6 @@ def _tag(name: str) -> str:
     return f"example.{name}-{uuid.uuid4().hex[:12]}"
 
 
-def _request(*events: RequestEvent) -> DisclosureRequest:
-    return DisclosureRequest(
-        id="2024-017",
-        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
-        received_on=date(2024, 9, 27),
-        method=SubmissionMethod.ONLINE,
-        description="某街道征收补偿安置方案",
-        events=events,
-    )
-
-
 def test_outside_subclasses_round_trip_through_json() -> None:
     # A province's own agency field (the 市州 it belongs to), its own event kind (督办, a
     # supervision order from the provincial office) and its own channel (a provincial app).
@@ -117,7 +104,7 @@ def test_outside_subclasses_round_trip_through_json() -> None:
     assert registered_tags(Agency)[agency_tag] is SichuanAgency
     assert registered_tags(Agency)["agency"] is Agency
 
-    request = _request(
+    request = make_request(
         Supervised(on=date(2024, 10, 9), by="四川省人民政府办公厅", due_on=date(2024, 10, 16)),
         Replied(on=date(2024, 10, 15), outcome=Outcome.GRANTED),
     )
@@ -289,7 +276,7 @@ def test_registering_again_with_the_same_tag_is_a_no_op() -> None:
 
 def test_registration_after_the_converter_was_used_takes_effect() -> None:
     # Serialize first, so that the shared converter has built its hooks.
-    plain = _request(Replied(on=date(2024, 10, 15), outcome=Outcome.GRANTED))
+    plain = make_request(Replied(on=date(2024, 10, 15), outcome=Outcome.GRANTED))
     assert from_json(to_json(plain), DisclosureRequest) == plain
 
     @attrs.frozen(kw_only=True)
@@ -297,7 +284,7 @@ def test_registration_after_the_converter_was_used_takes_effect() -> None:
         times: int = 1
 
     register(Urged, _tag("urged"))
-    request = _request(Urged(on=date(2024, 10, 1), times=2))
+    request = make_request(Urged(on=date(2024, 10, 1), times=2))
     assert from_json(to_json(request), DisclosureRequest) == request
 
 
@@ -308,7 +295,7 @@ def test_subclass_of_a_built_in_event_keeps_its_own_tag() -> None:
 
     tag = _tag("replied-with-fee")
     register(RepliedWithFee, tag)
-    request = _request(
+    request = make_request(
         RepliedWithFee(on=date(2024, 10, 15), outcome=Outcome.GRANTED, fee=Decimal("12.50"))
     )
     raw = to_json(request)
@@ -333,7 +320,7 @@ def test_registered_subclass_fields_are_validated_with_paths() -> None:
 
     tag = _tag("supervised")
     register(Supervised, tag)
-    doc = to_dict(_request(Supervised(on=date(2024, 10, 9), by="省政府办公厅")))
+    doc = to_dict(make_request(Supervised(on=date(2024, 10, 9), by="省政府办公厅")))
     doc["events"][0].update(by=5, round="2", deadline="2024-10-16")
     with pytest.raises(ValidationError) as info:
         from_dict(doc, DisclosureRequest)
@@ -351,7 +338,7 @@ def test_attrs_validator_failure_in_a_subclass_is_reported_at_the_field() -> Non
         level: int = attrs.field(default=1, validator=attrs.validators.in_([1, 2, 3]))
 
     register(Escalated, _tag("escalated"))
-    doc = to_dict(_request(Escalated(on=date(2024, 10, 9))))
+    doc = to_dict(make_request(Escalated(on=date(2024, 10, 9))))
     doc["events"][0]["level"] = 0
     with pytest.raises(ValidationError) as info:
         from_dict(doc, DisclosureRequest)
@@ -369,7 +356,7 @@ def test_attrs_comparison_validator_failure_is_reported_at_the_field() -> None:
         level: int = attrs.field(default=1, validator=attrs.validators.ge(1))
 
     register(Escalated, _tag("escalated-ge"))
-    doc = to_dict(_request(Escalated(on=date(2024, 10, 9))))
+    doc = to_dict(make_request(Escalated(on=date(2024, 10, 9))))
     doc["events"][0]["level"] = 0
     with pytest.raises(ValidationError) as info:
         from_dict(doc, DisclosureRequest)
@@ -388,7 +375,7 @@ def test_a_registered_tag_in_the_wrong_place_is_rejected() -> None:
 
     tag = _tag("supervised")
     register(Supervised, tag)
-    doc = to_dict(_request(Supervised(on=date(2024, 10, 9), by="省政府办公厅")))
+    doc = to_dict(make_request(Supervised(on=date(2024, 10, 9), by="省政府办公厅")))
     doc["applicant"] = doc["events"][0]
     with pytest.raises(ValidationError) as info:
         from_dict(doc, DisclosureRequest)
@@ -517,7 +504,7 @@ def test_serializing_an_unregistered_subclass_fails() -> None:
     class Unregistered(RequestEvent):
         pass
 
-    request = _request(Unregistered(on=date(2024, 10, 9)))
+    request = make_request(Unregistered(on=date(2024, 10, 9)))
     message = rf"^{re.escape(_not_registered(Unregistered))}$"
     with pytest.raises(RegistrationError, match=message):
         to_json(request)

@@ -8,6 +8,7 @@ import attrs
 import pytest
 from hypothesis import given
 
+from common import make_request
 from govdisclosure import examples
 from govdisclosure.errors import InvalidValue
 from govdisclosure.export.redact import (
@@ -29,7 +30,6 @@ from govdisclosure.model import (
     DisclosureRequest,
     Replied,
     RequestEvent,
-    SubmissionMethod,
 )
 from govdisclosure.model.base import field, optional_text
 from govdisclosure.testing import requests
@@ -64,17 +64,6 @@ class Dated(RequestEvent):
     )
 
 
-def _request(applicant: Applicant, *events: RequestEvent) -> DisclosureRequest:
-    return DisclosureRequest(
-        id="2024-001",
-        applicant=applicant,
-        received_on=date(2024, 9, 27),
-        method=SubmissionMethod.ONLINE,
-        description="2024年度部门预算",
-        events=events,
-    )
-
-
 def test_identity_numbers() -> None:
     assert mask_identity_number(VALID_RIC) == "110105***********X"
     assert mask_identity_number(VALID_RIC.lower()) == "110105***********X"
@@ -104,7 +93,7 @@ def test_subclass_fields_are_redacted() -> None:
         aliases=("张老三", VALID_RIC),
         channel="窗口",
     )
-    masked = redact(_request(applicant)).applicant
+    masked = redact(make_request(applicant=applicant)).applicant
     assert isinstance(masked, LocalApplicant)
     assert (masked.name, masked.id_number, masked.contact) == (MASK, "110105***********X", None)
     assert (masked.address, masked.born_on) == (MASK, None)
@@ -114,19 +103,19 @@ def test_subclass_fields_are_redacted() -> None:
 
 def test_events_are_redacted_and_an_unclearable_field_is_an_error() -> None:
     event = Witnessed(on=date(2024, 10, 1), witness="李四", born_on=date(1980, 1, 1))
-    masked = redact(_request(Applicant(ApplicantKind.NATURAL_PERSON), event))
+    masked = redact(make_request(event, applicant=Applicant(ApplicantKind.NATURAL_PERSON)))
     assert masked.events == (Witnessed(on=date(2024, 10, 1), witness=MASK),)
     dated = Dated(on=date(2024, 10, 1), born_on=date(1980, 1, 1))
     with pytest.raises(TypeError, match=r"cannot redact Dated: the personal field\(s\) born_on"):
-        redact(_request(Applicant(ApplicantKind.NATURAL_PERSON), dated))
+        redact(make_request(dated, applicant=Applicant(ApplicantKind.NATURAL_PERSON)))
 
 
 def test_nothing_personal_comes_back_unchanged() -> None:
-    request = _request(Applicant(ApplicantKind.LEGAL_SERVICE_INSTITUTION))
+    request = make_request(applicant=Applicant(ApplicantKind.LEGAL_SERVICE_INSTITUTION))
     assert redact(request) is request
     huaian = examples.load("huaian-city-2024")
     assert redact(huaian) is huaian
-    already = _request(Applicant(ApplicantKind.NATURAL_PERSON, name=MASK))
+    already = make_request(applicant=Applicant(ApplicantKind.NATURAL_PERSON, name=MASK))
     assert redact(already) is already
     assert redact(3) == 3
 
@@ -178,7 +167,7 @@ def test_free_text_contacts_are_masked_by_default_and_kept_when_asked() -> None:
         note="王五电话0517-83601234，邮箱wang5@example.cn",
     )
     request = attrs.evolve(
-        _request(Applicant(ApplicantKind.NATURAL_PERSON), consulted),
+        make_request(consulted, applicant=Applicant(ApplicantKind.NATURAL_PERSON)),
         description=f"本人（身份证{VALID_RIC}，手机13812345678）的低保审批材料",
     )
     masked = redact(request)
@@ -231,5 +220,7 @@ class Remarked(RequestEvent):
 
 def test_free_text_tuples_are_masked_item_by_item() -> None:
     event = Remarked(on=date(2024, 10, 1), remarks=("电话13812345678", "无"), count=3)
-    masked = redact(_request(Applicant(ApplicantKind.NATURAL_PERSON), event)).events[0]
+    masked = redact(make_request(event, applicant=Applicant(ApplicantKind.NATURAL_PERSON))).events[
+        0
+    ]
     assert masked == Remarked(on=date(2024, 10, 1), remarks=("电话***", "无"), count=3)

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from common import make_request
 from govdisclosure.errors import ValidationError
 from govdisclosure.export.redact import MASK, redact
 from govdisclosure.export.requestlog import (
@@ -62,20 +63,14 @@ class Visited(RequestEvent):
 
 register(Visited, "tests-export.visited")
 
+PERSON = Applicant(
+    ApplicantKind.NATURAL_PERSON, name="张三", id_number="11010519491231002X", contact="13800000000"
+)
+
 
 def _request(*events: RequestEvent, **changes: Any) -> DisclosureRequest:
-    request = DisclosureRequest(
-        id="2024-001",
-        applicant=Applicant(
-            ApplicantKind.NATURAL_PERSON, name="张三", id_number="11010519491231002X",
-            contact="13800000000",
-        ),
-        received_on=D,
-        method=SubmissionMethod.ONLINE,
-        description="2024年度部门预算",
-        events=events,
-    )  # fmt: skip
-    return attrs.evolve(request, **changes)
+    """A request of a person whose personal data the log must leave out or mask."""
+    return make_request(*events, **{"received": D, "applicant": PERSON, **changes})
 
 
 def _without_personal(request: DisclosureRequest) -> DisclosureRequest:

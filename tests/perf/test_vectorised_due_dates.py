@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import request_on
 from govdisclosure.errors import CalendarDataUnavailable, LifecycleError
-from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+from govdisclosure.model.applicant import Applicant, ApplicantKind
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.request import (
     ConsultationAnswered,
@@ -31,17 +32,6 @@ from govdisclosure.rules.vectorised import due_date_array, request_due_dates
 FIRST = date(2008, 5, 1)
 LAST = date(2026, 11, 30)  # periods from here still end inside the official data
 APPLICANT = Applicant(ApplicantKind.NATURAL_PERSON)
-
-
-def _request(received: date, events: tuple[RequestEvent, ...] = ()) -> DisclosureRequest:
-    return DisclosureRequest(
-        id="1",
-        applicant=APPLICANT,
-        received_on=received,
-        method=SubmissionMethod.ONLINE,
-        description="预算",
-        events=events,
-    )
 
 
 @st.composite
@@ -66,7 +56,7 @@ def requests(draw: st.DrawFn) -> DisclosureRequest:
             events.append(
                 ConsultationAnswered(on=day + timedelta(3), consultee=Consultee.THIRD_PARTY)
             )
-    return _request(received, tuple(events))
+    return request_on(received, *events)
 
 
 def _outcome(request: DisclosureRequest) -> object:
@@ -101,7 +91,8 @@ def test_arrays_and_explanations_equal_due_date(
     cal = default_calendar(estimate=estimate)
     rows = [(r, e if r >= date(2019, 5, 15) else min(e, 15), on) for r, e, on in rows]
     requests = [
-        _request(r, (Extended(on=max(on, r), working_days=e),) if e else ()) for r, e, on in rows
+        request_on(r, *((Extended(on=max(on, r), working_days=e),) if e else ()))
+        for r, e, on in rows
     ]
     result = due_date_array(
         [r for r, _, _ in rows],
@@ -125,7 +116,7 @@ def test_estimating_calendar_reaches_beyond_the_data() -> None:
     cal = default_calendar(estimate=True)
     result = due_date_array(["2026-12-30", "2024-09-27"], calendar=cal)
     assert result.estimated.tolist() == [True, False]
-    assert result.explain(0) == due_date(_request(date(2026, 12, 30)), calendar=cal)
+    assert result.explain(0) == due_date(request_on(date(2026, 12, 30)), calendar=cal)
 
 
 @pytest.mark.parametrize(
@@ -173,17 +164,17 @@ def test_explanation_without_extension_day() -> None:
 
 
 def test_request_errors_come_from_due_date_in_order() -> None:
-    too_long = _request(date(2018, 3, 1), (Extended(on=date(2018, 3, 2), working_days=16),))
-    consulted = _request(
+    too_long = request_on(date(2018, 3, 1), Extended(on=date(2018, 3, 2), working_days=16))
+    consulted = request_on(
         date(2024, 9, 27),
-        (
+        *(
             ConsultationStarted(on=date(2024, 9, 30), consultee=Consultee.THIRD_PARTY),
             Extended(on=date(2024, 9, 29), working_days=5),
         ),
     )
     with pytest.raises(LifecycleError, match="16 working days exceeds the 15"):
-        request_due_dates([_request(date(2024, 9, 27)), too_long])
+        request_due_dates([request_on(date(2024, 9, 27)), too_long])
     with pytest.raises(LifecycleError, match="16 working days exceeds the 15"):
         request_due_dates([too_long, consulted])
     with pytest.raises(LifecycleError, match="out of date order"):
-        request_due_dates([_request(date(2024, 9, 27)), consulted, too_long])
+        request_due_dates([request_on(date(2024, 9, 27)), consulted, too_long])

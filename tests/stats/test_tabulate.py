@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import request_on
 from govdisclosure.checks import check, check_series
 from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel
-from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import ApplicationRow, FormatVersion
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
@@ -30,21 +31,6 @@ AGENCY = Agency(
 )
 
 
-def request(
-    received: date,
-    *events: RequestEvent,
-    kind: ApplicantKind = ApplicantKind.NATURAL_PERSON,
-) -> DisclosureRequest:
-    return DisclosureRequest(
-        id="1",
-        applicant=Applicant(kind),
-        received_on=received,
-        method=SubmissionMethod.ONLINE,
-        description="预算",
-        events=events,
-    )
-
-
 def reply(on: date, outcome: Outcome = Outcome.GRANTED) -> Replied:
     return Replied(on=on, outcome=outcome)
 
@@ -55,12 +41,14 @@ def cell(t: Tabulation, row: ApplicationRow, column: ApplicantKind | None = None
 
 def test_new_answered_and_carried() -> None:
     log = [
-        request(date(2023, 5, 1), reply(date(2023, 5, 20))),  # before the year: not counted
-        request(date(2023, 12, 28), reply(date(2024, 1, 5), Outcome.UNABLE_NOT_HELD)),
-        request(date(2024, 3, 1), reply(date(2024, 3, 20)), kind=ApplicantKind.OTHER_ORGANISATION),
-        request(date(2024, 12, 30)),  # unanswered: carried forward
-        request(date(2024, 12, 1), reply(date(2025, 1, 3))),  # answered next year
-        request(date(2025, 1, 2)),  # after the year
+        request_on(date(2023, 5, 1), reply(date(2023, 5, 20))),  # before the year: not counted
+        request_on(date(2023, 12, 28), reply(date(2024, 1, 5), Outcome.UNABLE_NOT_HELD)),
+        request_on(
+            date(2024, 3, 1), reply(date(2024, 3, 20)), kind=ApplicantKind.OTHER_ORGANISATION
+        ),
+        request_on(date(2024, 12, 30)),  # unanswered: carried forward
+        request_on(date(2024, 12, 1), reply(date(2025, 1, 3))),  # answered next year
+        request_on(date(2025, 1, 2)),  # after the year
     ]
     t = tabulate(log, year=2024)
     assert cell(t, ApplicationRow.NEW) == 3
@@ -77,13 +65,13 @@ def test_new_answered_and_carried() -> None:
 
 def test_last_reply_counts_and_reply_before_receipt_counts_on_receipt() -> None:
     log = [
-        request(
+        request_on(
             date(2024, 2, 1),
             reply(date(2024, 2, 10), Outcome.GRANTED),
             Extended(on=date(2024, 2, 11), working_days=5),
             reply(date(2024, 2, 20), Outcome.PARTIALLY_GRANTED),
         ),
-        request(date(2024, 2, 1), reply(date(2023, 1, 1), Outcome.GRANTED)),
+        request_on(date(2024, 2, 1), reply(date(2023, 1, 1), Outcome.GRANTED)),
     ]
     t = tabulate(log, year=2024)
     assert cell(t, ApplicationRow.PARTIALLY_GRANTED) == 1
@@ -93,9 +81,9 @@ def test_last_reply_counts_and_reply_before_receipt_counts_on_receipt() -> None:
 
 def test_withdrawn_counts_as_other_by_default() -> None:
     log = [
-        request(date(2024, 2, 1), Withdrawn(on=date(2024, 2, 3))),
-        request(date(2024, 12, 1), Withdrawn(on=date(2025, 1, 3))),
-        request(date(2024, 3, 1), Withdrawn(on=date(2024, 3, 2)), reply(date(2024, 3, 5))),
+        request_on(date(2024, 2, 1), Withdrawn(on=date(2024, 2, 3))),
+        request_on(date(2024, 12, 1), Withdrawn(on=date(2025, 1, 3))),
+        request_on(date(2024, 3, 1), Withdrawn(on=date(2024, 3, 2)), reply(date(2024, 3, 5))),
     ]
     t = tabulate(log, year=2024)
     assert cell(t, ApplicationRow.NEW) == 3
@@ -110,9 +98,9 @@ def test_withdrawn_counts_as_other_by_default() -> None:
 
 def test_trial_format_maps_other_outcomes_to_one_row() -> None:
     log = [
-        request(date(2019, 2, 1), reply(date(2019, 2, 10), Outcome.OTHER_OVERDUE_FEE)),
-        request(date(2019, 2, 1), reply(date(2019, 2, 10), Outcome.OTHER_OTHER)),
-        request(date(2019, 2, 1), reply(date(2019, 2, 10), Outcome.WITHHELD_STATE_SECRET)),
+        request_on(date(2019, 2, 1), reply(date(2019, 2, 10), Outcome.OTHER_OVERDUE_FEE)),
+        request_on(date(2019, 2, 1), reply(date(2019, 2, 10), Outcome.OTHER_OTHER)),
+        request_on(date(2019, 2, 1), reply(date(2019, 2, 10), Outcome.WITHHELD_STATE_SECRET)),
     ]
     t = tabulate(log, year=2019, format_version=FormatVersion.TRIAL_2019)
     assert cell(t, ApplicationRow.OTHER) == 2
@@ -181,7 +169,7 @@ def simple_requests(draw: st.DrawFn) -> DisclosureRequest:
                 draw(st.sampled_from(list(Outcome))),
             )
         )
-    return request(received, *events, kind=draw(st.sampled_from(list(ApplicantKind))))
+    return request_on(received, *events, kind=draw(st.sampled_from(list(ApplicantKind))))
 
 
 FORMATS = st.sampled_from([FormatVersion.TRIAL_2019, FormatVersion.NATIONAL_2021])

@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from common import request_on
 from govdisclosure.model import (
-    Applicant,
     ApplicantKind,
     DisclosureRequest,
     Extended,
     Outcome,
     OutcomeGroup,
     Replied,
-    SubmissionMethod,
 )
 from govdisclosure.stats import ResponseStats, response_stats
 
@@ -23,14 +22,7 @@ def _request(
     *events: Extended | Replied,
     kind: ApplicantKind = ApplicantKind.NATURAL_PERSON,
 ) -> DisclosureRequest:
-    return DisclosureRequest(
-        id=f"{received}-{len(events)}-{kind.code}",
-        applicant=Applicant(kind),
-        received_on=received,
-        method=SubmissionMethod.ONLINE,
-        description="部门预算",
-        events=events,
-    )
+    return request_on(received, *events, kind=kind, id=f"{received}-{len(events)}-{kind.code}")
 
 
 def test_groups_and_rates() -> None:
