@@ -159,6 +159,32 @@ class PRegionCode(BaseModel):
         return value
 
 
+class POffice(BaseModel):
+    model_config = _STRICT
+    name: Text
+    address: Text | None = None
+    postcode: Annotated[str, Field(pattern=r"^[0-9]{6}$")] | None = None
+    hours: Text | None = None
+    phones: tuple[Text, ...] = ()
+    fax: Text | None = None
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")] | None = None
+    online_url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+    postal_rules: Text | None = None
+    methods: tuple[str, ...] = ()
+
+
+class PGuide(BaseModel):
+    model_config = _STRICT
+    title: Text | None = None
+    url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+    updated_on: date | None = None
+    classification: Text | None = None
+    access: Text | None = None
+    offices: tuple[POffice, ...] = ()
+    catalogue_title: Text | None = None
+    catalogue_url: Annotated[str, Field(pattern=r"^https?://")] | None = None
+
+
 class PAgency(BaseModel):
     model_config = _STRICT
     type: Literal["agency"]
@@ -175,6 +201,7 @@ class PAgency(BaseModel):
     region: PRegionCode | None = None
     credit_code: str | None = None
     website: str | None = None
+    guide: PGuide | None = None
 
 
 class PQuantity(BaseModel):
@@ -316,6 +343,33 @@ class MRegionCode(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
             raise ValueError(f"{value!r} is not a GB/T 2260 code")
 
 
+MURL = Annotated[str, msgspec.Meta(pattern=r"^https?://")]
+
+
+class MOffice(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    name: MText
+    address: MText | None = None
+    postcode: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{6}$")] | None = None
+    hours: MText | None = None
+    phones: tuple[MText, ...] = ()
+    fax: MText | None = None
+    email: Annotated[str, msgspec.Meta(pattern=r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")] | None = None
+    online_url: MURL | None = None
+    postal_rules: MText | None = None
+    methods: tuple[str, ...] = ()
+
+
+class MGuide(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    title: MText | None = None
+    url: MURL | None = None
+    updated_on: date | None = None
+    classification: MText | None = None
+    access: MText | None = None
+    offices: tuple[MOffice, ...] = ()
+    catalogue_title: MText | None = None
+    catalogue_url: MURL | None = None
+
+
 class MAgency(
     msgspec.Struct, forbid_unknown_fields=True, frozen=True, tag_field="type", tag="agency"
 ):
@@ -327,6 +381,7 @@ class MAgency(
     region: MRegionCode | None = None
     credit_code: str | None = None
     website: str | None = None
+    guide: MGuide | None = None
 
 
 class MQuantity(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
