@@ -580,3 +580,159 @@ def test_a_subclass_where_a_plain_model_is_declared_is_refused_everywhere() -> N
     holder = Holder(exact, maybe=exact, many=(exact,))
     assert compiled.unstructure(holder) == converter().unstructure(holder)
     assert from_json(to_json(holder), Holder) == holder
+
+
+# --- merged checks, lazy generation, the builder ---------------------------------------------
+
+_STRUCTURED = {
+    ("prim", int): st.integers(-3, 3),
+    ("prim", str): st.text(alphabet=" \t\u3000x政", max_size=3)
+    | st.sampled_from(["http://a.cn", "https://gov.cn/x", "ftp://x", "http://", "https://a b"]),
+    ("dec",): st.sampled_from([Decimal("1.5"), Decimal("-2"), Decimal(0), Decimal("-0.0")]),
+    ("intdec",): st.integers(-3, 3) | st.sampled_from([Decimal("1.5"), Decimal("-2")]),
+}
+_TYPED_CASES = [
+    (validator, spec)
+    for validator, (_, specs) in compiled._TYPED.items()
+    for spec in specs
+    if spec in _STRUCTURED
+]
+
+
+def test_every_typed_check_is_exercised() -> None:
+    assert len(_TYPED_CASES) == sum(len(specs) for _, specs in compiled._TYPED.values())
+
+
+@pytest.mark.parametrize(
+    ("validator", "spec"), _TYPED_CASES, ids=lambda c: getattr(c, "__name__", str(c))
+)
+@given(data=st.data())
+def test_typed_checks_fail_exactly_where_the_validators_raise(
+    validator: Any, spec: Any, data: st.DataObject
+) -> None:
+    # For a value that structuring has given its declared type (the only values they see).
+    value = data.draw(_STRUCTURED[spec])
+    condition = compiled._typed_check(validator, spec, "v")
+    assert condition is not None
+    try:
+        fails = eval(condition, compiled._generator().ns, {"v": value})
+    except Exception:
+        fails = True
+    try:
+        validator(None, attrs.fields(Quantity).unit, value)
+    except Exception:
+        raises = True
+    else:
+        raises = False
+    assert fails == raises
+
+
+def test_typed_checks_are_not_used_where_they_would_not_hold() -> None:
+    from govdisclosure.model.base import counts, text
+
+    # ``text`` rejects None: on an optional field only the general condition is right.
+    assert compiled._typed_check(text, ("opt", ("prim", str)), "v") is None
+    assert compiled._typed_check(counts, ("prim", str), "v") is None  # no rule for that pair
+
+    class Unhashable:
+        __hash__ = None  # type: ignore[assignment]
+
+        def __call__(self, *_: object) -> None:
+            pass
+
+    assert compiled._typed_check(Unhashable(), ("prim", int), "v") is None
+
+
+def test_functions_are_generated_on_first_use_only() -> None:
+    compiled.clear()
+    gen = compiled._generator()
+    agency = compiled.structure({"type": "agency", "name": "某机关", "region": None}, Agency)
+    assert agency == Agency(name="某机关")
+    from govdisclosure.model import DisclosureGuide, RegionCode
+
+    # The document leaves keys out and holds no region nor guide: neither class is generated,
+    # nor Agency's writing side, nor its function for documents with every key... which exists.
+    assert DisclosureGuide not in gen.sources
+    assert RegionCode not in gen.sources
+    assert set(gen.sources[Agency]) == {"s", "g"}
+    compiled.unstructure(agency)
+    assert set(gen.sources[Agency]) == {"s", "g", "u"}
+    assert DisclosureGuide not in gen.sources  # None: nothing to write
+
+
+def test_built_instances_are_exactly_the_class() -> None:
+    import pickle
+
+    quantity = compiled.structure({"value": 5, "unit": "条", "qualifier": "about"}, Quantity)
+    assert type(quantity) is Quantity
+    assert quantity == Quantity(5, "条", Qualifier.ABOUT)
+    assert hash(quantity) == hash(Quantity(5, "条", Qualifier.ABOUT))
+    assert pickle.loads(pickle.dumps(quantity)) == quantity
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quantity.value = 6  # type: ignore[misc]
+
+
+class _Meta(type):
+    pass
+
+
+def test_classes_a_builder_cannot_be_made_for_use_their_slots() -> None:
+    @attrs.frozen
+    class Hooked:
+        unit: str
+
+        def __init_subclass__(cls) -> None:  # pragma: no cover - never subclassed here
+            raise AssertionError("subclassed")
+
+    @attrs.frozen
+    class Metaclassed(metaclass=_Meta):
+        unit: str
+
+    for cls in (Hooked, Metaclassed):
+        assert compiled._twin(cls) is None
+        source = compiled.source(cls)
+        assert source is not None and "_new(_C" in source, cls
+        built = compiled.structure({"unit": "条"}, cls)
+        assert type(built) is cls and built == cls("条")
+
+
+def test_defaults_are_checked_as_attrs_checks_them() -> None:
+    from govdisclosure.model.base import non_negative, text
+
+    @attrs.frozen
+    class BadDefaults:
+        label: str = attrs.field(default=" ", validator=text)
+        count: int | None = attrs.field(default="x", validator=non_negative)  # type: ignore[assignment]
+
+    @attrs.frozen
+    class FactoryDefault:
+        label: str = attrs.field(factory=lambda: " ", validator=text)
+
+    @attrs.frozen
+    class GoodDefaults:
+        label: str = attrs.field(default="条", validator=text)
+        count: int | None = attrs.field(default=None, validator=non_negative)
+
+    for data, cls in [
+        ({}, BadDefaults),
+        ({"label": "x"}, BadDefaults),
+        ({"count": 1}, BadDefaults),
+        ({"label": "x", "count": 1}, BadDefaults),
+        ({}, FactoryDefault),
+        ({"label": "x"}, FactoryDefault),
+        ({}, GoodDefaults),
+        ({"count": -1}, GoodDefaults),
+    ]:
+        _check_agrees(data, cls)
+    assert compiled.structure({}, GoodDefaults) == GoodDefaults()
+
+
+def test_annotations_that_need_the_class_namespace_are_resolved_as_attrs_does() -> None:
+    @attrs.frozen
+    class Outer:
+        Count = int  # a class attribute, not a field: only get_type_hints sees it
+        value: Count  # type: ignore[valid-type]
+
+    assert compiled.source(Outer) is not None
+    assert compiled.structure({"value": 3}, Outer) == Outer(3)
+    _check_agrees({"value": "3"}, Outer)
