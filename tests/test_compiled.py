@@ -584,63 +584,22 @@ def test_a_subclass_where_a_plain_model_is_declared_is_refused_everywhere() -> N
 
 # --- merged checks, lazy generation, the builder ---------------------------------------------
 
-_STRUCTURED = {
-    ("prim", int): st.integers(-3, 3),
-    ("prim", str): st.text(alphabet=" \t\u3000x政", max_size=3)
-    | st.sampled_from(["http://a.cn", "https://gov.cn/x", "ftp://x", "http://", "https://a b"]),
-    ("dec",): st.sampled_from([Decimal("1.5"), Decimal("-2"), Decimal(0), Decimal("-0.0")]),
-    ("intdec",): st.integers(-3, 3) | st.sampled_from([Decimal("1.5"), Decimal("-2")]),
-}
-_TYPED_CASES = [
-    (validator, spec)
-    for validator, (_, specs) in compiled._TYPED.items()
-    for spec in specs
-    if spec in _STRUCTURED
-]
 
-
-def test_every_typed_check_is_exercised() -> None:
-    assert len(_TYPED_CASES) == sum(len(specs) for _, specs in compiled._TYPED.values())
-
-
-@pytest.mark.parametrize(
-    ("validator", "spec"), _TYPED_CASES, ids=lambda c: getattr(c, "__name__", str(c))
-)
-@given(data=st.data())
-def test_typed_checks_fail_exactly_where_the_validators_raise(
-    validator: Any, spec: Any, data: st.DataObject
-) -> None:
-    # For a value that structuring has given its declared type (the only values they see).
-    value = data.draw(_STRUCTURED[spec])
-    condition = compiled._typed_check(validator, spec, "v")
-    assert condition is not None
-    try:
-        fails = eval(condition, compiled._generator().ns, {"v": value})
-    except Exception:
-        fails = True
-    try:
-        validator(None, attrs.fields(Quantity).unit, value)
-    except Exception:
-        raises = True
-    else:
-        raises = False
-    assert fails == raises
-
-
-def test_typed_checks_are_not_used_where_they_would_not_hold() -> None:
-    from govdisclosure.model.base import counts, text
-
-    # ``text`` rejects None: on an optional field only the general condition is right.
-    assert compiled._typed_check(text, ("opt", ("prim", str)), "v") is None
-    assert compiled._typed_check(counts, ("prim", str), "v") is None  # no rule for that pair
-
-    class Unhashable:
+def test_unhashable_validators_are_called_as_attrs_calls_them() -> None:
+    class Positive:
         __hash__ = None  # type: ignore[assignment]
 
-        def __call__(self, *_: object) -> None:
-            pass
+        def __call__(self, _: object, attribute: attrs.Attribute[Any], value: int) -> None:
+            if value <= 0:
+                raise ValueError(attribute.name)
 
-    assert compiled._typed_check(Unhashable(), ("prim", int), "v") is None
+    @attrs.frozen
+    class Checked:
+        count: int = attrs.field(validator=Positive())
+
+    assert compiled._inline_check(Positive(), "v") is None
+    assert compiled.structure({"count": 1}, Checked) == Checked(1)
+    _check_agrees({"count": 0}, Checked)
 
 
 def test_functions_are_generated_on_first_use_only() -> None:

@@ -195,22 +195,6 @@ _INLINE: dict[Any, str] = {
     _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite()",
 }
 
-_INT: Spec = ("prim", int)
-_STR: Spec = ("prim", str)
-
-# The same conditions for a value that structuring has just given its declared type, so that the
-# type is not tested twice: per validator, whether it accepts None, and per structured spec the
-# condition on a value that is not None. A validator or a spec not listed here uses _INLINE.
-_TYPED: dict[Any, tuple[bool, dict[Spec, str]]] = {
-    _base.counts: (True, {_INT: "{v} < 0"}),
-    _base.non_negative: (True, {_INT: "{v} < 0", ("dec",): "{v} < 0", ("intdec",): "{v} < 0"}),
-    _base.text: (False, {_STR: "not {v}.strip()"}),
-    _base.optional_text: (True, {_STR: "not {v}.strip()"}),
-    _base.optional_url: (True, {_STR: "_url_match({v}) is None"}),
-    _base.decimal_value: (False, {("intdec",): "type({v}) is not _int and not {v}.is_finite()"}),
-    _base.finite_decimal: (False, {("dec",): "not {v}.is_finite()"}),
-}
-
 
 def _inline_check(validator: Any, var: str) -> str | None:
     """A condition on ``var`` that is true where ``validator`` would raise, if one is known."""
@@ -219,24 +203,10 @@ def _inline_check(validator: Any, var: str) -> str | None:
         if not inner or None in inner:
             return None
         return f"{var} is not None and ({' or '.join(f'({c})' for c in inner)})"
-    template = _INLINE.get(validator)
-    return None if template is None else template.format(v=var)
-
-
-def _typed_check(validator: Any, spec: Spec, var: str) -> str | None:
-    """Like :func:`_inline_check`, for ``var`` structured as ``spec`` and known not to be None.
-
-    None when no such condition is known, or when ``spec`` admits None and ``validator`` does
-    not (the general condition handles that).
-    """
     try:
-        entry = _TYPED.get(validator)
-    except TypeError:  # an unhashable validator: not one of ours
+        template = _INLINE.get(validator)
+    except TypeError:  # an unhashable validator: not one of the model layer's
         return None
-    optional = spec[0] == "opt"
-    if entry is None or (optional and not entry[0]):
-        return None
-    template = entry[1].get(spec[1] if optional else spec)
     return None if template is None else template.format(v=var)
 
 
@@ -481,32 +451,24 @@ class _Generator:
         """Statements that check the JSON value ``var`` of field ``a`` and structure it in place.
 
         The one place where a field's checks are generated. With ``check``, the conditions of
-        the validators this module knows (:data:`_TYPED`, :data:`_INLINE`) are tested too,
-        merged with the type check of structuring wherever the value is used as it is; the
-        other validators are left to :meth:`_build`, which calls them.
+        the validators this module knows (:data:`_INLINE`) are tested too, in the same test as
+        the type check of structuring wherever the value is used as it is (each condition is
+        safe on any value, so a change to :data:`_INLINE` needs no change here); the other
+        validators are left to :meth:`_build`, which calls them.
         """
-        typed: list[str] = []
-        general: list[str] = []
-        for validator in _flatten(a.validator) if check else ():
-            condition = _typed_check(validator, spec, var)
-            if condition is not None:
-                typed.append(condition)
-                continue
-            condition = _inline_check(validator, var)
-            if condition is not None:
-                general.append(condition)
+        conditions = [
+            condition
+            for validator in (_flatten(a.validator) if check else ())
+            if (condition := _inline_check(validator, var)) is not None
+        ]
         kind = spec[0]
         inner = spec[1] if kind == "opt" else spec
-        conditions: list[str] = []
         if inner[0] == "prim":
             # Used as it is: one test for the type and every known validator.
-            typed.insert(0, f"type({var}) is not _{inner[1].__name__}")
+            either = _any([f"type({var}) is not _{inner[1].__name__}", *conditions])
+            conditions = [f"{var} is not None and ({either})" if kind == "opt" else either]
         else:
             self.structure_stmts(spec, var, out, pad)
-        if typed:
-            either = _any(typed)
-            conditions.append(f"{var} is not None and ({either})" if kind == "opt" else either)
-        conditions += general
         if conditions:
             out.append(f"{pad}if {_any(conditions)}:")
             out.append(f"{pad}    raise _Fail")
@@ -528,13 +490,9 @@ class _Generator:
             out.append(f"{pad}    raise _Fail")
 
     @staticmethod
-    def called_validators(a: attrs.Attribute[Any], spec: Spec) -> list[Any]:
+    def called_validators(a: attrs.Attribute[Any]) -> list[Any]:
         """The validators of ``a`` that :meth:`field_stmts` does not inline."""
-        return [
-            v
-            for v in _flatten(a.validator)
-            if _typed_check(v, spec, "v") is None and _inline_check(v, "v") is None
-        ]
+        return [v for v in _flatten(a.validator) if _inline_check(v, "v") is None]
 
     # structure -----------------------------------------------------------------------------
 
@@ -760,8 +718,8 @@ class _Generator:
         if setters is None:
             return [call], False
         calls: list[str] = []
-        for i, (a, spec) in enumerate(plan):
-            for validator in self.called_validators(a, spec):
+        for i, (a, _) in enumerate(plan):
+            for validator in self.called_validators(a):
                 self.ns[f"_V{k}_{i}_{len(calls)}"] = validator
                 self.ns[f"_A{k}_{i}"] = a
                 calls.append(f"    _V{k}_{i}_{len(calls)}(i, _A{k}_{i}, v{i})")
