@@ -19,7 +19,9 @@ The contract is narrow on purpose:
   same order, same values, the tag first) or raises, and the caller falls back to cattrs.
 - Instances are built as attrs' own ``__init__`` builds them: every validator's condition holds
   (checked inline for the model layer's validators, called for any other), or the class is
-  called.
+  called. The slots are filled on an instance of a private same-layout subclass, which
+  ``__class__`` assignment then turns into the class itself (see ``_twin``); that subclass
+  shows in ``cls.__subclasses__()`` and nowhere else.
 - A class the generator does not understand (a field type it has no rule for, ``init=False``,
   a factory taking ``self``, ...) is handed to the cattrs converter as a whole, never guessed.
 
