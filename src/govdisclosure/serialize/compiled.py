@@ -1,11 +1,14 @@
 """A compiled fast path for the converter of record: same input, same output, less overhead.
 
-For every attrs model class, specialised Python source is generated once and ``exec``'d: one
-function that structures a JSON-ready dict into the class and one that unstructures an instance
-into a dict. The strict checks of :mod:`govdisclosure.serialize.converter` are inlined (``type(v)
-is int``, the same date and decimal patterns, enum codes through the enum's own code table);
-nested classes call each other's generated function directly; polymorphic fields dispatch on the
-``"type"`` tag to the generated function of the tagged class.
+For every attrs model class, specialised Python source is generated and ``exec``'d, on the first
+use of that class: one function that structures a JSON-ready dict into the class and one that
+unstructures an instance into a dict. The strict checks of
+:mod:`govdisclosure.serialize.converter` are inlined (``type(v) is int``, the same date and decimal
+patterns, enum codes through the enum's own code table) and merged with the conditions of the
+validators, so that each field is tested once; nested classes call each other's generated
+function directly (small leaf classes are unstructured inline); polymorphic fields dispatch on the
+``"type"`` tag to the generated function of the tagged class, generated when a document first
+carries that tag.
 
 The contract is narrow on purpose:
 
@@ -16,17 +19,25 @@ The contract is narrow on purpose:
   same order, same values, the tag first) or raises, and the caller falls back to cattrs.
 - Instances are built as attrs' own ``__init__`` builds them: every validator's condition holds
   (checked inline for the model layer's validators, called for any other), or the class is
-  called.
+  called. The slots are filled on an instance of a private same-layout subclass, which
+  ``__class__`` assignment then turns into the class itself (see ``_twin``); that subclass
+  shows in ``cls.__subclasses__()`` and nowhere else.
 - A class the generator does not understand (a field type it has no rule for, ``init=False``,
   a factory taking ``self``, ...) is handed to the cattrs converter as a whole, never guessed.
 
-Generated code is cached per class and dropped whenever a registration changes.
+Generated code is cached per class and dropped whenever a registration changes. A document that
+has every key of a class (as :func:`~govdisclosure.serialize.to_json` writes them) takes the
+class's main function; the function for documents that leave keys out is generated the first
+time one does.
 """
 
 from __future__ import annotations
 
+import abc
+import builtins
 import keyword
 import re
+import sys
 import threading
 import types
 import typing
@@ -126,10 +137,43 @@ def _slot_setters(cls: type, fields: list[attrs.Attribute[Any]]) -> list[Any] | 
         slot = None if owner is None else vars(owner)[a.name]
         if not isinstance(slot, types.MemberDescriptorType):
             return None  # a dict class, or something attrs does not own
+        # The descriptor's bound __set__ is the cheapest way Python offers to fill a slot of a
+        # frozen instance (cheaper than object.__setattr__, which looks the name up again).
         setters.append(slot.__set__)
     if any(_HASH_CACHE in vars(c) for c in cls.__mro__):
         return None  # attrs' __init__ also resets the cached hash
     return setters
+
+
+def _twin(cls: type) -> type | None:
+    """A private subclass of ``cls``, with its exact memory layout, whose slots plain assignment
+    can set (None where that cannot be had without side effects).
+
+    Setting a slot through its descriptor's ``__set__`` is a Python-level call per field; on an
+    instance of the twin, ``i.name = value`` is one (specialised) bytecode, and
+    ``i.__class__ = cls`` then makes it a ``cls``: Python's own ``__class__`` assignment, which
+    checks that the layouts are the same. The twin adds no slot and no field; it is visible only
+    in ``cls.__subclasses__()`` (the model layer never asks).
+    """
+    if type(cls) not in (type, abc.ABCMeta) or any(
+        "__init_subclass__" in vars(c) for c in cls.__mro__[:-1]
+    ):
+        return None  # creating a subclass could run someone's code
+    namespace = {
+        "__slots__": (),
+        "__module__": __name__,
+        "__qualname__": f"<builder of {cls.__qualname__}>",
+        # Both, or the type keeps a Python-level __setattr__ slot for attrs' frozen __delattr__.
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+    }
+    twin: type = type(cls)(cls.__name__, (cls,), namespace)
+    try:
+        probe: Any = object.__new__(twin)
+        probe.__class__ = cls
+    except TypeError:  # pragma: no cover - slotted attrs classes and their twins always agree
+        return None
+    return twin
 
 
 def _flatten(validator: Any) -> list[Any]:
@@ -161,11 +205,67 @@ def _inline_check(validator: Any, var: str) -> str | None:
         if not inner or None in inner:
             return None
         return f"{var} is not None and ({' or '.join(f'({c})' for c in inner)})"
-    template = _INLINE.get(validator)
+    try:
+        template = _INLINE.get(validator)
+    except TypeError:  # an unhashable validator: not one of the model layer's
+        return None
     return None if template is None else template.format(v=var)
 
 
+def _any(conditions: list[str]) -> str:
+    """The conditions joined with ``or``, each in parentheses unless it is the only one."""
+    return conditions[0] if len(conditions) == 1 else " or ".join(f"({c})" for c in conditions)
+
+
+def _is_leaf(spec: Spec) -> bool:
+    """True if nothing in ``spec`` is a model class (its values unstructure inline)."""
+    if spec[0] in ("attrs", "poly"):
+        return False
+    return spec[0] not in ("opt", "tuple") or _is_leaf(spec[1])
+
+
+def _bad() -> Any:
+    """Raise :class:`_Fail` from within an expression."""
+    raise _Fail
+
+
 # --- the generator ------------------------------------------------------------------------------
+
+Plan = list[tuple["attrs.Attribute[Any]", Spec]]
+
+# The generated functions of a class: structure (every key), structure (keys left out),
+# unstructure.
+_PARTS = ("s", "u", "g")
+
+
+class _TagTable(dict[str, Any]):
+    """A polymorphic base's tags -> structuring functions, each generated on its first document.
+
+    An unknown tag raises (the detailed converter then says which tags there are).
+    """
+
+    def __init__(self, gen: _Generator, base: type) -> None:
+        super().__init__()
+        self.gen = gen
+        self.base = base
+
+    def __missing__(self, tag: str) -> Callable[[Any], Any]:
+        return self.gen.tagged(self, tag)
+
+
+class _ClassTable(dict[type, Any]):
+    """Registered polymorphic classes -> unstructuring functions, each generated on first use."""
+
+    def __init__(self, gen: _Generator) -> None:
+        super().__init__()
+        self.gen = gen
+
+    def __missing__(self, cls: type) -> Callable[[Any], Any]:
+        return self.gen.tagged_unstructurer(cls)
+
+
+def _registered(cls: type) -> bool:
+    return cls in registry.registered_tags(cls).values()
 
 
 class _Generator:
@@ -174,6 +274,7 @@ class _Generator:
     def __init__(self) -> None:
         self.ns: dict[str, Any] = {
             "_Fail": _Fail,
+            "_bad": _bad,
             "_date_match": _ISO_DATE.match,
             "_dec_match": _DECIMAL.match,
             "_fromiso": date.fromisoformat,
@@ -181,6 +282,7 @@ class _Generator:
             "_Dec": Decimal,
             "_fmt": format,
             "_list": list,
+            "_map": map,
             "_tuple": tuple,
             "_str": str,
             "_dict": dict,
@@ -191,10 +293,12 @@ class _Generator:
         }
         self.ids: dict[type, int] = {}
         self.poly_ids: dict[type, int] = {}
-        self.sources: dict[type, str] = {}
-        self.pending: list[type] = []
-        self.unresolved: list[tuple[dict[str, Any], str, str]] = []
-        self.unpoly: dict[type, Callable[[Any], Any]] = {}
+        self.plans: dict[type, Plan | None] = {}
+        self.annotations: dict[tuple[str, str], Any] = {}
+        self.classes: list[type] = []
+        self.sources: dict[type, dict[str, str]] = {}
+        self.done: set[tuple[int, str]] = set()
+        self.unpoly = _ClassTable(self)
         self.ns["_UP"] = self.unpoly
         self.counter = 0
         self.entry_s: dict[Any, Callable[[Any], Any]] = {}
@@ -207,22 +311,40 @@ class _Generator:
         return f"{prefix}{self.counter}"
 
     def class_id(self, cls: type) -> int:
+        """The number of ``cls``; its functions start as stubs that generate them when called.
+
+        ``_s{k}`` structures a document with every key, ``_g{k}`` one that leaves keys out,
+        ``_u{k}`` unstructures: each is generated (compiled) the first time it is called, so a
+        class that no document holds costs nothing, and reading costs nothing for writing.
+        """
         k = self.ids.get(cls)
         if k is None:
-            k = self.ids[cls] = len(self.ids)
-            self.pending.append(cls)
+            k = self.ids[cls] = len(self.classes)
+            self.classes.append(cls)
+            for part in _PARTS:
+                self.ns[f"_{part}{k}"] = self._stub(k, part)
         return k
+
+    def _stub(self, k: int, part: str) -> Callable[[Any], Any]:
+        def generate_on_first_call(value: Any) -> Any:
+            return self.materialize(k, part)(value)
+
+        return generate_on_first_call
+
+    def materialize(self, k: int, part: str) -> Callable[[Any], Any]:
+        """The generated function ``part`` (``s``, ``g`` or ``u``) of class ``k``."""
+        with _lock:
+            if (k, part) not in self.done:
+                self._generate(k, part)
+            fn: Callable[[Any], Any] = self.ns[f"_{part}{k}"]
+            return fn
 
     def dispatcher(self, base: type) -> str:
         """The name of the function that structures a field declared as polymorphic ``base``."""
         k = self.poly_ids.get(base)
         if k is None:
             k = self.poly_ids[base] = len(self.poly_ids)
-            table: dict[str, Callable[[Any], Any]] = {}
-            self.ns[f"_T{k}"] = table
-            for tag, cls in registry.registered_tags(base).items():
-                # Filled in by resolve(), once the class's function has been generated.
-                self.unresolved.append((table, tag, f"_b{self.class_id(cls)}"))
+            self.ns[f"_T{k}"] = _TagTable(self, base)
             src = (
                 f"def _p{k}(o):\n"
                 "    if type(o) is not _dict:\n"
@@ -240,6 +362,139 @@ class _Generator:
 
     def ref(self, cls: type, polymorphic: bool) -> str:
         return self.dispatcher(cls) if polymorphic else f"_s{self.class_id(cls)}"
+
+    def tagged(self, table: _TagTable, tag: str) -> Callable[[Any], Any]:
+        """The structuring function of the class ``tag`` names under ``table``'s base."""
+        with _lock:
+            cls = registry.registered_tags(table.base).get(tag)
+            if cls is None:
+                raise _Fail
+            fn = table[tag] = self.materialize(self.class_id(cls), "s")
+            return fn
+
+    def tagged_unstructurer(self, cls: type) -> Callable[[Any], Any]:
+        """The unstructuring function of a registered polymorphic class (else raises)."""
+        with _lock:
+            if not (attrs.has(cls) and registry.is_polymorphic(cls) and _registered(cls)):
+                raise _Fail  # cattrs raises the registration error
+            fn = self.unpoly[cls] = self.materialize(self.class_id(cls), "u")
+            return fn
+
+    # fields --------------------------------------------------------------------------------
+
+    def plan(self, cls: type) -> Plan | None:
+        """The fields of ``cls`` with their specs; None if the generator has no rule for it."""
+        if cls in self.plans:
+            return self.plans[cls]
+        try:
+            plan = self._plan(cls)
+        except _Unsupported:
+            plan = None
+        self.plans[cls] = plan
+        return plan
+
+    def _plan(self, cls: type) -> Plan:
+        if hasattr(cls, "__attrs_init__"):  # attrs was told not to write __init__
+            raise _Unsupported(cls)
+        polymorphic = registry.is_polymorphic(cls)
+        if polymorphic and not _registered(cls):
+            raise _Unsupported(cls)  # no tag: cattrs raises the registration error
+        fields = attrs.fields(cls)
+        for a in fields:
+            if (
+                not a.init
+                or a.alias != a.name
+                or not a.name.isidentifier()
+                or keyword.iskeyword(a.name)
+                or (polymorphic and a.name == registry.TAG_KEY)
+                or (isinstance(a.default, attrs.Factory) and a.default.takes_self)  # type: ignore[arg-type]
+            ):
+                raise _Unsupported(cls)
+        try:
+            return [(a, _spec(tp)) for a, tp in zip(fields, self._field_types(cls), strict=True)]
+        except Exception:  # anything unusual: resolve the types as attrs does, or give up
+            pass
+        try:
+            attrs.resolve_types(cls)
+        except Exception as exc:
+            raise _Unsupported(cls) from exc
+        return [(a, _spec(a.type)) for a in attrs.fields(cls)]
+
+    def _field_types(self, cls: type) -> list[Any]:
+        """The fields' declared types, as ``typing.get_type_hints`` evaluates them.
+
+        That is: a string annotation in the globals of the module of the class that declares
+        the field. Here each distinct string is evaluated once per module (most are
+        ``int | None`` and the like) and a bare name is only looked up; ``get_type_hints``
+        compiles every annotation of every class again, which was most of the cost of the first
+        call. Anything it cannot evaluate so raises, and :meth:`_plan` asks attrs instead.
+        """
+        types: list[Any] = []
+        for a in attrs.fields(cls):
+            tp = a.type
+            if isinstance(tp, str):
+                owner = next(c for c in cls.__mro__ if a.name in vars(c).get("__annotations__", ()))
+                key = (tp, owner.__module__)
+                if key in self.annotations:
+                    tp = self.annotations[key]
+                else:
+                    namespace = vars(sys.modules[owner.__module__])
+                    if tp.isidentifier():
+                        tp = namespace[tp] if tp in namespace else vars(builtins)[tp]
+                    else:
+                        tp = eval(tp, namespace)  # the annotation, as get_type_hints evaluates it
+                    self.annotations[key] = tp
+            types.append(tp)
+        return types
+
+    def field_stmts(
+        self, a: attrs.Attribute[Any], spec: Spec, var: str, out: list[str], pad: str, check: bool
+    ) -> None:
+        """Statements that check the JSON value ``var`` of field ``a`` and structure it in place.
+
+        The one place where a field's checks are generated. With ``check``, the conditions of
+        the validators this module knows (:data:`_INLINE`) are tested too, in the same test as
+        the type check of structuring wherever the value is used as it is (each condition is
+        safe on any value, so a change to :data:`_INLINE` needs no change here); the other
+        validators are left to :meth:`_build`, which calls them.
+        """
+        conditions = [
+            condition
+            for validator in (_flatten(a.validator) if check else ())
+            if (condition := _inline_check(validator, var)) is not None
+        ]
+        kind = spec[0]
+        inner = spec[1] if kind == "opt" else spec
+        if inner[0] == "prim":
+            # Used as it is: one test for the type and every known validator.
+            either = _any([f"type({var}) is not _{inner[1].__name__}", *conditions])
+            conditions = [f"{var} is not None and ({either})" if kind == "opt" else either]
+        else:
+            self.structure_stmts(spec, var, out, pad)
+        if conditions:
+            out.append(f"{pad}if {_any(conditions)}:")
+            out.append(f"{pad}    raise _Fail")
+
+    def default_stmts(self, a: attrs.Attribute[Any], var: str, out: list[str], pad: str) -> None:
+        """Statements that check a field's default as attrs' ``__init__`` would (any value).
+
+        A plain default is checked here, once: only one that fails costs anything at run time.
+        """
+        conditions = [c for v in _flatten(a.validator) if (c := _inline_check(v, var)) is not None]
+        if conditions and not isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            try:
+                fails = any(eval(c, self.ns, {var: a.default}) for c in conditions)
+            except Exception:
+                fails = True
+            conditions = ["True"] if fails else []
+        if conditions:
+            out.append(f"{pad}if {_any(conditions)}:")
+            out.append(f"{pad}    raise _Fail")
+
+    @staticmethod
+    def called_validators(a: attrs.Attribute[Any]) -> list[Any]:
+        """The validators of ``a`` that :meth:`field_stmts` does not inline."""
+        return [v for v in _flatten(a.validator) if _inline_check(v, "v") is None]
 
     # structure -----------------------------------------------------------------------------
 
@@ -280,8 +535,9 @@ class _Generator:
             x = self._fresh("x")
             if item[0] in ("attrs", "poly"):
                 fn = self.ref(item[1], item[0] == "poly")
-                # ``tuple([])`` is the empty-tuple singleton: skip building nothing.
-                out.append(f"{pad}{var} = _tuple([{fn}({x}) for {x} in {var}]) if {var} else ()")
+                # ``map`` calls from C (no comprehension frame); an empty list gives the empty
+                # tuple without building anything.
+                out.append(f"{pad}{var} = _tuple(_map({fn}, {var})) if {var} else ()")
             elif _identity_item(item):
                 out.append(f"{pad}for {x} in {var}:")
                 self.structure_stmts(item, x, out, pad + "    ")
@@ -307,22 +563,28 @@ class _Generator:
             return f'_fmt({src}, "f")'
         if kind == "enum":
             return f"{src}._value_"
-        if kind == "attrs":
-            return f"_u{self.class_id(spec[1])}({src})"
         if kind == "opt" and spec[1][0] == "prim":
             return src  # the converter registers ``identity`` for these
         if kind == "tuple":
             item = spec[1]
             if _identity_item(item):
                 return f"_list({src})"
+            if item[0] == "attrs" and self.inlined(item[1]) is None:
+                return f"_list(_map(_u{self.class_id(item[1])}, {src}))"
             x = self._fresh("x")
-            return f"[{self.unstructure_expr(item, x)} for {x} in {src}]"
-        # The value is used twice: name it unless it already is a plain name.
-        if src.isidentifier():
-            t, bind = src, src
-        else:
-            t = self._fresh("t")
-            bind = f"({t} := {src})"
+            t, bind = self._named(src)
+            # A comprehension costs a call even when empty, and most tuples of models are.
+            return f"([{self.unstructure_expr(item, x)} for {x} in {t}] if {bind} else [])"
+        if kind == "attrs":
+            k = self.class_id(spec[1])
+            plan = self.inlined(spec[1])
+            if plan is None:
+                return f"_u{k}({src})"
+            # A leaf class's dict, built in place: a function call less per instance.
+            self.ns[f"_C{k}"] = spec[1]
+            t, bind = self._named(src)
+            return f"({self.dict_expr(plan, t)} if {bind}.__class__ is _C{k} else _bad())"
+        t, bind = self._named(src)
         if kind == "intdec":
             return f'({t} if type({bind}) is _int else _fmt({t}, "f"))'
         if kind == "poly":
@@ -330,20 +592,44 @@ class _Generator:
         # opt
         return f"(None if {bind} is None else {self.unstructure_expr(spec[1], t)})"
 
+    def _named(self, src: str) -> tuple[str, str]:
+        """For an expression used more than once: (a name for it, the first use binding it)."""
+        if src.isidentifier():
+            return src, src
+        t = self._fresh("t")
+        return t, f"({t} := {src})"
+
+    def inlined(self, cls: type) -> Plan | None:
+        """The plan of a plain class whose fields hold no model (unstructured in place)."""
+        plan = self.plan(cls)
+        if plan is None or registry.is_polymorphic(cls) or not all(_is_leaf(s) for _, s in plan):
+            return None
+        return plan
+
+    def dict_expr(self, plan: Plan, src: str) -> str:
+        """The dict literal that unstructures the instance named ``src``."""
+        items = [
+            f"{a.name!r}: {self.unstructure_expr(spec, f'{src}.{a.name}')}" for a, spec in plan
+        ]
+        return "{" + ", ".join(items) + "}"
+
     # classes -------------------------------------------------------------------------------
 
-    def generate(self, cls: type) -> None:
-        k = self.ids[cls]
-        polymorphic = registry.is_polymorphic(cls)
-        try:
-            src = self._class_source(cls, k, polymorphic)
-        except _Unsupported:
+    def _generate(self, k: int, part: str) -> None:
+        cls = self.classes[k]
+        plan = self.plan(cls)
+        if plan is None:
             self._delegate(cls, k)
             return
-        self.sources[cls] = src
+        write = {
+            "s": self._structure_source,
+            "g": self._partial_source,
+            "u": self._unstructure_source,
+        }
+        src = write[part](cls, k, plan)
+        self.sources.setdefault(cls, {})[part] = src
         exec(compile(src, f"<govdisclosure compiled {cls.__qualname__}>", "exec"), self.ns)
-        if polymorphic and cls in registry.registered_tags(cls).values():
-            self.unpoly[cls] = self.ns[f"_u{k}"]
+        self.done.add((k, part))
 
     def _delegate(self, cls: type, k: int) -> None:
         def structure_with_cattrs(value: Any) -> Any:
@@ -352,59 +638,57 @@ class _Generator:
         def unstructure_with_cattrs(value: Any) -> Any:
             return converter().unstructure(value, cls)
 
-        self.ns[f"_s{k}"] = self.ns[f"_b{k}"] = structure_with_cattrs
+        self.ns[f"_s{k}"] = self.ns[f"_g{k}"] = structure_with_cattrs
         self.ns[f"_u{k}"] = unstructure_with_cattrs
-        if registry.is_polymorphic(cls) and cls in registry.registered_tags(cls).values():
-            self.unpoly[cls] = unstructure_with_cattrs
+        self.done.update((k, part) for part in _PARTS)
 
-    def _class_source(self, cls: type, k: int, polymorphic: bool) -> str:
-        if "__attrs_init__" in dir(cls):  # attrs was told not to write __init__
-            raise _Unsupported(cls)
-        try:
-            attrs.resolve_types(cls)
-        except Exception as exc:
-            raise _Unsupported(cls) from exc
-        fields = attrs.fields(cls)
-        plan: list[tuple[attrs.Attribute[Any], Spec]] = []
-        for a in fields:
-            if (
-                not a.init
-                or a.alias != a.name
-                or not a.name.isidentifier()
-                or keyword.iskeyword(a.name)
-                or (polymorphic and a.name == registry.TAG_KEY)
-                or (isinstance(a.default, attrs.Factory) and a.default.takes_self)  # type: ignore[arg-type]
-            ):
-                raise _Unsupported(cls)
-            plan.append((a, _spec(a.type)))
-
+    def _structure_source(self, cls: type, k: int, plan: Plan) -> str:
+        polymorphic = registry.is_polymorphic(cls)
         self.ns[f"_C{k}"] = cls
-        required = sum(1 for a, _ in plan if a.default is attrs.NOTHING)
-        head = f"_b{k}" if polymorphic else f"_s{k}"
-        lines = [f"def {head}(o):"]
+        lines = [f"def _s{k}(o):"]
         if not polymorphic:  # the dispatcher has checked it for polymorphic classes
             lines += ["    if type(o) is not _dict:", "        raise _Fail"]
         extra = 1 if polymorphic else 0  # the tag, already checked by the dispatcher
-        build = self._build(cls, k, [a for a, _ in plan])
         # Documents written by to_json carry every key: with as many keys as fields, every
         # field must be there (a missing one means an unknown one), so no key is tested twice.
-        lines.append(f"    if len(o) == {len(plan) + extra}:")
+        # Any other document takes the function for missing keys, generated on first need.
+        lines.append(f"    if len(o) != {len(plan) + extra}:")
+        lines.append(f"        return _g{k}(o)")
+        build, check = self._build(cls, k, plan)
         for i, (a, spec) in enumerate(plan):
-            lines.append(f"        v{i} = o[{a.name!r}]")
-            self.structure_stmts(spec, f"v{i}", lines, "        ")
-        lines += ["    " + line for line in build]
-        lines.append(f"    n = {required + extra}")
+            lines.append(f"    v{i} = o[{a.name!r}]")
+            self.field_stmts(a, spec, f"v{i}", lines, "    ", check)
+        lines += build
+        return "\n".join(lines) + "\n"
+
+    def _unstructure_source(self, cls: type, k: int, plan: Plan) -> str:
+        polymorphic = registry.is_polymorphic(cls)
+        self.ns[f"_C{k}"] = cls
+        items = self.dict_expr(plan, "o")
+        if polymorphic:
+            items = f"{{{registry.TAG_KEY!r}: {registry.tag_of(cls)!r}, {items[1:]}"
+        lines = [f"def _u{k}(o):"]
+        if not polymorphic:  # a subclass of a plain model: cattrs raises the registration error
+            lines += [f"    if o.__class__ is not _C{k}:", "        raise _Fail"]
+        lines.append(f"    return {items}")
+        return "\n".join(lines) + "\n"
+
+    def _partial_source(self, cls: type, k: int, plan: Plan) -> str:
+        polymorphic = registry.is_polymorphic(cls)
+        build, check = self._build(cls, k, plan)
+        required = sum(1 for a, _ in plan if a.default is attrs.NOTHING)
+        lines = [f"def _g{k}(o):", f"    n = {required + (1 if polymorphic else 0)}"]
         for i, (a, spec) in enumerate(plan):
             var = f"v{i}"
             key = repr(a.name)
             if a.default is attrs.NOTHING:
                 lines.append(f"    {var} = o[{key}]")
-                self.structure_stmts(spec, var, lines, "    ")
+                self.field_stmts(a, spec, var, lines, "    ", check)
                 continue
             lines.append(f"    if {key} in o:")
             lines.append("        n += 1")
             lines.append(f"        {var} = o[{key}]")
-            self.structure_stmts(spec, var, lines, "        ")
+            self.field_stmts(a, spec, var, lines, "        ", check)
             lines.append("    else:")
             default = f"_d{k}_{i}"
             if isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
@@ -413,59 +697,46 @@ class _Generator:
             else:
                 self.ns[default] = a.default
                 lines.append(f"        {var} = {default}")
+            if check:
+                self.default_stmts(a, var, lines, "        ")
         lines.append("    if len(o) != n:")
         lines.append("        raise _Fail")
         lines += build
-
-        items = [f"{a.name!r}: {self.unstructure_expr(spec, 'o.' + a.name)}" for a, spec in plan]
-        if polymorphic:
-            if cls not in registry.registered_tags(cls).values():
-                raise _Unsupported(cls)  # no tag: cattrs raises the registration error
-            items.insert(0, f"{registry.TAG_KEY!r}: {registry.tag_of(cls)!r}")
-        lines.append(f"def _u{k}(o):")
-        if not polymorphic:  # a subclass of a plain model: cattrs raises the registration error
-            lines += [f"    if o.__class__ is not _C{k}:", "        raise _Fail"]
-        lines.append("    return {" + ", ".join(items) + "}")
         return "\n".join(lines) + "\n"
 
-    def _build(self, cls: type, k: int, fields: list[attrs.Attribute[Any]]) -> list[str]:
-        """Statements that build the instance from ``v0``, ``v1``, ... and return it.
+    def _build(self, cls: type, k: int, plan: Plan) -> tuple[list[str], bool]:
+        """Statements that build the instance from ``v0``, ``v1``, ... and return it; and
+        whether :meth:`field_stmts` must check the validators' conditions.
 
-        Where attrs' own ``__init__`` would only assign the fields and run validators this code
-        knows, the instance is built directly: the validators' conditions are checked inline
-        (failing with ``_Fail``, so the caller's detailed converter reports the problem) and
-        each value is stored through its slot. Validators it does not know are called exactly
-        as attrs calls them, after every field is set. Anything else calls the class.
+        Where attrs' own ``__init__`` would only assign the fields and run validators, the
+        instance is built directly: the conditions of the validators this module knows are
+        checked by :meth:`field_stmts` (failing with ``_Fail``, so the caller's detailed
+        converter reports the problem) and each value is stored through its slot. Validators it
+        does not know are called exactly as attrs calls them, after every field is set.
+        Anything else calls the class, whose ``__init__`` runs the validators.
         """
-        call = f"    return _C{k}({', '.join(f'{a.name}=v{i}' for i, a in enumerate(fields))})"
-        setters = _slot_setters(cls, fields)
+        call = f"    return _C{k}({', '.join(f'{a.name}=v{i}' for i, (a, _) in enumerate(plan))})"
+        setters = _slot_setters(cls, [a for a, _ in plan])
         if setters is None:
-            return [call]
-        checks: list[str] = []
+            return [call], False
         calls: list[str] = []
-        for i, a in enumerate(fields):
-            for validator in _flatten(a.validator):
-                inline = _inline_check(validator, f"v{i}")
-                if inline is not None:
-                    checks.append(f"    if {inline}:")
-                    checks.append("        raise _Fail")
-                else:
-                    self.ns[f"_V{k}_{i}_{len(calls)}"] = validator
-                    self.ns[f"_A{k}_{i}"] = a
-                    calls.append(f"    _V{k}_{i}_{len(calls)}(i, _A{k}_{i}, v{i})")
-        out = [*checks, f"    i = _new(_C{k})"]
-        for i, setter in enumerate(setters):
-            self.ns[f"_S{k}_{i}"] = setter
-            out.append(f"    _S{k}_{i}(i, v{i})")
-        return [*out, *calls, "    return i"]
-
-    def resolve(self) -> None:
-        """Generate every class still pending and fill the tag tables with their functions."""
-        while self.pending:
-            self.generate(self.pending.pop())
-        for table, tag, name in self.unresolved:
-            table[tag] = self.ns[name]
-        self.unresolved.clear()
+        for i, (a, _) in enumerate(plan):
+            for validator in self.called_validators(a):
+                self.ns[f"_V{k}_{i}_{len(calls)}"] = validator
+                self.ns[f"_A{k}_{i}"] = a
+                calls.append(f"    _V{k}_{i}_{len(calls)}(i, _A{k}_{i}, v{i})")
+        twin = _twin(cls)
+        if twin is not None:
+            self.ns[f"_M{k}"] = twin
+            out = [f"    i = _new(_M{k})"]
+            out += [f"    i.{a.name} = v{i}" for i, (a, _) in enumerate(plan)]
+            out.append(f"    i.__class__ = _C{k}")
+        else:
+            out = [f"    i = _new(_C{k})"]
+            for i, setter in enumerate(setters):
+                self.ns[f"_S{k}_{i}"] = setter
+                out.append(f"    _S{k}_{i}(i, v{i})")
+        return [*out, *calls, "    return i"], True
 
     def entry(self, cls: Any, structuring: bool) -> Callable[[Any], Any]:
         """The function for a top-level call (the converter's hook for ``cls``)."""
@@ -473,12 +744,15 @@ class _Generator:
             return _cattrs_structurer(cls) if structuring else _cattrs_unstructurer
         polymorphic = registry.is_polymorphic(cls)
         if not structuring and polymorphic:
-            # Only registered classes have a tag; cattrs raises the registration error.
-            return self.unpoly.get(cls, _cattrs_unstructurer)
-        name = self.ref(cls, polymorphic) if structuring else f"_u{self.class_id(cls)}"
-        self.resolve()
-        fn: Callable[[Any], Any] = self.ns[name]
-        return fn
+            try:
+                found: Callable[[Any], Any] = self.unpoly[cls]
+            except _Fail:  # only registered classes have a tag; cattrs raises the error
+                return _cattrs_unstructurer
+            return found
+        if structuring and polymorphic:
+            fn: Callable[[Any], Any] = self.ns[self.dispatcher(cls)]
+            return fn
+        return self.materialize(self.class_id(cls), "s" if structuring else "u")
 
 
 # --- the cache ----------------------------------------------------------------------------------
@@ -491,12 +765,8 @@ def _generator() -> _Generator:
     global _gen
     gen = _gen
     if gen is None:
-        gen = _Generator()
-        # Every registered class, so that polymorphic fields find the class they hold.
-        for cls in registry.registered_tags(object).values():
-            gen.class_id(cls)
-        gen.resolve()
-        _gen = gen
+        # Nothing is generated yet: each class is generated when a call first needs it.
+        gen = _gen = _Generator()
     return gen
 
 
@@ -567,7 +837,10 @@ def source(cls: type) -> str | None:
     """The generated source for ``cls`` (None if cattrs handles it whole), for reading."""
     with _lock:
         gen = _generator()
-        if attrs.has(cls):
-            gen.class_id(cls)
-            gen.resolve()
-        return gen.sources.get(cls)
+        if not attrs.has(cls):
+            return None
+        k = gen.class_id(cls)
+        for part in _PARTS:  # each is otherwise generated on first need
+            gen.materialize(k, part)
+        parts = gen.sources.get(cls)
+        return None if parts is None else "".join(parts[part] for part in _PARTS)
