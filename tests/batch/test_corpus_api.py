@@ -114,6 +114,14 @@ def test_find_sources_expands_folders_and_globs(tmp_path: Path) -> None:
         list(parse_reports([tmp_path / "missing.pdf"]))
 
 
+def test_a_folder_without_reports_is_not_an_empty_corpus(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    with pytest.raises(SourceNotFound, match="holds no report files"):
+        find_sources([tmp_path])
+    with pytest.raises(SourceNotFound, match="没有报告文件"):
+        list(parse_reports([tmp_path]))
+
+
 def test_unreadable_and_oversized_sources_are_values(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -60,7 +60,6 @@ def parse_source(source: str, data: bytes | None = None) -> ParseResult:
 def expand(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Outcome]]:
     """Split inputs into examples and ``-`` (in order), files (sorted) and missing sources."""
     from govdisclosure.corpus import (
-        REPORT_SUFFIXES,
         Failed,
         Provenance,
         SourceNotFound,
@@ -79,13 +78,6 @@ def expand(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Outcome]]:
         except SourceNotFound as exc:
             missing.append(Failed(Provenance(item, "", "", 0), "SourceNotFound", str(exc)))
             continue
-        if not found:  # a folder without report files: a mistyped folder must not pass as "ok"
-            suffixes = ", ".join(REPORT_SUFFIXES)
-            message = (
-                f"the folder {item!r} holds no report files ({suffixes})"
-                f" / 文件夹{item!r}中没有报告文件"
-            )
-            missing.append(Failed(Provenance(item, "", "", 0), "SourceNotFound", message))
         files.update(dict.fromkeys(found))
     return named, sorted(files), missing
 

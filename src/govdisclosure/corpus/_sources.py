@@ -112,7 +112,7 @@ def find_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
 
     A folder gives the report files under it (every depth, suffixes ``REPORT_SUFFIXES``);
     a glob (``reports/**/*.pdf``, quoted on the command line) its matching files. An input that
-    names nothing raises :class:`SourceNotFound`.
+    names nothing, or a folder without a report file, raises :class:`SourceNotFound`.
 
     >>> find_sources(["tests/data/reports/*2024.pdf"])  # doctest: +NORMALIZE_WHITESPACE
     ['tests/data/reports/hongze-district-2024.pdf', 'tests/data/reports/huaian-city-2024.pdf']
@@ -126,9 +126,19 @@ def find_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
         text = os.fspath(item)
         path = Path(text)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in REPORT_SUFFIXES:
-                    found[str(child)] = None
+            files = [
+                str(child)
+                for child in sorted(path.rglob("*"))
+                if child.is_file() and child.suffix.lower() in REPORT_SUFFIXES
+            ]
+            if not files:
+                # A folder with no report file is a mistyped or wrong folder, not an empty
+                # corpus: saying nothing would let a batch "succeed" having read nothing.
+                raise SourceNotFound(
+                    f"the folder {text!r} holds no report files ({', '.join(REPORT_SUFFIXES)})"
+                    f" / 文件夹{text!r}中没有报告文件"
+                )
+            found.update(dict.fromkeys(files))
         elif path.is_file():
             found[text] = None
         elif _is_glob(text) and (matches := sorted(glob.glob(text, recursive=True))):
