@@ -52,7 +52,7 @@ def _deadline(args: argparse.Namespace) -> int:
     if args.format == "json":
         document: dict[str, Any] = {
             "received_on": args.received_on.isoformat(),
-            "due": due.date.isoformat(),
+            "due": due.due_on.isoformat(),
             "extended": args.extended,
             "explanation_en": list(due.describe()),
             "explanation_zh": list(due.describe_zh()),

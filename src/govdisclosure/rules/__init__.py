@@ -4,7 +4,7 @@ Everything here is derived from a request's facts under the regulation in force 
 receipt; nothing is stored.
 
 >>> from datetime import date
->>> explain_deadline(date(2024, 9, 27)).date
+>>> explain_deadline(date(2024, 9, 27)).due_on
 datetime.date(2024, 10, 30)
 """
 
@@ -52,6 +52,13 @@ from govdisclosure.rules.fees import (
     cost_charges_2008,
     fee_schedule_in_force,
     information_fee,
+)
+from govdisclosure.rules.fold import (
+    ClockPause,
+    Timeline,
+    TimelinePoint,
+    fee_payment_due,
+    timeline,
 )
 from govdisclosure.rules.history import check_history
 from govdisclosure.rules.lifecycle import (
@@ -150,6 +157,7 @@ __all__ = [
     "REPORT_DEADLINE_RULES",
     "Arrival",
     "CalendarDay",
+    "ClockPause",
     "ClockStart",
     "Correspondence",
     "CostChargeItem",
@@ -199,6 +207,8 @@ __all__ = [
     "ResponseTime",
     "ReviewProblem",
     "ReviewProblemKind",
+    "Timeline",
+    "TimelinePoint",
     "Timeliness",
     "TimelinessSummary",
     "WorkdayCalendar",
@@ -214,6 +224,7 @@ __all__ = [
     "due_dates",
     "estimated_calendar",
     "explain_deadline",
+    "fee_payment_due",
     "fee_schedule_in_force",
     "findings",
     "information_fee",
@@ -236,6 +247,7 @@ __all__ = [
     "review_problems_of",
     "state",
     "status",
+    "timeline",
     "timeliness",
     "timeliness_summary",
 ]
