@@ -542,7 +542,17 @@ def timeline(
     cal = calendar if calendar is not None else default_calendar()
     reg = regulation if regulation is not None else regulation_in_force(request.received_on)
     received = request.received_on
-    check = _Check(received, reg)
+    errors: list[LifecycleError] = []
+    # What the whole history has done so far (for the checks) ...
+    previous = received
+    final: RequestEvent | None = None
+    extensions = 0
+    asked: CorrectionRequested | None = None  # the correction notice still unanswered
+    last_notice: CorrectionRequested | None = None
+    corrected_on: dt.date | None = None
+    consulted: dict[Consultee, int] = {}
+    fee_open = fee_noticed = False
+    # ... and what the events on or before ``as_of`` have (the timeline's facts).
     visible: list[RequestEvent] = []
     snapshots: list[_Snapshot] = []
     reply: Replied | None = None
@@ -558,52 +568,88 @@ def timeline(
     consultations: list[tuple[ConsultationStarted, dt.date | None]] = []
     open_fees: list[FeeNoticeIssued] = []
     fees: list[tuple[FeeNoticeIssued, dt.date | None]] = []
+    ended: RequestState | None = None
+    more_time = False
     for event in request.events:
-        check.step(event)
-        if as_of is not None and event.on > as_of:
-            # Later events stay hidden, but the history is checked to its end.
-            continue
-        visible.append(event)
-        if isinstance(event, Replied):
-            reply = event
-        elif isinstance(event, Withdrawn):
-            withdrawal = event
-        elif isinstance(event, CorrectionRequested):
-            correction = event
-            notices.append(event)
-        elif isinstance(event, CorrectionReceived):
-            correction = None
-            if reg.correction_restarts_clock:
-                start = event.on
-        elif isinstance(event, ConsultationStarted):
-            consulting += 1
-            if reg.pauses_for(event.consultee):
-                open_pauses.append(event)
+        on = event.on
+        shown = as_of is None or on <= as_of
+        error: LifecycleError | None = None
+        if final is not None or on < previous:
+            error = history.order_error(event, received, previous, final)
+        if on > previous:
+            previous = on
+        if isinstance(event, ConsultationStarted):
+            consulted[event.consultee] = consulted.get(event.consultee, 0) + 1
+            if shown:
+                consulting += 1
+                if reg.pauses_for(event.consultee):
+                    open_pauses.append(event)
         elif isinstance(event, ConsultationAnswered):
-            consulting -= 1
-            for index, started in enumerate(open_pauses):
-                if started.consultee is event.consultee:
-                    consultations.append((open_pauses.pop(index), event.on))
-                    break
+            if not consulted.get(event.consultee):
+                error = error or history.unmatched_answer(event)
+            else:
+                consulted[event.consultee] -= 1
+            if shown:
+                consulting -= 1
+                for index, started in enumerate(open_pauses):
+                    if started.consultee is event.consultee:
+                        consultations.append((open_pauses.pop(index), on))
+                        break
         elif isinstance(event, Extended):
-            extension = extension or event
-        elif isinstance(event, ReasonablePeriodSet):
-            reasonable = event
+            extensions += 1
+            error = error or history.extension_error(event, extensions, reg)
+            if shown:
+                extension = extension or event
+                more_time = True
+        elif isinstance(event, Replied):
+            final = final or event
+            error = error or _reply_error(event, last_notice, corrected_on, fee_noticed, fee_open)
+            if shown:
+                reply, ended = event, RequestState.ANSWERED
+        elif isinstance(event, Withdrawn):
+            final = final or event
+            if shown:
+                withdrawal = event
+                ended = ended or RequestState.WITHDRAWN
+        elif isinstance(event, CorrectionRequested):
+            asked = last_notice = event
+            corrected_on = None
+            if shown:
+                correction = event
+                notices.append(event)
+        elif isinstance(event, CorrectionReceived):
+            if asked is None:
+                error = error or history.unasked_correction(event)
+            asked, corrected_on = None, on
+            if shown:
+                correction = None
+                if reg.correction_restarts_clock:
+                    start = on
         elif isinstance(event, FeeNoticeIssued):
-            fee = event
-            if _suspends_clock(event, reg):
-                open_fees.append(event)
+            fee_open = fee_noticed = True
+            if shown:
+                fee = event
+                if _suspends_clock(event, reg):
+                    open_fees.append(event)
         elif isinstance(event, FeePaid):
-            fee = None
-            if open_fees:
-                fees.append((open_fees.pop(), event.on))
-        ended = (
-            RequestState.ANSWERED
-            if reply is not None
-            else (RequestState.WITHDRAWN if withdrawal is not None else None)
-        )
-        more_time = extension is not None or reasonable is not None
-        snapshots.append((correction, fee, consulting > 0, more_time, ended))
+            if not fee_open:
+                error = error or history.unmatched_payment(event)
+            fee_open = False
+            if shown:
+                fee = None
+                if open_fees:
+                    fees.append((open_fees.pop(), on))
+        elif isinstance(event, ReasonablePeriodSet):
+            if reg.reasonable_period_article is None:
+                error = error or history.no_reasonable_period(event, reg)
+            if shown:
+                reasonable = event
+                more_time = True
+        if error is not None:
+            errors.append(error)
+        if shown:
+            visible.append(event)
+            snapshots.append((correction, fee, consulting > 0, more_time, ended))
     consultations.extend((started, None) for started in open_pauses)
     fees.extend((notice, None) for notice in open_fees)
     result = Timeline(
@@ -612,7 +658,7 @@ def timeline(
         regulation=reg,
         calendar=cal,
         events=tuple(visible),
-        impossibilities=tuple(check.errors),
+        impossibilities=tuple(errors),
         reply=reply,
         withdrawal=withdrawal,
         correction=correction,
@@ -626,83 +672,31 @@ def timeline(
         open_consultations=consulting,
         snapshots=tuple(snapshots),
     )
-    if strict:
-        result.check()
+    if strict and errors:
+        raise errors[0]
     return result
 
 
-class _Check:
-    """The impossibility checks, fed the whole history one event at a time."""
-
-    def __init__(self, received: dt.date, regulation: Regulation) -> None:
-        self.received = received
-        self.regulation = regulation
-        self.errors: list[LifecycleError] = []
-        self.previous = received
-        self.final: RequestEvent | None = None
-        self.extensions = 0
-        self.correction: CorrectionRequested | None = None
-        self.last_notice: CorrectionRequested | None = None
-        self.corrected_on: dt.date | None = None
-        self.consultations: dict[Consultee, int] = {}
-        self.fee_open = False
-        self.fee_noticed = False
-
-    def step(self, event: RequestEvent) -> None:
-        error = history.order_error(event, self.received, self.previous, self.final)
-        if error is None:
-            error = self._kind_error(event)
-        if error is not None:
-            self.errors.append(error)
-        self.previous = max(self.previous, event.on)
-
-    def _kind_error(self, event: RequestEvent) -> LifecycleError | None:
-        reg = self.regulation
-        if isinstance(event, Replied | Withdrawn):
-            self.final = self.final or event
-            if isinstance(event, Replied):
-                return self._reply_error(event)
-        elif isinstance(event, Extended):
-            self.extensions += 1
-            return history.extension_error(event, self.extensions, reg)
-        elif isinstance(event, ReasonablePeriodSet):
-            if reg.reasonable_period_article is None:
-                return history.no_reasonable_period(event, reg)
-        elif isinstance(event, CorrectionRequested):
-            self.correction = self.last_notice = event
-            self.corrected_on = None
-        elif isinstance(event, CorrectionReceived):
-            if self.correction is None:
-                return history.unasked_correction(event)
-            self.correction, self.corrected_on = None, event.on
-        elif isinstance(event, ConsultationStarted):
-            self.consultations[event.consultee] = self.consultations.get(event.consultee, 0) + 1
-        elif isinstance(event, ConsultationAnswered):
-            if not self.consultations.get(event.consultee):
-                return history.unmatched_answer(event)
-            self.consultations[event.consultee] -= 1
-        elif isinstance(event, FeeNoticeIssued):
-            self.fee_open = self.fee_noticed = True
-        elif isinstance(event, FeePaid):
-            if not self.fee_open:
-                return history.unmatched_payment(event)
-            self.fee_open = False
-        return None
-
-    def _reply_error(self, reply: Replied) -> LifecycleError | None:
-        if reply.outcome is Outcome.OTHER_OVERDUE_CORRECTION:
-            notice = self.last_notice
-            if notice is None:
-                return history.overdue_without_notice(reply, correction=True)
-            if (
-                self.corrected_on is not None
-                and notice.due_on is not None
-                and self.corrected_on <= notice.due_on
-            ):
-                return history.corrected_in_time(reply, notice, self.corrected_on)
-        elif reply.outcome is Outcome.OTHER_OVERDUE_FEE:
-            if not self.fee_noticed:
-                return history.overdue_without_notice(reply, correction=False)
-            if not self.fee_open:
-                return history.fee_was_paid(reply)
-        return None
+def _reply_error(
+    reply: Replied,
+    last_notice: CorrectionRequested | None,
+    corrected_on: dt.date | None,
+    fee_noticed: bool,
+    fee_open: bool,
+) -> LifecycleError | None:
+    """The error for a reply whose outcome the history before it contradicts."""
+    if reply.outcome is Outcome.OTHER_OVERDUE_CORRECTION:
+        if last_notice is None:
+            return history.overdue_without_notice(reply, correction=True)
+        if (
+            corrected_on is not None
+            and last_notice.due_on is not None
+            and corrected_on <= last_notice.due_on
+        ):
+            return history.corrected_in_time(reply, last_notice, corrected_on)
+    elif reply.outcome is Outcome.OTHER_OVERDUE_FEE:
+        if not fee_noticed:
+            return history.overdue_without_notice(reply, correction=False)
+        if not fee_open:
+            return history.fee_was_paid(reply)
+    return None

@@ -117,6 +117,8 @@ def order_error(
     event: RequestEvent, received: date, previous: date, final: RequestEvent | None
 ) -> LifecycleError | None:
     """The error for an event before receipt, after the final one, or out of date order."""
+    if final is None and event.on >= previous >= received:
+        return None  # the common case, decided before any message is worded
     name, name_zh = event_name(event)
     day = event.on.isoformat()
     if event.on < received:
