@@ -121,6 +121,7 @@ from govdisclosure.rules.remedies import (
     RemedyRule,
     RemedyWindow,
     add_months,
+    case_findings,
     remedy_rule,
     remedy_window,
 )
@@ -214,6 +215,7 @@ __all__ = [
     "WorkdayCalendar",
     "add_months",
     "beijing_day",
+    "case_findings",
     "check_history",
     "consultation_due",
     "correction_notice_due",

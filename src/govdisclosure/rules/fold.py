@@ -45,7 +45,9 @@ that holds it is wrong); an *irregular* one happens in practice, must still be c
 * **Findings**: a correction notice later than 7 working days (2019 Art. 30), a second
   correction notice, an extension or reasonable period decided after the reply was already due,
   a late reply, and a reply 补正后仍不明确 (（三）3) with no correction asked — the agency skipped a
-  step the law requires, but the reply happened and counts in its row.
+  step the law requires, but the reply happened and counts in its row. Likewise a direct suit
+  that carries a reconsideration id (:func:`~govdisclosure.rules.case_findings`): one of the two
+  fields is wrong, the record cannot say which, and table 4 counts the case by its route.
 """
 
 from __future__ import annotations
@@ -188,6 +190,11 @@ class FindingKind(LabelledEnum):
         "unclear-without-correction",
         "未告知补正即答复补正后仍不明确",
         "reply 'still unclear after correction' although no correction was asked",
+    )
+    DIRECT_SUIT_WITH_RECONSIDERATION = (
+        "direct-suit-with-reconsideration",
+        "直接起诉却载有复议案件编号",
+        "a direct suit that names a reconsideration case (see rules.case_findings)",
     )
 
 
@@ -457,7 +464,13 @@ class Timeline:
 
     def at(self, day: dt.date) -> Timeline:
         """The same request's timeline as it stood on ``day`` (the history is checked again)."""
-        return timeline(self.request, as_of=day, calendar=self.calendar, strict=False)
+        return timeline(
+            self.request,
+            as_of=day,
+            calendar=self.calendar,
+            regulation=self.regulation,
+            strict=False,
+        )
 
     @functools.cached_property
     def running_due(self) -> tuple[tuple[RequestEvent, DueDate], ...]:

@@ -116,9 +116,15 @@ def check_history(request: DisclosureRequest, regulation: Regulation | None = No
 def order_error(
     event: RequestEvent, received: date, previous: date, final: RequestEvent | None
 ) -> LifecycleError | None:
-    """The error for an event before receipt, after the final one, or out of date order."""
-    if final is None and event.on >= previous >= received:
-        return None  # the common case, decided before any message is worded
+    """The error for an event before receipt, after the final one, or out of date order.
+
+    >>> from datetime import date
+    >>> late = Withdrawn(on=date(2024, 10, 8))
+    >>> order_error(late, date(2024, 9, 27), date(2024, 10, 1), None) is None
+    True
+    >>> print(order_error(late, date(2024, 10, 9), date(2024, 10, 9), None).message)
+    withdrawal on 2024-10-08 is before the application was received on 2024-10-09
+    """
     name, name_zh = event_name(event)
     day = event.on.isoformat()
     if event.on < received:

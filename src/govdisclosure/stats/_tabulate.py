@@ -161,9 +161,13 @@ def tabulate(
                     continue
                 done_year, at = tl.withdrawal.on.year, withdrawn_at
             else:
-                lapse = _lapse(tl, year)
+                # Closed by a lapse as the request stood at the year's end (a late correction
+                # after it reopens the request only from that day on, as rules.state says).
+                if received_year < year and _closed_by(tl, year - 1) is not None:
+                    continue  # finished before the year began
+                lapse = _closed_by(tl, year)
                 if lapse is not None:
-                    done_year, at = lapse[0].year, outcome_at[lapse[1]]
+                    done_year, at = year, outcome_at[lapse]
         column = kind_index[request.applicant.kind]
         if at >= 0 and done_year < received_year:
             done_year = received_year
@@ -195,18 +199,22 @@ def tabulate(
     )
 
 
-def _lapse(tl: Timeline, year: int) -> tuple[date, Outcome] | None:
-    """When and in which row an open request closed, if that can matter for ``year``."""
+def _closed_by(tl: Timeline, year: int) -> Outcome | None:
+    """The row an open request closed in by the end of ``year``, if it had closed by then."""
+    end = date(year, 12, 31)
+    if tl.events and tl.events[-1].on > end:
+        tl = tl.at(end)
     try:
-        return tl.lapse
+        lapse = tl.lapse
     except CalendarDataUnavailable:
         # The statutory fee day lies beyond the calendar data. 20 working days take at least 26
         # calendar days, so a notice from the last 26 days of ``year`` cannot lapse within it:
         # the request is carried forward, which is all this year's tables need to know.
         fee = tl.fee
-        if fee is not None and fee.on + timedelta(days=26) > date(year, 12, 31):
+        if fee is not None and fee.on + timedelta(days=26) > end:
             return None
         raise
+    return lapse[1] if lapse is not None and lapse[0] <= end else None
 
 
 def _row(row: ApplicationRow, cells: list[int]) -> ApplicantCounts:
