@@ -35,6 +35,7 @@ from govdisclosure.rules import (
     FEE_SCHEDULE_2020,
     REGULATION_2008,
     REGULATION_2019,
+    STATE_TABLE,
     DeadlineKind,
     FindingKind,
     PauseKind,
@@ -395,3 +396,86 @@ def test_lapse_and_pauses_of_odd_timelines() -> None:
     # Under 2008 a corrected application restarts the clock too (an inference, see regulation).
     r2008 = req(date(2015, 6, 1), CorrectionRequested(on=date(2015, 6, 3)))
     assert timeline(r2008).correction is not None
+
+
+# -- the state table is what the fold does -------------------------------------------------
+
+
+@st.composite
+def any_histories(draw: st.DrawFn) -> DisclosureRequest:
+    """Possible histories of every kind of event (2019 regulation)."""
+    received = draw(st.dates(date(2021, 1, 1), date(2025, 6, 30)))
+    day = received
+    events: list[RequestEvent] = []
+    open_kinds: dict[str, int] = {"correction": 0, "fee": 0, "consult": 0}
+    extended = False
+    for _ in range(draw(st.integers(0, 6))):
+        day += timedelta(days=draw(st.integers(0, 25)))
+        kind = draw(
+            st.sampled_from(["correction", "fee", "consult", "extend", "reasonable", "transfer"])
+        )
+        closing = draw(st.booleans())
+        stated = draw(st.booleans())
+        due = day + timedelta(days=draw(st.integers(-2, 20))) if stated else None
+        if kind in open_kinds and closing and open_kinds[kind]:
+            open_kinds[kind] -= 1
+            events.append(
+                CorrectionReceived(on=day)
+                if kind == "correction"
+                else FeePaid(on=day)
+                if kind == "fee"
+                else ConsultationAnswered(on=day, consultee=THIRD)
+            )
+        elif kind == "correction":
+            open_kinds[kind] = 1
+            events.append(CorrectionRequested(on=day, due_on=due))
+        elif kind == "fee":
+            open_kinds[kind] = 1
+            events.append(FeeNoticeIssued(on=day, amount=FEE, due_on=due))
+        elif kind == "consult":
+            open_kinds[kind] += 1
+            events.append(ConsultationStarted(on=day, consultee=THIRD))
+        elif kind == "extend" and not extended:
+            extended = True
+            events.append(Extended(on=day, working_days=draw(st.integers(1, 20))))
+        elif kind == "reasonable":
+            events.append(ReasonablePeriodSet(on=day, due_on=day + timedelta(days=60)))
+        else:
+            events.append(Transferred(on=day, to="某局"))
+    ending = draw(st.sampled_from(["open", "reply", "withdraw"]))
+    day += timedelta(days=draw(st.integers(0, 30)))
+    if ending == "reply":
+        events.append(Replied(on=day, outcome=Outcome.GRANTED))
+    elif ending == "withdraw":
+        events.append(Withdrawn(on=day))
+    return req(received, *events)
+
+
+def _allowed(source: RequestState, trigger: type[RequestEvent] | str, target: RequestState) -> bool:
+    return source == target or any(
+        source in t.sources
+        and target in t.targets
+        and (t.trigger == trigger if isinstance(trigger, str) else t.trigger is trigger)
+        for t in STATE_TABLE
+    )
+
+
+@given(r=any_histories(), after=st.integers(1, 60))
+def test_the_fold_moves_only_as_the_state_table_says(r: DisclosureRequest, after: int) -> None:
+    tl = timeline(r)
+    assert tl.state_on(r.received_on - timedelta(days=1)) is RequestState.NOT_RECEIVED
+    assert _allowed(RequestState.NOT_RECEIVED, "receipt", RequestState.RECEIVED)
+    day = r.received_on - timedelta(days=1)
+    previous = RequestState.RECEIVED
+    for point in tl.points:
+        # The state on the event's day before it happened (a lapse may have come since).
+        if point.event.on > day:
+            before_it = timeline(r, as_of=point.event.on - timedelta(days=1))
+            waiting = before_it.state_on(point.event.on)
+            if waiting is not RequestState.NOT_RECEIVED:
+                assert _allowed(previous, "lapse", waiting)
+                previous = waiting
+        assert _allowed(previous, type(point.event), point.state), (previous, point)
+        previous, day = point.state, point.event.on
+    later = tl.state_on(tl.last_day + timedelta(days=after))
+    assert _allowed(previous, "lapse", later)

@@ -54,9 +54,11 @@ from govdisclosure.rules.fees import (
     information_fee,
 )
 from govdisclosure.rules.fold import (
+    STATE_TABLE,
     ClockPause,
     Timeline,
     TimelinePoint,
+    Transition,
     fee_payment_due,
     timeline,
 )
@@ -156,6 +158,7 @@ __all__ = [
     "REGULATION_2019",
     "REMEDY_RULES",
     "REPORT_DEADLINE_RULES",
+    "STATE_TABLE",
     "Arrival",
     "CalendarDay",
     "ClockPause",
@@ -212,6 +215,7 @@ __all__ = [
     "TimelinePoint",
     "Timeliness",
     "TimelinessSummary",
+    "Transition",
     "WorkdayCalendar",
     "add_months",
     "beijing_day",

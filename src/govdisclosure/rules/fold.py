@@ -85,6 +85,7 @@ if TYPE_CHECKING:
     from govdisclosure.rules.deadlines import DueDate
 
 __all__ = [
+    "STATE_TABLE",
     "ClockPause",
     "Finding",
     "FindingKind",
@@ -92,6 +93,7 @@ __all__ = [
     "RequestState",
     "Timeline",
     "TimelinePoint",
+    "Transition",
     "fee_payment_due",
     "timeline",
 ]
@@ -144,6 +146,85 @@ _LAPSE_OUTCOME = {
     RequestState.CLOSED_NO_CORRECTION: Outcome.OTHER_OVERDUE_CORRECTION,
     RequestState.CLOSED_FEE_UNPAID: Outcome.OTHER_OVERDUE_FEE,
 }
+
+
+@attrs.frozen
+class Transition:
+    """One move of the lifecycle: from any of ``sources``, on ``trigger``, to one of ``targets``.
+
+    ``trigger`` is the event kind, or ``"receipt"`` / ``"lapse"`` (the notice's last day passed
+    with nothing done). The first target is the usual one; the others follow from the state's
+    precedence (a correction received while a fee is still unpaid leaves the request
+    awaiting the fee, say).
+    """
+
+    sources: tuple[RequestState, ...]
+    trigger: type[RequestEvent] | str
+    targets: tuple[RequestState, ...]
+    basis: str
+    """The rule behind the move (the 2019 text unless said otherwise)."""
+
+    @property
+    def trigger_name(self) -> tuple[str, str]:
+        """English and Chinese name of the trigger."""
+        if isinstance(self.trigger, str):
+            return _TRIGGER_NAMES[self.trigger]
+        return history.kind_name(self.trigger)
+
+
+_TRIGGER_NAMES = {"receipt": ("receipt", "收到申请"), "lapse": ("period ran out", "期限届满")}
+
+_S = RequestState
+_OPEN = (
+    _S.RECEIVED,
+    _S.EXTENDED,
+    _S.IN_CONSULTATION,
+    _S.AWAITING_FEE,
+    _S.AWAITING_CORRECTION,
+)
+_OPEN_OR_LAPSED = (*_OPEN, _S.CLOSED_NO_CORRECTION, _S.CLOSED_FEE_UNPAID)
+_BASE = (_S.RECEIVED, _S.EXTENDED)
+
+STATE_TABLE: tuple[Transition, ...] = (
+    Transition((_S.NOT_RECEIVED,), "receipt", (_S.RECEIVED,), "第三十一条"),
+    Transition(
+        _OPEN_OR_LAPSED,
+        CorrectionRequested,
+        (_S.AWAITING_CORRECTION, _S.CLOSED_NO_CORRECTION),
+        "第三十条",
+    ),
+    Transition(
+        (_S.AWAITING_CORRECTION, _S.CLOSED_NO_CORRECTION),
+        CorrectionReceived,
+        (*_BASE, _S.IN_CONSULTATION, _S.AWAITING_FEE, _S.CLOSED_FEE_UNPAID),
+        "第三十条",
+    ),
+    Transition((_S.AWAITING_CORRECTION,), "lapse", (_S.CLOSED_NO_CORRECTION,), "第三十条"),
+    Transition(_BASE, ConsultationStarted, (_S.IN_CONSULTATION,), "第三十二条、第三十四条"),
+    Transition((_S.IN_CONSULTATION,), ConsultationAnswered, _BASE, "第三十二条、第三十四条"),
+    Transition(
+        (*_BASE, _S.IN_CONSULTATION, _S.CLOSED_FEE_UNPAID),
+        FeeNoticeIssued,
+        (_S.AWAITING_FEE, _S.CLOSED_FEE_UNPAID),
+        "第四十二条；国办函〔2020〕109号",
+    ),
+    Transition(
+        (_S.AWAITING_FEE, _S.CLOSED_FEE_UNPAID),
+        FeePaid,
+        (*_BASE, _S.IN_CONSULTATION),
+        "国办函〔2020〕109号",
+    ),
+    Transition((_S.AWAITING_FEE,), "lapse", (_S.CLOSED_FEE_UNPAID,), "国办函〔2020〕109号"),
+    Transition((_S.RECEIVED,), Extended, (_S.EXTENDED,), "第三十三条"),
+    Transition((_S.RECEIVED,), ReasonablePeriodSet, (_S.EXTENDED,), "第三十五条"),
+    Transition(_OPEN_OR_LAPSED, Replied, (_S.ANSWERED,), "第三十六条"),
+    Transition(_OPEN_OR_LAPSED, Withdrawn, (_S.WITHDRAWN,), "申请撤回"),
+)
+"""Every move between states that :func:`timeline` makes, as data (the docs draw it).
+
+A move not listed leaves the state as it was (a transfer, a second consultation, an extension
+while a consultation is open); the test suite checks the fold against this table.
+"""
 
 
 class PauseKind(LabelledEnum):

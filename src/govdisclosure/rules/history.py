@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from govdisclosure.model.request import DisclosureRequest
     from govdisclosure.rules.regulation import Regulation
 
-__all__ = ["check_history", "event_name"]
+__all__ = ["check_history", "event_name", "kind_name"]
 
 _NAMES: dict[type[RequestEvent], tuple[str, str]] = {
     CorrectionRequested: ("correction notice", "补正告知"),
@@ -77,7 +77,17 @@ def event_name(event: RequestEvent) -> tuple[str, str]:
     >>> event_name(Withdrawn(on=date(2024, 1, 2)))
     ('withdrawal', '撤回申请')
     """
-    for cls in type(event).__mro__:
+    return kind_name(type(event))
+
+
+def kind_name(kind: type[RequestEvent]) -> tuple[str, str]:
+    """English and Chinese name of an event class (a subclass takes its base's name).
+
+    >>> from govdisclosure.model.request import FeePaid
+    >>> kind_name(FeePaid)
+    ('fee payment', '缴费')
+    """
+    for cls in kind.__mro__:
         if cls in _NAMES:
             return _NAMES[cls]
     return ("event", "事件")
