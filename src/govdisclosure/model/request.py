@@ -137,7 +137,7 @@ class FeeNoticeIssued(RequestEvent):
     """The agency issued a notice to pay an information processing fee (收费通知).
 
     Without ``due_on`` the statutory period applies (20 working days under 国办函〔2020〕109号,
-    see :data:`govdisclosure.rules.FEE_SCHEDULE_2020`), counted from the day of the notice.
+    see ``govdisclosure.rules.FEE_SCHEDULE_2020``), counted from the day of the notice.
     """
 
     amount: Money = field("收费金额", "The fee demanded.")

@@ -242,7 +242,7 @@ class Explanation:
 
     def lines(self, lang: str = "zh") -> tuple[str, ...]:
         """The sentences in ``lang`` (``"en"`` or ``"zh"``), worded by the templates table
-        :data:`govdisclosure.rules._explain.TEMPLATES` (one entry per fact and language)."""
+        ``govdisclosure.rules._explain.TEMPLATES`` (one entry per fact and language)."""
         t = TEMPLATES[lang]
         reg = self.regulation
         period = "period_reply" if self.kind is DeadlineKind.REPLY else "period_other"

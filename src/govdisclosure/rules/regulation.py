@@ -82,7 +82,7 @@ class Regulation:
     or frequency 明显超过合理范围 (2019 Art. 35), ``None`` when the text has no such rule."""
     information_fees: bool = False
     """Whether the text allows an information processing fee (2019 Art. 42), whose notice stops
-    the reply clock under the fee Measures (:mod:`govdisclosure.rules.fees`)."""
+    the reply clock under the fee Measures (see :class:`~govdisclosure.rules.FeeSchedule`)."""
 
     title: str = "中华人民共和国政府信息公开条例"
     """The title of the Regulation (the same in both versions)."""
