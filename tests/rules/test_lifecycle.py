@@ -109,11 +109,13 @@ def test_closed_without_handling() -> None:
     withdrawn = req(RECEIVED, Withdrawn(on=d(5)))
     assert state(withdrawn, as_of=d(6)) is RequestState.WITHDRAWN
     assert not RequestState.ANSWERED.is_closed_without_handling
-    # Without a last day in the notice the request waits indefinitely.
+    # Without a last day in the notice a correction is awaited indefinitely; a fee has the
+    # statutory 20 working days (here to 2024-12-02), then the request closes.
     open_ended = req(RECEIVED, CorrectionRequested(on=d(4)))
     assert state(open_ended, as_of=d(1, 12)) is RequestState.AWAITING_CORRECTION
     fee_open = req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE))
     assert state(fee_open, as_of=d(1, 12)) is RequestState.AWAITING_FEE
+    assert state(fee_open, as_of=d(3, 12)) is RequestState.CLOSED_FEE_UNPAID
 
 
 def test_late_correction_reopens_the_request() -> None:
