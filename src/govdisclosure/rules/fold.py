@@ -166,7 +166,11 @@ class Transition:
 
     @property
     def trigger_name(self) -> tuple[str, str]:
-        """English and Chinese name of the trigger."""
+        """English and Chinese name of the trigger.
+
+        >>> [move.trigger_name for move in STATE_TABLE[:2]]
+        [('receipt', '收到申请'), ('correction notice', '补正告知')]
+        """
         if isinstance(self.trigger, str):
             return _TRIGGER_NAMES[self.trigger]
         return history.kind_name(self.trigger)
