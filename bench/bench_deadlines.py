@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         for r in on_workdays
     ]
-    assert reference == [due_date(r).date for r in on_workdays], "results differ"
+    assert reference == [due_date(r).due_on for r in on_workdays], "results differ"
     started = time.perf_counter()
     for r in sample:
         chinese_calendar.find_workday(

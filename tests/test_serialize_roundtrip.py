@@ -66,6 +66,7 @@ STRATEGIES: dict[str, SearchStrategy[Any]] = {
     "ConsultationStarted": testing.consultations_started(),
     "ConsultationAnswered": testing.consultations_answered(),
     "Extended": testing.extensions(),
+    "ReasonablePeriodSet": testing.reasonable_periods(),
     "FeeNoticeIssued": testing.fee_notices(),
     "FeePaid": testing.fees_paid(),
     "Transferred": testing.transfers(),

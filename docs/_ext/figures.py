@@ -5,7 +5,9 @@
 - ``_static/generated/deadline-strip.png``: the days of a worked deadline, coloured by kind;
 - the directive ``govdisclosure-form-table`` (options ``version`` and ``part``): a table of the
   national form as rendered, each row label with its row code and each cell with its column
-  code (the two codes of its ``CellRef``).
+  code (the two codes of its ``CellRef``);
+- the directive ``govdisclosure-state-diagram``: the request lifecycle as an SVG state diagram
+  drawn from ``govdisclosure.rules.STATE_TABLE``, the table the fold is tested against.
 """
 
 from __future__ import annotations
@@ -201,6 +203,146 @@ class FormOutline(Directive):
         return [form_outline(self.arguments[0])]
 
 
+# Where each state sits (column, row): the only thing here that is not read from the rules.
+_PLACES = {
+    "not-received": (0, 2),
+    "received": (1, 2),
+    "extended": (1, 4),
+    "awaiting-correction": (2, 0),
+    "in-consultation": (2, 2),
+    "awaiting-fee": (2, 4),
+    "closed-no-correction": (3, 0),
+    "closed-fee-unpaid": (3, 4),
+    "answered": (4, 1),
+    "withdrawn": (4, 3),
+}
+_SD_COL, _SD_ROW, _SD_W, _SD_H, _SD_PAD = 255, 84, 152, 46, 30
+
+
+def _centre(code: str) -> tuple[float, float]:
+    col, row = _PLACES[code]
+    return _SD_PAD + col * _SD_COL + _SD_W / 2, _SD_PAD + 20 + row * _SD_ROW + _SD_H / 2
+
+
+def _border(x0: float, y0: float, x1: float, y1: float, w: float, h: float) -> tuple[float, float]:
+    """Where the line from (x0, y0) to (x1, y1) leaves the w x h box centred on (x0, y0)."""
+    dx, dy = x1 - x0, y1 - y0
+    scale = min(w / 2 / abs(dx) if dx else float("inf"), h / 2 / abs(dy) if dy else float("inf"))
+    return x0 + dx * scale, y0 + dy * scale
+
+
+def state_diagram() -> str:
+    """The lifecycle as SVG: a box per state, an arrow per move of ``rules.STATE_TABLE``.
+
+    A move possible from every open or lapsed state starts at the frame around them; a move
+    with several possible targets is drawn to its usual (first) one.
+    """
+    from html import escape
+
+    from govdisclosure.rules import STATE_TABLE, RequestState
+
+    everywhere = {
+        s
+        for s in RequestState
+        if s not in (RequestState.NOT_RECEIVED, RequestState.ANSWERED, RequestState.WITHDRAWN)
+    }
+    edges: dict[tuple[str, str], list[str]] = {}
+    for move in STATE_TABLE:
+        target = move.targets[0].code
+        name = move.trigger_name[0]
+        if set(move.sources) >= everywhere:
+            inside = move.targets[0] in everywhere
+            sources = ["received"] if inside else ["*"]
+            name += " (from any open state)" if inside else ""
+        else:
+            sources = [s.code for s in move.sources]
+            if "received" in sources:
+                # 已延期答复 moves as 办理中 does; the caption says so instead of more arrows.
+                sources = [c for c in sources if c != "extended"]
+        for source in sources:
+            if source != target:
+                names = edges.setdefault((source, target), [])
+                if name not in names:
+                    names.append(name)
+    width = _SD_PAD * 2 + 4 * _SD_COL + _SD_W
+    height = _SD_PAD * 2 + 40 + 4 * _SD_ROW + _SD_H
+    out = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            'width="100%" role="img" aria-label="Request lifecycle state diagram" '
+            'font-family="sans-serif" font-size="11">'
+        ),
+        (
+            '<defs><marker id="gd-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+            'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
+            'fill="#444"/></marker></defs>'
+        ),
+    ]
+    # The frame around the open and lapsed states: the source of the moves from any of them.
+    fx, fy = _SD_PAD + _SD_COL - 14, _SD_PAD + 6
+    fw, fh = 2 * _SD_COL + _SD_W + 28, 4 * _SD_ROW + _SD_H + 28
+    out.append(
+        f'<rect x="{fx}" y="{fy}" width="{fw}" height="{fh}" rx="10" fill="#f6f8fa" '
+        'stroke="#999" stroke-dasharray="5 4"/>'
+        f'<text x="{fx + 8}" y="{fy + 12}" fill="#666">open or closed by a lapse</text>'
+    )
+    for (source, target), names in sorted(edges.items()):
+        x1, y1 = _centre(target)
+        x0: float
+        y0: float
+        if source == "*":
+            x0, y0 = fx + fw, y1  # from the frame's right side, level with the target
+        else:
+            cx, cy = _centre(source)
+            x0, y0 = _border(cx, cy, x1, y1, _SD_W, _SD_H)
+        x1b, y1b = _border(x1, y1, x0, y0, _SD_W, _SD_H)
+        # Two moves between the same states in opposite directions are drawn side by side,
+        # each label on its own side.
+        length = max(((x1b - x0) ** 2 + (y1b - y0) ** 2) ** 0.5, 1)
+        nx, ny = -(y1b - y0) / length, (x1b - x0) / length
+        lift = 4.0
+        if (target, source) in edges:
+            x0, y0, x1b, y1b = x0 + nx * 5, y0 + ny * 5, x1b + nx * 5, y1b + ny * 5
+            lift = 14.0
+        out.append(
+            f'<line x1="{x0:.1f}" y1="{y0:.1f}" x2="{x1b:.1f}" y2="{y1b:.1f}" stroke="#444" '
+            'marker-end="url(#gd-arrow)"/>'
+        )
+        label = escape(" / ".join(names))
+        if (target, source) not in edges and (ny > 0 or (ny == 0 and nx > 0)):
+            nx, ny = -nx, -ny  # a single line's label above (or left of) it
+        # On a long line the label sits nearer its start, away from the crowd in the middle.
+        at = 0.5 if length < 300 else 0.3
+        mx = x0 + (x1b - x0) * at + nx * lift
+        my = y0 + (y1b - y0) * at + ny * lift + 3
+        out.append(
+            f'<text x="{mx:.1f}" y="{my:.1f}" text-anchor="middle" fill="#1a4f8b" '
+            f'paint-order="stroke" stroke="#fff" stroke-width="3">{label}</text>'
+        )
+    for state in RequestState:
+        x, y = _centre(state.code)
+        final = state.is_final
+        fill = "#e8f1e4" if state is RequestState.ANSWERED else "#fdecea" if final else "#fff"
+        out.append(
+            f'<rect x="{x - _SD_W / 2}" y="{y - _SD_H / 2}" width="{_SD_W}" height="{_SD_H}" '
+            'rx="6" '
+            f'fill="{fill}" stroke="#333" stroke-width="{2 if final else 1}"/>'
+            f'<text x="{x}" y="{y - 4}" text-anchor="middle" font-weight="bold">'
+            f"{escape(state.label)}</text>"
+            f'<text x="{x}" y="{y + 12}" text-anchor="middle" fill="#555">'
+            f"{escape(state.label_en)}</text>"
+        )
+    out.append("</svg>")
+    return '<div class="gd-state-diagram">' + "".join(out) + "</div>"
+
+
+class StateDiagram(Directive):
+    """``govdisclosure-state-diagram``: the request lifecycle drawn from the rules' state table."""
+
+    def run(self) -> list[nodes.Node]:
+        return [nodes.raw("", state_diagram(), format="html")]
+
+
 def _draw(app: Sphinx) -> None:
     folder = Path(app.srcdir) / GENERATED
     folder.mkdir(parents=True, exist_ok=True)
@@ -222,5 +364,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _draw)
     app.add_directive("govdisclosure-form-table", FormTable)
     app.add_directive("govdisclosure-form-outline", FormOutline)
+    app.add_directive("govdisclosure-state-diagram", StateDiagram)
     app.add_css_file("generated/report.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

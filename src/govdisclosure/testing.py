@@ -94,6 +94,7 @@ from govdisclosure.model import (
     PublicationReview,
     Qualifier,
     Quantity,
+    ReasonablePeriodSet,
     ReceivingOffice,
     Reconsideration,
     RegionCode,
@@ -168,6 +169,7 @@ __all__ = [
     "procurements_2019",
     "publication_reviews",
     "quantities",
+    "reasonable_periods",
     "receiving_offices",
     "reconsiderations",
     "region_code_strings",
@@ -630,6 +632,19 @@ def extensions() -> SearchStrategy[Extended]:
     return st.builds(Extended, on=dates(), note=_NOTE, working_days=st.integers(1, 20))
 
 
+def reasonable_periods() -> SearchStrategy[ReasonablePeriodSet]:
+    """:class:`~govdisclosure.model.ReasonablePeriodSet` events (2019 Art. 35).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(reasonable_periods())
+    ... def check(event):
+    ...     assert isinstance(event.due_on, date)
+    >>> check()
+    """
+    return st.builds(ReasonablePeriodSet, on=dates(), note=_NOTE, due_on=dates())
+
+
 def fee_notices() -> SearchStrategy[FeeNoticeIssued]:
     """:class:`~govdisclosure.model.FeeNoticeIssued` events.
 
@@ -719,6 +734,7 @@ def request_events() -> SearchStrategy[RequestEvent]:
         consultations_started(),
         consultations_answered(),
         extensions(),
+        reasonable_periods(),
         fee_notices(),
         fees_paid(),
         transfers(),

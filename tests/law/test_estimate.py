@@ -38,13 +38,13 @@ def test_the_estimate_is_marked() -> None:
     due = explain_deadline(date(2026, 12, 4), calendar=estimated_calendar())
     assert due.estimated
     # 12-07…12-31 are working days 1–19; 2027-01-01 (元旦, a Friday) is a rest day: day 20 is 01-04.
-    assert due.date == date(2027, 1, 4)
+    assert due.due_on == date(2027, 1, 4)
     assert "estimated" in " ".join(due.describe())
     assert "估算" in " ".join(due.describe_zh())
     assert "estimated after 2026" in due.calendar_version
     exact = explain_deadline(date(2026, 11, 2), calendar=estimated_calendar())
     assert not exact.estimated
-    assert exact.date == explain_deadline(date(2026, 11, 2)).date
+    assert exact.due_on == explain_deadline(date(2026, 11, 2)).due_on
 
 
 def test_fixed_date_holidays_only() -> None:

@@ -61,7 +61,7 @@ def requests(draw: st.DrawFn) -> DisclosureRequest:
 
 def _outcome(request: DisclosureRequest) -> object:
     try:
-        return due_date(request).date
+        return due_date(request).due_on
     except (LifecycleError, LookupError) as exc:
         return type(exc)
 
@@ -103,7 +103,7 @@ def test_arrays_and_explanations_equal_due_date(
     assert len(result) == len(rows)
     for i, request in enumerate(requests):
         expected = due_date(request, calendar=cal)
-        assert result.dates[i] == np.datetime64(expected.date, "D")
+        assert result.dates[i] == np.datetime64(expected.due_on, "D")
         assert bool(result.estimated[i]) is expected.estimated
         explained = result.explain(i)
         assert explained == expected

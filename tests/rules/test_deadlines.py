@@ -83,7 +83,7 @@ def naive_due(start: date, n: int, pauses: list[tuple[date, date]]) -> date:
 )
 def test_anchor_examples_2019(received: date, due: date) -> None:
     result = due_date(req(received))
-    assert result.date == due
+    assert result.due_on == due
     assert result.regulation.code == "2019"
     assert result.working_days == 20
     assert not result.estimated
@@ -94,7 +94,7 @@ def test_anchor_examples_2019(received: date, due: date) -> None:
 def test_anchor_2008_fifteen_working_days() -> None:
     result = due_date(req(date(2018, 9, 28)))
     assert result.regulation.code == "2008"
-    assert result.date == date(2018, 10, 24)
+    assert result.due_on == date(2018, 10, 24)
 
 
 def test_receipt_before_2008_is_a_typed_error() -> None:
@@ -113,7 +113,7 @@ def test_estimate_mode_marks_results() -> None:
     est = default_calendar(estimate=True)
     result = due_date(req(date(2026, 12, 15)), calendar=est)
     assert result.estimated
-    assert result.date == date(2027, 1, 12)
+    assert result.due_on == date(2027, 1, 12)
     assert "[estimated]" in str(result)
     assert "estimated" in result.describe()[-1]
     assert "估算" in result.describe_zh()[-1]
@@ -128,7 +128,7 @@ def test_estimate_mode_marks_results() -> None:
 
 def test_extension_adds_its_working_days() -> None:
     result = due_date(req(date(2024, 9, 27), Extended(on=date(2024, 10, 25), working_days=20)))
-    assert result.date == date(2024, 11, 27)
+    assert result.due_on == date(2024, 11, 27)
     assert result.working_days == 40
     assert result.base_working_days == 20
     assert result.extension is not None
@@ -137,7 +137,7 @@ def test_extension_adds_its_working_days() -> None:
 
 def test_extension_after_as_of_is_ignored() -> None:
     r = req(date(2024, 9, 27), Extended(on=date(2024, 10, 25), working_days=10))
-    assert due_date(r, as_of=date(2024, 10, 24)).date == date(2024, 10, 30)
+    assert due_date(r, as_of=date(2024, 10, 24)).due_on == date(2024, 10, 30)
 
 
 # -- consultation ----------------------------------------------------------------------------
@@ -151,12 +151,12 @@ def test_consultation_pause_excludes_days_after_start_through_answer() -> None:
     )
     result = due_date(r)
     # 11-07, 11-08, 11-11, 11-12 are not counted: 20 working days end on 12-05, not 11-29.
-    assert result.date == date(2024, 12, 5)
+    assert result.due_on == date(2024, 12, 5)
     assert [(p.started_on, p.answered_on, p.working_days) for p in result.pauses] == [
         (date(2024, 11, 6), date(2024, 11, 12), 4)
     ]
     assert result.suspended_by is None
-    assert result.counted_through(result.date) == 20
+    assert result.counted_through(result.due_on) == 20
     assert result.counted_through(date(2024, 11, 12)) == 3
 
 
@@ -171,7 +171,7 @@ def test_consultation_pause_is_capped_at_the_consultees_period_2019() -> None:
     assert pause.capped
     assert pause.resumes_after == date(2024, 11, 27)
     assert pause.working_days == 15
-    assert result.date == date(2024, 12, 20)
+    assert result.due_on == date(2024, 12, 20)
     assert isinstance(r.events[0], ConsultationStarted)
     assert consultation_due(r, r.events[0]) is not None
 
@@ -180,7 +180,7 @@ def test_open_consultation_2019_assumes_the_full_period() -> None:
     r = req(date(2024, 11, 1), ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD))
     result = due_date(r)
     assert result.suspended_by is PauseKind.CONSULTATION
-    assert result.date == date(2024, 12, 20)
+    assert result.due_on == date(2024, 12, 20)
     assert result.pauses[0].answered_on is None
     assert "suspended" in " ".join(result.describe())
     assert "暂停" in " ".join(result.describe_zh())
@@ -193,7 +193,7 @@ def test_2008_only_third_party_consultation_stops_the_clock() -> None:
         ConsultationStarted(on=date(2015, 11, 4), consultee=OTHER),
         ConsultationAnswered(on=date(2015, 12, 15), consultee=OTHER),
     )
-    assert due_date(other).date == CAL.add_workdays(received, 15)
+    assert due_date(other).due_on == CAL.add_workdays(received, 15)
     assert due_date(other).pauses == ()
     third = req(
         received,
@@ -202,7 +202,7 @@ def test_2008_only_third_party_consultation_stops_the_clock() -> None:
     )
     # No cap under 2008: the whole consultation is excluded.
     expected = naive_due(received, 15, [(date(2015, 11, 4), date(2015, 12, 15))])
-    assert due_date(third).date == expected
+    assert due_date(third).due_on == expected
     assert isinstance(third.events[0], ConsultationStarted)
     assert consultation_due(third, third.events[0]) is None
 
@@ -212,9 +212,9 @@ def test_2008_open_consultation_runs_to_as_of() -> None:
     r = req(received, ConsultationStarted(on=date(2015, 11, 4), consultee=THIRD))
     lower_bound = due_date(r)
     assert lower_bound.suspended_by is PauseKind.CONSULTATION
-    assert lower_bound.date == CAL.add_workdays(received, 15)
+    assert lower_bound.due_on == CAL.add_workdays(received, 15)
     as_of = date(2015, 11, 20)
-    assert due_date(r, as_of=as_of).date == naive_due(received, 15, [(date(2015, 11, 4), as_of)])
+    assert due_date(r, as_of=as_of).due_on == naive_due(received, 15, [(date(2015, 11, 4), as_of)])
 
 
 def test_overlapping_consultations_are_not_counted_twice() -> None:
@@ -230,7 +230,7 @@ def test_overlapping_consultations_are_not_counted_twice() -> None:
         20,
         [(date(2024, 11, 6), date(2024, 11, 12)), (date(2024, 11, 8), date(2024, 11, 14))],
     )
-    assert due_date(r).date == expected == date(2024, 12, 9)
+    assert due_date(r).due_on == expected == date(2024, 12, 9)
     stretches = due_date(r).explain().counted_stretches
     assert stretches == (
         (date(2024, 11, 1), date(2024, 11, 6)),
@@ -247,7 +247,7 @@ def test_consultation_begun_on_the_due_day_does_not_move_it() -> None:
         ConsultationAnswered(on=plain_due + timedelta(days=5), consultee=THIRD),
     )
     result = due_date(r)
-    assert result.date == plain_due
+    assert result.due_on == plain_due
     assert result.pauses[0].working_days == 0
 
 
@@ -262,7 +262,7 @@ def test_consultation_before_a_correction_restart_is_clipped() -> None:
     result = due_date(r)
     # The pause ended before the restart: the period simply counts from 11-08.
     assert result.clock_start == date(2024, 11, 8)
-    assert result.date == CAL.add_workdays(date(2024, 11, 8), 20)
+    assert result.due_on == CAL.add_workdays(date(2024, 11, 8), 20)
 
 
 # -- correction ------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ def test_correction_restarts_the_clock_2019() -> None:
     result = due_date(r)
     assert result.clock_start == date(2024, 11, 15)
     assert result.clock_start_reason is ClockStart.CORRECTION_RECEIVED
-    assert result.date == date(2024, 12, 13)
+    assert result.due_on == date(2024, 12, 13)
     assert result.suspended_by is None
     assert "corrected application" in result.describe()[1]
     assert "补正" in result.describe_zh()[1]
@@ -288,7 +288,7 @@ def test_awaiting_correction_is_suspended() -> None:
     result = due_date(req(date(2024, 11, 1), notice))
     assert result.suspended_by is PauseKind.CORRECTION
     assert result.clock_start == date(2024, 11, 20)
-    assert result.date == date(2024, 12, 18)
+    assert result.due_on == date(2024, 12, 18)
     undated = CorrectionRequested(on=date(2024, 11, 5))
     assert due_date(req(date(2024, 11, 1), undated)).clock_start == date(2024, 11, 5)
     as_of = date(2024, 11, 12)
@@ -369,7 +369,7 @@ def test_explanation_of_override_days() -> None:
 
 def test_explain_deadline_options() -> None:
     extended = explain_deadline(date(2024, 9, 27), extended=True)
-    assert extended.date == date(2024, 11, 27)
+    assert extended.due_on == date(2024, 11, 27)
     assert extended.extension is not None
     assert extended.extension.granted_on is None
     assert "Extended by 20 working days." in extended.describe()
@@ -390,7 +390,7 @@ def test_str_of_due_date() -> None:
 def test_correction_notice_due() -> None:
     due = correction_notice_due(req(date(2024, 9, 27)))
     assert due is not None
-    assert due.date == date(2024, 10, 12)
+    assert due.due_on == date(2024, 10, 12)
     assert due.kind is DeadlineKind.CORRECTION_NOTICE
     assert due.kind.party is Party.AGENCY
     assert "correction notice within 7 working days" in due.describe()[0]
@@ -465,7 +465,7 @@ def test_due_dates_batch_matches_single() -> None:
         req(date(2018, 9, 28)),
         req(date(2024, 9, 27), Extended(on=date(2024, 10, 8), working_days=5)),
     ]
-    assert due_dates(requests) == [due_date(r).date for r in requests]
+    assert due_dates(requests) == [due_date(r).due_on for r in requests]
 
 
 receipts = st.dates(min_value=date(2008, 5, 1), max_value=date(2026, 10, 31))
@@ -474,10 +474,10 @@ receipts = st.dates(min_value=date(2008, 5, 1), max_value=date(2026, 10, 31))
 @given(received=receipts)
 def test_due_date_is_a_working_day_after_receipt(received: date) -> None:
     due = due_date(req(received))
-    assert CAL.is_workday(due.date)
-    assert due.date > received
+    assert CAL.is_workday(due.due_on)
+    assert due.due_on > received
     assert (
-        CAL.count_workdays(received, due.date) == regulation_in_force(received).reply_working_days
+        CAL.count_workdays(received, due.due_on) == regulation_in_force(received).reply_working_days
     )
 
 
@@ -486,7 +486,7 @@ def test_due_date_is_monotonic_in_receipt(a: date, b: date) -> None:
     lo, hi = sorted((a, b))
     same_regulation = regulation_in_force(lo) is regulation_in_force(hi)
     if same_regulation:
-        assert due_date(req(lo)).date <= due_date(req(hi)).date
+        assert due_date(req(lo)).due_on <= due_date(req(hi)).due_on
 
 
 @given(
@@ -506,9 +506,9 @@ def test_pauses_match_the_day_by_day_reference(received: date, data: st.DataObje
         intervals.append((start, min(answer, cap)))
         day = answer
     due = due_date(req(received, *events))
-    assert due.date == naive_due(received, 20, intervals)
-    assert CAL.is_workday(due.date)
-    assert due.counted_through(due.date) == 20
+    assert due.due_on == naive_due(received, 20, intervals)
+    assert CAL.is_workday(due.due_on)
+    assert due.counted_through(due.due_on) == 20
 
 
 @given(
@@ -524,7 +524,7 @@ def test_2008_pauses_match_the_reference(received: date, gap: int, length: int) 
         ConsultationStarted(on=start, consultee=THIRD),
         ConsultationAnswered(on=answer, consultee=THIRD),
     )
-    assert due_date(r).date == naive_due(received, 15, [(start, answer)])
+    assert due_date(r).due_on == naive_due(received, 15, [(start, answer)])
 
 
 def test_counted_through_before_the_start_and_nested_pauses() -> None:
@@ -537,6 +537,6 @@ def test_counted_through_before_the_start_and_nested_pauses() -> None:
     )
     due = due_date(r)
     assert due.counted_through(date(2024, 10, 1)) == 0
-    assert due.date == naive_due(date(2024, 11, 1), 20, [(date(2024, 11, 6), date(2024, 11, 14))])
-    assert due.counted_through(due.date) == 20
+    assert due.due_on == naive_due(date(2024, 11, 1), 20, [(date(2024, 11, 6), date(2024, 11, 14))])
+    assert due.counted_through(due.due_on) == 20
     assert due.explain().counted_stretches[0] == (date(2024, 11, 1), date(2024, 11, 6))

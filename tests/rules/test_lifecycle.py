@@ -46,6 +46,8 @@ RECEIVED = date(2024, 11, 1)  # 2019 regulation; plain due day 2024-11-29
 PLAIN_DUE = date(2024, 11, 29)
 THIRD = Consultee.THIRD_PARTY
 FEE = Money(Decimal("100"))
+OVERDUE_CORRECTION = Outcome.OTHER_OVERDUE_CORRECTION
+OVERDUE_FEE = Outcome.OTHER_OVERDUE_FEE
 
 
 def req(received: date, *events: RequestEvent) -> DisclosureRequest:
@@ -107,11 +109,13 @@ def test_closed_without_handling() -> None:
     withdrawn = req(RECEIVED, Withdrawn(on=d(5)))
     assert state(withdrawn, as_of=d(6)) is RequestState.WITHDRAWN
     assert not RequestState.ANSWERED.is_closed_without_handling
-    # Without a last day in the notice the request waits indefinitely.
+    # Without a last day in the notice a correction is awaited indefinitely; a fee has the
+    # statutory 20 working days (here to 2024-12-02), then the request closes.
     open_ended = req(RECEIVED, CorrectionRequested(on=d(4)))
     assert state(open_ended, as_of=d(1, 12)) is RequestState.AWAITING_CORRECTION
     fee_open = req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE))
     assert state(fee_open, as_of=d(1, 12)) is RequestState.AWAITING_FEE
+    assert state(fee_open, as_of=d(3, 12)) is RequestState.CLOSED_FEE_UNPAID
 
 
 def test_late_correction_reopens_the_request() -> None:
@@ -280,7 +284,7 @@ def test_status() -> None:
     assert s.outcome is Outcome.GRANTED
     assert not s.overdue
     assert s.reply_due is not None
-    assert s.reply_due.date == PLAIN_DUE
+    assert s.reply_due.due_on == PLAIN_DUE
     assert [f.kind for f in s.findings] == [FindingKind.LATE_REPLY]
     before = status(r, as_of=d(31, 10))
     assert before.state is RequestState.NOT_RECEIVED
@@ -352,7 +356,9 @@ def histories(draw: st.DrawFn) -> DisclosureRequest:
     ending = draw(st.sampled_from(["open", "reply", "withdraw"]))
     day += timedelta(days=draw(st.integers(0, 40)))
     if ending == "reply":
-        events.append(Replied(on=day, outcome=draw(st.sampled_from(list(Outcome)))))
+        # 逾期不补正 / 逾期未缴费 need a matching history (tested on their own below).
+        outcomes = [o for o in Outcome if o not in (OVERDUE_CORRECTION, OVERDUE_FEE)]
+        events.append(Replied(on=day, outcome=draw(st.sampled_from(outcomes))))
     elif ending == "withdraw":
         events.append(Withdrawn(on=day))
     return req(received, *events)
@@ -372,7 +378,7 @@ def test_lifecycle_invariants(r: DisclosureRequest, offset: int) -> None:
     assert not (overdue and current.is_final)
     due = status(r, as_of=as_of).reply_due
     assert due is not None
-    assert CAL.is_workday(due.date)
-    assert due.date > due.clock_start >= r.received_on
+    assert CAL.is_workday(due.due_on)
+    assert due.due_on > due.clock_start >= r.received_on
     # The deadline never comes before the plain period from receipt.
-    assert due.date >= CAL.add_workdays(r.received_on, due.regulation.reply_working_days)
+    assert due.due_on >= CAL.add_workdays(r.received_on, due.regulation.reply_working_days)

@@ -212,3 +212,54 @@ def test_arbitrary_histories_still_balance(log: list[DisclosureRequest], year: i
     t = tabulate(log, year=year)
     report = AnnualReport2021(agency=AGENCY, year=max(year, 2007), applications=t.applications)
     assert check(report, include_unverifiable=True) == ()
+
+
+def test_lapsed_requests_close_in_row_six_as_the_state_says() -> None:
+    # Issue 12: a correction or fee left past its last day closes the request (rules.state),
+    # so table 3 counts it in （六）1 / （六）2 the year it closed, not carried forward for ever.
+    from decimal import Decimal
+
+    from govdisclosure.model.quantity import Money
+    from govdisclosure.model.request import CorrectionRequested, FeeNoticeIssued
+    from govdisclosure.rules import RequestState, state
+
+    no_correction = request(
+        date(2024, 3, 1), CorrectionRequested(on=date(2024, 3, 5), due_on=date(2024, 3, 20))
+    )
+    unpaid = request(  # no payment day stated: 20 working days from 2024-12-02 is 2024-12-30
+        date(2024, 11, 25), FeeNoticeIssued(on=date(2024, 12, 2), amount=Money(Decimal(100)))
+    )
+    late_notice = request(  # statutory day 2025-01-02: carried into 2025, closed there
+        date(2024, 11, 25), FeeNoticeIssued(on=date(2024, 12, 4), amount=Money(Decimal(100)))
+    )
+    log = [no_correction, unpaid, late_notice]
+    assert state(no_correction, as_of=date(2024, 12, 31)) is RequestState.CLOSED_NO_CORRECTION
+    assert state(unpaid, as_of=date(2024, 12, 31)) is RequestState.CLOSED_FEE_UNPAID
+    assert state(late_notice, as_of=date(2024, 12, 31)) is RequestState.AWAITING_FEE
+    t = tabulate(log, year=2024)
+    assert cell(t, ApplicationRow.NEW) == 3
+    assert cell(t, ApplicationRow.OTHER_OVERDUE_CORRECTION) == 1
+    assert cell(t, ApplicationRow.OTHER_OVERDUE_FEE) == 1
+    assert cell(t, ApplicationRow.CARRIED_FORWARD) == 1
+    t = tabulate(log, year=2025)
+    assert cell(t, ApplicationRow.CARRIED_OVER) == 1
+    assert cell(t, ApplicationRow.OTHER_OVERDUE_FEE) == 1
+    assert cell(t, ApplicationRow.CARRIED_FORWARD) == 0
+    assert check(t.report(AGENCY), include_unverifiable=True) == ()
+
+
+def test_a_fee_notice_beyond_the_calendar_data_is_carried_forward() -> None:
+    from decimal import Decimal
+
+    from govdisclosure.errors import CalendarDataUnavailable
+    from govdisclosure.model.quantity import Money
+    from govdisclosure.model.request import FeeNoticeIssued
+    from govdisclosure.rules import default_calendar
+
+    last = default_calendar().last_year
+    notice = FeeNoticeIssued(on=date(last, 12, 20), amount=Money(Decimal(100)))
+    t = tabulate([request(date(last, 12, 10), notice)], year=last)
+    assert cell(t, ApplicationRow.CARRIED_FORWARD) == 1
+    # In the next year the day matters and cannot be known: the calendar's error says so.
+    with pytest.raises(CalendarDataUnavailable):
+        tabulate([request(date(last, 12, 10), notice)], year=last + 1)

@@ -66,3 +66,22 @@ def test_no_answered_requests() -> None:
     assert report.overall is None
     assert report.by_outcome_group == ()
     assert ResponseStats.of([]) is None
+
+
+def test_as_of_counts_unanswered_overdue_requests() -> None:
+    # Issue 12: one reply on time and one request eleven months overdue is not "100% on time".
+    on_time = _request(date(2024, 9, 27), Replied(on=date(2024, 10, 14), outcome=Outcome.GRANTED))
+    forgotten = _request(date(2024, 1, 2))
+    answered_later = _request(
+        date(2024, 12, 2), Replied(on=date(2025, 1, 6), outcome=Outcome.GRANTED)
+    )
+    not_yet = _request(date(2025, 1, 2))
+    report = response_stats([on_time, forgotten, answered_later, not_yet], as_of=date(2024, 12, 31))
+    assert report.overall is not None and report.overall.on_time_rate == 1
+    # The reply of 2025-01-06 is not there yet on 2024-12-31, and that request was due on
+    # 2024-12-30 (received 2024-12-02, 20 working days), so it is overdue then too.
+    assert report.unanswered == 2 and report.overdue == 2
+    assert report.on_time_rate == Decimal(1) / Decimal(3)
+    everything = response_stats([on_time, forgotten, answered_later])
+    assert everything.overdue == 0 and everything.unanswered == 1
+    assert response_stats([]).on_time_rate is None

@@ -85,7 +85,7 @@ def _deadline(args: argparse.Namespace) -> int:
     if fmt == "json":
         document: dict[str, Any] = {
             "received_on": args.received_on.isoformat(),
-            "due": due.date.isoformat(),
+            "due": due.due_on.isoformat(),
             "extended": args.extended,
             "estimated": due.estimated,
             "explanation_en": list(due.describe()),

@@ -285,7 +285,7 @@ def _values(
     if isinstance(extension, Extended) and notice.kind is NoticeKind.EXTENSION:
         values["extension_days"] = str(extension.working_days)
         due = due_date(request, calendar=calendar, as_of=extension.on)
-        values["reply_due"] = format_date(due.date)
+        values["reply_due"] = format_date(due.due_on)
     fee_event = _last(request.events, FeeNoticeIssued)
     schedule = fee_schedule_in_force(notice.issued_on) if fee_event or fee else None
     if schedule is not None:

@@ -32,6 +32,7 @@ __all__ = [
     "Extended",
     "FeeNoticeIssued",
     "FeePaid",
+    "ReasonablePeriodSet",
     "Replied",
     "RequestEvent",
     "Transferred",
@@ -129,11 +130,32 @@ class Extended(RequestEvent):
 
 
 @attrs.frozen(kw_only=True)
+class ReasonablePeriodSet(RequestEvent):
+    """The agency set a reasonable later reply day for an excessive request (2019 Art. 35).
+
+    Where the number or frequency of a person's requests 明显超过合理范围 and the agency accepts
+    the reasons given but cannot answer within the Art. 33 period, it may 确定延迟答复的合理期限
+    and tell the applicant. ``due_on`` is that day; it replaces the Art. 33 deadline when it is
+    later (it never shortens it). The 2008 text has no such rule.
+    """
+
+    due_on: date = field("延迟答复期限", "The reply day the agency set under Art. 35.")
+
+
+@attrs.frozen(kw_only=True)
 class FeeNoticeIssued(RequestEvent):
-    """The agency issued a notice to pay an information processing fee (收费通知)."""
+    """The agency issued a notice to pay an information processing fee (收费通知).
+
+    Without ``due_on`` the statutory period applies (20 working days under 国办函〔2020〕109号,
+    see ``govdisclosure.rules.FEE_SCHEDULE_2020``), counted from the day of the notice.
+    """
 
     amount: Money = field("收费金额", "The fee demanded.")
-    due_on: date | None = field("缴费期限", "Last day to pay, as set in the notice.", default=None)
+    due_on: date | None = field(
+        "缴费期限",
+        "Last day to pay, as set in the notice (None: the statutory period).",
+        default=None,
+    )
 
 
 @attrs.frozen(kw_only=True)

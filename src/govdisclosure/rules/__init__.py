@@ -4,7 +4,7 @@ Everything here is derived from a request's facts under the regulation in force 
 receipt; nothing is stored.
 
 >>> from datetime import date
->>> explain_deadline(date(2024, 9, 27)).date
+>>> explain_deadline(date(2024, 9, 27)).due_on
 datetime.date(2024, 10, 30)
 """
 
@@ -52,6 +52,15 @@ from govdisclosure.rules.fees import (
     cost_charges_2008,
     fee_schedule_in_force,
     information_fee,
+)
+from govdisclosure.rules.fold import (
+    STATE_TABLE,
+    ClockPause,
+    Timeline,
+    TimelinePoint,
+    Transition,
+    fee_payment_due,
+    timeline,
 )
 from govdisclosure.rules.history import check_history
 from govdisclosure.rules.lifecycle import (
@@ -114,6 +123,7 @@ from govdisclosure.rules.remedies import (
     RemedyRule,
     RemedyWindow,
     add_months,
+    case_findings,
     remedy_rule,
     remedy_window,
 )
@@ -148,8 +158,10 @@ __all__ = [
     "REGULATION_2019",
     "REMEDY_RULES",
     "REPORT_DEADLINE_RULES",
+    "STATE_TABLE",
     "Arrival",
     "CalendarDay",
+    "ClockPause",
     "ClockStart",
     "Correspondence",
     "CostChargeItem",
@@ -199,11 +211,15 @@ __all__ = [
     "ResponseTime",
     "ReviewProblem",
     "ReviewProblemKind",
+    "Timeline",
+    "TimelinePoint",
     "Timeliness",
     "TimelinessSummary",
+    "Transition",
     "WorkdayCalendar",
     "add_months",
     "beijing_day",
+    "case_findings",
     "check_history",
     "consultation_due",
     "correction_notice_due",
@@ -214,6 +230,7 @@ __all__ = [
     "due_dates",
     "estimated_calendar",
     "explain_deadline",
+    "fee_payment_due",
     "fee_schedule_in_force",
     "findings",
     "information_fee",
@@ -236,6 +253,7 @@ __all__ = [
     "review_problems_of",
     "state",
     "status",
+    "timeline",
     "timeliness",
     "timeliness_summary",
 ]

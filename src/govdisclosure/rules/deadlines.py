@@ -26,7 +26,7 @@ Counting rules
 * **Extension (延期)**: its working days are added to the reply period.
 
 >>> due = explain_deadline(dt.date(2024, 9, 27))
->>> due.date, due.regulation.code, due.estimated
+>>> due.due_on, due.regulation.code, due.estimated
 (datetime.date(2024, 10, 30), '2019', False)
 >>> print("\\n".join(due.explain().describe()))
 Regulation: State Council Decree No. 711 (国务院令第711号), in force from 2019-05-15:
@@ -53,23 +53,18 @@ from govdisclosure.model.request import (
     CorrectionReceived,
     CorrectionRequested,
     DisclosureRequest,
-    Extended,
     FeeNoticeIssued,
     FeePaid,
-    Replied,
-    Withdrawn,
 )
 from govdisclosure.rules._explain import (
+    TEMPLATES,
     classify,
-    due_en,
-    due_zh,
-    makeup_en,
-    makeup_zh,
-    not_counted_en,
-    not_counted_zh,
+    due_sentence,
+    makeup,
+    not_counted,
 )
 from govdisclosure.rules.calendar import CalendarDay, WorkdayCalendar, default_calendar
-from govdisclosure.rules.history import check_history
+from govdisclosure.rules.fold import PauseKind, Timeline, fee_payment_due, timeline
 from govdisclosure.rules.regulation import (
     REGULATIONS,
     Regulation,
@@ -97,6 +92,7 @@ __all__ = [
     "deadlines",
     "due_date",
     "due_dates",
+    "due_from_timeline",
     "explain_deadline",
 ]
 
@@ -149,17 +145,6 @@ _PARTY = {
 _COUNTING_KEYS = {r.code: f"deadlines.counting.{r.code}" for r in REGULATIONS}
 
 
-class PauseKind(LabelledEnum):
-    """Why the reply clock is stopped.
-
-    >>> PauseKind.CONSULTATION.label
-    '征求意见'
-    """
-
-    CORRECTION = "correction", "等待补正", "awaiting correction"
-    CONSULTATION = "consultation", "征求意见", "consultation"
-
-
 class ClockStart(LabelledEnum):
     """What the reply period counts from.
 
@@ -177,7 +162,7 @@ class ClockStart(LabelledEnum):
 
 @attrs.frozen
 class Pause:
-    """A consultation whose time is not counted in the reply period.
+    """A consultation, or a fee payment, whose time is not counted in the reply period.
 
     >>> p = Pause(Consultee.THIRD_PARTY, dt.date(2024, 10, 8), dt.date(2024, 10, 15),
     ...           dt.date(2024, 10, 15), 5)
@@ -185,11 +170,12 @@ class Pause:
     ('征求意见', 5)
     """
 
-    consultee: Consultee
+    consultee: Consultee | None
+    """Whom the agency consulted (``None`` for a fee pause)."""
     started_on: dt.date
-    """The day the request for opinion was sent (counted as the agency's day)."""
+    """The day the request for opinion (or the fee notice) was sent (counted as the agency's)."""
     answered_on: dt.date | None
-    """The day of the answer, ``None`` if none has come."""
+    """The day of the answer (or payment), ``None`` if none has come."""
     resumes_after: dt.date
     """The last day not counted: the answer day, or the cap, or the assumed end of an open one."""
     working_days: int
@@ -197,6 +183,7 @@ class Pause:
     capped: bool = False
     """True when the answer came after the consultee's period, which ends the pause."""
     kind: PauseKind = PauseKind.CONSULTATION
+    """A consultation (Art. 33 ¶2) or the fee payment period (the fee Measures)."""
 
 
 @attrs.frozen
@@ -237,6 +224,8 @@ class Explanation:
     estimated: bool
     suspended_by: PauseKind | None
     calendar_version: str
+    reasonable_period: dt.date | None = None
+    """The reply day set under Art. 35, when the agency set one."""
 
     @property
     def total_working_days(self) -> int:
@@ -245,103 +234,81 @@ class Explanation:
 
     def describe(self) -> tuple[str, ...]:
         """Short English sentences, one per fact."""
-        reg = self.regulation
-        lines = [
-            (
-                f"Regulation: {reg.instrument_en} ({reg.instrument}), in force from"
-                f" {reg.in_force_from.isoformat()}: {self._period_en()}."
-            )
-        ]
-        if self.clock_start_reason is ClockStart.RECEIPT:
-            lines.append(
-                f"Application received on {self.received_on.isoformat()}; that day is not counted."
-            )
-        else:
-            lines.append(
-                f"Application received on {self.received_on.isoformat()}; the corrected"
-                f" application was received on {self.clock_start.isoformat()} and the period"
-                " counts from then (that day not counted)."
-            )
-        for pause in self.pauses:
-            end = (
-                f"answered {pause.answered_on.isoformat()}"
-                if pause.answered_on
-                else f"no answer yet, assumed to {pause.resumes_after.isoformat()}"
-            )
-            cap = ", the pause ends with the consultee's period" if pause.capped else ""
-            lines.append(
-                f"Consultation of a {pause.consultee.label_en} sent {pause.started_on.isoformat()}"
-                f" ({end}{cap}): {pause.working_days} working days not counted."
-            )
-        if self.extension is not None:
-            granted = self.extension.granted_on
-            lines.append(
-                (f"Extended on {granted.isoformat()}" if granted else "Extended")
-                + f" by {self.extension.working_days} working days."
-            )
-        if self.skipped:
-            lines.append(not_counted_en(self.skipped))
-        if self.makeup_days:
-            lines.append(makeup_en(self.makeup_days))
-        if self.suspended_by is PauseKind.CORRECTION:
-            lines.append("The clock is suspended until the corrected application arrives.")
-        elif self.suspended_by is PauseKind.CONSULTATION:
-            lines.append("The clock is suspended while a consultation is open.")
-        lines.append(due_en(self.due_on, self.total_working_days, self.estimated))
-        return tuple(lines)
-
-    def _period_en(self) -> str:
-        reg = self.regulation
-        if self.kind is DeadlineKind.REPLY:
-            return f"reply within {self.base_working_days} working days ({reg.reply_article})"
-        return f"{self.kind.label_en} within {self.base_working_days} working days"
+        return self.lines("en")
 
     def describe_zh(self) -> tuple[str, ...]:
         """The same sentences in Chinese."""
+        return self.lines("zh")
+
+    def lines(self, lang: str = "zh") -> tuple[str, ...]:
+        """The sentences in ``lang`` (``"en"`` or ``"zh"``), worded by the templates table
+        ``govdisclosure.rules._explain.TEMPLATES`` (one entry per fact and language)."""
+        t = TEMPLATES[lang]
         reg = self.regulation
-        lines = [
-            (
-                f"适用{reg}（{reg.in_force_from.isoformat()}起施行），"
-                f"{self.kind.label}为{self.base_working_days}个工作日。"
-            )
-        ]
-        if self.clock_start_reason is ClockStart.RECEIPT:
-            lines.append(f"{self.received_on.isoformat()}收到申请，收到当日不计入。")
-        else:
-            lines.append(
-                f"{self.received_on.isoformat()}收到申请，{self.clock_start.isoformat()}"
-                "收到补正申请，自收到补正申请次日起重新计算。"
-            )
+        period = "period_reply" if self.kind is DeadlineKind.REPLY else "period_other"
+        fields = {
+            "instrument": reg.instrument,
+            "instrument_en": reg.instrument_en,
+            "regulation": str(reg),
+            "from": reg.in_force_from.isoformat(),
+            "article": reg.reply_article,
+            "days": self.base_working_days,
+            "kind": self.kind.label,
+            "kind_en": self.kind.label_en,
+            "received": self.received_on.isoformat(),
+            "start": self.clock_start.isoformat(),
+        }
+        lines = [t["regulation"].format(period=t[period].format(**fields), **fields)]
+        start = "receipt" if self.clock_start_reason is ClockStart.RECEIPT else "corrected"
+        lines.append(t[start].format(**fields))
         for pause in self.pauses:
-            end = (
-                f"{pause.answered_on.isoformat()}答复"
-                if pause.answered_on
-                else f"尚未答复，暂计至{pause.resumes_after.isoformat()}"
-            )
-            cap = "，超过答复期限部分仍计入" if pause.capped else ""
-            lines.append(
-                f"{pause.started_on.isoformat()}征求{pause.consultee.label}意见（{end}{cap}），"
-                f"{pause.working_days}个工作日不计入。"
-            )
+            lines.append(_pause_line(t, pause))
         if self.extension is not None:
             granted = self.extension.granted_on
+            key = "extended_on" if granted else "extended"
             lines.append(
-                (f"{granted.isoformat()}延期答复，" if granted else "延期答复，")
-                + f"延长{self.extension.working_days}个工作日。"
+                t[key].format(
+                    on=granted.isoformat() if granted else "", days=self.extension.working_days
+                )
             )
+        if self.reasonable_period is not None:
+            lines.append(t["reasonable"].format(on=self.reasonable_period.isoformat()))
         if self.skipped:
-            lines.append(not_counted_zh(self.skipped))
+            lines.append(not_counted(self.skipped, lang))
         if self.makeup_days:
-            lines.append(makeup_zh(self.makeup_days))
-        if self.suspended_by is PauseKind.CORRECTION:
-            lines.append("等待申请人补正，期限暂停计算。")
-        elif self.suspended_by is PauseKind.CONSULTATION:
-            lines.append("正在征求意见，期限暂停计算。")
-        lines.append(due_zh(self.due_on, self.total_working_days, self.estimated))
+            lines.append(makeup(self.makeup_days, lang))
+        if self.suspended_by is not None:
+            lines.append(t[f"suspended_{self.suspended_by.code}"])
+        lines.append(due_sentence(self.due_on, self.total_working_days, self.estimated, lang))
         return tuple(lines)
 
     def __str__(self) -> str:
         return "\n".join(self.describe())
+
+
+def _pause_line(t: dict[str, str], pause: Pause) -> str:
+    if pause.kind is PauseKind.FEE:
+        key = "fee_paid" if pause.answered_on else "fee_open"
+        return t[key].format(
+            on=pause.started_on.isoformat(),
+            paid=pause.answered_on.isoformat() if pause.answered_on else "",
+            until=pause.resumes_after.isoformat(),
+            days=pause.working_days,
+        )
+    consultee = pause.consultee or Consultee.THIRD_PARTY
+    end = (
+        t["answered"].format(on=pause.answered_on.isoformat())
+        if pause.answered_on
+        else t["unanswered"].format(until=pause.resumes_after.isoformat())
+    )
+    return t["consultation"].format(
+        consultee=consultee.label,
+        consultee_en=consultee.label_en,
+        on=pause.started_on.isoformat(),
+        end=end,
+        cap=t["capped"] if pause.capped else "",
+        days=pause.working_days,
+    )
 
 
 @attrs.frozen
@@ -366,6 +333,8 @@ class Counting:
     extension: Extension | None = None
     pauses: tuple[Pause, ...] = ()
     suspended_by: PauseKind | None = None
+    reasonable_period: dt.date | None = None
+    """The reply day the agency set under Art. 35, when it set one."""
 
 
 @attrs.frozen
@@ -382,7 +351,7 @@ class DueDate:
     ['2025-01-26', '2025-02-08']
     """
 
-    date: dt.date
+    due_on: dt.date
     """The last day to act."""
     received_on: dt.date
     """The day the application was received."""
@@ -463,7 +432,7 @@ class DueDate:
             if start > cursor:
                 stretches.append((cursor, start))
             cursor = max(cursor, end)
-        stretches.append((cursor, self.date))
+        stretches.append((cursor, self.due_on))
         skipped, makeup = classify(cal, stretches)
         return Explanation(
             kind=self.kind,
@@ -477,20 +446,21 @@ class DueDate:
             counted_stretches=tuple(stretches),
             skipped=skipped,
             makeup_days=makeup,
-            due_on=self.date,
+            due_on=self.due_on,
             estimated=self.estimated,
             suspended_by=self.suspended_by,
             calendar_version=cal.version,
+            reasonable_period=self.counting.reasonable_period,
         )
 
     def counted_through(self, day: dt.date) -> int:
         """Working days of the period used up from the clock start through ``day``.
 
-        Paused consultation days are left out, so on :attr:`date` this is
+        Paused consultation and fee days are left out, so on :attr:`due_on` this is
         :attr:`working_days`.
 
         >>> due = explain_deadline(dt.date(2024, 9, 27))
-        >>> due.counted_through(dt.date(2024, 10, 8)), due.counted_through(due.date)
+        >>> due.counted_through(dt.date(2024, 10, 8)), due.counted_through(due.due_on)
         (3, 20)
         """
         cal = self.calendar
@@ -520,7 +490,7 @@ class DueDate:
 
     def __str__(self) -> str:
         text = (
-            f"{self.date.isoformat()} ({self.kind.label_en}, {self.working_days} working days"
+            f"{self.due_on.isoformat()} ({self.kind.label_en}, {self.working_days} working days"
             f" from {self.clock_start.isoformat()}, {self.regulation.instrument})"
         )
         return text + (" [estimated]" if self.estimated else "")
@@ -568,7 +538,7 @@ def due_date(
     ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
     ...     events=(Extended(on=dt.date(2024, 10, 25), working_days=20),),
     ... )
-    >>> due_date(req).date
+    >>> due_date(req).due_on
     datetime.date(2024, 11, 27)
     """
     cal = calendar if calendar is not None else default_calendar()
@@ -588,74 +558,67 @@ def due_date(
             cal.estimate and _estimated(cal, start, end),
             counting,
         )
-    return _due_with_events(request, reg, cal, as_of)
+    return timeline(request, as_of=as_of, calendar=cal, regulation=reg).due
 
 
-def _due_with_events(
-    request: DisclosureRequest, reg: Regulation, cal: WorkdayCalendar, as_of: dt.date | None
-) -> DueDate:
-    check_history(request, reg)
-    received = request.received_on
-    start = received
-    reason = ClockStart.RECEIPT
-    extension: Extension | None = None
-    correction: CorrectionRequested | None = None
-    open_consultations: list[ConsultationStarted] = []
-    closed: list[tuple[ConsultationStarted, dt.date]] = []
-    for event in request.events:
-        if as_of is not None and event.on > as_of:
-            break
-        if isinstance(event, CorrectionRequested):
-            correction = event
-        elif isinstance(event, CorrectionReceived):
-            correction = None
-            if reg.correction_restarts_clock:
-                start, reason = event.on, ClockStart.CORRECTION_RECEIVED
-        elif isinstance(event, ConsultationStarted):
-            if reg.pauses_for(event.consultee):
-                open_consultations.append(event)
-        elif isinstance(event, ConsultationAnswered):
-            for index, started in enumerate(open_consultations):
-                if started.consultee is event.consultee:
-                    closed.append((open_consultations.pop(index), event.on))
-                    break
-        elif isinstance(event, Extended) and extension is None:
-            extension = Extension(event.on, event.working_days)
+def due_from_timeline(tl: Timeline) -> DueDate:
+    """The reply deadline from a folded :class:`~govdisclosure.rules.fold.Timeline`.
 
+    This is what :attr:`Timeline.due <govdisclosure.rules.fold.Timeline.due>` and
+    :func:`due_date` return; see the module documentation for the counting.
+    """
+    reg, cal, as_of = tl.regulation, tl.calendar, tl.as_of
+    received = tl.received_on
+    start = tl.clock_start
+    reason = ClockStart.RECEIPT if start == received else ClockStart.CORRECTION_RECEIVED
+    extension = Extension(tl.extension.on, tl.extension.working_days) if tl.extension else None
     suspended: PauseKind | None = None
+    correction = tl.correction
     if correction is not None and reg.correction_restarts_clock:
         suspended = PauseKind.CORRECTION
         reason = ClockStart.CORRECTION_RECEIVED
         start = correction.due_on or as_of or correction.on
-    candidates: list[tuple[ConsultationStarted, dt.date | None, dt.date, bool]] = []
-    for started, answered in closed:
+    # (consultee, started, answered, last day not counted, capped)
+    candidates: list[tuple[Consultee | None, dt.date, dt.date | None, dt.date, bool]] = []
+    for started, answered in tl.consultations:
+        if answered is None:
+            suspended = suspended or PauseKind.CONSULTATION
         end, capped = _pause_end(started, answered, reg, cal)
-        candidates.append((started, answered, end, capped))
-    for started in open_consultations:
-        suspended = suspended or PauseKind.CONSULTATION
-        end, _ = _pause_end(started, None, reg, cal)
-        if reg.consultation_working_days is None:
+        if answered is None and reg.consultation_working_days is None:
             end = max(as_of or started.on, started.on)
-        candidates.append((started, None, end, False))
+        candidates.append((started.consultee, started.on, answered, end, capped))
+    for notice, paid in tl.fees:
+        if paid is None:
+            suspended = suspended or PauseKind.FEE
+            # While unpaid, assume payment on the last day allowed (the date is provisional).
+            end = fee_payment_due(notice, reg, cal) or as_of or notice.on
+            end = max(end, notice.on)
+        else:
+            end = paid
+        candidates.append((None, notice.on, paid, end, False))
 
     n = reg.reply_working_days + (extension.working_days if extension else 0)
     remaining = n
     cursor = start
     # Walk the merged pauses in order; a pause only moves the date if it starts before the
     # date reached so far.
-    for first, last in _merge((max(s.on, start), e) for s, _, e, _ in candidates if e > start):
+    for first, last in _merge((max(c[1], start), c[3]) for c in candidates if c[3] > start):
         before = cal.count_workdays(cursor, first)
         if before >= remaining:
             break
         remaining -= before
         cursor = last
     end_day = cal.add_workdays(cursor, remaining)
+    if tl.reasonable_period is not None and tl.reasonable_period.due_on > end_day:
+        # Art. 35: the agency's reasonable day replaces the Art. 33 one (never shortens it).
+        end_day = tl.reasonable_period.due_on
     pauses = []
-    for started, answer_day, resume, capped in sorted(candidates, key=lambda c: c[0].on):
-        lo = max(started.on, start)
+    for consultee, started_on, answer_day, resume, capped in sorted(candidates, key=lambda c: c[1]):
+        lo = max(started_on, start)
         hi = min(resume, end_day)
         days = cal.count_workdays(lo, hi) if hi > lo and lo < end_day else 0
-        pauses.append(Pause(started.consultee, started.on, answer_day, resume, days, capped))
+        kind = PauseKind.CONSULTATION if consultee is not None else PauseKind.FEE
+        pauses.append(Pause(consultee, started_on, answer_day, resume, days, capped, kind))
     estimated = cal.estimate and _estimated(
         cal, min(received, start).toordinal(), end_day.toordinal()
     )
@@ -668,6 +631,7 @@ def _due_with_events(
         extension=extension,
         pauses=tuple(pauses),
         suspended_by=suspended,
+        reasonable_period=tl.reasonable_period.due_on if tl.reasonable_period else None,
     )
     return DueDate(end_day, received, estimated, counting)
 
@@ -703,7 +667,7 @@ def due_dates(
     for request in requests:
         received = request.received_on
         if request.events:
-            append(due_date(request, calendar=cal).date)
+            append(due_date(request, calendar=cal).due_on)
         else:
             n = regulation_in_force(received).reply_working_days
             append(fromordinal(add(received.toordinal(), n)))
@@ -722,9 +686,9 @@ def explain_deadline(
     ``extended=True`` adds the longest extension the regulation allows; ``regulation``
     (``"2008"`` or ``"2019"``) overrides the version in force on that day, for what-if questions.
 
-    >>> explain_deadline(dt.date(2024, 9, 27), extended=True).date
+    >>> explain_deadline(dt.date(2024, 9, 27), extended=True).due_on
     datetime.date(2024, 11, 27)
-    >>> explain_deadline(dt.date(2024, 9, 27), regulation="2008").date
+    >>> explain_deadline(dt.date(2024, 9, 27), regulation="2008").due_on
     datetime.date(2024, 10, 23)
     """
     cal = _resolve(calendar)
@@ -748,7 +712,7 @@ def correction_notice_due(
     >>> req = DisclosureRequest(
     ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
     ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算")
-    >>> correction_notice_due(req).date
+    >>> correction_notice_due(req).due_on
     datetime.date(2024, 10, 12)
     """
     reg = regulation_in_force(request.received_on)
@@ -778,7 +742,7 @@ def consultation_due(
     ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
     ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
     ...     events=(asked,))
-    >>> consultation_due(req, asked).date
+    >>> consultation_due(req, asked).due_on
     datetime.date(2024, 10, 28)
     """
     reg = regulation_in_force(request.received_on)
@@ -863,6 +827,7 @@ def deadlines(
 
     >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
     >>> from govdisclosure.model.outcome import Outcome
+    >>> from govdisclosure.model.request import Replied
     >>> req = DisclosureRequest(
     ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
     ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
@@ -872,28 +837,29 @@ def deadlines(
      ('direct-suit', '2025-04-30', False)]
     """
     cal = _resolve(calendar)
-    events = tuple(e for e in request.events if as_of is None or e.on <= as_of)
-    reply_due = due_date(request, calendar=cal, as_of=as_of)
-    reply = next((e for e in events if isinstance(e, Replied)), None)
+    tl = timeline(request, as_of=as_of, calendar=cal)
+    events = tl.events
+    reply_due = tl.due if request.events else due_date(request, calendar=cal)
+    reply = tl.reply
     out: list[Deadline] = []
     # A withdrawn application is owed no reply: listing its deadline would report it missed.
-    if not any(isinstance(e, Withdrawn) for e in events):
+    if tl.withdrawal is None:
         out.append(
             Deadline(
                 DeadlineKind.REPLY,
-                reply_due.date,
+                reply_due.due_on,
                 reply.on if reply else None,
                 reply_due,
                 reply_due.estimated,
             )
         )
-    corrections = [e for e in events if isinstance(e, CorrectionRequested)]
+    corrections = tl.correction_notices
     notice_due = correction_notice_due(request, calendar=cal) if corrections else None
     if notice_due is not None:
         out.append(
             Deadline(
                 DeadlineKind.CORRECTION_NOTICE,
-                notice_due.date,
+                notice_due.due_on,
                 corrections[0].on,
                 notice_due,
                 notice_due.estimated,
@@ -915,7 +881,7 @@ def deadlines(
                 out.append(
                     Deadline(
                         DeadlineKind.CONSULTATION_ANSWER,
-                        answer_due.date,
+                        answer_due.due_on,
                         answer.on if answer else None,
                         answer_due,
                         answer_due.estimated,
@@ -926,9 +892,11 @@ def deadlines(
             out.append(
                 Deadline(DeadlineKind.CORRECTION, event.due_on, received.on if received else None)
             )
-        elif isinstance(event, FeeNoticeIssued) and event.due_on is not None:
-            paid = next((e for e in later if isinstance(e, FeePaid)), None)
-            out.append(Deadline(DeadlineKind.FEE_PAYMENT, event.due_on, paid.on if paid else None))
+        elif isinstance(event, FeeNoticeIssued):
+            fee_due = fee_payment_due(event, tl.regulation, cal)
+            if fee_due is not None:
+                paid = next((e for e in later if isinstance(e, FeePaid)), None)
+                out.append(Deadline(DeadlineKind.FEE_PAYMENT, fee_due, paid.on if paid else None))
     if reply is not None:
         for kind, remedy in (
             (DeadlineKind.RECONSIDERATION, RemedyKind.RECONSIDERATION),

@@ -27,9 +27,16 @@ Sources and certainty (see ``docs/fees.md``):
   :class:`FeeSchedule` to change it.
 - The day the Measures took effect (2021-01-01) is **UNCONFIRMED** here (the last article was not
   read in full); :attr:`FeeSchedule.in_force_from` is data, override it if your source differs.
-- The payment period (20 working days from the day after the fee notice is received) is quoted
-  by 四川省财政厅、四川省发展改革委《关于政府信息公开信息处理费有关事项的通知》 (2021-01-18) and is
-  **REPRO** only: :attr:`FeeSchedule.payment_working_days`.
+- The payment period (申请人应当在收到收费通知次日起20个工作日内缴纳费用，逾期未缴纳的视为放弃申请)
+  is quoted in those words by 四川省财政厅、四川省发展改革委《关于政府信息公开信息处理费有关事项的
+  通知》 (2021-01-18, http://m.tube444.com/xxgk-show-18175.html, point 二) as the Measures' rule:
+  **REPRO** (:attr:`FeeSchedule.payment_working_days`). The article of the Measures that holds it
+  was not read here (**UNCONFIRMED**: :attr:`FeeSchedule.payment_article`).
+- That the days from the fee notice to the payment are not counted in the Art. 33 reply period
+  (the clock is suspended while the applicant pays) is the Measures' rule as local
+  implementation notices restate it: **REPRO**, :attr:`FeeSchedule.suspends_reply_clock`.
+  Unpaid by the last day, the application counts as abandoned and is not handled further: row
+  （六）2 of table 3 (:class:`~govdisclosure.rules.RequestState` ``CLOSED_FEE_UNPAID``).
 
 >>> calc = information_fee(FeeMethod.PER_PAGE, 150)
 >>> calc.total
@@ -168,6 +175,10 @@ class FeeSchedule:
     """Working days the applicant has to pay, from the day after the fee notice is received."""
     regulation_article: str = "第四十二条"
     """The article of the 2019 Regulation that allows the fee."""
+    payment_article: str = "第七条"
+    """The article of the Measures setting the payment period (**UNCONFIRMED**, see above)."""
+    suspends_reply_clock: bool = True
+    """Whether the reply clock stops from the fee notice to the payment (**REPRO**)."""
 
     def bands(self, method: FeeMethod) -> tuple[FeeBand, ...]:
         """The bands of ``method``."""

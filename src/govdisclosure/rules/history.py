@@ -4,8 +4,14 @@ A history is impossible when it contradicts itself or the regulation that govern
 an event before the application was received, events out of date order, anything after the final
 reply or a withdrawal, a second extension or one longer than the regulation allows, a corrected
 application nobody asked for, a consultation answer or a fee payment with nothing to answer or
-pay. Late acts by the agency (a correction notice after 7 working days, say) are *possible*
-histories: they are reported as findings by :mod:`govdisclosure.rules.lifecycle`, not rejected.
+pay, an Art. 35 reasonable period under the 2008 text, and a reply whose outcome the history
+contradicts (逾期不补正 with no correction notice or after the correction came in time, 逾期未缴费
+with no fee notice or after the fee was paid). Late acts by the agency (a correction notice after
+7 working days, say) are *possible* histories: they are reported as findings
+(:attr:`~govdisclosure.rules.fold.Timeline.findings`), not rejected.
+
+The checks run inside the one fold of the events (:func:`~govdisclosure.rules.timeline`); this
+module words them.
 
 >>> from datetime import date
 >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
@@ -29,24 +35,25 @@ from govdisclosure.errors import LifecycleError
 from govdisclosure.model.request import (
     ConsultationAnswered,
     ConsultationStarted,
-    Consultee,
     CorrectionReceived,
     CorrectionRequested,
-    DisclosureRequest,
     Extended,
     FeeNoticeIssued,
     FeePaid,
+    ReasonablePeriodSet,
     Replied,
     RequestEvent,
     Transferred,
     Withdrawn,
 )
-from govdisclosure.rules.regulation import Regulation, regulation_in_force
 
 if TYPE_CHECKING:
     from datetime import date
 
-__all__ = ["check_history", "event_name"]
+    from govdisclosure.model.request import DisclosureRequest
+    from govdisclosure.rules.regulation import Regulation
+
+__all__ = ["check_history", "event_name", "kind_name"]
 
 _NAMES: dict[type[RequestEvent], tuple[str, str]] = {
     CorrectionRequested: ("correction notice", "补正告知"),
@@ -54,6 +61,7 @@ _NAMES: dict[type[RequestEvent], tuple[str, str]] = {
     ConsultationStarted: ("consultation", "征求意见"),
     ConsultationAnswered: ("consultation answer", "征求意见答复"),
     Extended: ("extension", "延期答复"),
+    ReasonablePeriodSet: ("reasonable period", "确定延迟答复期限"),
     FeeNoticeIssued: ("fee notice", "收费通知"),
     FeePaid: ("fee payment", "缴费"),
     Transferred: ("transfer", "移送"),
@@ -69,7 +77,17 @@ def event_name(event: RequestEvent) -> tuple[str, str]:
     >>> event_name(Withdrawn(on=date(2024, 1, 2)))
     ('withdrawal', '撤回申请')
     """
-    for cls in type(event).__mro__:
+    return kind_name(type(event))
+
+
+def kind_name(kind: type[RequestEvent]) -> tuple[str, str]:
+    """English and Chinese name of an event class (a subclass takes its base's name).
+
+    >>> from govdisclosure.model.request import FeePaid
+    >>> kind_name(FeePaid)
+    ('fee payment', '缴费')
+    """
+    for cls in kind.__mro__:
         if cls in _NAMES:
             return _NAMES[cls]
     return ("event", "事件")
@@ -83,7 +101,8 @@ def check_history(request: DisclosureRequest, regulation: Regulation | None = No
     """Raise :class:`~govdisclosure.errors.LifecycleError` if the history is impossible.
 
     The error names the first offending event (``err.event``). ``regulation`` defaults to the
-    one in force on the day of receipt.
+    one in force on the day of receipt. This is the fold's check
+    (:func:`~govdisclosure.rules.timeline`); use that to get the folded facts as well.
 
     >>> from datetime import date
     >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
@@ -99,83 +118,144 @@ def check_history(request: DisclosureRequest, regulation: Regulation | None = No
     ...     print(err.message_zh)
     2024-10-08收到补正申请，但此前未告知补正
     """
-    reg = regulation if regulation is not None else regulation_in_force(request.received_on)
-    received = request.received_on
-    previous: date = received
-    final: RequestEvent | None = None
-    extended = 0
-    correction_open = False
-    consultations: dict[Consultee, int] = {}
-    fee_open = False
-    for event in request.events:
-        name, name_zh = event_name(event)
-        day = event.on.isoformat()
-        if event.on < received:
-            raise _error(
-                event,
-                f"{name} on {day} is before the application was received on {received.isoformat()}",
-                f"{name_zh}日期{day}早于收到申请日期{received.isoformat()}",
-            )
-        if final is not None:
-            final_name, final_zh = event_name(final)
-            raise _error(
-                event,
-                f"{name} on {day} comes after the final {final_name} on {final.on.isoformat()}",
-                f"{final.on.isoformat()}已{final_zh}，其后不应再有{name_zh}（{day}）",
-            )
-        if event.on < previous:
-            raise _error(
-                event,
-                f"{name} on {day} is out of date order (after an event on {previous.isoformat()})",
-                f"{name_zh}（{day}）排在{previous.isoformat()}的事件之后，日期顺序有误",
-            )
-        previous = event.on
-        if isinstance(event, Replied | Withdrawn):
-            final = event
-        elif isinstance(event, Extended):
-            if extended >= reg.max_extensions:
-                raise _error(
-                    event,
-                    f"a second extension on {day}: the {reg.code} regulation allows"
-                    f" {reg.max_extensions}",
-                    f"{day}再次延期：{reg.instrument}只允许延期{reg.max_extensions}次",
-                )
-            if event.working_days > reg.extension_max_working_days:
-                raise _error(
-                    event,
-                    f"an extension of {event.working_days} working days exceeds the"
-                    f" {reg.extension_max_working_days} allowed by the {reg.code} regulation",
-                    f"延长{event.working_days}个工作日，超过{reg.instrument}规定的"
-                    f"{reg.extension_max_working_days}个工作日",
-                )
-            extended += 1
-        elif isinstance(event, CorrectionRequested):
-            correction_open = True
-        elif isinstance(event, CorrectionReceived):
-            if not correction_open:
-                raise _error(
-                    event,
-                    f"a corrected application was received on {day} but no correction was asked",
-                    f"{day}收到补正申请，但此前未告知补正",
-                )
-            correction_open = False
-        elif isinstance(event, ConsultationStarted):
-            consultations[event.consultee] = consultations.get(event.consultee, 0) + 1
-        elif isinstance(event, ConsultationAnswered):
-            if not consultations.get(event.consultee):
-                raise _error(
-                    event,
-                    f"a {event.consultee.label_en} answered on {day} but none was consulted",
-                    f"{day}{event.consultee.label}答复意见，但此前未征求其意见",
-                )
-            consultations[event.consultee] -= 1
-        elif isinstance(event, FeeNoticeIssued):
-            fee_open = True
-        elif isinstance(event, FeePaid):
-            if not fee_open:
-                raise _error(
-                    event,
-                    f"a fee was paid on {day} but no fee notice was issued",
-                    f"{day}缴费，但此前未发出收费通知",
-                )
-            fee_open = False
+    from govdisclosure.rules.fold import timeline  # the fold imports this module's wording
+
+    timeline(request, regulation=regulation)
+
+
+def order_error(
+    event: RequestEvent, received: date, previous: date, final: RequestEvent | None
+) -> LifecycleError | None:
+    """The error for an event before receipt, after the final one, or out of date order.
+
+    >>> from datetime import date
+    >>> late = Withdrawn(on=date(2024, 10, 8))
+    >>> order_error(late, date(2024, 9, 27), date(2024, 10, 1), None) is None
+    True
+    >>> print(order_error(late, date(2024, 10, 9), date(2024, 10, 9), None).message)
+    withdrawal on 2024-10-08 is before the application was received on 2024-10-09
+    """
+    name, name_zh = event_name(event)
+    day = event.on.isoformat()
+    if event.on < received:
+        return _error(
+            event,
+            f"{name} on {day} is before the application was received on {received.isoformat()}",
+            f"{name_zh}日期{day}早于收到申请日期{received.isoformat()}",
+        )
+    if final is not None:
+        final_name, final_zh = event_name(final)
+        return _error(
+            event,
+            f"{name} on {day} comes after the final {final_name} on {final.on.isoformat()}",
+            f"{final.on.isoformat()}已{final_zh}，其后不应再有{name_zh}（{day}）",
+        )
+    if event.on < previous:
+        return _error(
+            event,
+            f"{name} on {day} is out of date order (after an event on {previous.isoformat()})",
+            f"{name_zh}（{day}）排在{previous.isoformat()}的事件之后，日期顺序有误",
+        )
+    return None
+
+
+def extension_error(event: Extended, count: int, reg: Regulation) -> LifecycleError | None:
+    """The error for the ``count``-th extension if the regulation does not allow it."""
+    day = event.on.isoformat()
+    if count > reg.max_extensions:
+        return _error(
+            event,
+            f"a second extension on {day}: the {reg.code} regulation allows {reg.max_extensions}",
+            f"{day}再次延期：{reg.instrument}只允许延期{reg.max_extensions}次",
+        )
+    if event.working_days > reg.extension_max_working_days:
+        return _error(
+            event,
+            f"an extension of {event.working_days} working days exceeds the"
+            f" {reg.extension_max_working_days} allowed by the {reg.code} regulation",
+            f"延长{event.working_days}个工作日，超过{reg.instrument}规定的"
+            f"{reg.extension_max_working_days}个工作日",
+        )
+    return None
+
+
+def unasked_correction(event: CorrectionReceived) -> LifecycleError:
+    """The error for a corrected application nobody asked for."""
+    day = event.on.isoformat()
+    return _error(
+        event,
+        f"a corrected application was received on {day} but no correction was asked",
+        f"{day}收到补正申请，但此前未告知补正",
+    )
+
+
+def unmatched_answer(event: ConsultationAnswered) -> LifecycleError:
+    """The error for a consultation answer with no open consultation of that consultee."""
+    day = event.on.isoformat()
+    return _error(
+        event,
+        f"a {event.consultee.label_en} answered on {day} but none was consulted",
+        f"{day}{event.consultee.label}答复意见，但此前未征求其意见",
+    )
+
+
+def unmatched_payment(event: FeePaid) -> LifecycleError:
+    """The error for a fee payment with no unpaid fee notice."""
+    day = event.on.isoformat()
+    return _error(
+        event,
+        f"a fee was paid on {day} but no fee notice was issued",
+        f"{day}缴费，但此前未发出收费通知",
+    )
+
+
+def no_reasonable_period(event: ReasonablePeriodSet, reg: Regulation) -> LifecycleError:
+    """The error for an Art. 35 reasonable period under a text without that rule."""
+    day = event.on.isoformat()
+    return _error(
+        event,
+        f"a reasonable reply period set on {day}: the {reg.code} regulation has no such rule"
+        " (2019 Art. 35)",
+        f"{day}确定延迟答复的合理期限，但{reg.instrument}无此规定（见2019年条例第三十五条）",
+    )
+
+
+def overdue_without_notice(event: Replied, *, correction: bool) -> LifecycleError:
+    """The error for a reply 逾期不补正 / 逾期未缴费 with no notice to be late on."""
+    day = event.on.isoformat()
+    if correction:
+        return _error(
+            event,
+            f"the reply on {day} says the application was not corrected in time, but no"
+            " correction was asked",
+            f"{day}以逾期不补正答复，但此前未告知补正",
+        )
+    return _error(
+        event,
+        f"the reply on {day} says the fee was not paid in time, but no fee notice was issued",
+        f"{day}以逾期未缴费答复，但此前未发出收费通知",
+    )
+
+
+def corrected_in_time(
+    event: Replied, notice: CorrectionRequested, corrected_on: date
+) -> LifecycleError:
+    """The error for a reply 逾期不补正 although the correction came within the notice's period."""
+    day, came = event.on.isoformat(), corrected_on.isoformat()
+    last = notice.due_on.isoformat() if notice.due_on else ""
+    return _error(
+        event,
+        f"the reply on {day} says the application was not corrected in time, but the"
+        f" correction arrived on {came}, within the period ending {last}",
+        f"{day}以逾期不补正答复，但补正申请已于{came}在补正期限（{last}）内收到",
+    )
+
+
+def fee_was_paid(event: Replied) -> LifecycleError:
+    """The error for a reply 逾期未缴费 after the fee was paid."""
+    day = event.on.isoformat()
+    return _error(
+        event,
+        f"the reply on {day} says the fee was not paid in time, but it was paid",
+        f"{day}以逾期未缴费答复，但费用已缴纳",
+    )

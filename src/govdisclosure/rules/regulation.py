@@ -77,6 +77,13 @@ class Regulation:
     publication_article: str
     """The article setting the proactive-publication period."""
 
+    reasonable_period_article: str | None = None
+    """The article letting the agency set a reasonable later reply day for requests whose number
+    or frequency 明显超过合理范围 (2019 Art. 35), ``None`` when the text has no such rule."""
+    information_fees: bool = False
+    """Whether the text allows an information processing fee (2019 Art. 42), whose notice stops
+    the reply clock under the fee Measures (see :class:`~govdisclosure.rules.FeeSchedule`)."""
+
     title: str = "中华人民共和国政府信息公开条例"
     """The title of the Regulation (the same in both versions)."""
 
@@ -145,6 +152,8 @@ REGULATION_2019 = Regulation(
     # Art. 26: 自该政府信息形成或者变更之日起20个工作日内及时公开.
     publication_working_days=20,
     publication_article="第二十六条",
+    reasonable_period_article="第三十五条",
+    information_fees=True,
 )
 """The 2019 revision (国务院令第711号), in force from 2019-05-15."""
 

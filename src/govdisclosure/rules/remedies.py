@@ -18,7 +18,9 @@ from datetime import date, timedelta
 import attrs
 
 from govdisclosure.model.base import LabelledEnum
+from govdisclosure.model.review import Litigation, LitigationRoute, Reconsideration
 from govdisclosure.rules.calendar import WorkdayCalendar, default_calendar
+from govdisclosure.rules.fold import Finding, FindingKind
 
 __all__ = [
     "REMEDY_RULES",
@@ -27,6 +29,7 @@ __all__ = [
     "RemedyRule",
     "RemedyWindow",
     "add_months",
+    "case_findings",
     "remedy_rule",
     "remedy_window",
 ]
@@ -263,3 +266,27 @@ def remedy_window(
     nominal = rule.nominal_last_day(starts_on)
     last = cal.next_workday(nominal)
     return RemedyWindow(kind, rule, starts_on, nominal, last, not cal.covers(last))
+
+
+def case_findings(case: Reconsideration | Litigation) -> tuple[Finding, ...]:
+    """Irregular facts in a review case's record.
+
+    A direct suit (直接起诉) that carries a reconsideration case id is a *finding*, not an
+    error: either the route or the id was entered wrongly and the record cannot tell which;
+    table 4 counts the case by its route, as recorded.
+
+    >>> from datetime import date
+    >>> suit = Litigation(id="L1", filed_on=date(2024, 5, 6), route=LitigationRoute.DIRECT,
+    ...                   reconsideration_id="R1")
+    >>> [(f.kind.code, f.on.isoformat()) for f in case_findings(suit)]
+    [('direct-suit-with-reconsideration', '2024-05-06')]
+    >>> case_findings(Reconsideration(id="R1", filed_on=date(2024, 3, 1)))
+    ()
+    """
+    if (
+        isinstance(case, Litigation)
+        and case.route is LitigationRoute.DIRECT
+        and case.reconsideration_id is not None
+    ):
+        return (Finding(FindingKind.DIRECT_SUIT_WITH_RECONSIDERATION, case.filed_on),)
+    return ()

@@ -23,7 +23,7 @@ numpy is an optional dependency (the ``fast`` extra), imported on first use.
 array(['2024-10-30', '2018-10-24', '2024-11-27'], dtype='datetime64[D]')
 >>> due.regulation_codes, due.working_days.tolist()
 (('2019', '2008', '2019'), [20, 15, 40])
->>> due.explain(2).date, due.explain(2).extension
+>>> due.explain(2).due_on, due.explain(2).extension
 (datetime.date(2024, 11, 27), Extension(granted_on=None, working_days=20))
 """
 
@@ -355,7 +355,7 @@ def request_due_dates(
 ) -> list[dt.date]:
     """The reply due day of each request, the simple ones computed on arrays.
 
-    The result equals ``[due_date(r).date for r in requests]``: requests without events (or with
+    The result equals ``[due_date(r).due_on for r in requests]``: requests without events (or with
     one extension and only replies, transfers or withdrawals besides) are computed by
     :func:`due_date_array`; every other request by
     :func:`~govdisclosure.rules.due_date`.
@@ -379,7 +379,7 @@ def request_due_dates(
         days = _extension_only(request) if request.events else 0
         if days is None:
             try:
-                out[i] = due_date(request, calendar=cal).date
+                out[i] = due_date(request, calendar=cal).due_on
             except (LifecycleError, LookupError):
                 # An earlier request on the array path may be at fault first: raise its error.
                 _first_error(items, simple, cal)

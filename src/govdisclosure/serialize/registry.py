@@ -41,6 +41,7 @@ _BUILTIN: dict[type, str] = {
     m.ConsultationStarted: "consultation-started",
     m.ConsultationAnswered: "consultation-answered",
     m.Extended: "extended",
+    m.ReasonablePeriodSet: "reasonable-period-set",
     m.FeeNoticeIssued: "fee-notice-issued",
     m.FeePaid: "fee-paid",
     m.Transferred: "transferred",

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govdisclosure.errors import CalendarDataUnavailable
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import ApplicationRow, FormatVersion
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
-from govdisclosure.model.request import Replied, Withdrawn
 from govdisclosure.model.review import Litigation, LitigationRoute, ReviewResult
 from govdisclosure.model.tables import ApplicantCounts, ApplicationTable, ReviewCounts, ReviewTable
+from govdisclosure.rules.fold import timeline
+from govdisclosure.rules.regulation import REGULATIONS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from govdisclosure.model.agency import Agency
     from govdisclosure.model.request import DisclosureRequest
     from govdisclosure.model.review import Reconsideration
+    from govdisclosure.rules.fold import Timeline
 
 __all__ = ["Tabulation", "tabulate"]
 
@@ -100,11 +104,16 @@ def tabulate(
       format the three 其他处理 outcomes count in the single （六）其他处理 row).
     - 四、结转下年度: received by the end of ``year`` and not finished then.
 
-    A request is finished on the day of its last :class:`~govdisclosure.model.request.Replied`
-    event. A request withdrawn without a reply is finished on the day of withdrawal and counts as
-    the ``withdrawn`` outcome (default （六）3.其他); with ``withdrawn=None`` it is left out of
-    every table, as if never received. Either way the identities of table 3 hold. A reply dated
-    before receipt counts as given on receipt.
+    Each request's events are folded once (:func:`govdisclosure.rules.timeline`, tolerant of
+    an impossible history). A request is finished on the day of its last
+    :class:`~govdisclosure.model.request.Replied` event. A request withdrawn without a reply is
+    finished on the day of withdrawal and counts as the ``withdrawn`` outcome (default
+    （六）3.其他); with ``withdrawn=None`` it is left out of every table, as if never received.
+    Either way the identities of table 3 hold. A request with neither whose correction (or fee)
+    was not made by the notice's last day (for a fee, the statutory day when the notice states
+    none) is finished the day after, in row （六）1 (or （六）2), exactly when
+    :func:`govdisclosure.rules.state` calls it closed. A reply dated before receipt counts as
+    given on receipt.
 
     Review cases count in the year they were filed, in the column of their current result.
 
@@ -133,30 +142,36 @@ def tabulate(
     forward_at = layout.index(ApplicationRow.CARRIED_FORWARD) * _WIDTH
     kind_index = _KIND_INDEX
     counts = [0] * (len(layout) * _WIDTH)
-    replied, withdrawal = Replied, Withdrawn
+    earliest = REGULATIONS[0]
 
     for request in requests:
         received = request.received_on
         received_year = received.year
         if received_year > year:
             continue
-        reply = gave_up = None
-        for event in request.events:
-            if isinstance(event, replied):
-                reply = event
-            elif isinstance(event, withdrawal):
-                gave_up = event
-        if reply is not None:
-            done_year = reply.on.year
-            at = outcome_at[reply.outcome]
-        elif gave_up is not None:
-            if withdrawn_at is None:
-                continue
-            done_year = gave_up.on.year
-            at = withdrawn_at
-        else:
-            done_year = 0
-            at = -1
+        done_year, at = 0, -1
+        if request.events:
+            # The request's one fold, tolerant of a messy log: the last reply and the last
+            # withdrawal count, and a correction or fee left past its last day closes the request
+            # the day after (（六）1 / （六）2), as rules.state says.
+            # A request received before the Regulation (a messy log) is folded under the first
+            # text: only its reply or withdrawal can count, and those the fold finds either way.
+            reg = earliest if received < earliest.in_force_from else None
+            tl = timeline(request, regulation=reg, strict=False)
+            if tl.reply is not None:
+                done_year, at = tl.reply.on.year, outcome_at[tl.reply.outcome]
+            elif tl.withdrawal is not None:
+                if withdrawn_at is None:
+                    continue
+                done_year, at = tl.withdrawal.on.year, withdrawn_at
+            else:
+                # Closed by a lapse as the request stood at the year's end (a late correction
+                # after it reopens the request only from that day on, as rules.state says).
+                if received_year < year and _closed_by(tl, year - 1) is not None:
+                    continue  # finished before the year began
+                lapse = _closed_by(tl, year)
+                if lapse is not None:
+                    done_year, at = year, outcome_at[lapse]
         column = kind_index[request.applicant.kind]
         if at >= 0 and done_year < received_year:
             done_year = received_year
@@ -186,6 +201,24 @@ def tabulate(
         applications=ApplicationTable(tuple(rows)),
         reviews=_reviews(reviews, year),
     )
+
+
+def _closed_by(tl: Timeline, year: int) -> Outcome | None:
+    """The row an open request closed in by the end of ``year``, if it had closed by then."""
+    end = date(year, 12, 31)
+    if tl.events and tl.events[-1].on > end:
+        tl = tl.at(end)
+    try:
+        lapse = tl.lapse
+    except CalendarDataUnavailable:
+        # The statutory fee day lies beyond the calendar data. 20 working days take at least 26
+        # calendar days, so a notice from the last 26 days of ``year`` cannot lapse within it:
+        # the request is carried forward, which is all this year's tables need to know.
+        fee = tl.fee
+        if fee is not None and fee.on + timedelta(days=26) > end:
+            return None
+        raise
+    return lapse[1] if lapse is not None and lapse[0] <= end else None
 
 
 def _row(row: ApplicationRow, cells: list[int]) -> ApplicantCounts:

@@ -11,10 +11,12 @@ import attrs
 
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.outcome import OutcomeGroup
-from govdisclosure.rules.lifecycle import ResponseTime, response_time
+from govdisclosure.rules.fold import timeline
+from govdisclosure.rules.lifecycle import ResponseTime, is_overdue, response_time
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import date
 
     from govdisclosure.model.request import DisclosureRequest
     from govdisclosure.rules.calendar import WorkdayCalendar
@@ -62,13 +64,28 @@ class ResponseStats:
 class TimingReport:
     """Response-time statistics overall, per outcome group and per applicant kind.
 
-    Groups with no answered request are absent (never reported as zero).
+    Groups with no answered request are absent (never reported as zero). ``overdue`` counts the
+    unanswered requests whose deadline had passed on the report's ``as_of`` (0 without one):
+    they are late too, and :attr:`on_time_rate` counts them against the agency.
     """
 
     overall: ResponseStats | None
     by_outcome_group: tuple[tuple[OutcomeGroup, ResponseStats], ...]
     by_applicant: tuple[tuple[ApplicantKind, ResponseStats], ...]
     unanswered: int
+    overdue: int = 0
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        """Replies on time among the replies and the overdue unanswered requests.
+
+        ``None`` when there is neither.
+        """
+        answered = self.overall.count if self.overall else 0
+        if answered + self.overdue == 0:
+            return None
+        on_time = self.overall.on_time if self.overall else 0
+        return Decimal(on_time) / Decimal(answered + self.overdue)
 
     def for_group(self, group: OutcomeGroup) -> ResponseStats | None:
         """The statistics of one outcome group, or ``None`` if no reply fell in it."""
@@ -80,11 +97,18 @@ class TimingReport:
 
 
 def response_stats(
-    requests: Iterable[DisclosureRequest], *, calendar: WorkdayCalendar | None = None
+    requests: Iterable[DisclosureRequest],
+    *,
+    calendar: WorkdayCalendar | None = None,
+    as_of: date | None = None,
 ) -> TimingReport:
     """Median, mean and maximum working days to reply, and the on-time rate.
 
-    Only answered requests count; ``unanswered`` says how many were left out.
+    Only answered requests count in the working-day figures; ``unanswered`` says how many were
+    left out. With ``as_of`` the requests are read as they stood that day (a later reply is not
+    there yet; a request received after it is left out) and the unanswered ones already past
+    their deadline are counted as ``overdue``, so that one request eleven months overdue does not
+    leave a report "100% on time".
 
     >>> from datetime import date
     >>> from govdisclosure.model import (
@@ -106,10 +130,25 @@ def response_stats(
     Decimal('8')
     >>> report.for_group(OutcomeGroup.WITHHELD) is None
     True
+    >>> late = DisclosureRequest(
+    ...     id="3", applicant=Applicant(ApplicantKind.NATURAL_PERSON), received_on=date(2024, 1, 2),
+    ...     method=SubmissionMethod.ONLINE, description="预算")
+    >>> later = response_stats([answered(date(2024, 9, 27), date(2024, 10, 14)), late],
+    ...                        as_of=date(2024, 12, 31))
+    >>> later.overall.on_time_rate, later.overdue, later.on_time_rate
+    (Decimal('1'), 1, Decimal('0.5'))
     """
     times: list[tuple[ApplicantKind, ResponseTime]] = []
-    unanswered = 0
+    unanswered = overdue = 0
     for request in requests:
+        if as_of is not None:
+            if request.received_on > as_of:
+                continue
+            reply = timeline(request, as_of=as_of, calendar=calendar).reply
+            if reply is None:
+                unanswered += 1
+                overdue += is_overdue(request, as_of=as_of, calendar=calendar)
+                continue
         timing = response_time(request, calendar=calendar)
         if timing is None:
             unanswered += 1
@@ -125,6 +164,7 @@ def response_stats(
         by_outcome_group=_stats_of(by_group, OutcomeGroup),
         by_applicant=_stats_of(by_kind, ApplicantKind),
         unanswered=unanswered,
+        overdue=overdue,
     )
 
 
