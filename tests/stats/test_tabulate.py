@@ -223,13 +223,13 @@ def test_lapsed_requests_close_in_row_six_as_the_state_says() -> None:
     from govdisclosure.model.request import CorrectionRequested, FeeNoticeIssued
     from govdisclosure.rules import RequestState, state
 
-    no_correction = request(
+    no_correction = request_on(
         date(2024, 3, 1), CorrectionRequested(on=date(2024, 3, 5), due_on=date(2024, 3, 20))
     )
-    unpaid = request(  # no payment day stated: 20 working days from 2024-12-02 is 2024-12-30
+    unpaid = request_on(  # no payment day stated: 20 working days from 2024-12-02 is 2024-12-30
         date(2024, 11, 25), FeeNoticeIssued(on=date(2024, 12, 2), amount=Money(Decimal(100)))
     )
-    late_notice = request(  # statutory day 2025-01-02: carried into 2025, closed there
+    late_notice = request_on(  # statutory day 2025-01-02: carried into 2025, closed there
         date(2024, 11, 25), FeeNoticeIssued(on=date(2024, 12, 4), amount=Money(Decimal(100)))
     )
     log = [no_correction, unpaid, late_notice]
@@ -258,8 +258,8 @@ def test_a_fee_notice_beyond_the_calendar_data_is_carried_forward() -> None:
 
     last = default_calendar().last_year
     notice = FeeNoticeIssued(on=date(last, 12, 20), amount=Money(Decimal(100)))
-    t = tabulate([request(date(last, 12, 10), notice)], year=last)
+    t = tabulate([request_on(date(last, 12, 10), notice)], year=last)
     assert cell(t, ApplicationRow.CARRIED_FORWARD) == 1
     # In the next year the day matters and cannot be known: the calendar's error says so.
     with pytest.raises(CalendarDataUnavailable):
-        tabulate([request(date(last, 12, 10), notice)], year=last + 1)
+        tabulate([request_on(date(last, 12, 10), notice)], year=last + 1)
