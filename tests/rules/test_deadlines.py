@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import request_on as req
 from govdisclosure.errors import CalendarDataUnavailable, LifecycleError
-from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
 from govdisclosure.model.request import (
@@ -20,7 +20,6 @@ from govdisclosure.model.request import (
     Consultee,
     CorrectionReceived,
     CorrectionRequested,
-    DisclosureRequest,
     Extended,
     FeeNoticeIssued,
     FeePaid,
@@ -48,17 +47,6 @@ from govdisclosure.rules.remedies import RemedyWindow
 CAL = default_calendar()
 THIRD = Consultee.THIRD_PARTY
 OTHER = Consultee.OTHER_AGENCY
-
-
-def req(received: date, *events: RequestEvent) -> DisclosureRequest:
-    return DisclosureRequest(
-        id="t",
-        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
-        received_on=received,
-        method=SubmissionMethod.ONLINE,
-        description="预算",
-        events=events,
-    )
 
 
 def naive_due(start: date, n: int, pauses: list[tuple[date, date]]) -> date:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import request_on as req
 from govdisclosure.errors import LifecycleError
-from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
 from govdisclosure.model.request import (
@@ -48,17 +48,6 @@ THIRD = Consultee.THIRD_PARTY
 FEE = Money(Decimal("100"))
 OVERDUE_CORRECTION = Outcome.OTHER_OVERDUE_CORRECTION
 OVERDUE_FEE = Outcome.OTHER_OVERDUE_FEE
-
-
-def req(received: date, *events: RequestEvent) -> DisclosureRequest:
-    return DisclosureRequest(
-        id="t",
-        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
-        received_on=received,
-        method=SubmissionMethod.ONLINE,
-        description="预算",
-        events=events,
-    )
 
 
 def d(day: int, month: int = 11) -> date:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import request_on as req
 from govdisclosure.errors import LifecycleError
-from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.layout import ApplicationRow
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
@@ -59,17 +59,6 @@ RECEIVED = date(2024, 11, 1)  # 2019 regulation; plain due day 2024-11-29
 PLAIN_DUE = date(2024, 11, 29)
 FEE = Money(Decimal("100"))
 THIRD = Consultee.THIRD_PARTY
-
-
-def req(received: date, *events: RequestEvent) -> DisclosureRequest:
-    return DisclosureRequest(
-        id="t",
-        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
-        received_on=received,
-        method=SubmissionMethod.ONLINE,
-        description="预算",
-        events=events,
-    )
 
 
 def d(day: int, month: int = 11) -> date:
