@@ -7,10 +7,14 @@ Everything a test does not name takes a plain, lawful default.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import os
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import pytest
 
 from govdisclosure.model import Applicant, ApplicantKind, DisclosureRequest, SubmissionMethod
 from govdisclosure.serialize import from_json, to_json
@@ -18,7 +22,74 @@ from govdisclosure.serialize import from_json, to_json
 if TYPE_CHECKING:
     from govdisclosure.model import RequestEvent
 
-__all__ = ["RECEIVED", "assert_json_round_trip", "make_request", "request_on"]
+__all__ = [
+    "EXTRAS",
+    "RECEIVED",
+    "assert_json_round_trip",
+    "extra",
+    "has_extra",
+    "hidden_extras",
+    "make_request",
+    "optional",
+    "request_on",
+]
+
+EXTRAS: dict[str, tuple[str, ...]] = {
+    "pdf": ("pdfplumber",),
+    "docx": ("docx",),
+    "pandas": ("pandas",),
+    "arrow": ("pyarrow",),
+    "xlsx": ("openpyxl",),
+    "fast": ("numpy",),
+    # Not extras of the library, but of the test extra only: the corpus on a cluster, DuckDB.
+    "dask": ("distributed",),
+    "duckdb": ("duckdb",),
+}
+"""The optional extras (pyproject.toml) and the modules each one brings."""
+
+
+def hidden_extras() -> frozenset[str]:
+    """The extras ``GOVDISCLOSURE_HIDE_EXTRAS`` hides (comma-separated names, or ``all``): the
+    suite then runs as if they were not installed, which is how the skips below are tested."""
+    names = {n.strip() for n in os.environ.get("GOVDISCLOSURE_HIDE_EXTRAS", "").split(",")}
+    names.discard("")
+    return frozenset(EXTRAS) if "all" in names else frozenset(names)
+
+
+def has_extra(name: str) -> bool:
+    """Whether every module of the extra can be imported (and is not hidden)."""
+    if name in hidden_extras():
+        return False
+    return all(importlib.util.find_spec(module) is not None for module in EXTRAS[name])
+
+
+def extra(*names: str) -> pytest.MarkDecorator:
+    """Mark a test (or a module, as ``pytestmark``) as needing these extras: it is skipped at
+    set-up, with the command that installs them, when one is missing."""
+    unknown = set(names) - set(EXTRAS)
+    if unknown:
+        raise ValueError(f"unknown extras {sorted(unknown)}; known: {sorted(EXTRAS)}")
+    return pytest.mark.extra(*names)
+
+
+class _Missing:
+    """Stands for a module that is not installed; any use says so (its tests are skipped)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        raise ModuleNotFoundError(f"{self._name} is not installed (the test should be skipped)")
+
+
+def optional(module: str) -> Any:
+    """``module`` imported, or a stand-in when it is missing, so that a test module importing an
+    extra at its top is still collected and its marked tests skip cleanly."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return _Missing(module)
+
 
 RECEIVED = date(2024, 9, 27)
 """The default day of receipt: a Friday before the National Day holiday (a deadline that skips

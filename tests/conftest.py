@@ -13,6 +13,7 @@ from govdisclosure.serialize import registry
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -6,10 +6,9 @@ import itertools
 from typing import TYPE_CHECKING
 
 import attrs
-import pandas as pd
-import pyarrow.dataset as ds
 import pytest
 
+from common import optional
 from govdisclosure import examples
 from govdisclosure.export.frame import ARROW_COLUMNS, DatasetExists, to_arrow, write_dataset
 from govdisclosure.model import (
@@ -26,6 +25,9 @@ if TYPE_CHECKING:
 
     from govdisclosure.model import AnnualReport
 
+
+pd = optional("pandas")
+ds = optional("pyarrow.dataset")
 HUAIAN = examples.load("huaian-city-2024")
 SHANGHAI = examples.load("shanghai-gov-office-2019")
 

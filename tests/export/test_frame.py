@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from common import optional
 from govdisclosure import examples
 from govdisclosure.export.frame import (
     ARROW_COLUMNS,
@@ -30,8 +28,14 @@ from govdisclosure.model import AnnualReport2008, LegacyIndicator
 from govdisclosure.testing import annual_reports
 
 if TYPE_CHECKING:
+    import pandas
+
     from govdisclosure.model import AnnualReport
 
+
+pd = optional("pandas")
+pa = optional("pyarrow")
+pq = optional("pyarrow.parquet")
 REPORTS = [examples.load(name) for name in examples.names()]
 SICHUAN = examples.load("sichuan-hrss-2013")
 assert isinstance(SICHUAN, AnnualReport2008)
@@ -64,7 +68,7 @@ def _arrow_records(rows: list[TidyRow]) -> list[dict[str, Any]]:
     ]
 
 
-def _frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def _frame_records(frame: pandas.DataFrame) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = frame.astype(object).to_dict("records")
     for record in records:
         for name, value in record.items():

@@ -8,12 +8,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from common import make_request
+from common import make_request, optional
 from govdisclosure.errors import ValidationError
 from govdisclosure.export.redact import MASK, redact
 from govdisclosure.export.requestlog import (
@@ -49,6 +48,8 @@ from govdisclosure.testing import requests
 if TYPE_CHECKING:
     from pathlib import Path
 
+
+openpyxl = optional("openpyxl")
 D = date(2024, 9, 27)
 HEADERS_ZH = [c.label for c in REQUEST_LOG_COLUMNS if not c.personal]
 HEADERS_EN = [c.code for c in REQUEST_LOG_COLUMNS if not c.personal]

@@ -15,12 +15,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import openpyxl
 import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import optional
 from govdisclosure.export import (
     LABEL_ALIASES,
     MASK,
@@ -56,6 +56,8 @@ from govdisclosure.model import (
 if TYPE_CHECKING:
     from pathlib import Path
 
+
+openpyxl = optional("openpyxl")
 RIC = "11010519491231002X"
 HEAD = "申请编号,收到申请日期,申请方式,申请人类型,申请公开的政府信息"
 

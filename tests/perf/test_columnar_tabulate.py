@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import optional
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.layout import FormatVersion
 from govdisclosure.model.outcome import Outcome
@@ -26,6 +26,8 @@ from govdisclosure.model.request import (
 )
 from govdisclosure.model.review import Reconsideration, ReviewResult
 from govdisclosure.stats import RequestColumns, tabulate, tabulate_columns
+
+np = optional("numpy")
 
 FIRST = date(2021, 6, 1)
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from common import request_on
+from common import optional, request_on
 from govdisclosure.errors import CalendarDataUnavailable, LifecycleError
 from govdisclosure.model.applicant import Applicant, ApplicantKind
 from govdisclosure.model.outcome import Outcome
@@ -28,6 +27,8 @@ from govdisclosure.rules import due_date
 from govdisclosure.rules.calendar import default_calendar
 from govdisclosure.rules.regulation import NoRegulationInForce
 from govdisclosure.rules.vectorised import due_date_array, request_due_dates
+
+np = optional("numpy")
 
 FIRST = date(2008, 5, 1)
 LAST = date(2026, 11, 30)  # periods from here still end inside the official data

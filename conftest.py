@@ -1,0 +1,79 @@
+"""Optional extras in the test run: tests, doctests and docs pages skip cleanly without them.
+
+A test that needs an extra says so with ``@common.extra("arrow")`` (or a module's
+``pytestmark``); a doctest, which cannot carry a mark, is listed in :data:`DOCTEST_EXTRAS`. Both
+are skipped at set-up, with the command that installs what is missing.
+``GOVDISCLOSURE_HIDE_EXTRAS=all`` (or a comma-separated list of extras) runs the suite as if
+they were not installed, which is how the marks are kept right.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+import common
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from importlib.machinery import ModuleSpec
+    from pathlib import Path
+    from types import ModuleType
+
+
+class _HideExtras(importlib.abc.MetaPathFinder):
+    """Refuses the modules of the extras ``GOVDISCLOSURE_HIDE_EXTRAS`` names, as an environment
+    without them would."""
+
+    def __init__(self, modules: frozenset[str]) -> None:
+        self.modules = modules
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname.partition(".")[0] in self.modules:
+            raise ModuleNotFoundError(f"No module named {fullname!r} (hidden)", name=fullname)
+        return None
+
+
+_HIDDEN = frozenset(m for name in common.hidden_extras() for m in common.EXTRAS[name])
+if _HIDDEN:
+    sys.meta_path.insert(0, _HideExtras(_HIDDEN))
+
+_LIBRARY_EXTRAS = frozenset({"pdf", "docx", "pandas", "arrow", "xlsx", "fast"})
+
+# Doctests cannot carry a mark: the extras of the modules and pages whose examples need them.
+DOCTEST_EXTRAS: dict[str, tuple[str, ...]] = {}
+
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    """The docs' figure extension draws with matplotlib, which needs numpy (the fast extra)."""
+    if "docs/_ext" in collection_path.as_posix() and not common.has_extra("fast"):
+        return True
+    return None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "extra(*names): needs these optional extras; skipped at set-up without them"
+    )
+
+
+def _needed(item: pytest.Item) -> tuple[str, ...]:
+    names = [n for mark in item.iter_markers("extra") for n in mark.args]
+    path = item.path.as_posix()
+    for suffix, extras in DOCTEST_EXTRAS.items():
+        if path.endswith(suffix) and item.__class__.__name__ == "DoctestItem":
+            names.extend(extras)
+    return tuple(dict.fromkeys(names))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    missing = [name for name in _needed(item) if not common.has_extra(name)]
+    if missing:
+        # dask and DuckDB come with the test extra only; the others are extras of the library.
+        install = ",".join(dict.fromkeys(n if n in _LIBRARY_EXTRAS else "test" for n in missing))
+        pytest.skip(f"needs {', '.join(missing)}: pip install -e '.[{install}]'")
