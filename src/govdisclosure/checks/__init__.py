@@ -20,6 +20,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from govdisclosure.checks import _builtin as _builtin
+from govdisclosure.checks import _fees as _fees
+from govdisclosure.checks._complete import COMPLETENESS_RULES, Completeness, completeness
 from govdisclosure.checks._core import (
     DuplicateRuleError,
     Finding,
@@ -34,7 +36,14 @@ from govdisclosure.checks._core import (
     registered_rules,
     unregister_rule,
 )
-from govdisclosure.checks._narrative import LEGACY_LABELS, NARRATIVE_LABELS, narrative_key
+from govdisclosure.checks._narrative import (
+    LEGACY_LABELS,
+    NARRATIVE_LABELS,
+    RECEIVED_LABELS,
+    narrative_key,
+)
+from govdisclosure.checks._outliers import OUTLIER_FIGURES, Outlier, outliers
+from govdisclosure.checks._table import rules_markdown
 
 if TYPE_CHECKING:
     from govdisclosure.checks._proactive import (
@@ -64,11 +73,16 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "COMPLETENESS_RULES",
     "LEGACY_LABELS",
     "NARRATIVE_LABELS",
+    "OUTLIER_FIGURES",
+    "RECEIVED_LABELS",
+    "Completeness",
     "DuplicateRuleError",
     "Finding",
     "Observation",
+    "Outlier",
     "Rule",
     "Severity",
     "Status",
@@ -77,9 +91,12 @@ __all__ = [
     "check_against_register",
     "check_register",
     "check_series",
+    "completeness",
     "narrative_key",
+    "outliers",
     "register_rule",
     "registered_rules",
+    "rules_markdown",
     "table2_cells",
     "unregister_rule",
 ]

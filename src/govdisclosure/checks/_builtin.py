@@ -13,9 +13,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from govdisclosure.checks._core import Observation, Severity, register_rule
+from govdisclosure.checks._memo import memo
 from govdisclosure.model.form import CellKind, CellRef, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
-from govdisclosure.model.report import AnnualReport2021
+from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -63,12 +64,8 @@ def _shape(table: FormTable) -> _Shape:
 
 
 def _read(report: AnnualReport, part: ReportPart) -> tuple[FormTable, tuple[Any, ...]] | None:
-    form = form_of(report)
-    for table in form.tables:
-        if table.part is part:
-            obj = getattr(report, table.attribute, None)
-            return None if obj is None else (table, table.read(obj))
-    return None
+    # Read once per report for all the rules of a check (the memo of the report being checked).
+    return memo(report).table(part)
 
 
 def _add(a: int | None, b: int | None) -> int | None:
@@ -99,6 +96,7 @@ def _row_refs(table: FormTable, code: str) -> tuple[CellRef, ...]:
     part=ReportPart.APPLICATIONS,
     message="column {column}: I + II = {expected}; (7) total + IV = {actual}",
     message_zh="“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
+    example={"column": "total", "column_zh": "总计", "expected": 3153, "actual": 3152},
 )
 def _balance(report: AnnualReport) -> Iterator[Observation]:
     read = _read(report, ReportPart.APPLICATIONS)
@@ -137,6 +135,12 @@ def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]
     part=ReportPart.APPLICATIONS,
     message="row {row}: the six applicant columns add up to {expected}, total printed {actual}",
     message_zh="“{row}”行：六类申请人之和为{expected}，总计栏为{actual}",
+    example={
+        "row": ApplicationRow.NEW.label_en,
+        "row_zh": ApplicationRow.NEW.label,
+        "expected": 3119,
+        "actual": 3120,
+    },
 )
 def _row_sum(report: AnnualReport) -> Iterator[Observation]:
     return _row_totals(report, ReportPart.APPLICATIONS)
@@ -149,6 +153,7 @@ def _row_sum(report: AnnualReport) -> Iterator[Observation]:
     part=ReportPart.APPLICATIONS,
     message="column {column}: the outcome rows add up to {expected}, (7) total is {actual}",
     message_zh="“{column}”列：各办理结果之和为{expected}，（七）总计为{actual}",
+    example={"column": "natural person", "column_zh": "自然人", "expected": 3049, "actual": 3050},
 )
 def _outcomes(report: AnnualReport) -> Iterator[Observation]:
     read = _read(report, ReportPart.APPLICATIONS)
@@ -174,6 +179,12 @@ def _outcomes(report: AnnualReport) -> Iterator[Observation]:
     part=ReportPart.REVIEWS,
     message="{row}: upheld + corrected + other + pending = {expected}, total printed {actual}",
     message_zh="{row}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}，总计为{actual}",
+    example={
+        "row": "administrative reconsideration",
+        "row_zh": "行政复议",
+        "expected": 11,
+        "actual": 0,
+    },
 )
 def _review_total(report: AnnualReport) -> Iterator[Observation]:
     return _row_totals(report, ReportPart.REVIEWS)
@@ -186,6 +197,7 @@ def _review_total(report: AnnualReport) -> Iterator[Observation]:
     part=ReportPart.PROACTIVE,
     message="{row}: {actual} in force is below the {expected} issued this year",
     message_zh="{row}：现行有效件数{actual}少于本年制发件数{expected}",
+    example={"row": "rules", "row_zh": "规章", "expected": 3, "actual": 2},
 )
 def _documents(report: AnnualReport) -> Iterator[Observation]:
     if not isinstance(report, AnnualReport2021) or report.proactive is None:
@@ -210,6 +222,7 @@ def _documents(report: AnnualReport) -> Iterator[Observation]:
     ),
     message_zh="“{column}”列：{year}年上年结转{actual}件，但上一年度结转下年度{expected}件",
     series=True,
+    example={"column": "total", "column_zh": "总计", "year": 2023, "actual": 3, "expected": 4},
 )
 def _carry(previous: AnnualReport, current: AnnualReport) -> Iterator[Observation]:
     before, now = _read(previous, ReportPart.APPLICATIONS), _read(current, ReportPart.APPLICATIONS)
@@ -223,3 +236,75 @@ def _carry(previous: AnnualReport, current: AnnualReport) -> Iterator[Observatio
     by_code = dict(zip(codes, forward, strict=True))
     for cell, actual in zip(_row_refs(now[0], _CARRIED), over, strict=True):
         yield Observation(cell, by_code.get(cell.column), actual)
+
+
+@register_rule(
+    "T2-SERIES",
+    versions=(FormatVersion.NATIONAL_2021,),
+    severity=Severity.WARNING,
+    part=ReportPart.PROACTIVE,
+    message=(
+        "{row}: {year} has {actual} in force, but last year's in force + issued - repealed"
+        " = {expected}"
+    ),
+    message_zh=(
+        "{row}：{year}年现行有效{actual}件，但上年现行有效 + 本年制发 - 本年废止 = {expected}件"
+    ),
+    series=True,
+    example={
+        "row": "administrative normative documents",
+        "row_zh": "行政规范性文件",
+        "year": 2024,
+        "actual": 9,
+        "expected": 8,
+    },
+)
+def _documents_series(previous: AnnualReport, current: AnnualReport) -> Iterator[Observation]:
+    if not isinstance(previous, AnnualReport2021) or not isinstance(current, AnnualReport2021):
+        return
+    if previous.proactive is None or current.proactive is None:
+        return
+    table = form_of(current).table(ReportPart.PROACTIVE)
+    for name in ("regulations", "normative_documents"):
+        before, now = getattr(previous.proactive, name), getattr(current.proactive, name)
+        parts = (before.in_force, now.issued, now.repealed)
+        expected = None if None in parts else before.in_force + now.issued - now.repealed
+        yield Observation(table.cell(name, "in_force"), expected, now.in_force)
+
+
+_ITEMS_2019 = ("licensing", "other_services", "penalties", "compulsory_measures", "fees")
+
+
+@register_rule(
+    "T2-SERIES-ITEMS",
+    versions=(FormatVersion.TRIAL_2019,),
+    severity=Severity.WARNING,
+    part=ReportPart.PROACTIVE,
+    message=(
+        "{row}: {year} starts from {actual} items last year, but the year before had"
+        " items last year + change = {expected}"
+    ),
+    message_zh=(
+        "{row}：{year}年上一年项目数量为{actual}，"
+        "但上一年度的上一年项目数量 + 本年增减 = {expected}"
+    ),
+    series=True,
+    example={
+        "row": "administrative licensing",
+        "row_zh": "行政许可",
+        "year": 2020,
+        "actual": 12,
+        "expected": 14,
+    },
+)
+def _items_series(previous: AnnualReport, current: AnnualReport) -> Iterator[Observation]:
+    if not isinstance(previous, AnnualReport2019) or not isinstance(current, AnnualReport2019):
+        return
+    if previous.proactive is None or current.proactive is None:
+        return
+    table = form_of(current).table(ReportPart.PROACTIVE)
+    for name in _ITEMS_2019:
+        before, now = getattr(previous.proactive, name), getattr(current.proactive, name)
+        start, change = before.previous_year, before.change
+        expected = None if start is None or change is None else start + change
+        yield Observation(table.cell(name, "previous_year"), expected, now.previous_year)

@@ -1,0 +1,214 @@
+"""What the rules of one check read of a report, worked out once and shared by them all.
+
+:func:`check` runs its rules one after the other on the same report: the memo of the last report
+seen is kept (by identity, holding the report, so the identity cannot be reused) and every rule
+reads it instead of reading the tables, classifying the figures or scanning the text again. The
+text pass is lazy: it runs only for a report some rule asks about its text, once, with
+precompiled patterns and a substring test before any pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from govdisclosure.model.form import FormTable, form_of
+
+if TYPE_CHECKING:
+    from govdisclosure.model.layout import ReportPart
+    from govdisclosure.model.report import AnnualReport
+
+__all__: list[str] = []
+
+
+class Breakdown(NamedTuple):
+    """A count with its parts in brackets: ``3607件（市政府349件、市各有关部门933件、…）``."""
+
+    label: str
+    """The words before the whole, back to the last punctuation (what the whole counts)."""
+    whole: int
+    parts: tuple[tuple[str, int], ...]
+    quote: str
+
+
+class FeeText(NamedTuple):
+    """What section 六 says of information processing fees (信息处理费), sentence by sentence."""
+
+    total: Decimal | None
+    """The fee total it states (in 元), if one."""
+    applications: int | None
+    """The number of applications charged it states (共…件), if one."""
+    items: tuple[tuple[str, int | None, Decimal], ...]
+    """Itemised charges: (who or what, 件 if given, 元)."""
+    pages: tuple[tuple[int, Decimal, str], ...]
+    """Sentences that give pages and the amount charged for them: (pages, 元, sentence)."""
+    pieces: tuple[tuple[int, Decimal, str], ...]
+    """Sentences charging 按件计收 with a count and an amount: (件, 元, sentence)."""
+
+
+# A whole in 件 followed by a bracket; the bracket must not say it includes (含) or adds (另).
+_BRACKET = re.compile(r"(\d+)\s*件\s*[（(]([^（()）]{3,300})[）)]")
+_PART = re.compile(r"^\s*([^\d，、；;,]{1,30}?)\s*(\d+)\s*件\s*$")
+_NOT_A_PARTITION = ("含", "另", "其中", "包括", "%", "\uff05", "占", "等", "以上", "余")
+_PUNCTUATION = re.compile(r"[，。；;,、：:（）()\s]")
+_SENTENCES = re.compile(r"[。；;\n]")
+_YUAN = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
+_FEE_TOTAL = re.compile(
+    r"信息处理费[^。；;]*?(?:共计|合计|总计|共|计)?\s*(\d+(?:\.\d+)?)\s*(万元|元)"
+)
+_FEE_COUNT = re.compile(r"(?:共|合计|共计)\s*(\d+)\s*件")
+_FEE_ITEM = re.compile(
+    r"([^\d，、；;。,：:]{1,20}?)\s*(?:(\d+)\s*件)?\s*[，,]?\s*(?:收取|收费|金额|计)?[^\d，、；;。,]{0,6}?"
+    r"(\d+(?:\.\d+)?)\s*元"
+)
+_PAGES = re.compile(r"(\d+)\s*页")
+_PIECES = re.compile(r"(\d+)\s*件")
+
+
+def _amount(value: str, unit: str) -> Decimal | None:
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        return None
+    return amount * 10000 if unit == "万元" else amount
+
+
+def _label_before(text: str, at: int) -> str:
+    start = at
+    while start > 0 and not _PUNCTUATION.match(text[start - 1]) and at - start < 40:
+        start -= 1
+    return text[start:at].strip()
+
+
+def breakdowns(paragraphs: tuple[str, ...]) -> tuple[Breakdown, ...]:
+    """Every bracketed breakdown in 件 whose parts are all counts in 件 (two or more)."""
+    out: list[Breakdown] = []
+    for paragraph in paragraphs:
+        if "件（" not in paragraph and "件(" not in paragraph and "件 （" not in paragraph:
+            continue
+        for match in _BRACKET.finditer(paragraph):
+            inner = match.group(2)
+            if any(word in inner for word in _NOT_A_PARTITION):
+                continue
+            parts: list[tuple[str, int]] = []
+            for piece in re.split(r"[、，,；;]", inner):
+                part = _PART.match(piece)
+                if part is None:
+                    parts = []
+                    break
+                parts.append((part.group(1).strip(), int(part.group(2))))
+            if len(parts) >= 2:
+                label = _label_before(paragraph, match.start())
+                out.append(Breakdown(label, int(match.group(1)), tuple(parts), match.group(0)))
+    return tuple(out)
+
+
+def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
+    """What the paragraphs (section 六) say of information processing fees, or None."""
+    text = "。".join(p for p in paragraphs if "费" in p)
+    if "信息处理费" not in text:
+        return None
+    total: Decimal | None = None
+    applications: int | None = None
+    items: list[tuple[str, int | None, Decimal]] = []
+    pages: list[tuple[int, Decimal, str]] = []
+    pieces: list[tuple[int, Decimal, str]] = []
+    for sentence in _SENTENCES.split(text):
+        if "元" not in sentence:
+            continue
+        head, _, rest = sentence.partition("其中")
+        found = _FEE_TOTAL.search(head) if total is None else None
+        if found is not None:
+            total = _amount(found.group(1), found.group(2))
+            counted = _FEE_COUNT.search(head)
+            applications = int(counted.group(1)) if counted is not None else None
+        if rest:
+            for item in _FEE_ITEM.finditer(rest):
+                n = int(item.group(2)) if item.group(2) else None
+                items.append((item.group(1).strip(), n, Decimal(item.group(3))))
+        amounts = _YUAN.findall(sentence)
+        if len(amounts) != 1:
+            continue
+        amount = _amount(*amounts[0])
+        assert amount is not None
+        page = _PAGES.findall(sentence)
+        if len(page) == 1:
+            pages.append((int(page[0]), amount, sentence.strip()))
+        elif "按件计收" in sentence:
+            piece = _PIECES.findall(sentence)
+            if len(piece) == 1:
+                pieces.append((int(piece[0]), amount, sentence.strip()))
+    return FeeText(total, applications, tuple(items), tuple(pages), tuple(pieces))
+
+
+class Memo:
+    """One report's tables, read once, and its text, scanned once on first use."""
+
+    __slots__ = ("_breakdowns", "_fees", "_paragraphs", "_tables", "report", "scan")
+
+    def __init__(self, report: AnnualReport) -> None:
+        self.report = report
+        self._tables: dict[ReportPart, tuple[FormTable, tuple[Any, ...]] | None] = {}
+        self._paragraphs: tuple[str, ...] | None = None
+        self._breakdowns: tuple[Breakdown, ...] | None = None
+        self._fees: tuple[FeeText | None] | None = None
+        #: The classification of the figures (set by the narrative rules on first use).
+        self.scan: Any = None
+
+    def table(self, part: ReportPart) -> tuple[FormTable, tuple[Any, ...]] | None:
+        """The form's table of ``part`` and the report's cells in it (None if not printed)."""
+        try:
+            return self._tables[part]
+        except KeyError:
+            pass
+        found: tuple[FormTable, tuple[Any, ...]] | None = None
+        for table in form_of(self.report).tables:
+            if table.part is part:
+                obj = getattr(self.report, table.attribute, None)
+                found = None if obj is None else (table, table.read(obj))
+                break
+        self._tables[part] = found
+        return found
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Every paragraph of every section, in order."""
+        if self._paragraphs is None:
+            self._paragraphs = tuple(
+                p for section in self.report.walk_sections() for p in section.paragraphs
+            )
+        return self._paragraphs
+
+    @property
+    def breakdowns(self) -> tuple[Breakdown, ...]:
+        """The bracketed breakdowns of the text (:func:`breakdowns`)."""
+        if self._breakdowns is None:
+            self._breakdowns = breakdowns(self.paragraphs) if self.report.sections else ()
+        return self._breakdowns
+
+    @property
+    def fees(self) -> FeeText | None:
+        """What section 六 (其他需要报告的事项) says of information processing fees."""
+        if self._fees is None:
+            paragraphs: tuple[str, ...] = ()
+            for section in self.report.walk_sections():
+                heading = section.heading
+                if "其他需要报告" in heading or heading.lstrip().startswith("六"):
+                    paragraphs += tuple(p for s in section.walk() for p in s.paragraphs)
+            self._fees = (fee_text(paragraphs) if paragraphs else None,)
+        return self._fees[0]
+
+
+_last: Memo | None = None
+
+
+def memo(report: AnnualReport) -> Memo:
+    """The memo of ``report``: the last one's if it is the same object, else a new one."""
+    global _last
+    last = _last
+    if last is not None and last.report is report:
+        return last
+    made = Memo(report)
+    _last = made
+    return made
