@@ -3,9 +3,10 @@
 The 2019 Regulation (Art. 50) requires an annual report to cover proactive disclosure, the
 applications received and handled, the reviews and suits, the problems and improvements, and
 other matters; the 2021 notice gives the six sections and three tables that do so. These rules
-say where a report leaves them out: a required section of text missing, empty or only 无
-(COMPLETE-SECTION), a section whose table was not found (COMPLETE-TABLE), and the number of blank
-(or ``/``) cells of its tables (COMPLETE-CELLS). They are information, not errors, and
+say where a report leaves them out: a required section of text empty or only 无
+(COMPLETE-SECTION; a section not found at all is not reported, since the reader may have missed
+its heading), a section whose table was not found (COMPLETE-TABLE), and the number of blank (or
+``/``) cells of its tables (COMPLETE-CELLS). They are information, not errors, and
 :func:`check` runs them only when named; :func:`completeness` runs them all.
 """
 
@@ -30,11 +31,7 @@ __all__ = ["COMPLETENESS_RULES", "Completeness", "completeness"]
 _SINCE_2019 = (FormatVersion.TRIAL_2019, FormatVersion.NATIONAL_2021)
 
 # The sections of text every report needs, by a word of their heading (一, 五, 六 of the form).
-_TEXT_SECTIONS = (
-    ("总体情况", "一、总体情况"),
-    ("存在的主要问题", "五、存在的主要问题及改进情况"),
-    ("其他需要报告", "六、其他需要报告的事项"),
-)
+_TEXT_SECTIONS = ("总体情况", "存在的主要问题", "其他需要报告")
 # The sections whose content is a table, by a word of their heading and the table's part.
 _TABLE_SECTIONS = (
     ("主动公开政府信息情况", ReportPart.PROACTIVE),
@@ -63,19 +60,20 @@ def _said(section: Section) -> int:
     versions=_SINCE_2019,
     severity=Severity.INFO,
     part=ReportPart.NARRATIVE,
-    message="section “{row}” is missing, empty or says only 无",
-    message_zh="“{row}”部分缺失、为空或仅写“无”",
+    message="section “{row}” is empty or says only 无",
+    message_zh="“{row}”部分为空或仅写“无”",
     default=False,
     example={"row": "五、存在的主要问题及改进情况"},
 )
 def _sections(report: AnnualReport) -> Iterator[Observation]:
     if not report.sections or report.format_version not in _SINCE_2019:
         return  # no text was recorded (or no form of six sections): nothing to say of it
-    for word, name in _TEXT_SECTIONS:
+    for word in _TEXT_SECTIONS:
         section = _find(report, word)
-        said = 0 if section is None else _said(section)
-        heading = name if section is None else section.heading.strip()
-        yield Observation(None, 1, said, at_least=True, subject=heading)
+        if section is None:
+            # Not found is not empty: a heading the reader missed is not the source's gap.
+            continue
+        yield Observation(None, 1, _said(section), at_least=True, subject=section.heading.strip())
 
 
 @register_rule(
@@ -148,7 +146,7 @@ class Completeness:
     findings: tuple[Finding, ...]
     """The COMPLETE-* findings."""
     empty_sections: tuple[str, ...]
-    """Headings (or, for a missing one, the form's name) of the sections missing or only 无."""
+    """Headings of the required sections of text that are empty or only 无."""
     missing_tables: tuple[str, ...]
     """Headings of the sections whose table was not found."""
     blank_cells: int

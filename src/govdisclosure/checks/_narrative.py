@@ -147,11 +147,6 @@ def _keyed(label: str) -> tuple[str, Target | None]:
     return key, _LABELS.get(key)
 
 
-def _lookup(label: str) -> Target | None:
-    cell = _LABELS.get(label)
-    return cell if cell is not None else _LABELS.get(narrative_key(label))
-
-
 # The category figures that together account for every reply, when a narrative gives them all.
 _CATEGORIES = frozenset(OutcomeGroup)
 _UPHELD_WORDS = ("均获维持", "均被维持", "全部维持", "均维持")
@@ -466,8 +461,8 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     severity=Severity.INFO,
     part=ReportPart.NARRATIVE,
     message="the narrative's “{row}” {actual} differs from the table's {expected}: it may "
-    "speak of part of the agency only",
-    message_zh="正文“{row}”{actual}件与表格{expected}件不一致，正文可能仅指机关的一部分",
+    "speak of part of the agency, or of a narrower group of cases, only",
+    message_zh="正文“{row}”{actual}件与表格{expected}件不一致，正文可能仅指机关的一部分或其中一类案件",
     example={"row": "全市备案政府信息公开行政复议案件", "actual": 134, "expected": 12},
 )
 def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:

@@ -111,7 +111,7 @@ register_rule(
         "actual": 3119,
         "expected": 95,
         "n": 12,
-        "level": "county",
+        "level": "county-level",
         "level_zh": "县级",
         "year": 2024,
         "score": 5.1,
