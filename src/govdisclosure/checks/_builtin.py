@@ -37,6 +37,15 @@ class _Shape(NamedTuple):
     """Row code -> row index."""
     leaves: tuple[int, ...]
     """Rows that are outcomes (三、本年度办理结果 without （七）总计)."""
+    runs: tuple[tuple[int, int, int], ...]
+    """The totals whose summed cells are one run before them: (start, end, total position)."""
+    scattered: tuple[tuple[int, tuple[int, ...]], ...]
+    """The other totals (their positions, as in ``totals``)."""
+    leaf_starts: tuple[int, ...]
+    """Where each outcome row starts in the flat cells."""
+    width: int
+    """The width of every row when every row ends in a total of all the cells before it (so
+    the identities can be verified column-wise at C speed), else 0."""
 
 
 @cache
@@ -60,7 +69,45 @@ def _shape(table: FormTable) -> _Shape:
             leaves.append(index)
         start = end
     rows = {row.code: i for i, row in enumerate(table.rows)}
-    return _Shape(tuple(spans), tuple(totals), rows, tuple(leaves))
+    runs = []
+    scattered = []
+    for total, summed in totals:
+        # A slice of the flat cells is much faster than picking the cells one by one.
+        if summed and summed == tuple(range(summed[0], summed[-1] + 1)):
+            runs.append((summed[0], summed[-1] + 1, total))
+        else:
+            scattered.append((total, summed))
+    leaf_starts = tuple(spans[i][0] for i in leaves)
+    widths = {end - begin for begin, end in spans}
+    width = widths.pop() if len(widths) == 1 else 0
+    regular = (
+        width > 1
+        and not scattered
+        and len(runs) == len(spans)
+        and all(run == (b, e - 1, e - 1) for run, (b, e) in zip(runs, spans, strict=True))
+    )
+    return _Shape(
+        tuple(spans),
+        tuple(totals),
+        rows,
+        tuple(leaves),
+        tuple(runs),
+        tuple(scattered),
+        leaf_starts,
+        width if regular else 0,
+    )
+
+
+def _all_rows_add_up(values: tuple[Any, ...], width: int) -> bool:
+    """True if no cell is blank and every row's last cell is the sum of the others.
+
+    Column-wise, with ``zip`` and ``map`` over strided slices: no Python loop per row. This is
+    the common case (a report whose table holds), so the rule need not look row by row.
+    """
+    if None in values:
+        return False
+    columns = [values[i::width] for i in range(width - 1)]
+    return list(map(sum, zip(*columns, strict=True))) == list(values[width - 1 :: width])
 
 
 def _read(report: AnnualReport, part: ReportPart) -> tuple[FormTable, tuple[Any, ...]] | None:
@@ -103,15 +150,21 @@ def _balance(report: AnnualReport) -> Iterator[Observation]:
     if read is None:
         return
     table, values = read
-    new, carried = _row(table, values, _NEW), _row(table, values, _CARRIED)
-    total, forward = _row(table, values, _TOTAL), _row(table, values, _FORWARD)
-    if new is None or carried is None or total is None or forward is None:
+    shape = _shape(table)
+    rows = shape.rows
+    found = [rows.get(code) for code in (_NEW, _CARRIED, _TOTAL, _FORWARD)]
+    if None in found:
         return
-    cells = _row_refs(table, _TOTAL)
-    for cell, a, b, c, d in zip(cells, new, carried, total, forward, strict=True):
-        expected, actual = _add(a, b), _add(c, d)
+    spans = shape.spans
+    new, carried, total, forward = (spans[i][0] for i in found)  # type: ignore[index]
+    cells = table.cells
+    for offset in range(spans[found[2]][1] - total):  # type: ignore[index]
+        a, b = values[new + offset], values[carried + offset]
+        c, d = values[total + offset], values[forward + offset]
+        expected = None if a is None or b is None else a + b
+        actual = None if c is None or d is None else c + d
         if expected is None or actual is None or expected != actual:
-            yield Observation(cell, expected, actual)
+            yield Observation(cells[total + offset], expected, actual)
 
 
 def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]:
@@ -119,13 +172,23 @@ def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]
     if read is None:
         return
     table, values = read
-    for total, summed in _shape(table).totals:
-        cells = [values[i] for i in summed]
-        # sum_cells inlined: this runs for every row of every report.
-        expected = None if None in cells else sum(cells)
+    shape = _shape(table)
+    if shape.width and _all_rows_add_up(values, shape.width):
+        return
+    cells = table.cells
+    # sum_cells inlined: this runs for every row of every report.
+    for start, end, total in shape.runs:
+        summed = values[start:end]
+        expected = None if None in summed else sum(summed)
         actual = values[total]
         if expected is None or actual is None or expected != actual:
-            yield Observation(table.cells[total], expected, actual)
+            yield Observation(cells[total], expected, actual)
+    for total, positions in shape.scattered:
+        picked = [values[i] for i in positions]
+        expected = None if None in picked else sum(picked)
+        actual = values[total]
+        if expected is None or actual is None or expected != actual:
+            yield Observation(cells[total], expected, actual)
 
 
 @register_rule(
@@ -161,15 +224,19 @@ def _outcomes(report: AnnualReport) -> Iterator[Observation]:
         return
     table, values = read
     shape = _shape(table)
-    printed = _row(table, values, _TOTAL)
-    if printed is None or not shape.leaves:
+    index = shape.rows.get(_TOTAL)
+    if index is None or not shape.leaves:
         return
-    leaves = [values[slice(*shape.spans[i])] for i in shape.leaves]
-    cells = _row_refs(table, _TOTAL)
-    for cell, column, actual in zip(cells, zip(*leaves, strict=True), printed, strict=True):
+    at, end = shape.spans[index]
+    width = end - at
+    # Column sums of the outcome rows, with zip over row slices (no Python loop per cell).
+    leaves = [values[start : start + width] for start in shape.leaf_starts]
+    cells = table.cells
+    for offset, column in enumerate(zip(*leaves, strict=True)):
         expected = None if None in column else sum(column)
+        actual = values[at + offset]
         if expected is None or actual is None or expected != actual:
-            yield Observation(cell, expected, actual)
+            yield Observation(cells[at + offset], expected, actual)
 
 
 @register_rule(

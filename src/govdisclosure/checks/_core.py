@@ -389,7 +389,8 @@ def _collect(
 
 
 # The rules check() runs by default, per format version: rebuilt when the registry changes.
-_DEFAULT: dict[tuple[FormatVersion, bool], list[Rule]] = {}
+_Func = Callable[..., Iterable[Observation]]
+_DEFAULT: dict[FormatVersion, list[tuple[Rule, _Func]]] = {}
 
 
 def _selected(rules: Iterable[str] | None, series: bool) -> list[Rule]:
@@ -400,11 +401,13 @@ def _selected(rules: Iterable[str] | None, series: bool) -> list[Rule]:
     ]
 
 
-def _default_rules(version: FormatVersion) -> list[Rule]:
-    selected = _DEFAULT.get((version, False))
+def _default_funcs(
+    version: FormatVersion,
+) -> list[tuple[Rule, Callable[..., Iterable[Observation]]]]:
+    selected = _DEFAULT.get(version)
     if selected is None:
-        selected = [r for r in _selected(None, series=False) if r.applies_to(version)]
-        _DEFAULT[(version, False)] = selected
+        selected = [(r, r.func) for r in _selected(None, series=False) if r.applies_to(version)]
+        _DEFAULT[version] = selected
     return selected
 
 
@@ -441,9 +444,25 @@ def check(
     if blanks_as_zero:
         report = _fill_blanks(report)
     out: list[Finding] = []
-    selected = _default_rules(version) if rules is None else _selected(rules, series=False)
     year = report.year
-    for rule in selected:
+    if rules is None:
+        # The default rules of the version, already filtered; _collect inlined, since most
+        # rules yield nothing for most reports and this loop runs for every rule of every report.
+        for rule, func in _default_funcs(version):
+            for obs in func(report):
+                expected, actual = obs.expected, obs.actual
+                if expected is None or actual is None:
+                    if include_unverifiable:
+                        out.append(_finding(rule, obs, None, year, blanks_as_zero))
+                    continue
+                if obs.at_least:
+                    if actual >= expected:
+                        continue
+                elif actual == expected:
+                    continue
+                out.append(_finding(rule, obs, False, year, blanks_as_zero))
+        return tuple(out)
+    for rule in _selected(rules, series=False):
         if rule.versions is None or version in rule.versions:
             _collect(rule, rule.func(report), year, include_unverifiable, out, blanks_as_zero)
     return tuple(out)

@@ -47,11 +47,10 @@ class FeeText(NamedTuple):
     """Sentences charging 按件计收 with a count and an amount: (件, 元, sentence)."""
 
 
-# A whole in 件 followed by a bracket; the bracket must not say it includes (含) or adds (另).
-_BRACKET = re.compile(r"(\d+)\s*件\s*[（(]([^（()）]{3,300})[）)]")
+# A bracket of parts must not say it includes (含) or adds (另), or give shares.
 _PART = re.compile(r"^\s*([^\d，、；;,]{1,30}?)\s*(\d+)\s*件\s*$")
 _NOT_A_PARTITION = ("含", "另", "其中", "包括", "%", "\uff05", "占", "等", "以上", "余")
-_PUNCTUATION = re.compile(r"[，。；;,、：:（）()\s]")
+_PUNCTUATION = re.compile(r"[，。；;,、：:（）()\s\x1f]")
 _SENTENCES = re.compile(r"[。；;\n]")
 _YUAN = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
 _FEE_TOTAL = re.compile(
@@ -81,26 +80,45 @@ def _label_before(text: str, at: int) -> str:
     return text[start:at].strip()
 
 
-def breakdowns(paragraphs: tuple[str, ...]) -> tuple[Breakdown, ...]:
-    """Every bracketed breakdown in 件 whose parts are all counts in 件 (two or more)."""
+# What a breakdown starts with, searched for in the whole text at once: 件 and a bracket.
+_OPENING = re.compile(r"件\s*[（(]([^（()）\n\x1f]{3,300})[）)]")
+_WHOLE = re.compile(r"(\d+)\s*$")
+_SPLIT = re.compile(r"[、，,；;]")
+
+
+#: What joins the paragraphs into one text for the patterns (a character no text has).
+SEPARATOR = "\x1f"
+
+
+def breakdowns(paragraphs: tuple[str, ...], text: str | None = None) -> tuple[Breakdown, ...]:
+    """Every bracketed breakdown in 件 whose parts are all counts in 件 (two or more).
+
+    ``text`` is the paragraphs joined by :data:`SEPARATOR`, if the caller has it already.
+    """
+    if text is None:
+        text = SEPARATOR.join(paragraphs)
+    if "件" not in text:
+        return ()
     out: list[Breakdown] = []
-    for paragraph in paragraphs:
-        if "件（" not in paragraph and "件(" not in paragraph and "件 （" not in paragraph:
+    for match in _OPENING.finditer(text):
+        inner = match.group(1)
+        if any(word in inner for word in _NOT_A_PARTITION):
             continue
-        for match in _BRACKET.finditer(paragraph):
-            inner = match.group(2)
-            if any(word in inner for word in _NOT_A_PARTITION):
-                continue
-            parts: list[tuple[str, int]] = []
-            for piece in re.split(r"[、，,；;]", inner):
-                part = _PART.match(piece)
-                if part is None:
-                    parts = []
-                    break
-                parts.append((part.group(1).strip(), int(part.group(2))))
-            if len(parts) >= 2:
-                label = _label_before(paragraph, match.start())
-                out.append(Breakdown(label, int(match.group(1)), tuple(parts), match.group(0)))
+        at = match.start()
+        whole = _WHOLE.search(text, max(0, at - 16), at)
+        if whole is None:
+            continue
+        parts: list[tuple[str, int]] = []
+        for piece in _SPLIT.split(inner):
+            part = _PART.match(piece)
+            if part is None:
+                parts = []
+                break
+            parts.append((part.group(1).strip(), int(part.group(2))))
+        if len(parts) >= 2:
+            label = _label_before(text, whole.start())
+            quote = text[whole.start() : match.end()]
+            out.append(Breakdown(label, int(whole.group(1)), tuple(parts), quote))
     return tuple(out)
 
 
@@ -142,15 +160,34 @@ def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
     return FeeText(total, applications, tuple(items), tuple(pages), tuple(pieces))
 
 
+def _walk(report: AnnualReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every paragraph in order, and those of section 六 (其他需要报告的事项), in one walk."""
+    every: list[str] = []
+    other: list[str] = []
+    for top in report.sections:
+        heading = top.heading
+        into = other if "其他需要报告" in heading or heading.lstrip().startswith("六") else None
+        stack = [top]
+        while stack:  # depth first, without a generator per level
+            section = stack.pop()
+            every.extend(section.paragraphs)
+            if into is not None:
+                into.extend(section.paragraphs)
+            if section.subsections:
+                stack.extend(reversed(section.subsections))
+    return tuple(every), tuple(other)
+
+
 class Memo:
     """One report's tables, read once, and its text, scanned once on first use."""
 
-    __slots__ = ("_breakdowns", "_fees", "_paragraphs", "_tables", "report", "scan")
+    __slots__ = ("_breakdowns", "_fees", "_joined", "_tables", "_text", "report", "scan")
 
     def __init__(self, report: AnnualReport) -> None:
         self.report = report
         self._tables: dict[ReportPart, tuple[FormTable, tuple[Any, ...]] | None] = {}
-        self._paragraphs: tuple[str, ...] | None = None
+        self._text: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        self._joined: str | None = None
         self._breakdowns: tuple[Breakdown, ...] | None = None
         self._fees: tuple[FeeText | None] | None = None
         #: The classification of the figures (set by the narrative rules on first use).
@@ -171,32 +208,39 @@ class Memo:
         self._tables[part] = found
         return found
 
+    def _walked(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if self._text is None:
+            self._text = _walk(self.report)
+        return self._text
+
     @property
     def paragraphs(self) -> tuple[str, ...]:
         """Every paragraph of every section, in order."""
-        if self._paragraphs is None:
-            self._paragraphs = tuple(
-                p for section in self.report.walk_sections() for p in section.paragraphs
-            )
-        return self._paragraphs
+        return self._walked()[0]
+
+    @property
+    def text(self) -> str:
+        """Every paragraph, joined by :data:`SEPARATOR` (so one search covers them all)."""
+        if self._joined is None:
+            self._joined = SEPARATOR.join(self.paragraphs)
+        return self._joined
 
     @property
     def breakdowns(self) -> tuple[Breakdown, ...]:
         """The bracketed breakdowns of the text (:func:`breakdowns`)."""
         if self._breakdowns is None:
-            self._breakdowns = breakdowns(self.paragraphs) if self.report.sections else ()
+            found: tuple[Breakdown, ...] = ()
+            if self.report.sections:
+                found = breakdowns(self.paragraphs, self.text)
+            self._breakdowns = found
         return self._breakdowns
 
     @property
     def fees(self) -> FeeText | None:
         """What section 六 (其他需要报告的事项) says of information processing fees."""
         if self._fees is None:
-            paragraphs: tuple[str, ...] = ()
-            for section in self.report.walk_sections():
-                heading = section.heading
-                if "其他需要报告" in heading or heading.lstrip().startswith("六"):
-                    paragraphs += tuple(p for s in section.walk() for p in s.paragraphs)
-            self._fees = (fee_text(paragraphs) if paragraphs else None,)
+            other = self._walked()[1] if self.report.sections else ()
+            self._fees = (fee_text(other) if other else None,)
         return self._fees[0]
 
 

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from govdisclosure.checks._core import Observation, Severity, register_rule
-from govdisclosure.checks._memo import memo
+from govdisclosure.checks._memo import SEPARATOR, memo
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import (
     ApplicationRow,
@@ -32,8 +32,8 @@ from govdisclosure.model.tables import sum_cells
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
+    from govdisclosure.model.form import FormTable
     from govdisclosure.model.report import AnnualReport, Figure
-    from govdisclosure.model.tables import ApplicationTable
 
 __all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS", "RECEIVED_LABELS", "narrative_key"]
 
@@ -228,6 +228,8 @@ class _Scan(NamedTuple):
     received: tuple[tuple[Figure, int], ...]
     #: (figure, the applicant columns it names, its count), the first figure of each name.
     applicants: tuple[tuple[Figure, tuple[ApplicantKind, ...], int], ...]
+    #: Whether some figure is in % (else NARRATIVE-SHARE has nothing to read).
+    percent: bool
 
 
 @functools.lru_cache(maxsize=4096)
@@ -261,12 +263,16 @@ def _scan(report: AnnualReport) -> _Scan:
     received: list[tuple[Figure, int]] = []
     applicants: list[tuple[Figure, tuple[ApplicantKind, ...], int]] = []
     named: set[tuple[ApplicantKind, ...]] = set()
+    percent = False
     exact, classify = Qualifier.EXACT, _classify
     for figure in report.figures:
         # _exact_count, inlined: this runs for every figure of every report.
         quantity = figure.quantity
         value = quantity.value
-        if quantity.unit != "件" or quantity.qualifier is not exact or type(value) is not int:
+        unit = quantity.unit
+        if unit != "件" or quantity.qualifier is not exact or type(value) is not int:
+            if unit == "%":
+                percent = True
             continue
         kind, what = classify(figure.label)
         if kind == 0:
@@ -278,9 +284,28 @@ def _scan(report: AnnualReport) -> _Scan:
         elif kind == 3 and what not in named:
             named.add(what)  # type: ignore[arg-type]
             applicants.append((figure, what, value))  # type: ignore[arg-type]
-    scan = _Scan(tuple(counts), tuple(narrower), tuple(received), tuple(applicants))
+    scan = _Scan(tuple(counts), tuple(narrower), tuple(received), tuple(applicants), percent)
     held.scan = scan
     return scan
+
+
+@functools.cache
+def _positions(
+    table: FormTable,
+) -> tuple[dict[ApplicationRow, int], dict[OutcomeGroup, tuple[int, ...]]]:
+    """Where each row's 总计 stands in the table's flat cells, and each category's rows' 总计."""
+    rows: dict[ApplicationRow, int] = {}
+    groups: dict[OutcomeGroup, list[int]] = {}
+    for row in table.rows:
+        member = row.member
+        if not isinstance(member, ApplicationRow):
+            continue  # pragma: no cover - table 3's rows are ApplicationRow members
+        at = table.position(table.cell(row.code, "total"))
+        rows[member] = at
+        group = _GROUP_OF[member]
+        if group is not None:
+            groups.setdefault(group, []).append(at)
+    return rows, {group: tuple(at) for group, at in groups.items()}
 
 
 @register_rule(
@@ -296,41 +321,37 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
+    counts = _scan(tables).counts
+    if not counts:
+        return
     applications = tables.applications
-    # The row totals and category totals of table 3, worked out once for all the figures.
-    rows: dict[ApplicationRow, int | None] | None = None
-    groups: dict[OutcomeGroup, int | None] | None = None
-    for figure, cell, value in _scan(tables).counts:
+    # The cells of table 3, read once for all the rules (the memo), and where its totals stand.
+    read = memo(report).table(ReportPart.APPLICATIONS) if applications is not None else None
+    for figure, cell, value in counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
-            if applications is not None:
-                if rows is None:
-                    rows = {row.row: row.total for row in applications.rows}
+            if read is not None:
+                rows = _positions(read[0])[0]
                 if cell not in rows:
-                    applications.row(cell)  # raises the table's KeyError
-                expected = rows[cell]
+                    tables.applications.row(cell)  # type: ignore[union-attr]  # raises KeyError
+                expected = read[1][rows[cell]]
         elif isinstance(cell, frozenset):
-            if applications is not None:
-                if groups is None:
-                    groups = _group_totals(applications)
-                expected = sum_cells(groups.get(group, 0) for group in cell)
+            if read is not None:
+                groups, values = _positions(read[0])[1], read[1]
+                total: int | None = 0
+                for group in cell:
+                    for at in groups.get(group, ()):
+                        cell_value = values[at]
+                        if cell_value is None or total is None:
+                            total = None
+                        else:
+                            total += cell_value
+                expected = total
         elif tables.reviews is not None:
             expected = sum_cells(tables.reviews.group(group).total for group in cell)
         # Only the comparisons that do not plainly hold: the engine decides as for any rule.
         if expected is None or expected != value:
             yield Observation(None, expected, value, subject=figure.label)
-
-
-def _group_totals(table: ApplicationTable) -> dict[OutcomeGroup, int | None]:
-    """The sum of the 总计 cells of each category's rows (None if one is blank)."""
-    totals: dict[OutcomeGroup, int | None] = {}
-    group_of = _GROUP_OF
-    for row in table.rows:
-        group = group_of[row.row]
-        if group is not None:
-            before, total = totals.get(group, 0), row.total
-            totals[group] = None if before is None or total is None else before + total
-    return totals
 
 
 @register_rule(
@@ -374,7 +395,7 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
     if tables is None:
         return
     figures = tables.figures
-    if not any("占" in f.label for f in figures):
+    if not _scan(tables).percent or not any("占" in f.label for f in figures):
         return
     counts: dict[str, int | None] = {}
     whole = None
@@ -410,19 +431,22 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
             yield Observation(None, expected, stated, subject=label)
 
 
-def _said_upheld(figure: Figure, paragraphs: list[str]) -> bool:
-    """Whether the sentence that gives the figure says all the cases were upheld."""
+def _said_upheld(figure: Figure, text: str) -> bool:
+    """Whether the sentence that gives the figure says all the cases were upheld.
+
+    ``text`` is the report's paragraphs joined by the memo's separator: the rest of the
+    sentence ends at 。 or at the end of the paragraph.
+    """
     quote = figure.quote or ""
     if any(word in quote for word in _UPHELD_WORDS):
         return True
-    if not quote:
+    if not quote or "维持" not in text:  # every word of _UPHELD_WORDS has 维持
         return False
-    for paragraph in paragraphs:
-        at = paragraph.find(quote)
-        if at >= 0:
-            rest = paragraph[at + len(quote) :].split("。", 1)[0]
-            return any(word in rest for word in _UPHELD_WORDS)
-    return False
+    at = text.find(quote)
+    if at < 0:
+        return False
+    rest = text[at + len(quote) :].split(SEPARATOR, 1)[0].split("。", 1)[0]
+    return any(word in rest for word in _UPHELD_WORDS)
 
 
 @register_rule(
@@ -438,7 +462,7 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
-    paragraphs: list[str] | None = None
+    text: str | None = None
     for figure, cell, value in _scan(tables).counts:
         if not isinstance(cell, tuple):
             continue
@@ -449,9 +473,9 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
             )
         if upheld is not None and upheld == value:
             continue  # holds whatever the text says: no need to read it
-        if paragraphs is None:
-            paragraphs = [p for section in report.walk_sections() for p in section.paragraphs]
-        if _said_upheld(figure, paragraphs):
+        if text is None:
+            text = memo(report).text
+        if _said_upheld(figure, text):
             yield Observation(None, upheld, value, subject=figure.label)
 
 
