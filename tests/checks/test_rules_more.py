@@ -521,3 +521,21 @@ def test_outliers_of_reports_without_the_cells() -> None:
     ]
     assert [o for o in outliers(level) if o.finding.rule == "OUTLIER-JUMP"] == []
     assert outliers([attrs.evolve(legacy, agency=county)] * 6) == ()
+
+
+def test_the_memo_is_per_thread_and_per_report() -> None:
+    import threading
+
+    from govdisclosure.checks._memo import memo
+
+    report = parsed("huaian-city-2024.pdf")
+    here = memo(report)
+    assert memo(report) is here and here.blanks
+    other: list[object] = []
+    thread = threading.Thread(target=lambda: other.append(memo(report)))
+    thread.start()
+    thread.join()
+    assert other[0] is not here
+    # check() turns blanks off only while it runs.
+    check(report)
+    assert memo(report).blanks

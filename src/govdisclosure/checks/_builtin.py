@@ -110,8 +110,8 @@ def _all_rows_add_up(values: tuple[Any, ...], width: int) -> bool:
     return list(map(sum, zip(*columns, strict=True))) == list(values[width - 1 :: width])
 
 
+# Read once per report for all the rules of a check (the memo of the report being checked).
 def _read(report: AnnualReport, part: ReportPart) -> tuple[FormTable, tuple[Any, ...]] | None:
-    # Read once per report for all the rules of a check (the memo of the report being checked).
     return memo(report).table(part)
 
 
@@ -176,12 +176,16 @@ def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]
     if shape.width and _all_rows_add_up(values, shape.width):
         return
     cells = table.cells
+    blanks = memo(report).blanks
     # sum_cells inlined: this runs for every row of every report.
     for start, end, total in shape.runs:
         summed = values[start:end]
         expected = None if None in summed else sum(summed)
         actual = values[total]
-        if expected is None or actual is None or expected != actual:
+        if expected is None or actual is None:
+            if blanks:
+                yield Observation(cells[total], expected, actual)
+        elif expected != actual:
             yield Observation(cells[total], expected, actual)
     for total, positions in shape.scattered:
         picked = [values[i] for i in positions]
@@ -232,10 +236,14 @@ def _outcomes(report: AnnualReport) -> Iterator[Observation]:
     # Column sums of the outcome rows, with zip over row slices (no Python loop per cell).
     leaves = [values[start : start + width] for start in shape.leaf_starts]
     cells = table.cells
+    blanks = memo(report).blanks
     for offset, column in enumerate(zip(*leaves, strict=True)):
         expected = None if None in column else sum(column)
         actual = values[at + offset]
-        if expected is None or actual is None or expected != actual:
+        if expected is None or actual is None:
+            if blanks:
+                yield Observation(cells[at + offset], expected, actual)
+        elif expected != actual:
             yield Observation(cells[at + offset], expected, actual)
 
 

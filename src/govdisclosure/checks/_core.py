@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from govdisclosure.checks._memo import memo
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.form import CellRef, form_of
@@ -446,21 +447,26 @@ def check(
     out: list[Finding] = []
     year = report.year
     if rules is None:
-        # The default rules of the version, already filtered; _collect inlined, since most
-        # rules yield nothing for most reports and this loop runs for every rule of every report.
-        for rule, func in _default_funcs(version):
-            for obs in func(report):
-                expected, actual = obs.expected, obs.actual
-                if expected is None or actual is None:
-                    if include_unverifiable:
-                        out.append(_finding(rule, obs, None, year, blanks_as_zero))
-                    continue
-                if obs.at_least:
-                    if actual >= expected:
+        held = memo(report)
+        held.blanks = include_unverifiable  # the rules need not build what would be dropped
+        try:
+            # The default rules of the version, already filtered; _collect inlined, since most
+            # rules yield nothing for most reports and this runs for every rule of every report.
+            for rule, func in _default_funcs(version):
+                for obs in func(report):
+                    expected, actual = obs.expected, obs.actual
+                    if expected is None or actual is None:
+                        if include_unverifiable:
+                            out.append(_finding(rule, obs, None, year, blanks_as_zero))
                         continue
-                elif actual == expected:
-                    continue
-                out.append(_finding(rule, obs, False, year, blanks_as_zero))
+                    if obs.at_least:
+                        if actual >= expected:
+                            continue
+                    elif actual == expected:
+                        continue
+                    out.append(_finding(rule, obs, False, year, blanks_as_zero))
+        finally:
+            held.blanks = True
         return tuple(out)
     for rule in _selected(rules, series=False):
         if rule.versions is None or version in rule.versions:

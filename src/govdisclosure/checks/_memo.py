@@ -10,6 +10,7 @@ precompiled patterns and a substring test before any pattern.
 from __future__ import annotations
 
 import re
+import threading
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -181,7 +182,16 @@ def _walk(report: AnnualReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
 class Memo:
     """One report's tables, read once, and its text, scanned once on first use."""
 
-    __slots__ = ("_breakdowns", "_fees", "_joined", "_tables", "_text", "report", "scan")
+    __slots__ = (
+        "_breakdowns",
+        "_fees",
+        "_joined",
+        "_tables",
+        "_text",
+        "blanks",
+        "report",
+        "scan",
+    )
 
     def __init__(self, report: AnnualReport) -> None:
         self.report = report
@@ -192,21 +202,23 @@ class Memo:
         self._fees: tuple[FeeText | None] | None = None
         #: The classification of the figures (set by the narrative rules on first use).
         self.scan: Any = None
+        #: Whether the rules should yield the comparisons a blank operand keeps from being
+        #: verified. :func:`check` turns it off while it runs without ``include_unverifiable``
+        #: (it would drop them), so that the table rules need not build them.
+        self.blanks = True
 
     def table(self, part: ReportPart) -> tuple[FormTable, tuple[Any, ...]] | None:
         """The form's table of ``part`` and the report's cells in it (None if not printed)."""
-        try:
-            return self._tables[part]
-        except KeyError:
-            pass
-        found: tuple[FormTable, tuple[Any, ...]] | None = None
-        for table in form_of(self.report).tables:
-            if table.part is part:
-                obj = getattr(self.report, table.attribute, None)
-                found = None if obj is None else (table, table.read(obj))
-                break
-        self._tables[part] = found
-        return found
+        tables = self._tables
+        if not tables:
+            # Every table at once: the identities read tables 3 and 4 of nearly every report.
+            report = self.report
+            for table in form_of(report).tables:
+                obj = getattr(report, table.attribute, None)
+                tables[table.part] = None if obj is None else (table, table.read(obj))
+            if not tables:
+                tables[None] = None  # type: ignore[index]  # a form without tables: read
+        return tables.get(part)
 
     def _walked(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if self._text is None:
@@ -244,15 +256,21 @@ class Memo:
         return self._fees[0]
 
 
-_last: Memo | None = None
+class _Last(threading.local):
+    """The memo of the last report seen, per thread (so that threads never share one)."""
+
+    memo: Memo | None = None
+
+
+_state = _Last()
 
 
 def memo(report: AnnualReport) -> Memo:
     """The memo of ``report``: the last one's if it is the same object, else a new one."""
-    global _last
-    last = _last
+    state = _state
+    last = state.memo
     if last is not None and last.report is report:
         return last
     made = Memo(report)
-    _last = made
+    state.memo = made
     return made

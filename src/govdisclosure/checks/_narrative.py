@@ -166,8 +166,11 @@ def _exact_count(figure: Figure) -> int | None:
 _GROUP_OF = {row: row.group for row in ApplicationRow}
 
 
+_WITH_TABLES = (AnnualReport2021, AnnualReport2019)  # a tuple: faster than a union here
+
+
 def _tables(report: AnnualReport) -> AnnualReport2019 | AnnualReport2021 | None:
-    return report if isinstance(report, AnnualReport2019 | AnnualReport2021) else None
+    return report if isinstance(report, _WITH_TABLES) else None
 
 
 # The headline labels a narrower figure may end with ("区政府办代表区政府受理政府信息公开申请",
@@ -399,15 +402,14 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
         return
     counts: dict[str, int | None] = {}
     whole = None
-    for f in figures:
-        label, cell = _keyed(f.label)
+    keyed = [_keyed(f.label) for f in figures]  # once for both passes
+    for f, (label, cell) in zip(figures, keyed, strict=True):
         if cell is not None:
             counts[label] = value = _exact_count(f)
             if cell is ApplicationRow.TOTAL and whole is None:
                 whole = value
     previous: str | None = None  # the count a bare "占N%" right after it is a share of
-    for figure in figures:
-        label = _keyed(figure.label)[0]
+    for figure, (label, _) in zip(figures, keyed, strict=True):
         quantity = figure.quantity
         if label in counts:
             previous = label
