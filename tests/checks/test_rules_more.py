@@ -281,11 +281,21 @@ def test_fee_items_that_do_not_add_up() -> None:
     counted = reparsed(
         "shuyang-county-2025.txt",
         SHUYANG_FEES,
-        "收取信息处理费共计380元，共3件，其中民政局1件，收取380元。",
+        "收取信息处理费共计580元，共3件，其中民政局1件，收取380元；住建局1件，收取200元。",
     )
     (finding,) = only(check(counted), "FEE-ITEMS")
-    assert (finding.expected, finding.actual) == (1, 3)
+    assert (finding.expected, finding.actual) == (2, 3)
     assert "applications" in finding.message
+    # A single item may be "of which", and a list that says 其余 is partial: neither is summed.
+    for partial in (
+        "收取信息处理费共计580元，其中民政局1件，收取380元。",
+        "收取信息处理费共计580元，其中民政局收取380元、住建局100元，其余单位未单列。",
+        "收取信息处理费共计580元，其中民政局收取380元，住建局收取若干元。",
+    ):
+        assert (
+            only(check(reparsed("shuyang-county-2025.txt", SHUYANG_FEES, partial)), "FEE-ITEMS")
+            == []
+        )
 
 
 def test_fee_schedule_against_the_2020_measures() -> None:
@@ -309,11 +319,15 @@ def test_fee_schedule_against_the_2020_measures() -> None:
     # 25 件 in a month: the first 10 are free, the next 15 at 100 元.
     assert pieces.expected == information_fee(FeeMethod.PER_APPLICATION, 25).total == 1500
     assert pieces.actual == Decimal(1000)  # 0.1万元
-    # Pages without the method may cover many applications: not compared.
-    vague = reparsed(
-        "shuyang-county-2025.txt", SHUYANG_FEES, SHUYANG_FEES + "共提供材料150页，收费1500元。"
-    )
-    assert only(check(vague), "FEE-SCHEDULE") == []
+    # Pages without the method, or of several applications, and 按件 without one applicant
+    # may sum several charges: not compared.
+    for vague in (
+        "共提供材料150页，收费1500元。",
+        "3件申请按量计收，共150页，收取1500元。",
+        "按件计收，共25件，收取1000元。",
+    ):
+        report = reparsed("shuyang-county-2025.txt", SHUYANG_FEES, SHUYANG_FEES + vague)
+        assert only(check(report), "FEE-SCHEDULE") == [], vague
 
 
 def test_fee_rules_skip_reports_without_fee_text() -> None:

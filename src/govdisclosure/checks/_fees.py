@@ -45,7 +45,8 @@ def _fee_items(report: AnnualReport) -> Iterator[Observation]:
     if not report.sections:
         return
     fees = memo(report).fees
-    if fees is None or not fees.items:
+    # One item may be "of which" (其中民政局…) rather than the whole list: two or more are read.
+    if fees is None or len(fees.items) < 2:
         return
     if fees.total is not None:
         amount = sum((amount for _, _, amount in fees.items), Decimal(0))

@@ -52,15 +52,16 @@ class FeeText(NamedTuple):
 _PART = re.compile(r"^\s*([^\d，、；;,]{1,30}?)\s*(\d+)\s*件\s*$")
 _NOT_A_PARTITION = ("含", "另", "其中", "包括", "%", "\uff05", "占", "等", "以上", "余")
 _PUNCTUATION = re.compile(r"[，。；;,、：:（）()\s\x1f]")
-_SENTENCES = re.compile(r"[。；;\n]")
+# Sentences end at 。 (a list of items goes on past ；).
+_SENTENCES = re.compile(r"[。\n]")
 _YUAN = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
 _FEE_TOTAL = re.compile(
     r"信息处理费[^。；;]*?(?:共计|合计|总计|共|计)?\s*(\d+(?:\.\d+)?)\s*(万元|元)"
 )
 _FEE_COUNT = re.compile(r"(?:共|合计|共计)\s*(\d+)\s*件")
 _FEE_ITEM = re.compile(
-    r"([^\d，、；;。,：:]{1,20}?)\s*(?:(\d+)\s*件)?\s*[，,]?\s*(?:收取|收费|金额|计)?[^\d，、；;。,]{0,6}?"
-    r"(\d+(?:\.\d+)?)\s*元"
+    r"([^\d，、；;。,：:]{1,20}?)\s*(?:(\d+)\s*件)?\s*[，,]?\s*(?:收取|收费|金额|计)?"
+    r"[^\d，、；;。,]{0,6}?(\d+(?:\.\d+)?)\s*(万元|元)"
 )
 _PAGES = re.compile(r"(\d+)\s*页")
 _PIECES = re.compile(r"(\d+)\s*件")
@@ -123,8 +124,19 @@ def breakdowns(paragraphs: tuple[str, ...], text: str | None = None) -> tuple[Br
     return tuple(out)
 
 
+_PARTIAL = ("其余", "其他", "等", "另", "以上", "余")
+# Who is charged, for the fee of one applicant's month (按件计收 counts per applicant and month).
+_ONE_APPLICANT = ("同一申请人", "同一个申请人", "一名申请人", "一个申请人", "该申请人")
+
+
 def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
-    """What the paragraphs (section 六) say of information processing fees, or None."""
+    """What the paragraphs (section 六) say of information processing fees, or None.
+
+    Conservative, since a wrong finding is worse than none: the items are read only from the
+    sentence that states the total, after its 其中, and only when every amount there is an item
+    read and no word (其余, 等…) says the list is partial (else none are); a sentence on pages
+    or 件 is read only when it gives one amount, and, for 按件计收, names one applicant.
+    """
     text = "。".join(p for p in paragraphs if "费" in p)
     if "信息处理费" not in text:
         return None
@@ -142,22 +154,31 @@ def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
             total = _amount(found.group(1), found.group(2))
             counted = _FEE_COUNT.search(head)
             applications = int(counted.group(1)) if counted is not None else None
-        if rest:
+            read = []
             for item in _FEE_ITEM.finditer(rest):
                 n = int(item.group(2)) if item.group(2) else None
-                items.append((item.group(1).strip(), n, Decimal(item.group(3))))
+                amount = _amount(item.group(3), item.group(4))
+                assert amount is not None
+                read.append((item.group(1).strip(), n, amount))
+            # Every amount an item, and no word saying the list is partial.
+            if len(read) == rest.count("元") and not any(w in rest for w in _PARTIAL):
+                items = read
         amounts = _YUAN.findall(sentence)
         if len(amounts) != 1:
             continue
         amount = _amount(*amounts[0])
         assert amount is not None
         page = _PAGES.findall(sentence)
+        counts = [int(n) for n in _PIECES.findall(sentence)]
         if len(page) == 1:
-            pages.append((int(page[0]), amount, sentence.strip()))
-        elif "按件计收" in sentence:
-            piece = _PIECES.findall(sentence)
-            if len(piece) == 1:
-                pieces.append((int(piece[0]), amount, sentence.strip()))
+            if all(n <= 1 for n in counts):  # the pages of one application, not of several
+                pages.append((int(page[0]), amount, sentence.strip()))
+        elif (
+            "按件计收" in sentence
+            and len(counts) == 1
+            and any(word in sentence for word in _ONE_APPLICANT)
+        ):
+            pieces.append((counts[0], amount, sentence.strip()))
     return FeeText(total, applications, tuple(items), tuple(pages), tuple(pieces))
 
 
