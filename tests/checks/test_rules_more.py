@@ -553,3 +553,52 @@ def test_the_memo_is_per_thread_and_per_report() -> None:
     # check() turns blanks off only while it runs.
     check(report)
     assert memo(report).blanks
+
+
+def test_the_engine_edges_on_real_reports() -> None:
+    from govdisclosure.checks import register_rule, unregister_rule
+    from govdisclosure.checks._memo import breakdowns, memo
+    from govdisclosure.model.layout import FormatVersion, ReportPart
+
+    register_rule(
+        "TEST-AT-LEAST",
+        versions=[FormatVersion.NATIONAL_2021],
+        severity=Severity.INFO,
+        part=ReportPart.NARRATIVE,
+        message="{actual}",
+        message_zh="{actual}",
+    )(lambda report: iter((Observation(None, 1, 2, at_least=True),)))
+    try:
+        assert only(check(parsed("huaian-city-2024.pdf")), "TEST-AT-LEAST") == []
+    finally:
+        unregister_rule("TEST-AT-LEAST")
+    # Text without 件, a bracket without a whole before it; a form without tables.
+    assert breakdowns(("无",)) == ()
+    assert breakdowns(("多件（A1件、B2件）",)) == ()
+    assert memo(load("sichuan-hrss-2013")).table(ReportPart.APPLICATIONS) is None
+    # A section of the form not found is not reported (neither text nor table).
+    report = parsed("pingtan-zone-2022.txt")
+    assert isinstance(report, AnnualReport2021)
+    kept = tuple(
+        s
+        for s in report.sections
+        if "其他需要报告" not in s.heading and "收到和处理" not in s.heading
+    )
+    assert completeness(attrs.evolve(report, sections=kept, applications=None)).findings[
+        0
+    ].rule == ("COMPLETE-CELLS")
+    # 按件计收 of one applicant with no 件 to charge; 均获维持 whose quote is not in the text.
+    none = reparsed(
+        "shuyang-county-2025.txt",
+        SHUYANG_FEES,
+        SHUYANG_FEES + "同一申请人按件计收，共0件，收取0元。",
+    )
+    assert only(check(none), "FEE-SCHEDULE") == []
+    shanghai = load("shanghai-gov-office-2019")
+    moved = tuple(
+        attrs.evolve(f, quote="不在正文中的引文") if f.label == "信息公开类行政复议" else f
+        for f in shanghai.figures
+    )
+    found = check(attrs.evolve(shanghai, figures=moved), blanks_as_zero=True)
+    assert [f.subject for f in only(found, "NARRATIVE-UPHELD")] == ["信息公开类诉讼"]
+    assert list(registered_rules()["LEGACY-NARRATIVE"].func(shanghai)) == []

@@ -115,10 +115,6 @@ def _read(report: AnnualReport, part: ReportPart) -> tuple[FormTable, tuple[Any,
     return memo(report).table(part)
 
 
-def _add(a: int | None, b: int | None) -> int | None:
-    return None if a is None or b is None else a + b
-
-
 _NEW, _CARRIED = ApplicationRow.NEW.code, ApplicationRow.CARRIED_OVER.code
 _TOTAL, _FORWARD = ApplicationRow.TOTAL.code, ApplicationRow.CARRIED_FORWARD.code
 
