@@ -156,7 +156,7 @@ class Completeness:
 
 
 def completeness(report: AnnualReport) -> Completeness:
-    """Run the completeness rules (:data:`COMPLETENESS_RULES`) on a report and sum them up."""
+    """Run the completeness rules (``COMPLETENESS_RULES``) on a report and sum them up."""
     findings = check(report, rules=COMPLETENESS_RULES)
     cells = blank = 0
     for table in form_of(report).tables:

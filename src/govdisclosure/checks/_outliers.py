@@ -183,8 +183,8 @@ def outliers(
 ) -> tuple[Outlier, ...]:
     """The unusual figures of a corpus, highest score first (see the module's text).
 
-    OUTLIER-PEER compares each figure of :data:`OUTLIER_FIGURES` with the reports of agencies of
-    the same level (:attr:`~govdisclosure.model.Agency.level`; reports without one are left out)
+    OUTLIER-PEER compares each figure of ``OUTLIER_FIGURES`` with the reports of agencies of
+    the same level (``Agency.level``; reports without one are left out)
     and year; OUTLIER-JUMP compares each agency's change from one year to the next (grouped by
     ``key``, default the agency's name) with the other agencies' changes between the same years.
 
