@@ -2,9 +2,12 @@
 
 Each :class:`Rule` tests one identity a report must satisfy (spec §8): the balance of table 3
 (T3-BALANCE), its row sums (T3-ROW-SUM) and outcome total (T3-OUTCOMES), the totals of table 4
-(T4-TOTAL), a sanity check of table 2 (T2-SANITY), across years the carry-over (SERIES-CARRY), and
-the narrative against the tables (NARRATIVE-FIGURE, -SUM, -SHARE, -UPHELD, -SCOPE, and
-LEGACY-NARRATIVE for 2008-era reports). A blank operand never fails a rule: the finding is "not
+(T4-TOTAL), a sanity check of table 2 (T2-SANITY), across years the carry-over (SERIES-CARRY) and
+table 2 (T2-SERIES, T2-SERIES-ITEMS), the narrative against the tables (NARRATIVE-FIGURE, -SUM,
+-SHARE, -UPHELD, -SCOPE, -RECEIVED, -RECEIVED-WHOLE, -APPLICANTS, -PARTS, and LEGACY-NARRATIVE for
+2008-era reports) and section 六's fees (FEE-ITEMS, FEE-SCHEDULE). :func:`completeness` says what
+a report leaves out (COMPLETE-*), :func:`outliers` what stands out in a corpus (OUTLIER-*), and
+:func:`rules_markdown` lists every rule. A blank operand never fails a rule: the finding is "not
 verifiable" and is listed only on request. A report's table 2 can also be held to the
 publication register it comes from (:func:`check_against_register`).
 
