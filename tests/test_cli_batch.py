@@ -123,7 +123,7 @@ def test_check_goes_on_past_a_bad_file_and_counts(
     captured = capsys.readouterr()
     assert f"{texts / 'm-noise.txt'}: ParseError" in captured.err
     assert "huaian-city-2024.pypdf.txt: no findings" in captured.out
-    assert "pingtan-zone-2022.txt: NARRATIVE-FIGURE [warning]" in captured.out
+    assert "pingtan-zone-2022.txt: NARRATIVE-RECEIVED-WHOLE [information]" in captured.out
     assert captured.err.endswith("4 files: 3 ok, 0 with findings, 1 failed\n")
     assert main(["check", str(texts / "m-noise.txt"), str(texts / TEXTS[0])]) == 2
     assert capsys.readouterr().err.endswith("共2个文件：1个正常，0个有问题，1个失败\n")
@@ -165,7 +165,7 @@ def test_series_notes_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_text_to_a_file(texts: Path, tmp_path: Path) -> None:
     target = tmp_path / "findings.txt"
     assert main(["check", str(texts / TEXTS[2]), str(texts / TEXTS[0]), "-o", str(target)]) == 0
-    assert "NARRATIVE-FIGURE" in target.read_text(encoding="utf-8")
+    assert "NARRATIVE-RECEIVED-WHOLE" in target.read_text(encoding="utf-8")
 
 
 def test_parse_outputs_never_collide_or_overwrite(

@@ -125,7 +125,7 @@ FINDINGS = {
     # 区政府办 received 17 of the district's 95 (information only).
     "hongze-district-2024": ["NARRATIVE-SCOPE"],
     # The narrative counts the carried-over request in its 75.
-    "pingtan-zone-2022": ["NARRATIVE-FIGURE"],
+    "pingtan-zone-2022": ["NARRATIVE-RECEIVED-WHOLE"],
     # 258+35+265+158 = 716 against 805 answered; 33.9% against 32.0%; 7 upheld against 5.
     "shanghai-gov-office-2019": ["NARRATIVE-SHARE", "NARRATIVE-SUM", "NARRATIVE-UPHELD"],
 }

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from govdisclosure.checks._memo import memo
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.form import CellRef, form_of
@@ -79,6 +80,8 @@ class Observation(NamedTuple):
     actual: int | Decimal | None
     at_least: bool = False
     subject: str | None = None
+    #: More values for the rule's message templates (e.g. a second reading, a median), by name.
+    details: tuple[tuple[str, object], ...] = ()
 
     @property
     def holds(self) -> bool | None:
@@ -131,10 +134,36 @@ class Rule:
     message_zh: str
     func: Callable[..., Iterable[Observation]] = attrs.field(repr=False)
     series: bool = False
+    default: bool = True
+    """False for a rule :func:`check` runs only when named in ``rules`` (the completeness
+    measures, which rank reports rather than find errors)."""
+    corpus: bool = False
+    """True for a rule over a whole corpus (the outliers): neither :func:`check` nor
+    :func:`check_series` runs it; :func:`govdisclosure.checks.outliers` does."""
+    example: tuple[tuple[str, object], ...] = ()
+    """Values for the message templates that give an example finding (see :meth:`examples`)."""
+
+    def examples(self) -> tuple[str, str]:
+        """An example finding of the rule, in English and in Chinese, from :attr:`example`.
+
+        >>> registered_rules()["T4-TOTAL"].examples()[1]
+        '行政复议：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 11，总计为0'
+        """
+        values = dict(self.example)
+        en = {k: v for k, v in values.items() if not k.endswith("_zh")}
+        zh = {**en, **{k.removesuffix("_zh"): v for k, v in values.items() if k.endswith("_zh")}}
+        return self.message.format_map(_Defaults(en)), self.message_zh.format_map(_Defaults(zh))
 
     def applies_to(self, version: FormatVersion) -> bool:
         """True if the rule checks reports of this format version."""
         return self.versions is None or version in self.versions
+
+
+class _Defaults(dict[str, object]):
+    """Template values; a name the example does not give is shown as ``…``."""
+
+    def __missing__(self, key: str) -> object:
+        return "…"
 
 
 def _row_label(cell: CellRef | None, subject: str | None, zh: bool) -> str:
@@ -206,11 +235,16 @@ def register_rule(
     message: str,
     message_zh: str,
     series: bool = False,
+    default: bool = True,
+    corpus: bool = False,
+    example: Mapping[str, object] | None = None,
 ) -> Callable[[Callable[..., Iterable[Observation]]], Callable[..., Iterable[Observation]]]:
     """Register a rule; use it as a decorator on the function that yields observations.
 
     Raises :class:`DuplicateRuleError` when the id is taken. The decorated function is returned
-    unchanged.
+    unchanged. ``example`` gives template values for an example finding (:meth:`Rule.examples`;
+    a key ending in ``_zh`` is the Chinese value of the key without it); ``default=False`` makes
+    a rule :func:`check` runs only when named; ``corpus=True`` a rule over a corpus.
 
     >>> from govdisclosure.model.layout import FormatVersion, ReportPart
     >>> @register_rule("MY-NEW-COUNT", versions=[FormatVersion.NATIONAL_2021],
@@ -242,6 +276,9 @@ def register_rule(
             message_zh=message_zh,
             func=func,
             series=series,
+            default=default,
+            corpus=corpus,
+            example=tuple((example or {}).items()),
         )
         return func
 
@@ -273,26 +310,38 @@ def registered_rules() -> dict[str, Rule]:
     return dict(_REGISTRY)
 
 
-def _values(obs: Observation, year: int | None, blank: str) -> dict[str, Any]:
-    def shown(value: int | Decimal | None) -> object:
+def _values(obs: Observation, year: int | None, blank: str, zh: bool) -> dict[str, Any]:
+    def shown(value: object) -> object:
         return blank if value is None else value
 
-    return {"expected": shown(obs.expected), "actual": shown(obs.actual), "year": year}
+    values = {"expected": shown(obs.expected), "actual": shown(obs.actual), "year": year}
+    details = dict(obs.details)
+    for name, value in details.items():
+        if name.endswith("_zh"):
+            if zh:
+                values[name[:-3]] = shown(value)
+        elif not zh or f"{name}_zh" not in details:
+            values[name] = shown(value)
+    return values
 
 
 def _finding(
     rule: Rule, obs: Observation, holds: bool | None, year: int | None, zeroed: bool
 ) -> Finding:
     cell, subject = obs.cell, obs.subject
-    en = rule.message.format(
-        row=_row_label(cell, subject, zh=False),
-        column=_column_label(cell, zh=False),
-        **_values(obs, year, "blank"),
+    en = rule.message.format_map(
+        {
+            "row": _row_label(cell, subject, zh=False),
+            "column": _column_label(cell, zh=False),
+            **_values(obs, year, "blank", zh=False),
+        }
     )
-    zh = rule.message_zh.format(
-        row=_row_label(cell, subject, zh=True),
-        column=_column_label(cell, zh=True),
-        **_values(obs, year, "空白"),
+    zh = rule.message_zh.format_map(
+        {
+            "row": _row_label(cell, subject, zh=True),
+            "column": _column_label(cell, zh=True),
+            **_values(obs, year, "空白", zh=True),
+        }
     )
     status = Status.FAILED
     if holds is None:
@@ -341,20 +390,25 @@ def _collect(
 
 
 # The rules check() runs by default, per format version: rebuilt when the registry changes.
-_DEFAULT: dict[tuple[FormatVersion, bool], list[Rule]] = {}
+_Func = Callable[..., Iterable[Observation]]
+_DEFAULT: dict[FormatVersion, list[tuple[Rule, _Func]]] = {}
 
 
 def _selected(rules: Iterable[str] | None, series: bool) -> list[Rule]:
     if rules is None:
-        return [r for r in _REGISTRY.values() if r.series is series]
-    return [_REGISTRY[r] for r in rules if _REGISTRY[r].series is series]
+        return [r for r in _REGISTRY.values() if r.series is series and r.default and not r.corpus]
+    return [
+        _REGISTRY[r] for r in rules if _REGISTRY[r].series is series and not _REGISTRY[r].corpus
+    ]
 
 
-def _default_rules(version: FormatVersion) -> list[Rule]:
-    selected = _DEFAULT.get((version, False))
+def _default_funcs(
+    version: FormatVersion,
+) -> list[tuple[Rule, Callable[..., Iterable[Observation]]]]:
+    selected = _DEFAULT.get(version)
     if selected is None:
-        selected = [r for r in _selected(None, series=False) if r.applies_to(version)]
-        _DEFAULT[(version, False)] = selected
+        selected = [(r, r.func) for r in _selected(None, series=False) if r.applies_to(version)]
+        _DEFAULT[version] = selected
     return selected
 
 
@@ -391,9 +445,30 @@ def check(
     if blanks_as_zero:
         report = _fill_blanks(report)
     out: list[Finding] = []
-    selected = _default_rules(version) if rules is None else _selected(rules, series=False)
     year = report.year
-    for rule in selected:
+    if rules is None:
+        held = memo(report)
+        held.blanks = include_unverifiable  # the rules need not build what would be dropped
+        try:
+            # The default rules of the version, already filtered; _collect inlined, since most
+            # rules yield nothing for most reports and this runs for every rule of every report.
+            for rule, func in _default_funcs(version):
+                for obs in func(report):
+                    expected, actual = obs.expected, obs.actual
+                    if expected is None or actual is None:
+                        if include_unverifiable:
+                            out.append(_finding(rule, obs, None, year, blanks_as_zero))
+                        continue
+                    if obs.at_least:
+                        if actual >= expected:
+                            continue
+                    elif actual == expected:
+                        continue
+                    out.append(_finding(rule, obs, False, year, blanks_as_zero))
+        finally:
+            held.blanks = True
+        return tuple(out)
+    for rule in _selected(rules, series=False):
         if rule.versions is None or version in rule.versions:
             _collect(rule, rule.func(report), year, include_unverifiable, out, blanks_as_zero)
     return tuple(out)

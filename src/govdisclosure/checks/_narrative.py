@@ -15,6 +15,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from govdisclosure.checks._core import Observation, Severity, register_rule
+from govdisclosure.checks._memo import SEPARATOR, memo
+from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import (
     ApplicationRow,
     FormatVersion,
@@ -30,10 +32,10 @@ from govdisclosure.model.tables import sum_cells
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
+    from govdisclosure.model.form import FormTable
     from govdisclosure.model.report import AnnualReport, Figure
-    from govdisclosure.model.tables import ApplicationTable
 
-__all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS", "narrative_key"]
+__all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS", "RECEIVED_LABELS", "narrative_key"]
 
 _TABLES = (FormatVersion.TRIAL_2019, FormatVersion.NATIONAL_2021)
 _LITIGATION = (ReviewGroup.LITIGATION_DIRECT, ReviewGroup.LITIGATION_AFTER_RECONSIDERATION)
@@ -52,10 +54,25 @@ NARRATIVE_LABELS = MappingProxyType(
         "本年新收政府信息公开申请": ApplicationRow.NEW,
         "答复政府信息公开申请": ApplicationRow.TOTAL,
         "办结政府信息公开申请": ApplicationRow.TOTAL,
+        "收办政府信息公开申请案件": ApplicationRow.NEW,
+        "收办政府信息公开申请": ApplicationRow.NEW,
+        "收到各类政府信息公开申请": ApplicationRow.NEW,
+        "受理各类政府信息公开申请": ApplicationRow.NEW,
         "上年度结转申请": ApplicationRow.CARRIED_OVER,
+        "上年度结转": ApplicationRow.CARRIED_OVER,
+        "上年结转": ApplicationRow.CARRIED_OVER,
+        "上年度结转政府信息公开申请": ApplicationRow.CARRIED_OVER,
         "上年结转政府信息公开申请": ApplicationRow.CARRIED_OVER,
         "顺延到下年度答复的申请": ApplicationRow.CARRIED_FORWARD,
+        "顺延至下年度答复的申请": ApplicationRow.CARRIED_FORWARD,
+        "顺延到下年度办理的申请": ApplicationRow.CARRIED_FORWARD,
+        "顺延至下年度办理": ApplicationRow.CARRIED_FORWARD,
+        "顺延到下年度办理": ApplicationRow.CARRIED_FORWARD,
         "结转下年度继续办理的申请": ApplicationRow.CARRIED_FORWARD,
+        "结转下年度继续办理": ApplicationRow.CARRIED_FORWARD,
+        "结转下年度": ApplicationRow.CARRIED_FORWARD,
+        "结转下一年": ApplicationRow.CARRIED_FORWARD,
+        "结转下一年度": ApplicationRow.CARRIED_FORWARD,
         "予以公开": frozenset({OutcomeGroup.GRANTED}),
         "部分公开": frozenset({OutcomeGroup.PARTIALLY_GRANTED}),
         "予以公开及部分公开": frozenset({OutcomeGroup.GRANTED, OutcomeGroup.PARTIALLY_GRANTED}),
@@ -67,7 +84,13 @@ NARRATIVE_LABELS = MappingProxyType(
         "政府信息公开行政复议": (ReviewGroup.RECONSIDERATION,),
         "信息公开类行政复议": (ReviewGroup.RECONSIDERATION,),
         "行政复议": (ReviewGroup.RECONSIDERATION,),
+        "行政复议案件": (ReviewGroup.RECONSIDERATION,),
+        "政府信息公开行政复议案件": (ReviewGroup.RECONSIDERATION,),
+        "政府信息公开类行政复议案件": (ReviewGroup.RECONSIDERATION,),
         "政府信息公开行政诉讼": _LITIGATION,
+        "行政诉讼案件": _LITIGATION,
+        "政府信息公开行政诉讼案件": _LITIGATION,
+        "政府信息公开类行政诉讼案件": _LITIGATION,
         "信息公开类诉讼": _LITIGATION,
         # In a report on open government information, its suits are the ones meant.
         "行政诉讼": _LITIGATION,
@@ -124,11 +147,6 @@ def _keyed(label: str) -> tuple[str, Target | None]:
     return key, _LABELS.get(key)
 
 
-def _lookup(label: str) -> Target | None:
-    cell = _LABELS.get(label)
-    return cell if cell is not None else _LABELS.get(narrative_key(label))
-
-
 # The category figures that together account for every reply, when a narrative gives them all.
 _CATEGORIES = frozenset(OutcomeGroup)
 _UPHELD_WORDS = ("均获维持", "均被维持", "全部维持", "均维持")
@@ -148,64 +166,149 @@ def _exact_count(figure: Figure) -> int | None:
 _GROUP_OF = {row: row.group for row in ApplicationRow}
 
 
+_WITH_TABLES = (AnnualReport2021, AnnualReport2019)  # a tuple: faster than a union here
+
+
 def _tables(report: AnnualReport) -> AnnualReport2019 | AnnualReport2021 | None:
-    return report if isinstance(report, AnnualReport2019 | AnnualReport2021) else None
+    return report if isinstance(report, _WITH_TABLES) else None
 
 
-# The headline labels a narrower figure may end with ("区政府办代表区政府受理政府信息公开申请").
+# The headline labels a narrower figure may end with ("区政府办代表区政府受理政府信息公开申请",
+# "全市备案政府信息公开行政复议案件"): longest first, so the most specific names the group.
 _HEADLINES = tuple(
-    (label, cell) for label, cell in NARRATIVE_LABELS.items() if isinstance(cell, ApplicationRow)
+    sorted(
+        (
+            (label, cell)
+            for label, cell in NARRATIVE_LABELS.items()
+            if isinstance(cell, ApplicationRow | tuple) and len(label) > 3
+        ),
+        key=lambda item: -len(item[0]),
+    )
 )
+
+#: The labels of table 3's row 一 that sources also use for 一 + 二 (what came in during the year
+#: with what was still open): 收到…, 受理…, 收办… . They are read both ways (NARRATIVE-RECEIVED).
+RECEIVED_LABELS = frozenset(
+    label
+    for label, cell in NARRATIVE_LABELS.items()
+    if cell is ApplicationRow.NEW and label.startswith(("收到", "受理", "收办"))
+)
+
+# The applicant columns of table 3 a narrative names ("其中自然人申请741件，法人或其他组织申请8件").
+_LEGAL = (
+    ApplicantKind.COMMERCIAL_ENTERPRISE,
+    ApplicantKind.RESEARCH_INSTITUTION,
+    ApplicantKind.SOCIAL_WELFARE_ORGANISATION,
+    ApplicantKind.LEGAL_SERVICE_INSTITUTION,
+    ApplicantKind.OTHER_ORGANISATION,
+)
+_APPLICANT_WORDS: dict[str, tuple[ApplicantKind, ...]] = {
+    "自然人": (ApplicantKind.NATURAL_PERSON,),
+    "法人或其他组织": _LEGAL,
+    "法人和其他组织": _LEGAL,
+    "法人及其他组织": _LEGAL,
+    "商业企业": (ApplicantKind.COMMERCIAL_ENTERPRISE,),
+    "科研机构": (ApplicantKind.RESEARCH_INSTITUTION,),
+    "社会公益组织": (ApplicantKind.SOCIAL_WELFARE_ORGANISATION,),
+    "法律服务机构": (ApplicantKind.LEGAL_SERVICE_INSTITUTION,),
+}
+_APPLICANT = re.compile(
+    r"^(?:其中|涉及|来自|包括|含)?(" + "|".join(_APPLICANT_WORDS) + r")(?:提出的?)?(?:申请)?$"
+)
+
+Narrower = ApplicationRow | tuple[ReviewGroup, ...]
 
 
 class _Scan(NamedTuple):
     """What the narrative rules need to know of a report's figures, worked out once."""
 
-    #: (figure, what its label names, its exact count in 件) for the figures that name a cell.
+    #: (figure, what its label names, its exact count in 件) for the figures that name a cell,
+    #: but for those read both ways (``received``).
     counts: tuple[tuple[Figure, Target, int], ...]
-    #: (figure, the headline row its narrower label ends with, its count) for the others.
-    narrower: tuple[tuple[Figure, ApplicationRow, int], ...]
-
-
-_last: tuple[tuple[Figure, ...], _Scan] | None = None
+    #: (figure, the headline its narrower label ends with, its count) for the others.
+    narrower: tuple[tuple[Figure, Narrower, int], ...]
+    #: (figure, its count) for the figures labelled 收到/受理/收办…申请 (RECEIVED_LABELS).
+    received: tuple[tuple[Figure, int], ...]
+    #: (figure, the applicant columns it names, its count), the first figure of each name.
+    applicants: tuple[tuple[Figure, tuple[ApplicantKind, ...], int], ...]
+    #: Whether some figure is in % (else NARRATIVE-SHARE has nothing to read).
+    percent: bool
 
 
 @functools.lru_cache(maxsize=4096)
-def _classify(label: str) -> tuple[Target | None, ApplicationRow | None]:
-    """What a figure's label names: a cell, or else the headline row a narrower label ends with.
+def _classify(label: str) -> tuple[int, object]:
+    """What a figure's label names, as (kind, what): 0 a cell, 1 the 收到 headline, 2 a narrower
+    group of a headline, 3 applicant columns, 4 nothing.
 
     A pure function of the text (labels recur from report to report), so it is cached by value.
     """
     label = label.strip()
-    target = _lookup(label)
+    key = narrative_key(label)
+    target = _LABELS.get(label)
+    if target is None:
+        target = _LABELS.get(key)
     if target is not None:
-        return target, None
-    return None, next((r for headline, r in _HEADLINES if label.endswith(headline)), None)
+        return (1, None) if key in RECEIVED_LABELS or label in RECEIVED_LABELS else (0, target)
+    applicant = _APPLICANT.match(key)
+    if applicant is not None:
+        return 3, _APPLICANT_WORDS[applicant.group(1)]
+    row = next((r for headline, r in _HEADLINES if label.endswith(headline)), None)
+    return (2, row) if row is not None else (4, None)
 
 
-def _scan(figures: tuple[Figure, ...]) -> _Scan:
-    """The scan of a report's figures; the rules of one check share it (cached by identity)."""
-    global _last
-    last = _last
-    if last is not None and last[0] is figures:
-        return last[1]
+def _scan(report: AnnualReport) -> _Scan:
+    """The scan of a report's figures; the rules of one check share it (in the report's memo)."""
+    held = memo(report)
+    if held.scan is not None:
+        return held.scan  # type: ignore[no-any-return]
     counts: list[tuple[Figure, Target, int]] = []
-    narrower: list[tuple[Figure, ApplicationRow, int]] = []
+    narrower: list[tuple[Figure, Narrower, int]] = []
+    received: list[tuple[Figure, int]] = []
+    applicants: list[tuple[Figure, tuple[ApplicantKind, ...], int]] = []
+    named: set[tuple[ApplicantKind, ...]] = set()
+    percent = False
     exact, classify = Qualifier.EXACT, _classify
-    for figure in figures:
+    for figure in report.figures:
         # _exact_count, inlined: this runs for every figure of every report.
         quantity = figure.quantity
         value = quantity.value
-        if quantity.unit != "件" or quantity.qualifier is not exact or type(value) is not int:
+        unit = quantity.unit
+        if unit != "件" or quantity.qualifier is not exact or type(value) is not int:
+            if unit == "%":
+                percent = True
             continue
-        target, row = classify(figure.label)
-        if target is not None:
-            counts.append((figure, target, value))
-        elif row is not None:
-            narrower.append((figure, row, value))
-    scan = _Scan(tuple(counts), tuple(narrower))
-    _last = (figures, scan)
+        kind, what = classify(figure.label)
+        if kind == 0:
+            counts.append((figure, what, value))  # type: ignore[arg-type]
+        elif kind == 1:
+            received.append((figure, value))
+        elif kind == 2:
+            narrower.append((figure, what, value))  # type: ignore[arg-type]
+        elif kind == 3 and what not in named:
+            named.add(what)  # type: ignore[arg-type]
+            applicants.append((figure, what, value))  # type: ignore[arg-type]
+    scan = _Scan(tuple(counts), tuple(narrower), tuple(received), tuple(applicants), percent)
+    held.scan = scan
     return scan
+
+
+@functools.cache
+def _positions(
+    table: FormTable,
+) -> tuple[dict[ApplicationRow, int], dict[OutcomeGroup, tuple[int, ...]]]:
+    """Where each row's 总计 stands in the table's flat cells, and each category's rows' 总计."""
+    rows: dict[ApplicationRow, int] = {}
+    groups: dict[OutcomeGroup, list[int]] = {}
+    for row in table.rows:
+        member = row.member
+        if not isinstance(member, ApplicationRow):
+            continue  # pragma: no cover - table 3's rows are ApplicationRow members
+        at = table.position(table.cell(row.code, "total"))
+        rows[member] = at
+        group = _GROUP_OF[member]
+        if group is not None:
+            groups.setdefault(group, []).append(at)
+    return rows, {group: tuple(at) for group, at in groups.items()}
 
 
 @register_rule(
@@ -215,46 +318,43 @@ def _scan(figures: tuple[Figure, ...]) -> _Scan:
     part=ReportPart.NARRATIVE,
     message="the narrative says “{row}” {actual}, the table gives {expected}",
     message_zh="正文称“{row}”{actual}件，表格为{expected}",
+    example={"row": "予以公开及部分公开", "actual": 258, "expected": 275},
 )
 def _narrative(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
+    counts = _scan(tables).counts
+    if not counts:
+        return
     applications = tables.applications
-    # The row totals and category totals of table 3, worked out once for all the figures.
-    rows: dict[ApplicationRow, int | None] | None = None
-    groups: dict[OutcomeGroup, int | None] | None = None
-    for figure, cell, value in _scan(tables.figures).counts:
+    # The cells of table 3, read once for all the rules (the memo), and where its totals stand.
+    read = memo(report).table(ReportPart.APPLICATIONS) if applications is not None else None
+    for figure, cell, value in counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
-            if applications is not None:
-                if rows is None:
-                    rows = {row.row: row.total for row in applications.rows}
+            if read is not None:
+                rows = _positions(read[0])[0]
                 if cell not in rows:
-                    applications.row(cell)  # raises the table's KeyError
-                expected = rows[cell]
+                    tables.applications.row(cell)  # type: ignore[union-attr]  # raises KeyError
+                expected = read[1][rows[cell]]
         elif isinstance(cell, frozenset):
-            if applications is not None:
-                if groups is None:
-                    groups = _group_totals(applications)
-                expected = sum_cells(groups.get(group, 0) for group in cell)
+            if read is not None:
+                groups, values = _positions(read[0])[1], read[1]
+                total: int | None = 0
+                for group in cell:
+                    for at in groups.get(group, ()):
+                        cell_value = values[at]
+                        if cell_value is None or total is None:
+                            total = None
+                        else:
+                            total += cell_value
+                expected = total
         elif tables.reviews is not None:
             expected = sum_cells(tables.reviews.group(group).total for group in cell)
         # Only the comparisons that do not plainly hold: the engine decides as for any rule.
         if expected is None or expected != value:
             yield Observation(None, expected, value, subject=figure.label)
-
-
-def _group_totals(table: ApplicationTable) -> dict[OutcomeGroup, int | None]:
-    """The sum of the 总计 cells of each category's rows (None if one is blank)."""
-    totals: dict[OutcomeGroup, int | None] = {}
-    group_of = _GROUP_OF
-    for row in table.rows:
-        group = group_of[row.row]
-        if group is not None:
-            before, total = totals.get(group, 0), row.total
-            totals[group] = None if before is None or total is None else before + total
-    return totals
 
 
 @register_rule(
@@ -264,6 +364,7 @@ def _group_totals(table: ApplicationTable) -> dict[OutcomeGroup, int | None]:
     part=ReportPart.NARRATIVE,
     message="the narrative's outcome categories add up to {expected}, its “{row}” is {actual}",
     message_zh="正文各类办理结果之和为{expected}，而正文“{row}”为{actual}件",
+    example={"row": "答复政府信息公开申请", "expected": 716, "actual": 805},
 )
 def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
@@ -272,7 +373,7 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     covered: set[OutcomeGroup] = set()
     parts: list[int] = []
     replies: Figure | None = None
-    for figure, cell, value in _scan(tables.figures).counts:
+    for figure, cell, value in _scan(tables).counts:
         if cell is ApplicationRow.TOTAL and replies is None:
             replies = figure
         elif isinstance(cell, frozenset) and not covered & cell:
@@ -290,25 +391,25 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     part=ReportPart.NARRATIVE,
     message="the narrative gives “{row}” as {actual}%; its own figures make it {expected}%",
     message_zh="正文称“{row}”为{actual}%，按正文数字计算为{expected}%",
+    example={"row": "予以公开及部分公开占比", "actual": 33.9, "expected": 32.0},
 )
 def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
     figures = tables.figures
-    if not any("占" in f.label for f in figures):
+    if not _scan(tables).percent or not any("占" in f.label for f in figures):
         return
     counts: dict[str, int | None] = {}
     whole = None
-    for f in figures:
-        label, cell = _keyed(f.label)
+    keyed = [_keyed(f.label) for f in figures]  # once for both passes
+    for f, (label, cell) in zip(figures, keyed, strict=True):
         if cell is not None:
             counts[label] = value = _exact_count(f)
             if cell is ApplicationRow.TOTAL and whole is None:
                 whole = value
     previous: str | None = None  # the count a bare "占N%" right after it is a share of
-    for figure in figures:
-        label = _keyed(figure.label)[0]
+    for figure, (label, _) in zip(figures, keyed, strict=True):
         quantity = figure.quantity
         if label in counts:
             previous = label
@@ -332,19 +433,22 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
             yield Observation(None, expected, stated, subject=label)
 
 
-def _said_upheld(figure: Figure, paragraphs: list[str]) -> bool:
-    """Whether the sentence that gives the figure says all the cases were upheld."""
+def _said_upheld(figure: Figure, text: str) -> bool:
+    """Whether the sentence that gives the figure says all the cases were upheld.
+
+    ``text`` is the report's paragraphs joined by the memo's separator: the rest of the
+    sentence ends at 。 or at the end of the paragraph.
+    """
     quote = figure.quote or ""
     if any(word in quote for word in _UPHELD_WORDS):
         return True
-    if not quote:
+    if not quote or "维持" not in text:  # every word of _UPHELD_WORDS has 维持
         return False
-    for paragraph in paragraphs:
-        at = paragraph.find(quote)
-        if at >= 0:
-            rest = paragraph[at + len(quote) :].split("。", 1)[0]
-            return any(word in rest for word in _UPHELD_WORDS)
-    return False
+    at = text.find(quote)
+    if at < 0:
+        return False
+    rest = text[at + len(quote) :].split(SEPARATOR, 1)[0].split("。", 1)[0]
+    return any(word in rest for word in _UPHELD_WORDS)
 
 
 @register_rule(
@@ -354,13 +458,14 @@ def _said_upheld(figure: Figure, paragraphs: list[str]) -> bool:
     part=ReportPart.NARRATIVE,
     message="the narrative says all {actual} “{row}” cases were upheld; table 4 upholds {expected}",
     message_zh="正文称“{row}”{actual}件均获维持，表四中结果维持为{expected}件",
+    example={"row": "信息公开类行政复议", "actual": 7, "expected": 5},
 )
 def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
     if tables is None:
         return
-    paragraphs: list[str] | None = None
-    for figure, cell, value in _scan(tables.figures).counts:
+    text: str | None = None
+    for figure, cell, value in _scan(tables).counts:
         if not isinstance(cell, tuple):
             continue
         upheld = None
@@ -370,9 +475,9 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
             )
         if upheld is not None and upheld == value:
             continue  # holds whatever the text says: no need to read it
-        if paragraphs is None:
-            paragraphs = [p for section in report.walk_sections() for p in section.paragraphs]
-        if _said_upheld(figure, paragraphs):
+        if text is None:
+            text = memo(report).text
+        if _said_upheld(figure, text):
             yield Observation(None, upheld, value, subject=figure.label)
 
 
@@ -382,17 +487,173 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     severity=Severity.INFO,
     part=ReportPart.NARRATIVE,
     message="the narrative's “{row}” {actual} differs from the table's {expected}: it may "
-    "speak of part of the agency only",
-    message_zh="正文“{row}”{actual}件与表格{expected}件不一致，正文可能仅指机关的一部分",
+    "speak of part of the agency, or of a narrower group of cases, only",
+    message_zh="正文“{row}”{actual}件与表格{expected}件不一致，正文可能仅指机关的一部分或其中一类案件",
+    example={"row": "全市备案政府信息公开行政复议案件", "actual": 134, "expected": 12},
 )
 def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
+    if tables is None:
+        return
+    # Figures that name a whole-agency cell are NARRATIVE-FIGURE's; these are the narrower ones
+    # (a part of the agency, or a narrower group of cases: 备案…行政复议案件). Never an error.
+    for figure, headline, value in _scan(tables).narrower:
+        total: int | None = None
+        if isinstance(headline, ApplicationRow):
+            if tables.applications is None:
+                continue
+            total = tables.applications.row(headline).total
+        else:
+            if tables.reviews is None:
+                continue
+            total = sum_cells(tables.reviews.group(group).total for group in headline)
+        yield Observation(None, total, value, subject=figure.label.strip())
+
+
+def _headline(report: AnnualReport2019 | AnnualReport2021, row: ApplicationRow) -> int | None:
+    applications = report.applications
+    return None if applications is None else applications.row(row).total
+
+
+def _readings(
+    report: AnnualReport2019 | AnnualReport2021,
+) -> tuple[tuple[Figure, int, int | None, int | None], ...]:
+    """Each 收到…申请 figure with table 3's 一 and 一 + 二 (the two readings sources mean)."""
+    new = _headline(report, ApplicationRow.NEW)
+    carried = _headline(report, ApplicationRow.CARRIED_OVER)
+    whole = None if new is None or carried is None else new + carried
+    return tuple((figure, value, new, whole) for figure, value in _scan(report).received)
+
+
+@register_rule(
+    "NARRATIVE-RECEIVED",
+    versions=_TABLES,
+    severity=Severity.WARNING,
+    part=ReportPart.NARRATIVE,
+    message=(
+        "the narrative says “{row}” {actual}; table 3 gives {expected} new this year (I),"
+        " {whole} with those carried over (I + II)"
+    ),
+    message_zh=(
+        "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
+        "加上年结转（一 + 二）为{whole}件"
+    ),
+    example={"row": "全区收到政府信息公开申请", "actual": 80, "expected": 74, "whole": 75},
+)
+def _received(report: AnnualReport) -> Iterator[Observation]:
+    tables = _tables(report)
+    if tables is None:
+        return
+    for figure, value, new, whole in _readings(tables):
+        if value == new or (whole is not None and value == whole):
+            continue  # one of the readings holds (the -WHOLE rule says which, if not 一)
+        yield Observation(None, new, value, subject=figure.label, details=(("whole", whole),))
+
+
+@register_rule(
+    "NARRATIVE-RECEIVED-WHOLE",
+    versions=_TABLES,
+    severity=Severity.INFO,
+    part=ReportPart.NARRATIVE,
+    message=(
+        "the narrative's “{row}” {actual} counts the year's new applications with those carried"
+        " over (I + II = {whole}; I alone is {expected}): it agrees with the table read so"
+    ),
+    message_zh=(
+        "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；本年新收为{expected}件），"
+        "按此口径与表格一致"
+    ),
+    example={"row": "全区收到政府信息公开申请", "actual": 75, "expected": 74, "whole": 75},
+)
+def _received_whole(report: AnnualReport) -> Iterator[Observation]:
+    tables = _tables(report)
+    if tables is None:
+        return
+    for figure, value, new, whole in _readings(tables):
+        if whole is not None and value == whole and value != new:
+            # Compared with 一, so that the engine lists it; the message says 一 + 二 holds.
+            yield Observation(None, new, value, subject=figure.label, details=(("whole", whole),))
+
+
+@register_rule(
+    "NARRATIVE-APPLICANTS",
+    versions=_TABLES,
+    severity=Severity.WARNING,
+    part=ReportPart.NARRATIVE,
+    message=(
+        "the narrative counts {actual} applications of “{row}”; table 3's {columns} give {expected}"
+    ),
+    message_zh="正文称“{row}”申请{actual}件；表三{columns}为{expected}件",
+    example={
+        "row": "自然人",
+        "actual": 741,
+        "expected": 740,
+        "columns": "I. new (natural person)",
+        "columns_zh": "一、本年新收（自然人）",
+    },
+)
+def _applicants(report: AnnualReport) -> Iterator[Observation]:
+    tables = _tables(report)
     if tables is None or tables.applications is None:
         return
-    # Figures that name a whole-agency cell are NARRATIVE-FIGURE's; these are the narrower ones.
-    for figure, row, value in _scan(tables.figures).narrower:
-        total = tables.applications.row(row).total
-        yield Observation(None, total, value, subject=figure.label.strip())
+    scan = _scan(tables)
+    if not scan.applicants or not (
+        scan.received or any(cell is ApplicationRow.NEW for _, cell, _ in scan.counts)
+    ):
+        return  # applicant figures are read only beside a headline of what came in
+    # The reading the headline holds under: 一, or 一 + 二 when only that one holds.
+    rows = [ApplicationRow.NEW]
+    readings = _readings(tables)
+    if readings and all(v == w and v != n for _, v, n, w in readings):
+        rows.append(ApplicationRow.CARRIED_OVER)
+    counts = [tables.applications.row(row) for row in rows]
+    en = " + ".join(("I. new", "II. carried over")[: len(rows)])
+    zh = " + ".join(("一、本年新收", "二、上年结转")[: len(rows)])
+    for figure, kinds, value in scan.applicants:
+        names = (
+            "natural person"
+            if len(kinds) == 1 and kinds[0] is ApplicantKind.NATURAL_PERSON
+            else (kinds[0].label_en if len(kinds) == 1 else "legal persons and other organisations")
+        )
+        names_zh = kinds[0].label if len(kinds) == 1 else "法人或其他组织"
+        expected = sum_cells(row.cell(kind) for row in counts for kind in kinds)
+        yield Observation(
+            None,
+            expected,
+            value,
+            subject=figure.label.strip(),
+            details=(("columns", f"{en} ({names})"), ("columns_zh", f"{zh}（{names_zh}）")),
+        )
+
+
+@register_rule(
+    "NARRATIVE-PARTS",
+    versions=None,
+    severity=Severity.WARNING,
+    part=ReportPart.NARRATIVE,
+    message="the narrative's breakdown of “{row}” {actual} ({parts}) adds up to {expected}",
+    message_zh="正文“{row}”{actual}件的分项（{parts}）之和为{expected}件",
+    example={
+        "row": "全年共收到申请",
+        "actual": 3607,
+        "expected": 3507,
+        "parts": "市政府349件、市各有关部门933件、各县区2225件",
+    },
+)
+def _parts(report: AnnualReport) -> Iterator[Observation]:
+    if not report.sections:
+        return
+    for found in memo(report).breakdowns:
+        total = sum(value for _, value in found.parts)
+        if total != found.whole:
+            parts = "、".join(f"{label}{value}件" for label, value in found.parts)
+            yield Observation(
+                None,
+                total,
+                found.whole,
+                subject=found.label or found.quote,
+                details=(("parts", parts),),
+            )
 
 
 @register_rule(
@@ -402,6 +663,7 @@ def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
     part=ReportPart.NARRATIVE,
     message="the narrative says “{row}” {actual}, the statistics table gives {expected}",
     message_zh="正文称“{row}”{actual}，统计表为{expected}",
+    example={"row": "主动公开政府信息", "actual": 5200, "expected": 5100},
 )
 def _legacy(report: AnnualReport) -> Iterator[Observation]:
     if not isinstance(report, AnnualReport2008):
