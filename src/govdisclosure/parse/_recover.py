@@ -26,6 +26,7 @@ import attrs
 from govdisclosure.errors import ParseError
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import ApplicationRow, FormatVersion
+from govdisclosure.parse._limits import MAX_DIGIT_RUN, LimitExceeded
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -74,10 +75,15 @@ class TooManyCandidates(ParseError):
 
 def _check_run(run: str, where: str) -> None:
     if not (run and run.isascii() and run.isdigit()):
+        shown = run if len(run) <= 80 else f"{run[:77]}..."
         raise ParseError(
-            f"{where}: expected a run of ASCII digits, got {run!r}"
-            f" / {where}：应为一串半角数字，实际为{run!r}"
+            f"{where}: expected a run of ASCII digits, got {shown!r}"
+            f" / {where}：应为一串半角数字，实际为{shown!r}"
         )
+    if len(run) > MAX_DIGIT_RUN:
+        # The ways to cut a run grow fast with its length (51 s for 200 digits) and int()
+        # refuses 4,300 digits: no real row is this long.
+        raise LimitExceeded("max_digit_run", len(run), MAX_DIGIT_RUN, path=where, fixed=True)
 
 
 def split_run(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from govdisclosure.errors import ParseError
+from govdisclosure.parse._limits import DEFAULT_LIMITS, LimitExceeded, Limits
 
 __all__ = ["SourceKind", "decode", "detect", "load"]
 
@@ -71,13 +72,27 @@ def detect(text: str) -> SourceKind:
     return "html" if _HTML_MARKERS.search(head) else "text"
 
 
-def load(source: str | bytes | Path) -> tuple[SourceKind, str | bytes, str | None]:
+def _read(path: Path, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a file: enough to know it is too long, never more
+    (``/dev/zero`` or a FIFO has no size to check first)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
+    except OSError as exc:
+        raise ParseError(f"cannot read {path}: {exc.strerror} / 无法读取文件{path}") from None
+
+
+def load(
+    source: str | bytes | Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[SourceKind, str | bytes, str | None]:
     """The kind of a source and its content (text, or the bytes of a PDF or .docx), and its name.
 
     A ``str`` is the content itself, never a file name: pass a :class:`~pathlib.Path` to read a
     file.
 
-    A zip archive holding ``word/document.xml`` is a Word document (``"docx"``).
+    A zip archive holding ``word/document.xml`` is a Word document (``"docx"``). More than
+    ``limits.max_bytes`` bytes (characters for a ``str``) raise
+    :class:`~govdisclosure.parse.LimitExceeded`; a file is never read further than that.
 
     >>> load(b"%PDF-1.7 ...")[0], load("<html><body>x</body></html>")[0]
     ('pdf', 'html')
@@ -85,12 +100,7 @@ def load(source: str | bytes | Path) -> tuple[SourceKind, str | bytes, str | Non
     name: str | None = None
     if isinstance(source, Path):
         name = source.name
-        try:
-            data: str | bytes = source.read_bytes()
-        except OSError as exc:
-            raise ParseError(
-                f"cannot read {source}: {exc.strerror} / 无法读取文件{source}"
-            ) from None
+        data: str | bytes = _read(source, limits.max_bytes)
     elif isinstance(source, str | bytes):
         data = source
     else:
@@ -98,6 +108,9 @@ def load(source: str | bytes | Path) -> tuple[SourceKind, str | bytes, str | Non
             f"expected str, bytes or pathlib.Path, got {type(source).__name__}"
             f" / 应为str、bytes或pathlib.Path，实际为{type(source).__name__}"
         )
+    if len(data) > limits.max_bytes:
+        # For a file, len(data) is max_bytes + 1: the reading stopped there.
+        raise LimitExceeded("max_bytes", len(data), limits.max_bytes)
     if isinstance(data, bytes):
         if data.lstrip()[:5] == b"%PDF-":
             return "pdf", data, name
