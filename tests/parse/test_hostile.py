@@ -145,7 +145,10 @@ def test_digit_run_functions_refuse_runs_past_the_bound(length: int) -> None:
 
 
 def test_a_run_at_the_bound_is_still_cut() -> None:
+    assert split_run("1" * MAX_DIGIT_RUN, MAX_DIGIT_RUN, total_last=False) == ((1,) * 64,)
+    # No piece is larger than any count (MAX_COUNT = 2**53 - 1, 16 digits).
     run = "7" + "0" * (MAX_DIGIT_RUN - 2) + "7"
-    assert split_run(run, 2, total_last=False) == ((int(run[:-1]), 7),)
+    assert split_run(run, 2, total_last=False) == ()
+    assert split_run("1" + "0" * 20 + "1" + "0" * 20, 2) == ()
     with pytest.raises(ParseError, match=r"\.\.\."):  # a long non-digit run is shown shortened
         split_run("x" * 200, 7)

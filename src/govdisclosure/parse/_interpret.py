@@ -20,7 +20,7 @@ import attrs
 
 from govdisclosure.errors import ParseError
 from govdisclosure.model.agency import Agency
-from govdisclosure.model.base import URL_PATTERN
+from govdisclosure.model.base import MAX_COUNT, URL_PATTERN
 from govdisclosure.model.form import CellKind, Column, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.quantity import Money, MoneyUnit
@@ -171,17 +171,26 @@ class _Reader:
             return None
         self.source(cell, path)
         text = cell.text
-        if text.isascii() and text.isdigit():  # most cells (and a cell is at most 30 digits)
-            if len(text) <= 30:
+        if text.isascii() and text.isdigit():  # most cells
+            if len(text) <= 15:  # at most 999,999,999,999,999 < MAX_COUNT
                 return int(text)
-            self.invalid_count(cell, text, path)
-            return None
-        text = text.strip()
-        if not text or text in _BLANKS:
-            return None
-        value = number_value(text)
+            value: int | Decimal | None = int(text) if len(text) <= 30 else None
+        else:
+            text = text.strip()
+            if not text or text in _BLANKS:
+                return None
+            value = number_value(text)
         if type(value) is int and (signed or value >= 0):
-            return value
+            if -MAX_COUNT <= value <= MAX_COUNT:
+                return value
+            self.note(
+                _D.INVALID_CELL,
+                f"{text!r} is larger than any count ({MAX_COUNT}, 2**53 - 1); left blank",
+                f"“{text}”超出计数上限（{MAX_COUNT}），按空白处理",
+                path=path,
+                origin=cell.origin,
+            )
+            return None
         self.invalid_count(cell, text, path)
         return None
 
@@ -883,6 +892,8 @@ def _statistics(tables: _Tables, reader: _Reader) -> tuple[LegacyIndicator, ...]
                 continue
             reader.source(cell, f"{path}.{field_name}")
             value = number_value(cell.text) if cell.text.strip() else None
+            if type(value) is int and not -MAX_COUNT <= value <= MAX_COUNT:
+                value = None  # larger than any count: blank, with the diagnostic below
             if value is None and cell.text.strip():
                 reader.note(
                     _D.INVALID_CELL,

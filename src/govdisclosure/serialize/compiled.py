@@ -26,7 +26,6 @@ Generated code is cached per class and dropped whenever a registration changes.
 from __future__ import annotations
 
 import keyword
-import re
 import threading
 import types
 import typing
@@ -39,7 +38,7 @@ import attrs
 from govdisclosure.model import base as _base
 from govdisclosure.model.base import LabelledEnum
 from govdisclosure.serialize import registry
-from govdisclosure.serialize.converter import converter
+from govdisclosure.serialize.converter import _DECIMAL, _ISO_DATE, converter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,10 +47,8 @@ __all__ = ["clear", "source", "structure", "unstructure"]
 
 T = TypeVar("T")
 
-# The same patterns as the converter's hooks (``$`` and ``\d`` included), so that the compiled
-# path accepts exactly what the hooks accept.
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+# The converter's own patterns, matched as its hooks match them (fullmatch), so that the
+# compiled path accepts exactly what the hooks accept.
 
 
 class _Fail(Exception):
@@ -144,12 +141,17 @@ def _flatten(validator: Any) -> list[Any]:
 # structured already. Each is at least as strict as the validator (``type(v) is str`` where it
 # asks ``isinstance``): where the inline check fails, the detailed converter decides.
 _INLINE: dict[Any, str] = {
-    _base.counts: "{v} is not None and (type({v}) is not _int or {v} < 0)",
+    _base.counts: "{v} is not None and (type({v}) is not _int or {v} < 0 or {v} > _MAXC)",
     _base.non_negative: "{v} is not None and {v} < 0",
-    _base.text: "type({v}) is not _str or not {v}.strip()",
-    _base.optional_text: "{v} is not None and (type({v}) is not _str or not {v}.strip())",
+    _base.text: "type({v}) is not _str or not {v}.strip() or not _writable({v})",
+    _base.optional_text: (
+        "{v} is not None and (type({v}) is not _str or not {v}.strip() or not _writable({v}))"
+    ),
     _base.optional_url: "{v} is not None and (type({v}) is not _str or _url_match({v}) is None)",
-    _base.decimal_value: "type({v}) is not _int and (type({v}) is not _Dec or not {v}.is_finite())",
+    _base.decimal_value: (
+        "not (-_MAXC <= {v} <= _MAXC) if type({v}) is _int"
+        " else type({v}) is not _Dec or not {v}.is_finite()"
+    ),
     _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite()",
 }
 
@@ -174,8 +176,8 @@ class _Generator:
     def __init__(self) -> None:
         self.ns: dict[str, Any] = {
             "_Fail": _Fail,
-            "_date_match": _ISO_DATE.match,
-            "_dec_match": _DECIMAL.match,
+            "_date_match": _ISO_DATE.fullmatch,
+            "_dec_match": _DECIMAL.fullmatch,
             "_fromiso": date.fromisoformat,
             "_iso": date.isoformat,
             "_Dec": Decimal,
@@ -188,6 +190,8 @@ class _Generator:
             "_bool": bool,
             "_new": object.__new__,
             "_url_match": _base.URL_PATTERN.match,
+            "_writable": _base.TypeCheck.writable,
+            "_MAXC": _base.MAX_COUNT,
         }
         self.ids: dict[type, int] = {}
         self.poly_ids: dict[type, int] = {}
@@ -445,6 +449,12 @@ class _Generator:
         calls: list[str] = []
         for i, a in enumerate(fields):
             for validator in _flatten(a.validator):
+                if isinstance(validator, _base.TypeCheck):
+                    # Structuring made the declared type already; text may still hold a lone
+                    # surrogate (from a dict built in Python), which no output can carry.
+                    if _base.TypeCheck.rule(cls, a.name)[1]:
+                        checks += [f"    if not _writable(v{i}):", "        raise _Fail"]
+                    continue
                 inline = _inline_check(validator, f"v{i}")
                 if inline is not None:
                     checks.append(f"    if {inline}:")

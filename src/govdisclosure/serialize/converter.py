@@ -67,11 +67,14 @@ def _bool(value: Any, _: type) -> bool:
     )
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# ASCII digits only and the whole string (fullmatch: ``$`` would let a final newline through):
+# these are the JSON Schema's DATE_PATTERN and DECIMAL_PATTERN, character for character, so the
+# reader and the schema accept the same documents (full-width digits, "00012", "1\n" refused).
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _date(value: Any, _: type) -> date:
-    if type(value) is str and _ISO_DATE.match(value):
+    if type(value) is str and _ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -83,11 +86,12 @@ def _date(value: Any, _: type) -> date:
     )
 
 
-_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+#: No leading zero (``"00012"`` would not come back as the same bytes).
+_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
 
 
 def _decimal(value: Any, _: type) -> Decimal:
-    if type(value) is str and _DECIMAL.match(value):
+    if type(value) is str and _DECIMAL.fullmatch(value):
         try:
             return Decimal(value)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals

@@ -17,7 +17,7 @@ from govdisclosure.serialize import compiled
 from govdisclosure.serialize.converter import converter
 from govdisclosure.serialize.errors import to_validation_error
 
-__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "parse_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
@@ -108,10 +108,81 @@ def from_json(data: str | bytes, cls: type[T]) -> T:
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
       $: not valid JSON: ... / JSON格式错误：...
     """
+    return from_dict(parse_json(data), cls)
+
+
+class _Pairs(dict[str, Any]):
+    """An object of the slow duplicate-key pass that had a key more than once."""
+
+    duplicates: list[str]
+
+
+def parse_json(data: str | bytes) -> Any:
+    """JSON text to Python values, refusing what would be read differently elsewhere.
+
+    Invalid JSON, a lone surrogate and a key given twice in one object (most readers keep the
+    last, some the first: the document does not say one thing) raise :class:`.ValidationError`
+    with the path of the object.
+
+    >>> parse_json(b'{"a":[1,{"b":"x"}]}')
+    {'a': [1, {'b': 'x'}]}
+    >>> parse_json('{"a":{"b":1,"b":2}}')
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
+      $.a.b: the key 'b' is given more than once in this object / 该对象中键'b'出现了不止一次
+    """
     try:
         parsed = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise ValidationError(
             [ErrorDetail("$", f"not valid JSON: {exc}", f"JSON格式错误：{exc}")]
         ) from None
-    return from_dict(parsed, cls)
+    raw = data.encode() if isinstance(data, str) else data
+    # A document as the library writes it (compact or indented) has no duplicate key: what
+    # orjson reads back re-encodes to the same bytes. Anything else pays for a second pass.
+    if orjson.dumps(parsed) != raw and orjson.dumps(parsed, option=orjson.OPT_INDENT_2) != raw:
+        _check_duplicates(raw)
+    return parsed
+
+
+def _check_duplicates(raw: bytes) -> None:
+    import json
+
+    found = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal found
+        value = dict(items)
+        if len(value) == len(items):
+            return value
+        found = True
+        marked = _Pairs(value)
+        seen: set[str] = set()
+        marked.duplicates = []
+        for key, _ in items:
+            if key in seen:
+                marked.duplicates.append(key)
+            seen.add(key)
+        return marked
+
+    tree = json.loads(raw, object_pairs_hook=pairs)
+    if not found:
+        return
+    errors: list[ErrorDetail] = []
+    stack: list[tuple[str, Any]] = [("$", tree)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                errors.append(
+                    ErrorDetail(
+                        f"{path}.{key}",
+                        f"the key {key!r} is given more than once in this object",
+                        f"该对象中键{key!r}出现了不止一次",
+                    )
+                )
+            stack.extend((f"{path}.{k}", v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+    raise ValidationError(errors)
