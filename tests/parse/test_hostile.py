@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,9 +71,11 @@ def test_spans_are_capped_and_the_cell_budget_is_configurable() -> None:
         parse_report(page, limits=Limits(max_cells=10))
     with pytest.raises(LimitExceeded, match="max_cells: 6 > 5"):
         parse_report(page, limits=Limits(max_cells=5, max_span=5))
+    from govdisclosure.parse import TableBlock
     from govdisclosure.parse._html import read_html
 
-    table = read_html(page, limits=Limits(max_cells=51)).blocks[0]  # within the budget: read
+    table = read_html(page, limits=Limits(max_cells=51)).blocks[-1]  # within the budget: read
+    assert isinstance(table, TableBlock)
     assert table.shape == (1, 51)
 
 
@@ -152,3 +155,149 @@ def test_a_run_at_the_bound_is_still_cut() -> None:
     assert split_run("1" + "0" * 20 + "1" + "0" * 20, 2) == ()
     with pytest.raises(ParseError, match=r"\.\.\."):  # a long non-digit run is shown shortened
         split_run("x" * 200, 7)
+
+
+# --- crashes: counts, charsets, surrogates -------------------------------------------------------
+
+REVIEWS = "四、政府信息公开行政复议、行政诉讼情况"
+
+
+def _table4(cells: list[str]) -> str:
+    row = "".join(f"<td>{c}</td>" for c in cells)
+    return f"<h1>{TITLE}</h1><p>{REVIEWS}</p><table><tr><td>a</td>{row}</tr></table>"
+
+
+@pytest.mark.parametrize("digits", [16, 20, 30, 31])
+def test_a_cell_larger_than_any_count_is_blank_with_a_diagnostic(digits: int) -> None:
+    from govdisclosure.model.base import MAX_COUNT
+    from govdisclosure.parse import DiagnosticKind
+    from govdisclosure.serialize import to_json
+
+    huge = "9" * digits
+    text = (
+        f"{TITLE}\n{REVIEWS}\n"
+        + " ".join(["1"] * 14 + [huge])
+        + "\n五、存在的主要问题及改进情况\n无。"
+    )
+    result = parse_report(text)
+    reviews = getattr(result.report, "reviews", None)
+    assert reviews is not None
+    cells = [c for c in _review_cells(reviews) if c is not None]
+    assert all(c <= MAX_COUNT for c in cells)
+    assert any(huge in d.message for d in result.of_kind(DiagnosticKind.INVALID_CELL)), (
+        result.diagnostics
+    )
+    to_json(result.report)  # writable: no "Integer exceeds 64-bit range"
+
+
+def _review_cells(reviews: Any) -> list[int | None]:
+    import attrs
+
+    out: list[int | None] = []
+    for group in attrs.astuple(reviews, recurse=False):
+        if attrs.has(type(group)):
+            out.extend(v for v in attrs.astuple(group) if v is None or type(v) is int)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("declared", "body"),
+    [
+        (b"<meta charset=undefined>", "总计".encode()),
+        (b"<meta charset=undefined>", "总计".encode("gbk")),
+        (b'<meta charset="unicode_escape">', b"\\ud800 \\x41"),
+        (b'<meta charset="rot13">', b"abc"),
+    ],
+)
+def test_a_charset_that_is_no_text_encoding_is_ignored(declared: bytes, body: bytes) -> None:
+    from govdisclosure.parse._source import decode
+
+    notes: list[tuple[str, str]] = []
+    text = decode(declared + b"<p>" + body + b"</p>", notes)
+    assert "\ud800" not in text
+    if b"\xe6" in body or b"\xd7" in body:
+        assert "总计" in text
+
+
+def test_undefined_charset_does_not_escape_parse_report() -> None:
+    page = b"<meta charset=undefined><h1>" + TITLE.encode() + b"</h1><p>\xe4\xb8\x80</p>"
+    result = parse_report(page)  # was a bare UnicodeError
+    assert result.report.agency.name == "某县人民政府"
+    assert any("undefined" in d.message for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("charset", [b"latin-1", b"iso-8859-1", b"utf-16", b"windows-1252"])
+def test_valid_utf8_wins_over_a_declared_charset(charset: bytes) -> None:
+    page = b'<meta charset="' + charset + b'"><h1>' + TITLE.encode() + b"</h1><p>\xe6\x97\xa0</p>"
+    result = parse_report(page)
+    assert result.report.agency.name == "某县人民政府"
+    assert any("valid UTF-8" in d.message for d in result.diagnostics)
+
+
+def test_a_declared_charset_is_still_used_for_what_it_fits() -> None:
+    from govdisclosure.parse._source import decode
+
+    assert decode(b'<meta charset="latin-1">caf\xe9') == '<meta charset="latin-1">café'
+    notes: list[tuple[str, str]] = []
+    # Bytes valid in no encoding at all: replaced, with a note.
+    assert "\ufffd" in decode(b'<meta charset="ascii">\x81\x30\xff', notes)
+    assert notes
+
+
+def test_lone_surrogates_in_str_input_are_replaced_and_noted() -> None:
+    from govdisclosure.serialize import to_json
+
+    text = f"{TITLE}\n一、总体情况\n全\ud800年主动公开信息1000余条。\udfff"
+    result = parse_report(text)
+    assert any("surrogate" in d.message for d in result.diagnostics)
+    assert b"\xef\xbf\xbd" in to_json(result.report)  # U+FFFD, and it can be written
+
+
+# --- embedded metadata ---------------------------------------------------------------------------
+
+
+def _with_meta(content: str) -> str:
+    from html import escape
+
+    return (
+        f'<html><head><meta name="govdisclosure:report" content="{escape(content)}"></head>'
+        f"<body><h1>{TITLE}</h1><p>一、总体情况</p><p>全年主动公开信息1000余条。</p></body></html>"
+    )
+
+
+def _deep_figure(levels: int) -> str:
+    leaf = '{"label": "x", "quantity": {"value": 1, "unit": "条"}'
+    return (leaf + ', "parts": [') * levels + leaf + "}" + "]}" * levels
+
+
+@pytest.mark.parametrize(
+    ("meta", "key"),
+    [
+        ({"url": "javascript:alert(1)"}, "url"),
+        ({"url": 3}, "url"),
+        ({"published_on": "20240301"}, "published_on"),
+        ({"published_on": "2024-W09-5"}, "published_on"),
+        ({"published_on": {"a": 1}}, "published_on"),
+        ('{"figures": [' + _deep_figure(40) + "]}", "figures"),
+        ('{"figures": [' + _deep_figure(250) + "]}", "figures"),
+    ],
+)
+def test_a_malformed_metadata_field_is_noted_and_read_from_the_page(
+    meta: dict[str, object] | str, key: str
+) -> None:
+    import json
+
+    content = meta if isinstance(meta, str) else json.dumps(meta)
+    result = parse_report(_with_meta(content))  # the page was lost
+    assert result.report.agency.name == "某县人民政府"
+    assert any(d.path == f"$.{key}" and "metadata" in d.message for d in result.diagnostics)
+    assert result.report.figures  # from the page
+
+
+@pytest.mark.parametrize(
+    "content", ["{oops", "[" * 5000 + "]" * 5000, '"text"', '{"a": "\\ud800"}']
+)
+def test_unreadable_metadata_is_ignored_with_a_note(content: str) -> None:
+    result = parse_report(_with_meta(content))
+    assert result.report.agency.name == "某县人民政府"
+    assert any("govdisclosure:report" in d.message for d in result.diagnostics)

@@ -69,6 +69,10 @@ __all__ = [
 ]
 
 
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def _read_pdf(data: bytes, limits: Limits) -> list[Block]:
     try:
         return list(read_pdf(data, limits=limits))
@@ -136,10 +140,12 @@ def parse_report(
                 year=year or hints.year,
                 url=url or hints.url,
                 narrative_hints=narrative_hints,
+                notes=tuple(notes),
             ),
         )
 
-    kind, content, _ = load(source, limits)
+    notes: list[tuple[str, str]] = []
+    kind, content, _ = load(source, limits, notes)
     try:
         if kind == "pdf":
             assert isinstance(content, bytes)
@@ -154,13 +160,23 @@ def parse_report(
 
             page = read_html(content, limits=limits)
             meta = page.meta
+            if page.meta_error is not None:
+                en = (
+                    f'the page\'s <meta name="govdisclosure:report"> is unusable and was'
+                    f" ignored ({page.meta_error}); everything is read from the page"
+                )
+                zh = (
+                    '页面的<meta name="govdisclosure:report">元数据无法使用，已忽略，'
+                    "全部内容改从页面读取"
+                )
+                notes.append((en, zh))
             return interpret(
                 page.blocks,
                 Hints(
                     title=page.title,
                     page_title=page.page_title,
                     meta=meta,
-                    published_on=meta.get("published_on") if meta else None,
+                    published_on=_text_or_none(meta.get("published_on")) if meta else None,
                     source_format="html",
                 ),
             )

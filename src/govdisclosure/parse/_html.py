@@ -9,7 +9,6 @@ places every cell of a data table on its grid with its spans.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +54,8 @@ class HtmlPage:
     page_title: str | None = None
     #: The JSON object in ``<meta name="govdisclosure:report">``, if the page has one.
     meta: dict[str, Any] | None = None
+    #: Why the page's ``<meta name="govdisclosure:report">`` could not be read, if it could not.
+    meta_error: str | None = None
 
 
 def _clean(text: str) -> str:
@@ -161,15 +162,22 @@ def _has_columns(table: _Element) -> bool:
     return any(sum(1 for c in tr if c.tag in ("td", "th")) >= 2 for tr in table.iter("tr"))
 
 
-def _meta(root: _Element) -> dict[str, Any] | None:
+def _meta(root: _Element) -> tuple[dict[str, Any] | None, str | None]:
+    """The embedded metadata object, or why it could not be read."""
+    import orjson
+
     for el in root.iter("meta"):
         if el.get("name") == META_NAME:
             try:
-                value = json.loads(el.get("content") or "")
-            except ValueError:
-                return None
-            return value if isinstance(value, dict) else None
-    return None
+                # orjson: no recursion limit to hit in Python, no lone surrogates, and a depth
+                # limit of its own for a hostile page.
+                value = orjson.loads(el.get("content") or "")
+            except orjson.JSONDecodeError as exc:
+                return None, f"not valid JSON: {exc}"
+            if not isinstance(value, dict):
+                return None, f"expected a JSON object, got {type(value).__name__}"
+            return value, None
+    return None, None
 
 
 def read_html(text: str, *, limits: Limits = DEFAULT_LIMITS) -> HtmlPage:
@@ -268,4 +276,5 @@ def read_html(text: str, *, limits: Limits = DEFAULT_LIMITS) -> HtmlPage:
     found = root.find(".//title")
     if found is not None:
         page_title = _cell_text(found) or None
-    return HtmlPage(tuple(blocks), title, page_title, _meta(root))
+    meta, meta_error = _meta(root)
+    return HtmlPage(tuple(blocks), title, page_title, meta, meta_error)

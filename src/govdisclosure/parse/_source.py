@@ -10,7 +10,7 @@ from typing import Literal
 from govdisclosure.errors import ParseError
 from govdisclosure.parse._limits import DEFAULT_LIMITS, LimitExceeded, Limits
 
-__all__ = ["SourceKind", "decode", "detect", "load"]
+__all__ = ["SourceKind", "clean_text", "decode", "detect", "load"]
 
 SourceKind = Literal["html", "text", "pdf", "docx"]
 
@@ -27,39 +27,102 @@ _BOMS = (
 )
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: a byte-order mark, else a ``<meta charset>``, else UTF-8, else GB18030.
+#: Declared charsets that are honoured (GB2312 and GBK read as their superset GB18030). Any
+#: other name (``undefined``, ``rot13``, ``unicode_escape``...) is ignored, with a note.
+_HONOURED = frozenset(
+    {"utf-8", "utf8", "gb18030", "big5", "big5-hkscs", "ascii", "us-ascii", "latin-1",
+     "latin1", "iso-8859-1", "iso-8859-15", "windows-1252", "cp1252", "shift_jis", "euc-jp",
+     "euc-kr"}
+)  # fmt: skip
+_GB = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "gb_2312-80"})
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
-    A declared charset the bytes do not follow is not trusted: pages that declare UTF-8 but are
-    GBK (common on Chinese government sites) are decoded by what their bytes are. Bytes that fit
-    no encoding are replaced (U+FFFD) rather than raising.
+
+def decode(data: bytes, notes: list[tuple[str, str]] | None = None) -> str:
+    """Bytes to text: a byte-order mark, else valid UTF-8, else a ``<meta charset>``, else
+    GB18030.
+
+    Bytes that are valid UTF-8 are UTF-8 whatever the page declares (a page saying latin-1 or
+    utf-16 whose bytes are UTF-8 is common and never the other way round); a declared charset
+    the bytes do not follow is not trusted either: pages that declare UTF-8 but are GBK (common
+    on Chinese government sites) are decoded by what their bytes are. A declared name that is
+    no text encoding (``undefined``) is ignored. Bytes that fit no encoding are replaced
+    (U+FFFD) rather than raising. Each such decision is appended to ``notes`` as an
+    (English, Chinese) pair when a list is given.
 
     >>> decode("总计".encode("gb18030")), decode(codecs.BOM_UTF8 + "总计".encode())
     ('总计', '总计')
     >>> decode('<meta charset="utf-8">总计'.encode("gbk"))
     '<meta charset="utf-8">总计'
+    >>> notes = []
+    >>> decode('<meta charset="latin-1">总计'.encode()), notes == []
+    ('<meta charset="latin-1">总计', True)
+    >>> decode(b"<meta charset=undefined>\xff", notes), notes[0][0][:45]
+    ('<meta charset=undefined>ÿ', "the page declares charset 'undefined', which")
     """
+
+    def note(en: str, zh: str) -> None:
+        if notes is not None:
+            notes.append((en, zh))
+
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
-    fallback = "utf-8"
     declared = _META_CHARSET.search(data[:4096])
-    if declared is not None:
-        name = declared.group(1).decode("ascii").lower()
-        if name in ("gb2312", "gbk", "gb18030", "x-gbk"):
+    name = declared.group(1).decode("ascii").lower() if declared is not None else None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if name is not None and name not in ("utf-8", "utf8") and not data.isascii():
+            note(
+                f"the page declares charset {name!r} but its bytes are valid UTF-8: read as UTF-8",
+                f"页面声明的字符集为{name!r}，但其字节是有效的UTF-8：按UTF-8读取",
+            )
+        return text
+    fallback = "utf-8"
+    if name is not None:
+        if name in _GB:
             name = "gb18030"
-        try:
-            return data.decode(name)
-        except LookupError:
-            pass
-        except UnicodeDecodeError:
-            fallback = name  # what the page says, if its bytes fit nothing better
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
+        if name in _HONOURED:
+            try:
+                return data.decode(name)
+            except UnicodeDecodeError:
+                fallback = name  # what the page says, if its bytes fit nothing better
+        else:
+            note(
+                f"the page declares charset {name!r}, which is not a text encoding; ignored",
+                f"页面声明的字符集{name!r}不是可用的文本编码，已忽略",
+            )
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    note(
+        f"the bytes fit no encoding; read as {fallback} with the undecodable bytes replaced",
+        f"字节不符合任何编码，按{fallback}读取，无法解码的字节已替换",
+    )
     return data.decode(fallback, errors="replace")
+
+
+def clean_text(text: str, notes: list[tuple[str, str]] | None = None) -> str:
+    """Text with any lone surrogate (which no output can carry) replaced by U+FFFD, noted.
+
+    >>> clean_text("a" + chr(0xD800) + "b")
+    'a\ufffdb'
+    """
+    if text.isascii() or _SURROGATES.search(text) is None:
+        return text
+    count = len(_SURROGATES.findall(text))
+    if notes is not None:
+        notes.append(
+            (
+                f"the text holds {count} lone surrogate(s), replaced by U+FFFD",
+                f"文本含{count}个孤立代理项，已替换为U+FFFD",
+            )
+        )
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def detect(text: str) -> SourceKind:
@@ -83,7 +146,9 @@ def _read(path: Path, limit: int) -> bytes:
 
 
 def load(
-    source: str | bytes | Path, limits: Limits = DEFAULT_LIMITS
+    source: str | bytes | Path,
+    limits: Limits = DEFAULT_LIMITS,
+    notes: list[tuple[str, str]] | None = None,
 ) -> tuple[SourceKind, str | bytes, str | None]:
     """The kind of a source and its content (text, or the bytes of a PDF or .docx), and its name.
 
@@ -119,5 +184,7 @@ def load(
 
             if is_docx(data):
                 return "docx", data, name
-        data = decode(data)
+        data = decode(data, notes)
+    else:
+        data = clean_text(data, notes)
     return detect(data), data, name
