@@ -27,9 +27,11 @@ __all__ = [
     "MAX_NESTING",
     "PHONE_PATTERN",
     "POSTCODE_PATTERN",
+    "SURROGATE",
     "URL_PATTERN",
     "InvalidValue",
     "LabelledEnum",
+    "Nesting",
     "TypeCheck",
     "checks_type",
     "counts",
@@ -60,7 +62,9 @@ MAX_COUNT = 2**53 - 1
 #: reports go three or four levels deep; JSON writers and readers recurse, and fail near 600.
 MAX_NESTING = 32
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A lone surrogate (U+D800 to U+DFFF): what Python text can hold and UTF-8 cannot.
+SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = SURROGATE
 
 
 def has_surrogate(value: str) -> bool:
@@ -507,7 +511,46 @@ _TYPED: frozenset[Validator] = frozenset(
 )
 
 
-def nesting(children: str) -> Validator:
+class Nesting:
+    """The validator :func:`nesting` makes: at most :data:`MAX_NESTING` levels of ``children``."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, children: str) -> None:
+        self.children = children
+
+    def __repr__(self) -> str:
+        return f"nesting({self.children!r})"
+
+    @staticmethod
+    def depth(value: object, children: str) -> int:
+        """How many levels a tuple of nested models goes down (counted without recursion),
+        or ``MAX_NESTING + 1`` as soon as it goes deeper than allowed."""
+        level = 0
+        frontier: Sequence[Any] = value if isinstance(value, tuple) else ()
+        while frontier:
+            level += 1
+            if level > MAX_NESTING:
+                break
+            frontier = [inner for item in frontier for inner in getattr(item, children, ())]
+        return level
+
+    @staticmethod
+    def too_deep(value: object, children: str) -> bool:
+        """Whether the tuple nests deeper than :data:`MAX_NESTING`."""
+        return Nesting.depth(value, children) > MAX_NESTING
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        level = self.depth(value, self.children)
+        if level > MAX_NESTING:
+            raise InvalidValue(
+                _name(attribute),
+                f"nests more than {MAX_NESTING} levels deep",
+                f"嵌套超过{MAX_NESTING}层",
+            )
+
+
+def nesting(children: str) -> Nesting:
     """A validator of a tuple of nested models (``children`` names their own tuple): at most
     :data:`MAX_NESTING` levels below, counted without recursion.
 
@@ -517,22 +560,6 @@ def nesting(children: str) -> Validator:
     ...     section = Section(heading="1", subsections=(section,))
     Traceback (most recent call last):
     ...
-    govdisclosure.errors.InvalidValue: subsections: nests 33 levels deep; at most 32 are allowed ...
+    govdisclosure.errors.InvalidValue: subsections: nests more than 32 levels deep / 嵌套超过32层
     """
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        level = 0
-        frontier: Sequence[Any] = value if isinstance(value, tuple) else ()
-        while frontier:
-            level += 1
-            if level > MAX_NESTING:
-                raise InvalidValue(
-                    _name(attribute),
-                    f"nests {level} levels deep; at most {MAX_NESTING} are allowed",
-                    f"嵌套{level}层，最多允许{MAX_NESTING}层",
-                )
-            frontier = [inner for item in frontier for inner in getattr(item, children, ())]
-
-    check.__name__ = check.__qualname__ = f"nesting_{children}"
-    check.__doc__ = f"At most {MAX_NESTING} levels of ``{children}`` below."
-    return check
+    return Nesting(children)

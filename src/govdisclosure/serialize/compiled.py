@@ -143,9 +143,9 @@ def _flatten(validator: Any) -> list[Any]:
 _INLINE: dict[Any, str] = {
     _base.counts: "{v} is not None and (type({v}) is not _int or {v} < 0 or {v} > _MAXC)",
     _base.non_negative: "{v} is not None and {v} < 0",
-    _base.text: "type({v}) is not _str or not {v}.strip() or not _writable({v})",
+    _base.text: "type({v}) is not _str or not {v}.strip() or _sur({v}) is not None",
     _base.optional_text: (
-        "{v} is not None and (type({v}) is not _str or not {v}.strip() or not _writable({v}))"
+        "{v} is not None and (type({v}) is not _str or not {v}.strip() or _sur({v}) is not None)"
     ),
     _base.optional_url: "{v} is not None and (type({v}) is not _str or _url_match({v}) is None)",
     _base.decimal_value: (
@@ -156,6 +156,17 @@ _INLINE: dict[Any, str] = {
 }
 
 
+def _unwritable(tp: Any, var: str) -> str:
+    """A condition true where text of declared type ``tp`` holds a lone surrogate."""
+    if tp is str:
+        return f"_sur({var}) is not None"
+    if tp == str | None:
+        return f"{var} is not None and _sur({var}) is not None"
+    if tp == tuple[str, ...]:
+        return f'_sur("".join({var})) is not None'
+    return f"not _writable({var})"
+
+
 def _inline_check(validator: Any, var: str) -> str | None:
     """A condition on ``var`` that is true where ``validator`` would raise, if one is known."""
     if isinstance(validator, _OPTIONAL):
@@ -163,6 +174,8 @@ def _inline_check(validator: Any, var: str) -> str | None:
         if not inner or None in inner:
             return None
         return f"{var} is not None and ({' or '.join(f'({c})' for c in inner)})"
+    if isinstance(validator, _base.Nesting):  # most tuples of nested models are empty
+        return f"{var} and _too_deep({var}, {validator.children!r})"
     template = _INLINE.get(validator)
     return None if template is None else template.format(v=var)
 
@@ -191,6 +204,8 @@ class _Generator:
             "_new": object.__new__,
             "_url_match": _base.URL_PATTERN.match,
             "_writable": _base.TypeCheck.writable,
+            "_sur": _base.SURROGATE.search,
+            "_too_deep": _base.Nesting.too_deep,
             "_MAXC": _base.MAX_COUNT,
         }
         self.ids: dict[type, int] = {}
@@ -452,8 +467,9 @@ class _Generator:
                 if isinstance(validator, _base.TypeCheck):
                     # Structuring made the declared type already; text may still hold a lone
                     # surrogate (from a dict built in Python), which no output can carry.
-                    if _base.TypeCheck.rule(cls, a.name)[1]:
-                        checks += [f"    if not _writable(v{i}):", "        raise _Fail"]
+                    _, texts, tp = _base.TypeCheck.rule(cls, a.name)
+                    if texts:
+                        checks += [f"    if {_unwritable(tp, f'v{i}')}:", "        raise _Fail"]
                     continue
                 inline = _inline_check(validator, f"v{i}")
                 if inline is not None:

@@ -21,7 +21,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from govdisclosure.errors import RegistrationError
+from govdisclosure.errors import MAX_ERRORS, RegistrationError
 from govdisclosure.model.base import InvalidValue, LabelledEnum
 from govdisclosure.serialize import registry
 
@@ -282,6 +282,19 @@ def _install_strict_containers(conv: cattrs.Converter, detailed_validation: bool
             items: list[Any] = []
             errors: list[Exception] = []
             for index, item in enumerate(value):
+                if len(errors) >= MAX_ERRORS:
+                    # A hostile array of a million bad items would take minutes to report in
+                    # full; what follows is counted, not checked.
+                    rest = len(value) - index
+                    more = WrongType(
+                        f"{rest} more items not checked after {MAX_ERRORS} problems",
+                        f"已有{MAX_ERRORS}处错误，其余{rest}项未检查",
+                    )
+                    more.__notes__ = [
+                        IterableValidationNote(f"Structuring @ index {index}", index, item_type)
+                    ]
+                    errors.append(more)
+                    break
                 try:
                     items.append(item_hook(item, item_type))
                 except Exception as exc:  # collected, reported with its index
