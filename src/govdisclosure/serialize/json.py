@@ -141,8 +141,18 @@ def parse_json(data: str | bytes) -> Any:
     raw = data.encode() if isinstance(data, str) else data
     # A document as the library writes it (compact or indented) has no duplicate key: what
     # orjson reads back re-encodes to the same bytes. Anything else pays for a second pass.
-    if orjson.dumps(parsed) != raw and orjson.dumps(parsed, option=orjson.OPT_INDENT_2) != raw:
-        _check_duplicates(raw)
+    try:
+        canonical = orjson.dumps(parsed) == raw
+        canonical = canonical or orjson.dumps(parsed, option=orjson.OPT_INDENT_2) == raw
+    except TypeError:  # nested deeper than orjson writes (254 levels)
+        canonical = False
+    if not canonical:
+        try:
+            _check_duplicates(raw)
+        except RecursionError:
+            raise ValidationError(
+                [ErrorDetail("$", "the document nests too deeply", "文档嵌套层数过多")]
+            ) from None
     return parsed
 
 
