@@ -317,7 +317,8 @@ def test_enums_travel_as_codes_with_their_labels() -> None:
 def test_dates_decimals_and_numbers() -> None:
     request = json_schema(DisclosureRequest)["properties"]
     assert request["received_on"]["format"] == "date"
-    assert request["received_on"]["pattern"] == DATE_PATTERN == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    assert DATE_PATTERN == r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?!\n)$"
+    assert request["received_on"]["pattern"] == DATE_PATTERN
     assert request["submitted_on"]["type"] == ["string", "null"]
     value = json_schema(Quantity)["properties"]["value"]
     assert value["anyOf"] == [

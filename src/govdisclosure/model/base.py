@@ -475,10 +475,9 @@ def _checks_type(validator: object) -> bool:
 
 
 _MARKED: set[object] = set()
-V = TypeVar("V", bound=Callable[..., Any])
 
 
-def checks_type(validator: V) -> V:
+def checks_type(validator: Validator) -> Validator:
     """Mark a validator as checking the value's type itself: :func:`field` then adds no
     :class:`TypeCheck` before it, so the validator's own message is the one raised.
 

@@ -76,7 +76,7 @@ class LimitExceeded(ParseError):
     """A document exceeds one of the parser's :class:`Limits`; nothing of it is returned.
 
     ``limit`` names the limit (a field of :class:`Limits`, or ``max_digit_run`` for
-    :data:`MAX_DIGIT_RUN`, which is fixed), ``value`` is what the document
+    ``MAX_DIGIT_RUN``, which is fixed), ``value`` is what the document
     needed (at least), ``maximum`` the limit in force; ``diagnostic`` says the same as a
     :class:`~govdisclosure.parse.Diagnostic` with where it was found.
 

@@ -139,14 +139,14 @@ def _flatten(validator: Any) -> list[Any]:
 
 # The conditions under which the model layer's common validators raise, for a value that has been
 # structured already. Each is at least as strict as the validator (``type(v) is str`` where it
-# asks ``isinstance``): where the inline check fails, the detailed converter decides.
+# asks ``isinstance``): where the inline check fails, the detailed converter decides. Text is
+# known to hold no lone surrogate (the validators refuse one): from_dict has checked the whole
+# document, which orjson cannot even read otherwise.
 _INLINE: dict[Any, str] = {
     _base.counts: "{v} is not None and (type({v}) is not _int or {v} < 0 or {v} > _MAXC)",
     _base.non_negative: "{v} is not None and {v} < 0",
-    _base.text: "type({v}) is not _str or not {v}.strip() or _sur({v}) is not None",
-    _base.optional_text: (
-        "{v} is not None and (type({v}) is not _str or not {v}.strip() or _sur({v}) is not None)"
-    ),
+    _base.text: "type({v}) is not _str or not {v}.strip()",
+    _base.optional_text: "{v} is not None and (type({v}) is not _str or not {v}.strip())",
     _base.optional_url: "{v} is not None and (type({v}) is not _str or _url_match({v}) is None)",
     _base.decimal_value: (
         "not (-_MAXC <= {v} <= _MAXC) if type({v}) is _int"
@@ -154,17 +154,6 @@ _INLINE: dict[Any, str] = {
     ),
     _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite()",
 }
-
-
-def _unwritable(tp: Any, var: str) -> str:
-    """A condition true where text of declared type ``tp`` holds a lone surrogate."""
-    if tp is str:
-        return f"_sur({var}) is not None"
-    if tp == str | None:
-        return f"{var} is not None and _sur({var}) is not None"
-    if tp == tuple[str, ...]:
-        return f'_sur("".join({var})) is not None'
-    return f"not _writable({var})"
 
 
 def _inline_check(validator: Any, var: str) -> str | None:
@@ -203,8 +192,6 @@ class _Generator:
             "_bool": bool,
             "_new": object.__new__,
             "_url_match": _base.URL_PATTERN.match,
-            "_writable": _base.TypeCheck.writable,
-            "_sur": _base.SURROGATE.search,
             "_too_deep": _base.Nesting.too_deep,
             "_MAXC": _base.MAX_COUNT,
         }
@@ -465,11 +452,8 @@ class _Generator:
         for i, a in enumerate(fields):
             for validator in _flatten(a.validator):
                 if isinstance(validator, _base.TypeCheck):
-                    # Structuring made the declared type already; text may still hold a lone
-                    # surrogate (from a dict built in Python), which no output can carry.
-                    _, texts, tp = _base.TypeCheck.rule(cls, a.name)
-                    if texts:
-                        checks += [f"    if {_unwritable(tp, f'v{i}')}:", "        raise _Fail"]
+                    # Structuring made the declared type already, and the text of a document
+                    # holds no lone surrogate (from_dict checks the whole document first).
                     continue
                 inline = _inline_check(validator, f"v{i}")
                 if inline is not None:

@@ -70,7 +70,9 @@ def _bool(value: Any, _: type) -> bool:
 # ASCII digits only and the whole string (fullmatch: ``$`` would let a final newline through):
 # these are the JSON Schema's DATE_PATTERN and DECIMAL_PATTERN, character for character, so the
 # reader and the schema accept the same documents (full-width digits, "00012", "1\n" refused).
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# ``(?!\n)$``: the end of the text in ECMA-262 and in Python alike (Python's ``$`` alone also
+# matches before a final newline, and Python-based JSON Schema validators use it).
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?!\n)$")
 
 
 def _date(value: Any, _: type) -> date:
@@ -87,7 +89,7 @@ def _date(value: Any, _: type) -> date:
 
 
 #: No leading zero (``"00012"`` would not come back as the same bytes).
-_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
+_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?!\n)$")
 
 
 def _decimal(value: Any, _: type) -> Decimal:

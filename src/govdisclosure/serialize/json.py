@@ -68,6 +68,11 @@ def from_dict(data: Any, cls: type[T]) -> T:
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
       $.amount: expected a decimal number as a string such as "96171.6", got 3940 / ...
     """
+    _check_version(data)
+    return _structure(data, cls, checked=False)
+
+
+def _check_version(data: Any) -> None:
     if type(data) is not dict:
         raise ValidationError([ErrorDetail("$", "expected a JSON object", "应为JSON对象")])
     version = data.get(_VERSION_KEY)
@@ -83,8 +88,15 @@ def from_dict(data: Any, cls: type[T]) -> T:
                 )
             ]
         )
+
+
+def _structure(data: dict[str, Any], cls: type[T], *, checked: bool) -> T:
+    """``data`` (a dict with the right ``schema_version``) as ``cls``. ``checked`` says orjson
+    read it, so that its text holds no lone surrogate, which the compiled path assumes."""
     body = {k: v for k, v in data.items() if k != _VERSION_KEY}
     try:
+        if not checked:
+            orjson.dumps(body)  # a C-speed check: raises on a lone surrogate (or a non-JSON value)
         # Valid documents take the compiled path; only a failure pays for detailed validation.
         return compiled.structure(body, cls)
     except Exception:
@@ -108,7 +120,9 @@ def from_json(data: str | bytes, cls: type[T]) -> T:
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
       $: not valid JSON: ... / JSON格式错误：...
     """
-    return from_dict(parse_json(data), cls)
+    parsed = parse_json(data)
+    _check_version(parsed)
+    return _structure(parsed, cls, checked=True)
 
 
 class _Pairs(dict[str, Any]):

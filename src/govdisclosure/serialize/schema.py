@@ -84,7 +84,7 @@ def _portable(pattern: re.Pattern[str]) -> str:
 DATE_PATTERN = _portable(_ISO_DATE)
 DECIMAL_PATTERN = _portable(_DECIMAL)
 # Non-negative decimals: what ``value < 0`` lets through, including "-0" and "-0.00".
-NON_NEGATIVE_DECIMAL_PATTERN = r"^(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|-0(?:\.0+)?)$"
+NON_NEGATIVE_DECIMAL_PATTERN = r"^(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|-0(?:\.0+)?)(?!\n)$"
 NON_BLANK_PATTERN = r"\S"
 URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"
 # GB 32100: 8 digits, then 10 characters of the code alphabet (no I, O, S, V, Z).
@@ -865,7 +865,7 @@ def json_schema(cls: type, *, keys: Keys = "en") -> dict[str, Any]:
     >>> schema["required"], schema["additionalProperties"]
     (['schema_version', 'amount'], False)
     >>> schema["properties"]["amount"]["x-label-zh"], schema["properties"]["amount"]["pattern"]
-    ('金额', '^(?:(?:0|[1-9][0-9]*)(?:\\\\.[0-9]+)?|-0(?:\\\\.0+)?)$')
+    ('金额', '^(?:(?:0|[1-9][0-9]*)(?:\\\\.[0-9]+)?|-0(?:\\\\.0+)?)(?!\\\\n)$')
     >>> list(json_schema(Money, keys="zh")["properties"])
     ['schema_version', '金额', '单位']
     """
