@@ -301,3 +301,20 @@ def test_unreadable_metadata_is_ignored_with_a_note(content: str) -> None:
     result = parse_report(_with_meta(content))
     assert result.report.agency.name == "某县人民政府"
     assert any("govdisclosure:report" in d.message for d in result.diagnostics)
+
+
+# --- path or content -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "a/b/年报.HTML", b"/tmp/x.docx", " 2024.txt\n"])
+def test_a_file_name_given_as_content_is_refused_with_the_fix(name: str | bytes) -> None:
+    with pytest.raises(ParseError, match=r"pass pathlib\.Path"):
+        parse_report(name)
+
+
+def test_content_is_never_taken_for_a_path(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(f"<h1>{TITLE}</h1><p>一、总体情况</p><p>无。</p>", encoding="utf-8")
+    assert parse_report(page).report.year == 2024  # a Path is read
+    with pytest.raises(ParseError, match="no title"):
+        parse_report(str(page) + "\n一、总体情况")  # a str with more than a name is content

@@ -145,6 +145,21 @@ def _read(path: Path, limit: int) -> bytes:
         raise ParseError(f"cannot read {path}: {exc.strerror} / 无法读取文件{path}") from None
 
 
+_FILE_NAME = re.compile(r"[^\n<>]{0,1000}\.(?:html?|txt|md|pdf|docx|xlsx|csv)", re.I)
+
+
+def _not_a_file_name(source: str | bytes) -> None:
+    """A ``str`` or ``bytes`` is content, never a file name; one that is only a file name
+    (``"report.pdf"``) is refused with the fix, rather than parsed as a one-line report."""
+    text = source if isinstance(source, str) else source[:1100].decode("utf-8", "replace")
+    if len(text) <= 1000 and _FILE_NAME.fullmatch(text.strip()):
+        raise ParseError(
+            f"{text.strip()!r} looks like a file name, but str and bytes are read as the report"
+            f" itself: pass pathlib.Path({text.strip()!r}) to read the file"
+            f" / {text.strip()!r}像是文件名，而str和bytes会被当作报告内容：请传入pathlib.Path"
+        )
+
+
 def load(
     source: str | bytes | Path,
     limits: Limits = DEFAULT_LIMITS,
@@ -167,6 +182,7 @@ def load(
         name = source.name
         data: str | bytes = _read(source, limits.max_bytes)
     elif isinstance(source, str | bytes):
+        _not_a_file_name(source)
         data = source
     else:
         raise ParseError(
