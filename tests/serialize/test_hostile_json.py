@@ -9,9 +9,10 @@ minutes to report a document of a hundred thousand errors.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import orjson
@@ -22,7 +23,8 @@ from hypothesis import strategies as st
 from govdisclosure import examples
 from govdisclosure.errors import MAX_ERRORS, InvalidValue, ValidationError
 from govdisclosure.model import Agency, AgencyLevel, AnnualReport, Money, Quantity, Section
-from govdisclosure.model.base import MAX_COUNT, MAX_NESTING
+from govdisclosure.model.base import MAX_COUNT, MAX_NESTING, TypeCheck, checks_type
+from govdisclosure.model.base import field as field_
 from govdisclosure.model.report import Figure
 from govdisclosure.model.tables import ApplicantCounts
 from govdisclosure.serialize import (
@@ -254,3 +256,58 @@ def test_type_checks_skip_what_cannot_be_resolved() -> None:
 
     assert Odd(value=object()).amount is None  # the annotation names nothing: not checked
     assert repr(TypeCheck()) == "<declared type check>"
+
+
+@attrs.frozen(kw_only=True)
+class _Shapes:
+    """Every kind of annotation the declared-type check knows (and some it does not)."""
+
+    number: float = field_("数", "A float.", default=1.0)
+    word: Literal["a", "b"] = field_("词", "A literal.", default="a")
+    pair: tuple[int, str] = field_("对", "A fixed tuple.", default=(1, "x"))
+    anything: tuple[Any, ...] = field_("任意", "Any items.", default=())
+    items: list[int] = field_("列表", "A list.", default=attrs.Factory(list))
+    call: Callable[[], None] | None = field_("函数", "Unknown to the check.", default=None)
+    free: Any = field_("自由", "Anything.", default=None)
+    texts: tuple[str | None, ...] = field_("文本", "Optional texts.", default=())
+
+
+def test_the_declared_type_check_knows_the_common_annotations() -> None:
+    assert _Shapes(number=2, anything=(1, "x"), items=[1], call=print, free=object())
+    for bad in (
+        {"number": True},
+        {"number": "1"},
+        {"word": "c"},
+        {"pair": [1, "x"]},
+        {"anything": [1]},
+        {"items": (1,)},
+        {"texts": ("a", 3)},
+    ):
+        with pytest.raises(InvalidValue) as caught:
+            _Shapes(**bad)  # type: ignore[arg-type]
+        assert caught.value.field_name == next(iter(bad))
+    with pytest.raises(InvalidValue, match="surrogate"):
+        _Shapes(texts=("ok", None, "x" + chr(0xDFFF)))
+    assert TypeCheck.writable(("a", None)) and not TypeCheck.writable(("a", chr(0xD800)))
+
+
+def test_marked_validators_keep_their_own_messages() -> None:
+    def whole(_: object, attribute: Any, value: object) -> None:
+        if type(value) is not int:
+            raise InvalidValue(attribute.name, "my own message", "自己的消息")
+
+    checks_type(whole)
+
+    @attrs.frozen
+    class Marked:
+        value: int = field_("值", "A value.", validator=whole)
+        other: int = field_("另", "Another.", default=0, validator=[whole])
+
+    with pytest.raises(InvalidValue, match="my own message"):
+        Marked(value="x")  # type: ignore[arg-type]
+    assert Marked(value=1).other == 0
+
+
+def test_counts_of_many_digits_are_described_not_printed() -> None:
+    with pytest.raises(InvalidValue, match="a number of 100 digits"):
+        Quantity(10**99, "条")
