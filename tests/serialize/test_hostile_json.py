@@ -284,7 +284,7 @@ def test_the_declared_type_check_knows_the_common_annotations() -> None:
         {"texts": ("a", 3)},
     ):
         with pytest.raises(InvalidValue) as caught:
-            _Shapes(**bad)  # type: ignore[arg-type]
+            _Shapes(**bad)
         assert caught.value.field_name == next(iter(bad))
     with pytest.raises(InvalidValue, match="surrogate"):
         _Shapes(texts=("ok", None, "x" + chr(0xDFFF)))
