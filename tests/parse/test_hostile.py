@@ -294,6 +294,11 @@ def test_a_malformed_metadata_field_is_noted_and_read_from_the_page(
     assert result.report.figures  # from the page
 
 
+def test_good_metadata_is_still_read() -> None:
+    result = parse_report(_with_meta('{"url": "https://www.gov.cn/a.html"}'))
+    assert result.report.url == "https://www.gov.cn/a.html"
+
+
 @pytest.mark.parametrize(
     "content", ["{oops", "[" * 5000 + "]" * 5000, '"text"', '{"a": "\\ud800"}']
 )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 import orjson
@@ -311,3 +311,25 @@ def test_marked_validators_keep_their_own_messages() -> None:
 def test_counts_of_many_digits_are_described_not_printed() -> None:
     with pytest.raises(InvalidValue, match="a number of 100 digits"):
         Quantity(10**99, "条")
+
+
+def test_documents_nested_past_every_writer_are_refused_not_crashed() -> None:
+    assert parse_json("[" * 300 + "]" * 300)  # past orjson's writer: the slow pass reads it
+    with pytest.raises(ValidationError, match="nests too deeply"):
+        parse_json("[" * 1000 + "]" * 1000)
+
+
+def test_nesting_and_generic_annotations() -> None:
+    from govdisclosure.model.base import Nesting, nesting
+
+    assert repr(nesting("parts")) == "nesting('parts')"
+    assert Nesting.depth((), "parts") == 0
+    assert _Generic(value=object()).value is not None  # a TypeVar: not checked
+
+
+T_ = TypeVar("T_")
+
+
+@attrs.frozen
+class _Generic(Generic[T_]):
+    value: T_ = field_("值", "A value of any type.")

@@ -191,6 +191,15 @@ def _describe_type(tp: Any) -> str:
     return " or ".join(_describe_type(a) for a in args) if args else str(tp)
 
 
+def _plain(tp: Any) -> bool:
+    """A class whose instances (subclasses included) are exactly what it declares."""
+    return isinstance(tp, type) and tp not in (int, float, date, bool) and not _generic(tp)
+
+
+def _generic(tp: Any) -> bool:
+    return typing.get_origin(tp) is not None
+
+
 def _predicate(tp: Any) -> Predicate | None:
     """A test that a value is of the declared type ``tp``; ``None`` where no test is known."""
     if tp is Any or tp is object:
@@ -208,10 +217,17 @@ def _predicate(tp: Any) -> Predicate | None:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is typing.Union or origin is types.UnionType:
+        # Models are built often (the parser, the rules): one isinstance where it can be.
+        if all(_plain(a) for a in args):
+            classes = tuple(args)
+            return lambda v: isinstance(v, classes)
         members = [_predicate(a) for a in args]
         if any(m is None for m in members):
             return None
         checks = cast("list[Predicate]", members)
+        if len(checks) == 2 and type(None) in args:
+            inner = checks[1] if args[0] is type(None) else checks[0]
+            return lambda v: v is None or inner(v)
         return lambda v: any(check(v) for check in checks)
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
@@ -219,7 +235,7 @@ def _predicate(tp: Any) -> Predicate | None:
             if item is None:
                 return lambda v: isinstance(v, tuple)
             each = item
-            return lambda v: isinstance(v, tuple) and all(each(x) for x in v)
+            return lambda v: isinstance(v, tuple) and all(map(each, v))
         return lambda v: isinstance(v, tuple)
     if origin is typing.Literal:
         return lambda v: v in args
@@ -283,7 +299,11 @@ class TypeCheck:
         return found
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check, texts, tp = self.rule(type(instance), attribute.name)
+        # Called for every field of every model built in Python: the cache lookup is inlined.
+        found = self._cache.get((type(instance), attribute.name))
+        if found is None:
+            found = self.rule(type(instance), attribute.name)
+        check, texts, tp = found
         if check is not None and not check(value):
             shown = repr(value)
             shown = shown if len(shown) <= 60 else shown[:57] + "..."
@@ -292,8 +312,12 @@ class TypeCheck:
                 f"expected {_describe_type(tp)}, got {shown} ({type(value).__name__})",
                 f"类型应为{_describe_type(tp)}，实际为{shown}（{type(value).__name__}）",
             )
-        if texts and not _no_surrogate(value):
-            _surrogate(attribute, value)
+        if texts and value is not None:
+            if type(value) is str:
+                if not value.isascii() and _SURROGATE.search(value) is not None:
+                    _surrogate(attribute, value)
+            elif not _no_surrogate(value):
+                _surrogate(attribute, value)
 
 
 def non_negative(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -372,7 +396,7 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
             "must be non-empty text",
             "不能为空文本",
         )
-    if has_surrogate(value):
+    if not value.isascii() and _SURROGATE.search(value) is not None:
         _surrogate(attribute, value)
 
 
