@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from datetime import date
 
 __all__ = [
+    "MAX_ERRORS",
     "CalendarDataUnavailable",
     "ErrorDetail",
     "GovDisclosureError",
@@ -76,8 +77,15 @@ class ErrorDetail:
         return f"{self.path}: {self.message} / {self.message_zh}"
 
 
+#: The most problems a :class:`ValidationError` keeps and shows; the rest are only counted.
+MAX_ERRORS = 100
+
+
 class ValidationError(GovDisclosureError, ValueError):
-    """A document could not be turned into a model; lists *every* problem found.
+    """A document could not be turned into a model; lists the problems found.
+
+    The first :data:`MAX_ERRORS` problems are kept in ``errors``; ``total`` counts them all
+    (a hostile document can hold hundreds of thousands, which would take seconds to format).
 
     >>> err = ValidationError([ErrorDetail("$.year", "expected an integer", "应为整数")])
     >>> print(err)
@@ -85,15 +93,28 @@ class ValidationError(GovDisclosureError, ValueError):
       $.year: expected an integer / 应为整数
     >>> err.paths
     ('$.year',)
+    >>> many = ValidationError(ErrorDetail(f"$[{i}]", "bad", "错") for i in range(250))
+    >>> len(many.errors), many.total, str(many).splitlines()[-1]
+    (100, 250, '  ... and 150 more / 另有150处错误')
     """
 
     def __init__(self, errors: Iterable[ErrorDetail]) -> None:
-        self.errors: tuple[ErrorDetail, ...] = tuple(errors)
-        count = len(self.errors)
+        kept: list[ErrorDetail] = []
+        count = 0
+        for error in errors:
+            if count < MAX_ERRORS:
+                kept.append(error)
+            count += 1
+        self.errors: tuple[ErrorDetail, ...] = tuple(kept)
+        self.total = count
         head = (
             f"{count} problem{'s' if count != 1 else ''} in the document / 文档中有{count}处错误:"
         )
-        super().__init__("\n  ".join([head, *map(str, self.errors)]))
+        lines = [head, *map(str, self.errors)]
+        if count > len(kept):
+            more = count - len(kept)
+            lines.append(f"... and {more} more / 另有{more}处错误")
+        super().__init__("\n  ".join(lines))
 
     @property
     def paths(self) -> tuple[str, ...]:

@@ -343,12 +343,12 @@ def test_a_year_the_model_rejects_is_a_parse_error() -> None:
     assert caught.value.__cause__ is not None
 
 
-def test_a_source_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import govdisclosure.parse as parse_module
+def test_a_source_over_the_limit_is_refused() -> None:
+    from govdisclosure.parse import LimitExceeded, Limits
 
-    monkeypatch.setattr(parse_module, "_LIMIT", 100)
-    with pytest.raises(ParseError, match="at most 100 are read"):
-        parse_report("某" * 101)
+    with pytest.raises(LimitExceeded, match="max_bytes: 101 > 100") as caught:
+        parse_report("某" * 101, limits=Limits(max_bytes=100))
+    assert isinstance(caught.value, ParseError)
 
 
 # --- small helpers -------------------------------------------------------------------------------

@@ -628,7 +628,8 @@ def _rebuild(
         if fixed is not None:
             changes[fixed.attribute] = _rebuild_fixed(key, fixed, found, errors)
         elif table == _STATISTICS and version is FormatVersion.LEGACY_2008:
-            changes["statistics"] = _rebuild_statistics(key, found, errors)
+            # () when the rows had problems (reported): the model refuses None for a tuple.
+            changes["statistics"] = _rebuild_statistics(key, found, errors) or ()
         else:
             index = min(i for i, _ in found.values())
             valid = ", ".join(allowed) if allowed else _STATISTICS

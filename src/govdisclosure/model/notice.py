@@ -28,7 +28,14 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.model.base import InvalidValue, LabelledEnum, field, optional_text, text
+from govdisclosure.model.base import (
+    InvalidValue,
+    LabelledEnum,
+    checks_type,
+    field,
+    optional_text,
+    text,
+)
 from govdisclosure.model.outcome import Outcome
 
 __all__ = ["Notice", "NoticeKind"]
@@ -95,6 +102,7 @@ def _outcome(instance: Notice, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
+@checks_type
 def _items(instance: Notice, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
         raise InvalidValue(

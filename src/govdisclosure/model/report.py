@@ -19,6 +19,7 @@ from govdisclosure.model.base import (
     InvalidValue,
     decimal_value,
     field,
+    nesting,
     optional_text,
     optional_url,
     text,
@@ -47,6 +48,10 @@ __all__ = [
 ]
 
 
+_nested_sections = nesting("subsections")
+_nested_figures = nesting("parts")
+
+
 @attrs.frozen(kw_only=True)
 class Section:
     """A section of the narrative: its heading and paragraphs exactly as printed.
@@ -58,7 +63,12 @@ class Section:
 
     heading: str = field("标题", "The heading as printed, numbering included.", validator=text)
     paragraphs: tuple[str, ...] = field("正文", "Paragraphs, verbatim.", default=())
-    subsections: tuple[Section, ...] = field("下级标题", "Nested sections, in order.", default=())
+    subsections: tuple[Section, ...] = field(
+        "下级标题",
+        "Nested sections, in order (at most 32 levels deep).",
+        default=(),
+        validator=_nested_sections,
+    )
 
     @property
     def text(self) -> str:
@@ -90,7 +100,12 @@ class Figure:
     quote: str | None = field(
         "原文", "The words of the source that state it.", default=None, validator=optional_text
     )
-    parts: tuple[Figure, ...] = field("分项", "Its breakdown, if the source gives one.", default=())
+    parts: tuple[Figure, ...] = field(
+        "分项",
+        "Its breakdown, if the source gives one (at most 32 levels deep).",
+        default=(),
+        validator=_nested_figures,
+    )
 
 
 def _optional_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govdisclosure.model.applicant import ApplicantKind
-from govdisclosure.model.base import InvalidValue, counts, field, finite_decimal, non_negative
+from govdisclosure.model.base import (
+    MAX_COUNT,
+    InvalidValue,
+    checks_type,
+    counts,
+    field,
+    finite_decimal,
+    non_negative,
+)
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
@@ -54,13 +62,21 @@ def sum_cells(cells: Iterable[Cell]) -> Cell:
     return total
 
 
+@checks_type
 def signed_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A cell that may be negative (2019's 本年增/减): a whole number or blank."""
+    """A cell that may be negative (2019's 本年增/减): a whole number or blank, of at most
+    :data:`~govdisclosure.model.base.MAX_COUNT` in size."""
     if value is not None and type(value) is not int:
         raise InvalidValue(
             attribute.name,
             f"expected a whole number or null, got {value!r}",
             f"应为整数或空值，实际为{value!r}",
+        )
+    if value is not None and not -MAX_COUNT <= value <= MAX_COUNT:
+        raise InvalidValue(
+            attribute.name,
+            f"must be at most {MAX_COUNT} in size, got {value}",
+            f"绝对值不能超过{MAX_COUNT}，实际为{value}",
         )
 
 

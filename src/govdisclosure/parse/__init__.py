@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from govdisclosure.errors import ParseError
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._limits import DEFAULT_LIMITS, MAX_DIGIT_RUN, LimitExceeded, Limits
 from govdisclosure.parse._pdf import read_pdf, table_continues
 from govdisclosure.parse._recover import (
     RowRecovery,
@@ -44,9 +45,13 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "DEFAULT_LIMITS",
+    "MAX_DIGIT_RUN",
     "Block",
     "Diagnostic",
     "DiagnosticKind",
+    "LimitExceeded",
+    "Limits",
     "Origin",
     "ParseResult",
     "RowRecovery",
@@ -63,12 +68,14 @@ __all__ = [
     "table_continues",
 ]
 
-_LIMIT = 50_000_000
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
-def _read_pdf(data: bytes) -> list[Block]:
+def _read_pdf(data: bytes, limits: Limits) -> list[Block]:
     try:
-        return list(read_pdf(data))
+        return list(read_pdf(data, limits=limits))
     except ImportError as exc:  # the pdf extra is not installed; the message says how to get it
         raise ParseError(str(exc)) from None
 
@@ -89,6 +96,7 @@ def parse_report(
     year: int | None = None,
     url: str | None = None,
     narrative_hints: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ParseResult:
     """Parse one published annual report.
 
@@ -101,6 +109,9 @@ def parse_report(
     diagnostic saying so. With ``narrative_hints`` a sentence that names a cell of table 3
     (本年新收政府信息公开申请75件) may choose among the splits of a run of digits that fit the
     table's identities, reported as such; it never overrides a printed cell.
+    ``limits`` bounds what one document may cost (:class:`Limits`: bytes, table cells, PDF
+    pages, inflated bytes, seconds); past one, :class:`LimitExceeded` names it and how to raise
+    it.
     Returns a :class:`ParseResult`; raises :class:`~govdisclosure.errors.ParseError` when nothing
     usable is found (no title naming agency and year, no narrative, no table) and never another
     exception type on bad input.
@@ -129,19 +140,16 @@ def parse_report(
                 year=year or hints.year,
                 url=url or hints.url,
                 narrative_hints=narrative_hints,
+                notes=tuple(notes),
             ),
         )
 
-    kind, content, _ = load(source)
-    if len(content) > _LIMIT:
-        raise ParseError(
-            f"the source is {len(content)} characters long; at most {_LIMIT} are read"
-            f" / 文件过大（{len(content)}个字符），上限为{_LIMIT}"
-        )
+    notes: list[tuple[str, str]] = []
+    kind, content, _ = load(source, limits, notes)
     try:
         if kind == "pdf":
             assert isinstance(content, bytes)
-            blocks = _read_pdf(content)
+            blocks = _read_pdf(content, limits)
             return interpret(blocks, Hints(source_format="pdf"))
         if kind == "docx":
             assert isinstance(content, bytes)
@@ -150,15 +158,25 @@ def parse_report(
         if kind == "html":
             from govdisclosure.parse._html import read_html
 
-            page = read_html(content)
+            page = read_html(content, limits=limits)
             meta = page.meta
+            if page.meta_error is not None:
+                en = (
+                    f'the page\'s <meta name="govdisclosure:report"> is unusable and was'
+                    f" ignored ({page.meta_error}); everything is read from the page"
+                )
+                zh = (
+                    '页面的<meta name="govdisclosure:report">元数据无法使用，已忽略，'
+                    "全部内容改从页面读取"
+                )
+                notes.append((en, zh))
             return interpret(
                 page.blocks,
                 Hints(
                     title=page.title,
                     page_title=page.page_title,
                     meta=meta,
-                    published_on=meta.get("published_on") if meta else None,
+                    published_on=_text_or_none(meta.get("published_on")) if meta else None,
                     source_format="html",
                 ),
             )

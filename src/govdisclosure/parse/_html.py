@@ -9,7 +9,6 @@ places every cell of a data table on its grid with its spans.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ import attrs
 
 from govdisclosure.errors import ParseError
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._limits import DEFAULT_LIMITS, LimitExceeded, Limits
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -39,7 +39,6 @@ _CHROME_CLASS = re.compile(
     re.I,
 )
 _WS = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
-_MAX_SPAN = 100
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _FIGURES_HEADINGS = frozenset({"文中数据", "Figures quoted in the report"})
 
@@ -55,6 +54,8 @@ class HtmlPage:
     page_title: str | None = None
     #: The JSON object in ``<meta name="govdisclosure:report">``, if the page has one.
     meta: dict[str, Any] | None = None
+    #: Why the page's ``<meta name="govdisclosure:report">`` could not be read, if it could not.
+    meta_error: str | None = None
 
 
 def _clean(text: str) -> str:
@@ -72,14 +73,14 @@ def _is_chrome(el: _Element) -> bool:
 _SPAN = re.compile(r"\s*([0-9]{1,4})")
 
 
-def _span(value: str | None) -> int:
-    """A rowspan or colspan attribute: 1 when absent or unreadable, at most ``_MAX_SPAN``."""
+def _span(value: str | None, most: int) -> int:
+    """A rowspan or colspan attribute: 1 when absent or unreadable, at most ``most``."""
     if not value:
         return 1
     digits = _SPAN.match(value)
     if digits is None:
         return 1
-    return max(1, min(int(digits.group(1)), _MAX_SPAN))
+    return max(1, min(int(digits.group(1)), most))
 
 
 def _cell_text(el: _Element) -> str:
@@ -88,8 +89,13 @@ def _cell_text(el: _Element) -> str:
     return _clean(text) if text else ""
 
 
-def _table(el: _Element, index: int) -> TableBlock:
+def _table(el: _Element, index: int, limits: Limits) -> TableBlock:
     cells: list[TableCell] = []
+    most = limits.max_span
+    # Grid positions the cells cover so far: the carried spans below cost as much memory, so
+    # the budget is checked before they are recorded (a 150 kB page of huge spans took GBs).
+    budget = limits.max_cells
+    covered = 0
     append = cells.append
     # Columns that a rowspan from a row above takes in a row below: row -> columns.
     carried: dict[int, set[int]] = {}
@@ -108,9 +114,18 @@ def _table(el: _Element, index: int) -> TableBlock:
                 while column in taken:
                     column += 1
             value = td.get("rowspan")
-            rows = 1 if value is None else _span(value)
+            rows = 1 if value is None else _span(value, most)
             value = td.get("colspan")
-            cols = 1 if value is None else _span(value)
+            cols = 1 if value is None else _span(value, most)
+            covered += rows * cols
+            if covered > budget:
+                raise LimitExceeded(
+                    "max_cells",
+                    covered,
+                    budget,
+                    path=f"{prefix}{tag}[{cell_index}]",
+                    origin=Origin(line=td.sourceline, path=f"{prefix}{tag}[{cell_index}]"),
+                )
             if rows > 1:
                 span = range(column, column + cols)
                 for below in range(row_index + 1, row_index + rows):
@@ -147,19 +162,30 @@ def _has_columns(table: _Element) -> bool:
     return any(sum(1 for c in tr if c.tag in ("td", "th")) >= 2 for tr in table.iter("tr"))
 
 
-def _meta(root: _Element) -> dict[str, Any] | None:
+def _meta(root: _Element) -> tuple[dict[str, Any] | None, str | None]:
+    """The embedded metadata object, or why it could not be read."""
+    import orjson
+
     for el in root.iter("meta"):
         if el.get("name") == META_NAME:
             try:
-                value = json.loads(el.get("content") or "")
-            except ValueError:
-                return None
-            return value if isinstance(value, dict) else None
-    return None
+                # orjson: no recursion limit to hit in Python, no lone surrogates, and a depth
+                # limit of its own for a hostile page.
+                value = orjson.loads(el.get("content") or "")
+            except orjson.JSONDecodeError as exc:
+                return None, f"not valid JSON: {exc}"
+            if not isinstance(value, dict):
+                return None, f"expected a JSON object, got {type(value).__name__}"
+            return value, None
+    return None, None
 
 
-def read_html(text: str) -> HtmlPage:
+def read_html(text: str, *, limits: Limits = DEFAULT_LIMITS) -> HtmlPage:
     """Read an HTML page into blocks.
+
+    A table covering more than ``limits.max_cells`` grid positions raises
+    :class:`~govdisclosure.parse.LimitExceeded` before its grid is built; spans are capped at
+    ``limits.max_span``.
 
     >>> page = read_html("<div class='breadcrumb'>首页 &gt; 年报</div><p>一、总体情况</p>"
     ...                  "<table><tr><td rowspan='2'>a</td><td>&nbsp;</td></tr></table>")
@@ -237,7 +263,7 @@ def read_html(text: str) -> HtmlPage:
         if tag == "table" and el not in layout and _has_columns(el):
             flush()
             table_count += 1
-            blocks.append(_table(el, table_count))
+            blocks.append(_table(el, table_count, limits))
             skip()
             continue
         if tag in _BLOCK or tag == "br":
@@ -250,4 +276,5 @@ def read_html(text: str) -> HtmlPage:
     found = root.find(".//title")
     if found is not None:
         page_title = _cell_text(found) or None
-    return HtmlPage(tuple(blocks), title, page_title, _meta(root))
+    meta, meta_error = _meta(root)
+    return HtmlPage(tuple(blocks), title, page_title, meta, meta_error)

@@ -20,7 +20,7 @@ import attrs
 
 from govdisclosure.errors import ParseError
 from govdisclosure.model.agency import Agency
-from govdisclosure.model.base import URL_PATTERN
+from govdisclosure.model.base import MAX_COUNT, URL_PATTERN
 from govdisclosure.model.form import CellKind, Column, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.quantity import Money, MoneyUnit
@@ -83,6 +83,9 @@ class Hints:
     narrative_hints: bool = True
     """Whether a sentence naming a cell (本年新收政府信息公开申请75件) may choose among the splits
     of a run of digits."""
+    notes: tuple[tuple[str, str], ...] = ()
+    """What reading the source decided (a charset ignored, lone surrogates replaced), in English
+    and Chinese: each becomes a format diagnostic."""
 
 
 # What a report's title is about: 政府信息公开, 政务公开, or (a department's) 信息公开.
@@ -171,17 +174,26 @@ class _Reader:
             return None
         self.source(cell, path)
         text = cell.text
-        if text.isascii() and text.isdigit():  # most cells (and a cell is at most 30 digits)
-            if len(text) <= 30:
+        if text.isascii() and text.isdigit():  # most cells
+            if len(text) <= 15:  # at most 999,999,999,999,999 < MAX_COUNT
                 return int(text)
-            self.invalid_count(cell, text, path)
-            return None
-        text = text.strip()
-        if not text or text in _BLANKS:
-            return None
-        value = number_value(text)
+            value: int | Decimal | None = int(text) if len(text) <= 30 else None
+        else:
+            text = text.strip()
+            if not text or text in _BLANKS:
+                return None
+            value = number_value(text)
         if type(value) is int and (signed or value >= 0):
-            return value
+            if -MAX_COUNT <= value <= MAX_COUNT:
+                return value
+            self.note(
+                _D.INVALID_CELL,
+                f"{text!r} is larger than any count ({MAX_COUNT}, 2**53 - 1); left blank",
+                f"“{text}”超出计数上限（{MAX_COUNT}），按空白处理",
+                path=path,
+                origin=cell.origin,
+            )
+            return None
         self.invalid_count(cell, text, path)
         return None
 
@@ -883,6 +895,8 @@ def _statistics(tables: _Tables, reader: _Reader) -> tuple[LegacyIndicator, ...]
                 continue
             reader.source(cell, f"{path}.{field_name}")
             value = number_value(cell.text) if cell.text.strip() else None
+            if type(value) is int and not -MAX_COUNT <= value <= MAX_COUNT:
+                value = None  # larger than any count: blank, with the diagnostic below
             if value is None and cell.text.strip():
                 reader.note(
                     _D.INVALID_CELL,
@@ -1161,10 +1175,8 @@ def _read_meta(meta: Mapping[str, Any] | None, reader: _Reader) -> dict[str, Any
     readers: dict[str, Any] = {
         "format_version": lambda value: FormatVersion.from_code(_expect(value, str)),
         "agency": lambda value: from_dict(value, Agency),
-        "published_on": lambda value: (
-            None if value is None else date.fromisoformat(_expect(value, str))
-        ),
-        "url": lambda value: None if value is None else _expect(value, str),
+        "published_on": lambda value: None if value is None else _meta_date(value),
+        "url": lambda value: None if value is None else _meta_url(value),
         "figures": many(FigureModel),
         "channels": many(DisclosureChannel),
         "processing_fee": lambda value: None if value is None else from_dict(value, Money),
@@ -1175,7 +1187,7 @@ def _read_meta(meta: Mapping[str, Any] | None, reader: _Reader) -> dict[str, Any
             continue
         try:
             found[key] = read(meta[key])
-        except (ValueError, TypeError) as exc:  # ValidationError is a ValueError
+        except (ValueError, TypeError, RecursionError) as exc:  # ValidationError: ValueError
             reader.note(
                 _D.UNRECOGNISED,
                 f"the page's {_META} metadata has an unusable {key!r}, read from the page"
@@ -1187,6 +1199,23 @@ def _read_meta(meta: Mapping[str, Any] | None, reader: _Reader) -> dict[str, Any
 
 
 _META = '<meta name="govdisclosure:report">'
+_META_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _meta_date(value: Any) -> date:
+    """A ``YYYY-MM-DD`` date, as the JSON reader reads one (not 20240301 nor 2024-W09-5)."""
+    text = _expect(value, str)
+    if not _META_DATE.fullmatch(text):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}")
+    return date.fromisoformat(text)
+
+
+def _meta_url(value: Any) -> str:
+    """An absolute http(s) URL, as the report's ``url`` field accepts."""
+    text: str = _expect(value, str)
+    if not URL_PATTERN.match(text):
+        raise ValueError(f"expected an absolute http(s) URL, got {text!r}")
+    return text
 
 
 _JSON_NAMES: dict[type[Any], str] = {str: "string", list: "array"}
@@ -1201,6 +1230,8 @@ def _expect(value: Any, kind: type[Any]) -> Any:
 def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
     """Turn blocks into a report with its diagnostics (see :func:`parse_report`)."""
     reader = _Reader()
+    for en, zh in hints.notes:
+        reader.note(_D.FORMAT, en, zh)
     narrative = _narrative(blocks, hints)
     tables = _classify(blocks, reader)
     if not tables.found_any and not narrative.sections and not narrative.preamble:

@@ -41,6 +41,7 @@ import itertools
 import re
 import statistics
 import unicodedata
+import zlib
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,7 @@ import attrs
 
 from govdisclosure.errors import ParseError
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._limits import DEFAULT_LIMITS, Deadline, LimitExceeded, Limits
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -86,8 +88,45 @@ def _pdfplumber() -> Any:
     return pdfplumber
 
 
-def read_pdf(data: bytes) -> list[Block]:
+_STREAM = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def _inflated_size(data: bytes, limit: int) -> int:
+    """The bytes the zlib (Flate) streams of a PDF inflate to, counted up to ``limit + 1``.
+
+    pdfminer inflates a stream whole in memory, so a 3 MB file of compressed zeros takes
+    gigabytes before any page is read; this pass counts in 1 MB steps and stops past the limit.
+    A stream that is not zlib data (another filter, encrypted) counts as nothing here.
+    """
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        end = data.find(b"endstream", start)
+        header = data[start : start + 2]
+        if len(header) < 2 or header[0] & 0x0F != 8 or (header[0] << 8 | header[1]) % 31:
+            continue  # no zlib header: uncompressed content, another filter, encrypted data
+        inflater = zlib.decompressobj()
+        pending = memoryview(data)[start : len(data) if end < 0 else end]
+        try:
+            while pending:
+                total += len(inflater.decompress(pending, _CHUNK))
+                if total > limit:
+                    return total
+                pending = memoryview(inflater.unconsumed_tail)
+                if inflater.eof:
+                    break
+        except zlib.error:
+            continue  # corrupt data: pdfminer decides what it is
+    return total
+
+
+def read_pdf(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> list[Block]:
     r"""Read a PDF report into text and table blocks in reading order.
+
+    ``limits`` bounds the pages read (``max_pages``), what the compressed streams may inflate to
+    (``max_inflated_bytes``, counted before pdfminer inflates anything) and the time spent
+    (``max_seconds``, checked between pages); past one, :class:`~govdisclosure.parse.LimitExceeded`.
 
     Every cell and paragraph carries its :class:`Origin`: the 1-based page and the bounding box
     ``(x0, top, x1, bottom)`` in points from the page's top-left corner.
@@ -126,11 +165,20 @@ def read_pdf(data: bytes) -> list[Block]:
             "not a PDF: no %PDF- header in the first 1024 bytes"
             " / 不是PDF文件：前1024字节中没有%PDF-文件头"
         )
+    deadline = Deadline(limits)
+    inflated = _inflated_size(data, limits.max_inflated_bytes)
+    if inflated > limits.max_inflated_bytes:
+        raise LimitExceeded("max_inflated_bytes", inflated, limits.max_inflated_bytes)
     pages: list[_Page] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
+                if number > limits.max_pages:
+                    raise LimitExceeded("max_pages", number, limits.max_pages)
+                deadline.check(f"page {number}")
                 pages.append(_read_page(page, number))
+    except LimitExceeded:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types: this is the boundary
         reason = _reason(exc)
         if "password" in reason.lower() or "encrypt" in reason.lower():

@@ -25,7 +25,9 @@ import attrs
 
 from govdisclosure.errors import ParseError
 from govdisclosure.model.applicant import ApplicantKind
+from govdisclosure.model.base import MAX_COUNT
 from govdisclosure.model.layout import ApplicationRow, FormatVersion
+from govdisclosure.parse._limits import MAX_DIGIT_RUN, LimitExceeded
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -74,10 +76,15 @@ class TooManyCandidates(ParseError):
 
 def _check_run(run: str, where: str) -> None:
     if not (run and run.isascii() and run.isdigit()):
+        shown = run if len(run) <= 80 else f"{run[:77]}..."
         raise ParseError(
-            f"{where}: expected a run of ASCII digits, got {run!r}"
-            f" / {where}：应为一串半角数字，实际为{run!r}"
+            f"{where}: expected a run of ASCII digits, got {shown!r}"
+            f" / {where}：应为一串半角数字，实际为{shown!r}"
         )
+    if len(run) > MAX_DIGIT_RUN:
+        # The ways to cut a run grow fast with its length (51 s for 200 digits) and int()
+        # refuses 4,300 digits: no real row is this long.
+        raise LimitExceeded("max_digit_run", len(run), MAX_DIGIT_RUN, path=where, fixed=True)
 
 
 def split_run(
@@ -85,9 +92,10 @@ def split_run(
 ) -> tuple[tuple[int, ...], ...]:
     """Every way to cut a run of ASCII digits into ``width`` whole numbers.
 
-    No number has a leading zero except ``0`` itself. With ``total_last`` (the default) the last
-    number must equal the sum of the others, as the 总计 of a table row does. The splits come in
-    a stable order (shorter leading numbers first).
+    No number has a leading zero except ``0`` itself, nor exceeds
+    :data:`~govdisclosure.model.base.MAX_COUNT` (no count does). With ``total_last`` (the
+    default) the last number must equal the sum of the others, as the 总计 of a table row does.
+    The splits come in a stable order (shorter leading numbers first).
 
     When there are more than ``limit`` splits, :class:`TooManyCandidates` is raised (a
     :class:`~govdisclosure.errors.ParseError`): a truncated list would silently drop the true
@@ -148,13 +156,15 @@ def _splits(
             left = width - column  # cells still to cut, this one included
             if left == 1:
                 piece = run[pos:]
-                if len(piece) > 1 and piece[0] == "0":
+                if (len(piece) > 1 and piece[0] == "0") or int(piece) > MAX_COUNT:
                     return ()
                 return ((int(piece),),)
             out: list[Cells] = []
             longest = 1 if run[pos] == "0" else n - pos - (left - 1)
             for size in range(1, longest + 1):
                 value = int(run[pos : pos + size])
+                if value > MAX_COUNT:
+                    break  # longer pieces are larger still
                 out.extend((value, *rest) for rest in free(pos + size, column + 1))
                 check(len(out))
             return tuple(out)
@@ -220,8 +230,8 @@ def _splits(
         if (len(tail) > 1 and tail[0] == "0") or (2 * digit_sums[end] - digit_sums[n]) % 9:
             continue
         total = int(tail)
-        if not allowed(width - 1, total):
-            continue
+        if total > MAX_COUNT or not allowed(width - 1, total):
+            continue  # the other cells are at most the total: none is over MAX_COUNT
         found.extend((*cells, total) for cells in parts(end, total))
         check(len(found))
     return tuple(found)

@@ -3,7 +3,14 @@
 from typing import TYPE_CHECKING, Any
 
 from govdisclosure.serialize.converter import converter, make_converter
-from govdisclosure.serialize.json import SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
+from govdisclosure.serialize.json import (
+    SCHEMA_VERSION,
+    from_dict,
+    from_json,
+    parse_json,
+    to_dict,
+    to_json,
+)
 from govdisclosure.serialize.registry import TAG_KEY, register, registered_tags, tag_of
 
 if TYPE_CHECKING:
@@ -49,6 +56,7 @@ __all__ = [
     "json_schema",
     "make_converter",
     "model_classes",
+    "parse_json",
     "register",
     "registered_tags",
     "tag_of",

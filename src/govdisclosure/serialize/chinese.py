@@ -30,7 +30,7 @@ import orjson
 
 from govdisclosure.errors import ErrorDetail, ValidationError
 from govdisclosure.serialize import registry
-from govdisclosure.serialize.json import READABLE_VERSIONS, from_dict, to_dict
+from govdisclosure.serialize.json import READABLE_VERSIONS, from_dict, parse_json, to_dict
 from govdisclosure.serialize.schema import VERSION_KEY, Node, Plan, plan, rekey, top_node
 
 if TYPE_CHECKING:
@@ -109,13 +109,7 @@ def from_json_zh(data: str | bytes, cls: type[T]) -> T:
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
       $.数值: must not be negative, got -3 / 不能为负数，实际为-3
     """
-    try:
-        parsed = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise ValidationError(
-            [ErrorDetail("$", f"not valid JSON: {exc}", f"JSON格式错误：{exc}")]
-        ) from None
-    return from_dict_zh(parsed, cls)
+    return from_dict_zh(parse_json(data), cls)
 
 
 # --- Chinese keys to English keys ---------------------------------------------------------------

@@ -36,7 +36,6 @@ from __future__ import annotations
 import abc
 import builtins
 import keyword
-import re
 import sys
 import threading
 import types
@@ -50,7 +49,7 @@ import attrs
 from govdisclosure.model import base as _base
 from govdisclosure.model.base import LabelledEnum
 from govdisclosure.serialize import registry
-from govdisclosure.serialize.converter import converter
+from govdisclosure.serialize.converter import _DECIMAL, _ISO_DATE, converter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,10 +58,8 @@ __all__ = ["clear", "source", "structure", "unstructure"]
 
 T = TypeVar("T")
 
-# The same patterns as the converter's hooks (``$`` and ``\d`` included), so that the compiled
-# path accepts exactly what the hooks accept.
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+# The converter's own patterns, matched as its hooks match them (fullmatch), so that the
+# compiled path accepts exactly what the hooks accept.
 
 
 class _Fail(Exception):
@@ -186,14 +183,19 @@ def _flatten(validator: Any) -> list[Any]:
 
 # The conditions under which the model layer's common validators raise, for a value that has been
 # structured already. Each is at least as strict as the validator (``type(v) is str`` where it
-# asks ``isinstance``): where the inline check fails, the detailed converter decides.
+# asks ``isinstance``): where the inline check fails, the detailed converter decides. Text is
+# known to hold no lone surrogate (the validators refuse one): from_dict has checked the whole
+# document, which orjson cannot even read otherwise.
 _INLINE: dict[Any, str] = {
-    _base.counts: "{v} is not None and (type({v}) is not _int or {v} < 0)",
+    _base.counts: "{v} is not None and (type({v}) is not _int or {v} < 0 or {v} > _MAXC)",
     _base.non_negative: "{v} is not None and {v} < 0",
     _base.text: "type({v}) is not _str or not {v}.strip()",
     _base.optional_text: "{v} is not None and (type({v}) is not _str or not {v}.strip())",
     _base.optional_url: "{v} is not None and (type({v}) is not _str or _url_match({v}) is None)",
-    _base.decimal_value: "type({v}) is not _int and (type({v}) is not _Dec or not {v}.is_finite())",
+    _base.decimal_value: (
+        "not (-_MAXC <= {v} <= _MAXC) if type({v}) is _int"
+        " else type({v}) is not _Dec or not {v}.is_finite()"
+    ),
     _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite()",
 }
 
@@ -205,6 +207,8 @@ def _inline_check(validator: Any, var: str) -> str | None:
         if not inner or None in inner:
             return None
         return f"{var} is not None and ({' or '.join(f'({c})' for c in inner)})"
+    if isinstance(validator, _base.Nesting):  # most tuples of nested models are empty
+        return f"{var} and _too_deep({var}, {validator.children!r})"
     try:
         template = _INLINE.get(validator)
     except TypeError:  # an unhashable validator: not one of the model layer's
@@ -275,8 +279,8 @@ class _Generator:
         self.ns: dict[str, Any] = {
             "_Fail": _Fail,
             "_bad": _bad,
-            "_date_match": _ISO_DATE.match,
-            "_dec_match": _DECIMAL.match,
+            "_date_match": _ISO_DATE.fullmatch,
+            "_dec_match": _DECIMAL.fullmatch,
             "_fromiso": date.fromisoformat,
             "_iso": date.isoformat,
             "_Dec": Decimal,
@@ -290,6 +294,8 @@ class _Generator:
             "_bool": bool,
             "_new": object.__new__,
             "_url_match": _base.URL_PATTERN.match,
+            "_too_deep": _base.Nesting.too_deep,
+            "_MAXC": _base.MAX_COUNT,
         }
         self.ids: dict[type, int] = {}
         self.poly_ids: dict[type, int] = {}
@@ -494,7 +500,13 @@ class _Generator:
     @staticmethod
     def called_validators(a: attrs.Attribute[Any]) -> list[Any]:
         """The validators of ``a`` that :meth:`field_stmts` does not inline."""
-        return [v for v in _flatten(a.validator) if _inline_check(v, "v") is None]
+        # TypeCheck: structuring made the declared type already, and the text of a document
+        # holds no lone surrogate (from_dict checks the whole document first).
+        return [
+            v
+            for v in _flatten(a.validator)
+            if not isinstance(v, _base.TypeCheck) and _inline_check(v, "v") is None
+        ]
 
     # structure -----------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from govdisclosure.errors import RegistrationError
+from govdisclosure.errors import MAX_ERRORS, RegistrationError
 from govdisclosure.model.base import InvalidValue, LabelledEnum
 from govdisclosure.serialize import registry
 
@@ -67,11 +67,16 @@ def _bool(value: Any, _: type) -> bool:
     )
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# ASCII digits only and the whole string (fullmatch: ``$`` would let a final newline through):
+# these are the JSON Schema's DATE_PATTERN and DECIMAL_PATTERN, character for character, so the
+# reader and the schema accept the same documents (full-width digits, "00012", "1\n" refused).
+# ``(?!\n)$``: the end of the text in ECMA-262 and in Python alike (Python's ``$`` alone also
+# matches before a final newline, and Python-based JSON Schema validators use it).
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?!\n)$")
 
 
 def _date(value: Any, _: type) -> date:
-    if type(value) is str and _ISO_DATE.match(value):
+    if type(value) is str and _ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -83,11 +88,12 @@ def _date(value: Any, _: type) -> date:
     )
 
 
-_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+#: No leading zero (``"00012"`` would not come back as the same bytes).
+_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?!\n)$")
 
 
 def _decimal(value: Any, _: type) -> Decimal:
-    if type(value) is str and _DECIMAL.match(value):
+    if type(value) is str and _DECIMAL.fullmatch(value):
         try:
             return Decimal(value)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
@@ -278,6 +284,19 @@ def _install_strict_containers(conv: cattrs.Converter, detailed_validation: bool
             items: list[Any] = []
             errors: list[Exception] = []
             for index, item in enumerate(value):
+                if len(errors) >= MAX_ERRORS:
+                    # A hostile array of a million bad items would take minutes to report in
+                    # full; what follows is counted, not checked.
+                    rest = len(value) - index
+                    more = WrongType(
+                        f"{rest} more items not checked after {MAX_ERRORS} problems",
+                        f"已有{MAX_ERRORS}处错误，其余{rest}项未检查",
+                    )
+                    more.__notes__ = [
+                        IterableValidationNote(f"Structuring @ index {index}", index, item_type)
+                    ]
+                    errors.append(more)
+                    break
                 try:
                     items.append(item_hook(item, item_type))
                 except Exception as exc:  # collected, reported with its index

@@ -17,7 +17,7 @@ from govdisclosure.serialize import compiled
 from govdisclosure.serialize.converter import converter
 from govdisclosure.serialize.errors import to_validation_error
 
-__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "parse_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
@@ -75,6 +75,12 @@ def from_dict(data: Any, cls: type[T]) -> T:
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
       $.amount: expected a decimal number as a string such as "96171.6", got 3940 / ...
     """
+    document = _check_version(data, cls)
+    return _structure(document, cls, checked=False)
+
+
+def _check_version(data: Any, cls: type) -> dict[str, Any]:
+    """``data`` if it is a document of a readable version, upgraded to the current one."""
     if type(data) is not dict:
         raise ValidationError([ErrorDetail("$", "expected a JSON object", "应为JSON对象")])
     version = data.get(_VERSION_KEY)
@@ -94,9 +100,18 @@ def from_dict(data: Any, cls: type[T]) -> T:
     if version != SCHEMA_VERSION:
         from govdisclosure.serialize.migrate import upgrade  # rare: loaded on first old document
 
-        data = upgrade(data, cls)
+        upgraded: dict[str, Any] = upgrade(data, cls)
+        return upgraded
+    return data
+
+
+def _structure(data: dict[str, Any], cls: type[T], *, checked: bool) -> T:
+    """``data`` (a dict with the right ``schema_version``) as ``cls``. ``checked`` says orjson
+    read it, so that its text holds no lone surrogate, which the compiled path assumes."""
     body = {k: v for k, v in data.items() if k != _VERSION_KEY}
     try:
+        if not checked:
+            orjson.dumps(body)  # a C-speed check: raises on a lone surrogate (or a non-JSON value)
         # Valid documents take the compiled path; only a failure pays for detailed validation.
         return compiled.structure(body, cls)
     except Exception:
@@ -120,10 +135,92 @@ def from_json(data: str | bytes, cls: type[T]) -> T:
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
       $: not valid JSON: ... / JSON格式错误：...
     """
+    document = _check_version(parse_json(data), cls)
+    return _structure(document, cls, checked=True)
+
+
+class _Pairs(dict[str, Any]):
+    """An object of the slow duplicate-key pass that had a key more than once."""
+
+    duplicates: list[str]
+
+
+def parse_json(data: str | bytes) -> Any:
+    """JSON text to Python values, refusing what would be read differently elsewhere.
+
+    Invalid JSON, a lone surrogate and a key given twice in one object (most readers keep the
+    last, some the first: the document does not say one thing) raise :class:`.ValidationError`
+    with the path of the object.
+
+    >>> parse_json(b'{"a":[1,{"b":"x"}]}')
+    {'a': [1, {'b': 'x'}]}
+    >>> parse_json('{"a":{"b":1,"b":2}}')
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
+      $.a.b: the key 'b' is given more than once in this object / 该对象中键'b'出现了不止一次
+    """
     try:
         parsed = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise ValidationError(
             [ErrorDetail("$", f"not valid JSON: {exc}", f"JSON格式错误：{exc}")]
         ) from None
-    return from_dict(parsed, cls)
+    raw = data.encode() if isinstance(data, str) else data
+    # A document as the library writes it (compact or indented) has no duplicate key: what
+    # orjson reads back re-encodes to the same bytes. Anything else pays for a second pass.
+    try:
+        canonical = orjson.dumps(parsed) == raw
+        canonical = canonical or orjson.dumps(parsed, option=orjson.OPT_INDENT_2) == raw
+    except TypeError:  # nested deeper than orjson writes (254 levels)
+        canonical = False
+    if not canonical:
+        try:
+            _check_duplicates(raw)
+        except RecursionError:
+            raise ValidationError(
+                [ErrorDetail("$", "the document nests too deeply", "文档嵌套层数过多")]
+            ) from None
+    return parsed
+
+
+def _check_duplicates(raw: bytes) -> None:
+    import json
+
+    found = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal found
+        value = dict(items)
+        if len(value) == len(items):
+            return value
+        found = True
+        marked = _Pairs(value)
+        seen: set[str] = set()
+        marked.duplicates = []
+        for key, _ in items:
+            if key in seen:
+                marked.duplicates.append(key)
+            seen.add(key)
+        return marked
+
+    tree = json.loads(raw, object_pairs_hook=pairs)
+    if not found:
+        return
+    errors: list[ErrorDetail] = []
+    stack: list[tuple[str, Any]] = [("$", tree)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                errors.append(
+                    ErrorDetail(
+                        f"{path}.{key}",
+                        f"the key {key!r} is given more than once in this object",
+                        f"该对象中键{key!r}出现了不止一次",
+                    )
+                )
+            stack.extend((f"{path}.{k}", v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+    raise ValidationError(errors)

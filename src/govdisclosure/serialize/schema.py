@@ -84,7 +84,7 @@ def _portable(pattern: re.Pattern[str]) -> str:
 DATE_PATTERN = _portable(_ISO_DATE)
 DECIMAL_PATTERN = _portable(_DECIMAL)
 # Non-negative decimals: what ``value < 0`` lets through, including "-0" and "-0.00".
-NON_NEGATIVE_DECIMAL_PATTERN = r"^(?:[0-9]+(?:\.[0-9]+)?|-0+(?:\.0+)?)$"
+NON_NEGATIVE_DECIMAL_PATTERN = r"^(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|-0(?:\.0+)?)(?!\n)$"
 NON_BLANK_PATTERN = r"\S"
 URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"
 # GB 32100: 8 digits, then 10 characters of the code alphabet (no I, O, S, V, Z).
@@ -292,6 +292,18 @@ def _non_negative(_: _Builder, kind: str, schema: dict[str, Any]) -> None:
         schema["pattern"] = NON_NEGATIVE_DECIMAL_PATTERN
 
 
+def _count(builder: _Builder, kind: str, schema: dict[str, Any]) -> None:
+    _non_negative(builder, kind, schema)
+    if kind == "integer":
+        schema["maximum"] = _base.MAX_COUNT  # 2**53 - 1: exact in every JSON reader
+
+
+def _bounded(_: _Builder, kind: str, schema: dict[str, Any]) -> None:
+    if kind == "integer":  # a non_negative after it raises the minimum to 0
+        schema.setdefault("minimum", -_base.MAX_COUNT)
+        schema["maximum"] = _base.MAX_COUNT
+
+
 def _pattern(pattern: str) -> Callable[[_Builder, str, dict[str, Any]], None]:
     def rule(_: _Builder, kind: str, schema: dict[str, Any]) -> None:
         if kind == "string":
@@ -322,21 +334,31 @@ def _pending_has_no_decision(builder: _Builder, owner: Plan) -> dict[str, Any]:
 
 
 def _validator(cls: type, name: str) -> Any:
-    return getattr(attrs.fields(cls), name).validator
+    """The field's own validator (the declared-type check that ``field`` adds left out)."""
+    validator = getattr(attrs.fields(cls), name).validator
+    inner = getattr(validator, "_validators", (validator,))  # an and_ of validators
+    leaves = [v for v in inner if not isinstance(v, _base.TypeCheck)]
+    return leaves[0] if len(leaves) == 1 else validator
 
 
 _RULES: dict[Any, _Rule] = {
     _base.text: _Rule(_non_blank),
     _base.optional_text: _Rule(_non_blank),
-    _base.counts: _Rule(_non_negative),
+    _base.counts: _Rule(_count),
     _base.non_negative: _Rule(_non_negative),
     _base.optional_url: _Rule(_pattern(URL_PATTERN)),
-    # The type already says these: an integer, or a finite decimal string.
-    _base.decimal_value: _Rule(),
+    # The type already says these: an integer (of at most MAX_COUNT), or a decimal string.
+    _base.decimal_value: _Rule(_bounded),
     _base.finite_decimal: _Rule(),
-    _validator(m.LegacyIndicator, "this_year"): _Rule(),
-    _validator(m.ItemCounts2019, "change"): _Rule(),
+    _validator(m.LegacyIndicator, "this_year"): _Rule(_bounded),
+    _validator(m.ItemCounts2019, "change"): _Rule(_bounded),
     _validator(m.RegionCode, "code"): _Rule(_pattern(REGION_CODE_PATTERN)),
+    _validator(m.Section, "subsections"): _Rule(
+        comment=f"govdisclosure also bounds the nesting at {_base.MAX_NESTING} levels"
+    ),
+    _validator(m.Figure, "parts"): _Rule(
+        comment=f"govdisclosure also bounds the nesting at {_base.MAX_NESTING} levels"
+    ),
     _validator(m.Agency, "credit_code"): _Rule(
         _pattern(CREDIT_CODE_PATTERN),
         comment="govdisclosure also verifies the GB 32100 check character",
@@ -389,8 +411,8 @@ _BOUNDS = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "excl
 
 def leaf_validators(validator: Any) -> Iterator[Any]:
     """The validators inside ``and_`` / ``optional`` wrappers (and lists), one by one."""
-    if validator is None:
-        return
+    if validator is None or isinstance(validator, _base.TypeCheck):
+        return  # the declared type: what the schema's "type" already says
     if isinstance(validator, _AND):
         for inner in validator._validators:
             yield from leaf_validators(inner)
@@ -843,7 +865,7 @@ def json_schema(cls: type, *, keys: Keys = "en") -> dict[str, Any]:
     >>> schema["required"], schema["additionalProperties"]
     (['schema_version', 'amount'], False)
     >>> schema["properties"]["amount"]["x-label-zh"], schema["properties"]["amount"]["pattern"]
-    ('金额', '^(?:[0-9]+(?:\\\\.[0-9]+)?|-0+(?:\\\\.0+)?)$')
+    ('金额', '^(?:(?:0|[1-9][0-9]*)(?:\\\\.[0-9]+)?|-0(?:\\\\.0+)?)(?!\\\\n)$')
     >>> list(json_schema(Money, keys="zh")["properties"])
     ['schema_version', '金额', '单位']
     """
