@@ -79,6 +79,8 @@ class _Missing:
         self._name = name
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__"):  # doctest and inspect probe modules' globals with these
+            raise AttributeError(attribute)
         raise ModuleNotFoundError(f"{self._name} is not installed (the test should be skipped)")
 
 

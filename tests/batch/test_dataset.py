@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
-from common import optional
+from common import extra, optional
 from govdisclosure import examples
 from govdisclosure.export.frame import ARROW_COLUMNS, DatasetExists, to_arrow, write_dataset
 from govdisclosure.model import (
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from govdisclosure.model import AnnualReport
 
 
+pytestmark = extra("pandas", "arrow")
 pd = optional("pandas")
 ds = optional("pyarrow.dataset")
 HUAIAN = examples.load("huaian-city-2024")

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from common import optional
+from common import extra, optional
 from govdisclosure import examples
 from govdisclosure.export.frame import (
     ARROW_COLUMNS,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from govdisclosure.model import AnnualReport
 
 
+pytestmark = extra("pandas", "arrow")
 pd = optional("pandas")
 pa = optional("pyarrow")
 pq = optional("pyarrow.parquet")

@@ -14,14 +14,12 @@ import sys
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-import docx
 import pytest
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpus
+from common import extra, optional
 from govdisclosure.errors import ParseError
 from govdisclosure.model.layout import ApplicationRow, FormatVersion
 from govdisclosure.parse import TableBlock, TextBlock, _docx, parse_report
@@ -30,6 +28,11 @@ from govdisclosure.parse._source import load
 
 if TYPE_CHECKING:
     from docx.table import Table
+
+pytestmark = extra("docx")
+docx = optional("docx")
+oxml = optional("docx.oxml")
+oxml_ns = optional("docx.oxml.ns")
 
 R = ApplicationRow
 COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
@@ -220,8 +223,8 @@ def test_the_real_word_form_filled_in_parses_like_a_published_report() -> None:
 def _grid_before(table: Table, row: int, count: int) -> None:
     tr = table.rows[row]._tr
     tr_pr = tr.get_or_add_trPr()
-    before = OxmlElement("w:gridBefore")
-    before.set(qn("w:val"), str(count))
+    before = oxml.OxmlElement("w:gridBefore")
+    before.set(oxml_ns.qn("w:val"), str(count))
     tr_pr.append(before)
     for _ in range(count):
         tr.remove(tr.tc_lst[0])
@@ -236,8 +239,8 @@ def test_grid_before_shifts_the_row_and_bad_spans_are_not_believed() -> None:
     _grid_before(table, 1, 2)
     # A span that is not a number counts as one column.
     tc_pr = table.rows[0]._tr.tc_lst[0].get_or_add_tcPr()
-    span = OxmlElement("w:gridSpan")
-    span.set(qn("w:val"), "wide")
+    span = oxml.OxmlElement("w:gridSpan")
+    span.set(oxml_ns.qn("w:val"), "wide")
     tc_pr.append(span)
     (block,) = read_docx(save(document))
     assert isinstance(block, TableBlock)
@@ -254,10 +257,10 @@ def test_a_vertical_merge_continuation_with_nothing_above_starts_a_cell() -> Non
     table.cell(0, 0).text = "top"
     table.cell(1, 0).text = "orphan"  # before the merge marks: python-docx follows them
     tc = table.rows[1]._tr.tc_lst[0]
-    merge = OxmlElement("w:vMerge")  # no w:val: "continue", but the cell above is not merged
+    merge = oxml.OxmlElement("w:vMerge")  # no w:val: "continue", but the cell above is not merged
     tc.get_or_add_tcPr().append(merge)
     tc2 = table.rows[2]._tr.tc_lst[0]
-    tc2.get_or_add_tcPr().append(OxmlElement("w:vMerge"))
+    tc2.get_or_add_tcPr().append(oxml.OxmlElement("w:vMerge"))
     (block,) = read_docx(save(document))
     assert isinstance(block, TableBlock)
     found = [(c.text, c.row, c.column, c.row_span) for c in block.cells]
@@ -287,8 +290,8 @@ def test_content_controls_are_read_and_empty_parts_dropped() -> None:
     document = docx.Document()
     document.add_paragraph("")
     document.add_table(rows=1, cols=1)  # an empty table: no block
-    sdt = OxmlElement("w:sdt")
-    content = OxmlElement("w:sdtContent")
+    sdt = oxml.OxmlElement("w:sdt")
+    content = oxml.OxmlElement("w:sdtContent")
     sdt.append(content)
     paragraph = document.add_paragraph("封面：某区人民政府")
     content.append(paragraph._p)  # moves the paragraph into the content control

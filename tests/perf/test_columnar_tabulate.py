@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from common import optional
+from common import extra, optional
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.layout import FormatVersion
 from govdisclosure.model.outcome import Outcome
@@ -27,6 +27,7 @@ from govdisclosure.model.request import (
 from govdisclosure.model.review import Reconsideration, ReviewResult
 from govdisclosure.stats import RequestColumns, tabulate, tabulate_columns
 
+pytestmark = extra("fast")
 np = optional("numpy")
 
 FIRST = date(2021, 6, 1)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from common import optional, request_on
+from common import extra, optional, request_on
 from govdisclosure.errors import CalendarDataUnavailable, LifecycleError
 from govdisclosure.model.applicant import Applicant, ApplicantKind
 from govdisclosure.model.outcome import Outcome
@@ -28,6 +28,7 @@ from govdisclosure.rules.calendar import default_calendar
 from govdisclosure.rules.regulation import NoRegulationInForce
 from govdisclosure.rules.vectorised import due_date_array, request_due_dates
 
+pytestmark = extra("fast")
 np = optional("numpy")
 
 FIRST = date(2008, 5, 1)
