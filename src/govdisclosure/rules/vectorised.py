@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govdisclosure.errors import LifecycleError
+from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.request import Extended, Replied, Transferred, Withdrawn
 from govdisclosure.rules.calendar import WorkdayCalendar, default_calendar
 from govdisclosure.rules.deadlines import Counting, DueDate, Extension, due_date
@@ -51,6 +52,9 @@ __all__ = ["DueDateArray", "due_date_array", "request_due_dates"]
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 # Events that leave the reply due date where receipt and the extension put it.
 _NEUTRAL = (Replied, Transferred, Withdrawn)
+# Replies that name an earlier notice (逾期不补正, 逾期未缴费): with no correction or fee event
+# in the history they are impossible, and only the general path says so.
+_NEEDS_NOTICE = frozenset({Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE})
 
 
 def _numpy() -> Any:
@@ -336,6 +340,8 @@ def _extension_only(request: DisclosureRequest) -> int | None:
                 return None
             days = event.working_days  # type: ignore[attr-defined]
         elif kind in _NEUTRAL:
+            if kind is Replied and event.outcome in _NEEDS_NOTICE:  # type: ignore[attr-defined]
+                return None
             final = kind is not Transferred
         else:
             return None
