@@ -26,6 +26,7 @@ __all__ = [
     "EXTRAS",
     "RECEIVED",
     "assert_json_round_trip",
+    "every_event_request",
     "extra",
     "has_extra",
     "hidden_extras",
@@ -122,6 +123,44 @@ def make_request(
 def request_on(received: date, *events: RequestEvent, **changes: Any) -> DisclosureRequest:
     """:func:`make_request` received on ``received`` (the form the deadline tests read best)."""
     return make_request(*events, received=received, **changes)
+
+
+def every_event_request() -> DisclosureRequest:
+    """A request of 2024-11-01 that goes through every kind of event once, each on time:
+    correction, consultation, fee, extension, transfer, reply (2024-12-02)."""
+    from decimal import Decimal
+
+    from govdisclosure.model import (
+        ConsultationAnswered,
+        ConsultationStarted,
+        Consultee,
+        CorrectionReceived,
+        CorrectionRequested,
+        Extended,
+        FeeNoticeIssued,
+        FeePaid,
+        Money,
+        Outcome,
+        Replied,
+        Transferred,
+    )
+
+    def d(day: int, month: int = 11) -> date:
+        return date(2024, month, day)
+
+    third = Consultee.THIRD_PARTY
+    return request_on(
+        d(1),
+        CorrectionRequested(on=d(4), due_on=d(15)),
+        CorrectionReceived(on=d(8)),
+        ConsultationStarted(on=d(11), consultee=third),
+        ConsultationAnswered(on=d(14), consultee=third),
+        FeeNoticeIssued(on=d(18), amount=Money(Decimal("100")), due_on=d(25)),
+        FeePaid(on=d(20)),
+        Extended(on=d(22), working_days=10),
+        Transferred(on=d(23), to="某局"),
+        Replied(on=d(2, 12), outcome=Outcome.GRANTED),
+    )
 
 
 def assert_json_round_trip(model: object) -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import every_event_request
 from common import request_on as req
 from govdisclosure.errors import LifecycleError
 from govdisclosure.model.outcome import Outcome
@@ -58,18 +59,7 @@ def d(day: int, month: int = 11) -> date:
 
 
 def test_state_timeline() -> None:
-    r = req(
-        RECEIVED,
-        CorrectionRequested(on=d(4), due_on=d(15)),
-        CorrectionReceived(on=d(8)),
-        ConsultationStarted(on=d(11), consultee=THIRD),
-        ConsultationAnswered(on=d(14), consultee=THIRD),
-        FeeNoticeIssued(on=d(18), amount=FEE, due_on=d(25)),
-        FeePaid(on=d(20)),
-        Extended(on=d(22), working_days=10),
-        Transferred(on=d(23), to="某局"),
-        Replied(on=d(2, 12), outcome=Outcome.GRANTED),
-    )
+    r = every_event_request()
     expected = [
         (date(2024, 10, 31), RequestState.NOT_RECEIVED),
         (d(1), RequestState.RECEIVED),
