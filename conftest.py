@@ -9,9 +9,11 @@ they were not installed, which is how the marks are kept right.
 
 from __future__ import annotations
 
+import doctest
 import importlib.abc
+import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -77,3 +79,42 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         # dask and DuckDB come with the test extra only; the others are extras of the library.
         install = ",".join(dict.fromkeys(n if n in _LIBRARY_EXTRAS else "test" for n in missing))
         pytest.skip(f"needs {', '.join(missing)}: pip install -e '.[{install}]'")
+
+
+_EXTRA_HINT = re.compile(r"govdisclosure\[(\w+)\]")
+
+
+def _missing_extra(exc: BaseException | None) -> str | None:
+    """The missing extra that ``exc`` (or an exception it was raised from) says it needs."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, doctest.UnexpectedException):
+            exc = exc.exc_info[1]
+            continue
+        if isinstance(exc, ModuleNotFoundError) and exc.name:
+            top = exc.name.partition(".")[0]
+            for name, modules in common.EXTRAS.items():
+                if top in modules and not common.has_extra(name):
+                    return name
+        hint = _EXTRA_HINT.search(str(exc))
+        if hint and hint[1] in common.EXTRAS and not common.has_extra(hint[1]):
+            return hint[1]
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """A test that fails only because an optional extra is not installed is skipped, naming it.
+
+    Only a missing extra can turn a failure into a skip: with every extra installed (as CI and
+    the test extra have them) no failure is ever hidden."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.excinfo is not None:
+        name = _missing_extra(call.excinfo.value)
+        if name is not None:
+            report.outcome = "skipped"
+            path, line, _ = item.location
+            report.longrepr = (path, (line or 0) + 1, f"Skipped: needs the {name} extra")
