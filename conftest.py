@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import common
+from govdisclosure.serialize import registry
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from importlib.machinery import ModuleSpec
     from pathlib import Path
     from types import ModuleType
@@ -118,3 +119,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             report.outcome = "skipped"
             path, line, _ = item.location
             report.longrepr = (path, (line or 0) + 1, f"Skipped: needs the {name} extra")
+
+
+@pytest.fixture(autouse=True)
+def _restore_registrations() -> Iterator[None]:
+    """Undo the subclasses a test registers, so no test sees another's classes.
+
+    Registration is process-wide by design (other projects register at import time); tests that
+    register odd classes on purpose (unsupported field types, clashing tags) must not leak them
+    into the JSON Schema or the converters used by later tests and doctests.
+    """
+    with registry.snapshot():
+        yield

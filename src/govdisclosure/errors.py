@@ -95,10 +95,12 @@ class ValidationError(GovDisclosureError, ValueError):
     ('$.year',)
     >>> many = ValidationError(ErrorDetail(f"$[{i}]", "bad", "错") for i in range(250))
     >>> len(many.errors), many.total, str(many).splitlines()[-1]
-    (100, 250, '  ... and 150 more / 另有150处错误')
+    (100, 250, '  ... and 150 more / 另有150处错误未列出')
     """
 
-    def __init__(self, errors: Iterable[ErrorDetail]) -> None:
+    def __init__(self, errors: Iterable[ErrorDetail], more: int = 0) -> None:
+        # ``more``: problems a reader counted without building them (a log of a million bad
+        # rows), on top of those in ``errors``.
         kept: list[ErrorDetail] = []
         count = 0
         for error in errors:
@@ -106,15 +108,26 @@ class ValidationError(GovDisclosureError, ValueError):
                 kept.append(error)
             count += 1
         self.errors: tuple[ErrorDetail, ...] = tuple(kept)
-        self.total = count
+        self.total = count + more
+        total = self.total
         head = (
-            f"{count} problem{'s' if count != 1 else ''} in the document / 文档中有{count}处错误:"
+            f"{total} problem{'s' if total != 1 else ''} in the document / 文档中有{total}处错误:"
         )
+        rest = total - len(kept)
+        if rest:
+            head = (
+                f"{total} problems in the document (the first {len(kept)} listed)"
+                f" / 文档中有{total}处错误（列出前{len(kept)}处）:"
+            )
         lines = [head, *map(str, self.errors)]
-        if count > len(kept):
-            more = count - len(kept)
-            lines.append(f"... and {more} more / 另有{more}处错误")
+        if rest:
+            lines.append(f"... and {rest} more / 另有{rest}处错误未列出")
         super().__init__("\n  ".join(lines))
+
+    @property
+    def more(self) -> int:
+        """How many problems there were beyond those listed in ``errors``."""
+        return self.total - len(self.errors)
 
     @property
     def paths(self) -> tuple[str, ...]:

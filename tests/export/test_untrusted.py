@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from common import optional
+from govdisclosure.errors import MAX_ERRORS
 from govdisclosure.export import (
     LABEL_ALIASES,
     MASK,
@@ -40,7 +41,6 @@ from govdisclosure.export import (
     write_requests,
 )
 from govdisclosure.export.csvio import CsvError, decode, neutralise, restore
-from govdisclosure.export.requestlog import MAX_ERRORS
 from govdisclosure.model import (
     Applicant,
     ApplicantKind,

@@ -43,7 +43,8 @@ an application id used by two rows, a reply dated before the day of receipt, and
 longer (or more extensions) than the regulation in force on the day of receipt allows
 (:attr:`Regulation.extension_max_working_days
 <govdisclosure.rules.Regulation.extension_max_working_days>`) are errors too. At most
-:data:`MAX_ERRORS` problems are listed; the error says how many more there were.
+:data:`~govdisclosure.errors.MAX_ERRORS` problems are listed; the error says how many more there
+were.
 
 **Files.** CSV is read and written by :mod:`govdisclosure.export.csvio`: UTF-8 with a
 byte-order mark on writing (so that Excel shows Chinese correctly); UTF-8 with or without the
@@ -90,7 +91,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import orjson
 
-from govdisclosure.errors import ErrorDetail, ValidationError
+from govdisclosure.errors import MAX_ERRORS, ErrorDetail, ValidationError
 from govdisclosure.export.csvio import CsvError, read_csv, write_csv
 from govdisclosure.export.redact import Privacy, redact
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
@@ -112,7 +113,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LABEL_ALIASES",
-    "MAX_ERRORS",
     "REQUEST_LOG_COLUMNS",
     "LogColumn",
     "RequestLogError",
@@ -127,8 +127,6 @@ __all__ = [
     "write_requests",
 ]
 
-MAX_ERRORS = 1000
-"""The most problems a :class:`RequestLogError` lists (it counts the rest in ``more``)."""
 
 Lang = Literal["zh", "en"]
 
@@ -136,7 +134,8 @@ Lang = Literal["zh", "en"]
 class RequestLogError(ValidationError):
     """Problems found in a request log; each names its row and column, in English and Chinese.
 
-    ``errors`` lists at most :data:`MAX_ERRORS` of them; ``more`` counts the ones left out.
+    ``errors`` lists at most :data:`~govdisclosure.errors.MAX_ERRORS` of them; ``more`` counts
+    the ones left out (the one mechanism of every :class:`~govdisclosure.errors.ValidationError`).
 
     >>> requests_from_csv(
     ...     "申请编号,收到申请日期,申请方式,申请人类型,申请公开的政府信息,答复日期\\n"
@@ -151,27 +150,9 @@ class RequestLogError(ValidationError):
       row 3, column 申请方式: '飞鸽' is not a value of this column; expected a Chinese label or ...
     """
 
-    def __init__(self, errors: Iterable[ErrorDetail], more: int = 0) -> None:
-        listed = tuple(errors)
-        if len(listed) > MAX_ERRORS:
-            more += len(listed) - MAX_ERRORS
-            listed = listed[:MAX_ERRORS]
-        super().__init__(listed)
-        self.more = more
-        """How many problems were found beyond those in ``errors``."""
-        if more:
-            total = len(listed) + more
-            lines = str(self.args[0]).split("\n")
-            lines[0] = (
-                f"{total} problems in the document (the first {len(listed)} listed)"
-                f" / 文档中有{total}处错误（列出前{len(listed)}处）:"
-            )
-            lines.append(f"  ... and {more} more / 另有{more}处错误未列出")
-            self.args = ("\n".join(lines),)
-
 
 class _Problems:
-    """The problems of a file being read: the first :data:`MAX_ERRORS` kept, the rest counted.
+    """The problems of a file being read: the first ``MAX_ERRORS`` kept, the rest counted.
 
     A file with a million bad rows costs a million checks, not a million-line message.
     """
