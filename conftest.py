@@ -49,7 +49,13 @@ if _HIDDEN:
 _LIBRARY_EXTRAS = frozenset({"pdf", "docx", "pandas", "arrow", "xlsx", "fast"})
 
 # Doctests cannot carry a mark: the extras of the modules and pages whose examples need them.
-DOCTEST_EXTRAS: dict[str, tuple[str, ...]] = {}
+DOCTEST_EXTRAS: dict[str, tuple[str, ...]] = {
+    # The corpus API's examples parse the repository's PDF reports; the corpus page also writes
+    # and queries a Parquet dataset.
+    "src/govdisclosure/corpus/__init__.py": ("pdf",),
+    "src/govdisclosure/stats/_columnar.py": ("fast",),
+    "docs/corpus.md": ("pdf", "arrow", "pandas", "duckdb"),
+}
 
 
 def pytest_ignore_collect(collection_path: Path) -> bool | None:

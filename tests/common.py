@@ -82,7 +82,9 @@ class _Missing:
     def __getattr__(self, attribute: str) -> Any:
         if attribute.startswith("__"):  # doctest and inspect probe modules' globals with these
             raise AttributeError(attribute)
-        raise ModuleNotFoundError(f"{self._name} is not installed (the test should be skipped)")
+        raise ModuleNotFoundError(
+            f"{self._name} is not installed (the test should be skipped)", name=self._name
+        )
 
 
 def optional(module: str) -> Any:

@@ -12,6 +12,7 @@ import jsonschema  # type: ignore[import-untyped]
 import orjson
 import pytest
 
+from common import extra
 from govdisclosure import examples
 from govdisclosure.cli import _io, main
 from govdisclosure.export import read_request_log
@@ -170,6 +171,7 @@ def test_export_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err.count("govdisclosure: error:") == 3
 
 
+@extra("xlsx")
 def test_request_logs_convert_both_ways(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = _requests(tmp_path)
     log = tmp_path / "log.xlsx"

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 import pytest
 
+from common import extra
 from govdisclosure import export
 from govdisclosure.checks import check
 from govdisclosure.cli import _reports, main
@@ -143,7 +144,9 @@ def test_check_goes_on_past_a_crash_in_one_file(
     assert "this is a bug" in captured.err
 
 
-@pytest.mark.parametrize("suffix", [".json", ".parquet", ".csv"])
+@pytest.mark.parametrize(
+    "suffix", [".json", pytest.param(".parquet", marks=extra("arrow")), ".csv"]
+)
 def test_export_goes_on_past_a_report_it_cannot_write(
     suffix: str,
     pair: list[str],
@@ -168,6 +171,7 @@ def test_export_goes_on_past_a_report_it_cannot_write(
         assert f"{pair[1]}: OverflowError:" in err and "1 failed" in err
 
 
+@extra("pdf", "arrow")
 def test_a_figure_beyond_64_bits_costs_one_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -254,6 +258,7 @@ def _clear(text: str) -> set[str]:
     return {value for value in (NAME, ID_NUMBER, PHONE) if value in text}
 
 
+@extra("xlsx")
 def test_request_exports_mask_personal_data_in_every_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -274,6 +279,7 @@ def test_request_exports_mask_personal_data_in_every_format(
             assert read_request_log(target)[0].applicant.name is None
 
 
+@extra("xlsx")
 def test_include_personal_is_honoured_in_every_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from common import extra
 from govdisclosure.corpus import (
     Corpus,
     Failed,
@@ -34,6 +35,7 @@ def hongze() -> Corpus:
     return Corpus.read(HONGZE)
 
 
+@extra("pdf")
 def test_three_sources_of_one_report_are_one_report() -> None:
     corpus = Corpus.read(HUAIAN)
     [item] = corpus.reports
@@ -60,6 +62,7 @@ def test_a_different_table_is_a_different_report(tmp_path: Path) -> None:
     assert {r.identity for r in corpus.reports} == {"320800:人民政府"}
 
 
+@extra("pdf")
 def test_hongze_2023_and_2024_chain_as_one_agency(hongze: Corpus) -> None:
     assert hongze.identities == ("320813:人民政府",)
     series = hongze.series("320813:人民政府")
@@ -71,6 +74,7 @@ def test_hongze_2023_and_2024_chain_as_one_agency(hongze: Corpus) -> None:
     assert entry is not None and entry.level is not None and entry.level.code == "county"
 
 
+@extra("pdf")
 def test_a_break_in_the_carry_over_is_found(hongze: Corpus, tmp_path: Path) -> None:
     later = hongze.series("320813:人民政府")[1].report
     assert isinstance(later, AnnualReport2021) and later.applications is not None
@@ -181,6 +185,7 @@ def test_panel_frame_and_rollup_of_a_corpus(hongze: Corpus) -> None:
         hongze.rollup(hongze.reports[1].report.agency, 2024, parent="nobody")
 
 
+@extra("pdf")
 def test_rollup_over_a_parent_uses_the_directory(hongze: Corpus) -> None:
     from govdisclosure.model.directory import AgencyDirectory, AgencyName, DirectoryEntry
 

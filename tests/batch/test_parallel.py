@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import govdisclosure
+from common import extra
 from govdisclosure.corpus import Failed, Parsed, parse_reports
 
 CORRUPT = "i-corrupt.pdf"
@@ -24,6 +25,7 @@ def serial(corpus_dir: Path) -> list[Outcome]:
     return list(parse_reports([corpus_dir]))
 
 
+@extra("pdf")
 def test_one_outcome_per_source_in_path_order(
     serial: list[Outcome], corpus_dir: Path, corpus_names: tuple[str, ...]
 ) -> None:
@@ -32,6 +34,7 @@ def test_one_outcome_per_source_in_path_order(
     assert [o.ok for o in serial] == [n != CORRUPT for n in names]
 
 
+@extra("pdf")
 def test_a_corrupt_file_costs_only_itself(serial: list[Outcome]) -> None:
     [failed] = [o for o in serial if isinstance(o, Failed)]
     assert failed.source.endswith(CORRUPT)
