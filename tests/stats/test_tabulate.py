@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -263,3 +264,23 @@ def test_a_fee_notice_beyond_the_calendar_data_is_carried_forward() -> None:
     # In the next year the day matters and cannot be known: the calendar's error says so.
     with pytest.raises(CalendarDataUnavailable):
         tabulate([request_on(date(last, 12, 10), notice)], year=last + 1)
+
+
+def test_table_4_counts_a_case_by_its_result_at_the_end_of_the_year() -> None:
+    late = Reconsideration(
+        id="R9",
+        filed_on=date(2024, 11, 20),
+        result=ReviewResult.CORRECTED,
+        decided_on=date(2025, 1, 15),
+    )
+    early = attrs.evolve(late, id="R8", decided_on=date(2024, 12, 31))
+    suit = Litigation(
+        id="L9",
+        filed_on=date(2024, 12, 1),
+        route=LitigationRoute.DIRECT,
+        result=ReviewResult.MAINTAINED,
+        decided_on=date(2025, 3, 1),
+    )
+    reviews = tabulate([], [late, early, suit], year=2024).reviews
+    assert (reviews.reconsideration.pending, reviews.reconsideration.corrected) == (1, 1)
+    assert (reviews.litigation_direct.pending, reviews.litigation_direct.maintained) == (1, 0)

@@ -115,7 +115,9 @@ def tabulate(
     :func:`govdisclosure.rules.state` calls it closed. A reply dated before receipt counts as
     given on receipt.
 
-    Review cases count in the year they were filed, in the column of their current result.
+    Review cases count in the year they were filed, in the column of their result as it stood
+    at the end of that year: a case filed in November and decided the next January is 尚未审结
+    in this year's report (a decided case without a decision date counts by its result).
 
     >>> from datetime import date
     >>> from govdisclosure.model import Applicant, ApplicantKind, ApplicationRow, Outcome
@@ -226,6 +228,14 @@ def _row(row: ApplicationRow, cells: list[int]) -> ApplicantCounts:
     return ApplicantCounts(row=row, total=sum(cells), **values)
 
 
+def _result_at_year_end(case: Reconsideration | Litigation, year: int) -> ReviewResult:
+    """The result the report of ``year`` prints: pending if the decision came after the year."""
+    decided = case.decided_on
+    if decided is not None and decided.year > year:
+        return ReviewResult.PENDING
+    return case.result
+
+
 def _reviews(cases: Iterable[Reconsideration | Litigation], year: int) -> ReviewTable:
     groups = [[0, 0, 0, 0] for _ in range(3)]
     for case in cases:
@@ -235,7 +245,7 @@ def _reviews(cases: Iterable[Reconsideration | Litigation], year: int) -> Review
             group = 1 if case.route is LitigationRoute.DIRECT else 2
         else:
             group = 0
-        groups[group][_RESULT_FIELDS[case.result]] += 1
+        groups[group][_RESULT_FIELDS[_result_at_year_end(case, year)]] += 1
     built = [
         ReviewCounts(maintained=m, corrected=c, other=o, pending=p, total=m + c + o + p)
         for m, c, o, p in groups
