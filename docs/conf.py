@@ -162,8 +162,8 @@ else:
     nitpick_ignore += [("py:mod", "csv")]
 
 # "more than one target found": an unqualified ``date`` in an annotation (``datetime.date``
-# imported under TYPE_CHECKING) also matches the ``date`` attributes of DueDate and
-# PublicationDue. The stdlib type is meant; unresolved targets are still reported.
+# imported under TYPE_CHECKING) also matched the ``date`` attributes DueDate and
+# PublicationDue once had. The stdlib type is meant; unresolved targets are still reported.
 suppress_warnings = ["ref.python"]
 
 # Private helpers (a leading underscore) are not documented, so annotations naming them cannot

@@ -229,7 +229,7 @@ def test_outside_subclass_of_a_register_entry_round_trips_inside_a_register() ->
         assert compiled.structure(converter().unstructure(book), ProactiveRegister) == book
 
     # The rules and the tabulation read the subclass as the entry it is.
-    assert publication_due(local).date == date(2024, 10, 30)
+    assert publication_due(local).due_on == date(2024, 10, 30)
     table = tabulate_proactive([local, plain], year=2024).table
     assert isinstance(table, ProactiveTable2021)
     assert table.normative_documents.issued == 1

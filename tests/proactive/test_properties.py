@@ -123,7 +123,7 @@ def test_items_stay_within_their_dates(item: ProactiveItem) -> None:
     days += [d for d in (item.published_on, *(s.published_on for s in item.history)) if d]
     assert all(_FIRST <= day <= _LAST for day in days)
     # Every obligation's deadline can be computed on the official calendar data.
-    assert all(o.due.date.year <= 2026 for o in obligations(item))
+    assert all(o.due.due_on.year <= 2026 for o in obligations(item))
 
 
 def test_a_history_cannot_end_before_it_starts() -> None:

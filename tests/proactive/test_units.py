@@ -228,7 +228,7 @@ def test_explanation_reads_like_a_request_deadline() -> None:
     """Same start, same period: the same days skipped and counted, in the same words."""
     due = publication_due(_item(date(2025, 1, 24)))
     request = explain_deadline(date(2025, 1, 24))
-    assert due.date == request.due_on
+    assert due.due_on == request.due_on
     assert due.describe()[2:] == request.describe()[2:]
     assert due.describe_zh()[2:] == request.describe_zh()[2:]
     assert str(due.explain()) == "\n".join(due.describe())

@@ -224,7 +224,7 @@ def _timeliness_findings(
     for late in late_publications(items, as_of=as_of, calendar=calendar):
         obligation = late.obligation
         due = obligation.due
-        if year is not None and due.date.year != year:
+        if year is not None and due.due_on.year != year:
             continue
         change = obligation.change
         what_en = "" if change is None else f" ({change.kind.label_en} {change.on.isoformat()})"
@@ -237,21 +237,21 @@ def _timeliness_findings(
             assert published is not None
             en = (
                 f"published {published.isoformat()}, {days} days ({workdays} working days)"
-                f" after the deadline {due.date.isoformat()} ({due.rule.article})"
+                f" after the deadline {due.due_on.isoformat()} ({due.rule.article})"
             )
             zh = (
                 f"{published.isoformat()}公开，超过{due.rule.article}规定的期限"
-                f"（{due.date.isoformat()}）{days}天（{workdays}个工作日）"
+                f"（{due.due_on.isoformat()}）{days}天（{workdays}个工作日）"
             )
         else:
             rule = "PUB-OVERDUE"
             en = (
                 f"not published by {as_of}, {days} days ({workdays} working days)"
-                f" after the deadline {due.date.isoformat()} ({due.rule.article})"
+                f" after the deadline {due.due_on.isoformat()} ({due.rule.article})"
             )
             zh = (
                 f"截至{as_of}尚未公开，已超过{due.rule.article}规定的期限"
-                f"（{due.date.isoformat()}）{days}天（{workdays}个工作日）"
+                f"（{due.due_on.isoformat()}）{days}天（{workdays}个工作日）"
             )
         yield _finding(
             rule,

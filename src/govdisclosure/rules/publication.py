@@ -20,7 +20,7 @@ publication whose result allows publication (:func:`review_problems`).
 >>> item = ProactiveItem(id="1", title="通知", category=DisclosureCategory.OTHER,
 ...                      formed_on=dt.date(2024, 9, 27))
 >>> due = publication_due(item)
->>> due.date
+>>> due.due_on
 datetime.date(2024, 10, 30)
 >>> print("\\n".join(due.describe()))
 Regulation: State Council Decree No. 711 (国务院令第711号), in force from 2019-05-15:
@@ -239,7 +239,7 @@ class PublicationDue:
     '期限届满日：2025-02-27，共20个工作日。'
     """
 
-    date: dt.date
+    due_on: dt.date
     """The last day to publish."""
     formed_on: dt.date
     """The day the information was formed or changed (not counted)."""
@@ -262,14 +262,14 @@ class PublicationDue:
 
     def explain(self) -> PublicationExplanation:
         """The days skipped and the make-up days counted (computed on each call)."""
-        skipped, makeup = classify(self.calendar, [(self.formed_on, self.date)])
+        skipped, makeup = classify(self.calendar, [(self.formed_on, self.due_on)])
         return PublicationExplanation(
             rule=self.rule,
             change=self.change,
             formed_on=self.formed_on,
             skipped=skipped,
             makeup_days=makeup,
-            due_on=self.date,
+            due_on=self.due_on,
             estimated=self.estimated,
             calendar_version=self.calendar.version,
         )
@@ -284,7 +284,7 @@ class PublicationDue:
 
     def __str__(self) -> str:
         text = (
-            f"{self.date.isoformat()} (publication, {self.working_days} working days"
+            f"{self.due_on.isoformat()} (publication, {self.working_days} working days"
             f" from {self.formed_on.isoformat()}, {self.regulation.instrument})"
         )
         return text + (" [estimated]" if self.estimated else "")
@@ -317,7 +317,7 @@ def publication_due(
     >>> item = ProactiveItem(id="1", title="通知", category=DisclosureCategory.OTHER,
     ...                      formed_on=dt.date(2019, 5, 14))
     >>> due = publication_due(item)
-    >>> due.date, due.rule.article
+    >>> due.due_on, due.rule.article
     (datetime.date(2019, 6, 12), '第十八条')
     """
     return _due(item.formed_on, _resolve(calendar))
@@ -350,7 +350,7 @@ class Obligation:
     ...     id="1", title="某办法", category=DisclosureCategory.NORMATIVE_DOCUMENT,
     ...     formed_on=dt.date(2023, 3, 1), published_on=dt.date(2023, 3, 2),
     ...     history=(StatusChange(kind=StatusChangeKind.REPEALED, on=dt.date(2024, 9, 27)),))
-    >>> [(o.change and o.change.kind.code, o.due.date.isoformat()) for o in obligations(item)]
+    >>> [(o.change and o.change.kind.code, o.due.due_on.isoformat()) for o in obligations(item)]
     [(None, '2023-03-29'), ('repealed', '2024-10-30')]
     """
 
@@ -369,7 +369,7 @@ class Obligation:
 
         A publication after ``as_of`` is not known on that day.
         """
-        return _judge(self.due.date.toordinal(), self.published_on, as_of)
+        return _judge(self.due.due_on.toordinal(), self.published_on, as_of)
 
     def _late_until(self, as_of: dt.date | None) -> dt.date | None:
         published = self.published_on
@@ -383,7 +383,7 @@ class Obligation:
         0 for an obligation met in time or not yet due.
         """
         end = self._late_until(as_of)
-        return 0 if end is None or end <= self.due.date else (end - self.due.date).days
+        return 0 if end is None or end <= self.due.due_on else (end - self.due.due_on).days
 
     def working_days_late(self, as_of: dt.date | None = None) -> int:
         """Working days past the deadline up to publication (or ``as_of`` if unpublished).
@@ -392,9 +392,9 @@ class Obligation:
         rest day right after its deadline (it is late by :meth:`days_late` only).
         """
         end = self._late_until(as_of)
-        if end is None or end <= self.due.date:
+        if end is None or end <= self.due.due_on:
             return 0
-        return self.due.calendar.count_workdays(self.due.date, end)
+        return self.due.calendar.count_workdays(self.due.due_on, end)
 
 
 def _judge(due: int, published: dt.date | None, as_of: dt.date | None) -> Timeliness:
@@ -444,7 +444,7 @@ def timeliness(
     ('late', 'pending')
     """
     due = publication_due(item, calendar=calendar)
-    return _judge(due.date.toordinal(), item.published_on, as_of)
+    return _judge(due.due_on.toordinal(), item.published_on, as_of)
 
 
 @attrs.frozen
