@@ -32,7 +32,7 @@ from govdisclosure.model.request import (
 from govdisclosure.rules.calendar import default_calendar
 from govdisclosure.rules.history import check_history, event_name
 from govdisclosure.rules.lifecycle import (
-    FindingKind,
+    IrregularityKind,
     RequestState,
     findings,
     is_overdue,
@@ -209,7 +209,7 @@ def test_late_correction_notice_is_a_finding_not_an_error() -> None:
     assert findings(req(RECEIVED, notice)) == ()
     late = CorrectionRequested(on=d(13))
     (finding,) = findings(req(RECEIVED, late))
-    assert finding.kind is FindingKind.LATE_CORRECTION_NOTICE
+    assert finding.kind is IrregularityKind.LATE_CORRECTION_NOTICE
     assert finding.due_on == d(12)
     assert finding.event is late
     # The 2008 text set no period for the notice.
@@ -223,7 +223,7 @@ def test_repeated_correction_notice_finding() -> None:
         CorrectionReceived(on=d(6)),
         CorrectionRequested(on=d(8)),
     )
-    assert [f.kind for f in findings(r)] == [FindingKind.REPEATED_CORRECTION_NOTICE]
+    assert [f.kind for f in findings(r)] == [IrregularityKind.REPEATED_CORRECTION_NOTICE]
 
 
 def test_late_extension_and_late_reply_findings() -> None:
@@ -232,8 +232,8 @@ def test_late_extension_and_late_reply_findings() -> None:
     r = req(RECEIVED, extension, reply)
     kinds = [(f.kind, f.due_on) for f in findings(r)]
     assert kinds == [
-        (FindingKind.LATE_EXTENSION, PLAIN_DUE),
-        (FindingKind.LATE_REPLY, CAL.add_workdays(RECEIVED, 30)),
+        (IrregularityKind.LATE_EXTENSION, PLAIN_DUE),
+        (IrregularityKind.LATE_REPLY, CAL.add_workdays(RECEIVED, 30)),
     ]
     in_time = Replied(on=d(13, 12), outcome=Outcome.GRANTED)
     on_time = req(RECEIVED, Extended(on=d(28), working_days=10), in_time)
@@ -264,7 +264,7 @@ def test_status() -> None:
     assert not s.overdue
     assert s.reply_due is not None
     assert s.reply_due.due_on == PLAIN_DUE
-    assert [f.kind for f in s.findings] == [FindingKind.LATE_REPLY]
+    assert [f.kind for f in s.findings] == [IrregularityKind.LATE_REPLY]
     before = status(r, as_of=d(31, 10))
     assert before.state is RequestState.NOT_RECEIVED
     assert before.reply_due is None

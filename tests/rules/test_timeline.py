@@ -38,7 +38,7 @@ from govdisclosure.rules import (
     REGULATION_2019,
     STATE_TABLE,
     DeadlineKind,
-    FindingKind,
+    IrregularityKind,
     PauseKind,
     RequestState,
     case_findings,
@@ -233,7 +233,9 @@ def test_reasonable_period_replaces_the_reply_day() -> None:
     assert due_date(req(RECEIVED, ReasonablePeriodSet(on=d(5), due_on=d(6)))).due_on == PLAIN_DUE
     # Set after the reply was due: possible, and a finding.
     late = ReasonablePeriodSet(on=d(2, 12), due_on=date(2025, 1, 24))
-    assert [f.kind for f in findings(req(RECEIVED, late))] == [FindingKind.LATE_REASONABLE_PERIOD]
+    assert [f.kind for f in findings(req(RECEIVED, late))] == [
+        IrregularityKind.LATE_REASONABLE_PERIOD
+    ]
 
 
 def test_no_reasonable_period_under_2008() -> None:
@@ -296,7 +298,9 @@ def test_still_unclear_without_correction_is_a_finding() -> None:
     r = req(RECEIVED, unclear)
     check_history(r)
     found = findings(r)
-    assert [(f.kind, f.event) for f in found] == [(FindingKind.UNCLEAR_WITHOUT_CORRECTION, unclear)]
+    assert [(f.kind, f.event) for f in found] == [
+        (IrregularityKind.UNCLEAR_WITHOUT_CORRECTION, unclear)
+    ]
     asked = req(RECEIVED, CorrectionRequested(on=d(4)), CorrectionReceived(on=d(6)), unclear)
     assert findings(asked) == ()
 
@@ -305,7 +309,9 @@ def test_direct_suit_with_a_reconsideration_id_is_a_finding() -> None:
     suit = Litigation(
         id="L1", filed_on=d(6, 5), route=LitigationRoute.DIRECT, reconsideration_id="R1"
     )
-    assert [f.kind for f in case_findings(suit)] == [FindingKind.DIRECT_SUIT_WITH_RECONSIDERATION]
+    assert [f.kind for f in case_findings(suit)] == [
+        IrregularityKind.DIRECT_SUIT_WITH_RECONSIDERATION
+    ]
     after = Litigation(
         id="L2",
         filed_on=d(6, 5),

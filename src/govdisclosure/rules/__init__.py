@@ -64,8 +64,8 @@ from govdisclosure.rules.fold import (
 )
 from govdisclosure.rules.history import check_history
 from govdisclosure.rules.lifecycle import (
-    Finding,
-    FindingKind,
+    Irregularity,
+    IrregularityKind,
     RequestState,
     RequestStatus,
     ResponseTime,
@@ -179,9 +179,9 @@ __all__ = [
     "FeeLine",
     "FeeMethod",
     "FeeSchedule",
-    "Finding",
-    "FindingKind",
     "HolidayName",
+    "Irregularity",
+    "IrregularityKind",
     "LatePublication",
     "LegacyMapping",
     "NoFeeSchedule",

@@ -35,7 +35,7 @@ Impossible and irregular histories
 ----------------------------------
 An *impossible* history contradicts itself or the regulation and is an error (the request log
 that holds it is wrong); an *irregular* one happens in practice, must still be counted, and is a
-:class:`Finding`. The choices, each with its reason:
+:class:`Irregularity`. The choices, each with its reason:
 
 * **Errors** (see :mod:`govdisclosure.rules.history` for the structural ones): a reply
   逾期不补正 (（六）1) with no correction notice, or when the correction arrived on or before the
@@ -87,8 +87,8 @@ if TYPE_CHECKING:
 __all__ = [
     "STATE_TABLE",
     "ClockPause",
-    "Finding",
-    "FindingKind",
+    "Irregularity",
+    "IrregularityKind",
     "PauseKind",
     "RequestState",
     "Timeline",
@@ -243,10 +243,10 @@ class PauseKind(LabelledEnum):
     FEE = "fee", "等待缴费", "awaiting fee payment"
 
 
-class FindingKind(LabelledEnum):
+class IrregularityKind(LabelledEnum):
     """Irregular but possible facts in a history.
 
-    >>> FindingKind.LATE_CORRECTION_NOTICE.label
+    >>> IrregularityKind.LATE_CORRECTION_NOTICE.label
     '补正告知超过7个工作日'
     """
 
@@ -284,14 +284,14 @@ class FindingKind(LabelledEnum):
 
 
 @attrs.frozen
-class Finding:
+class Irregularity:
     """An irregular fact in a request's history, with the event it concerns.
 
-    >>> Finding(FindingKind.LATE_REPLY, dt.date(2024, 11, 1)).kind.label
+    >>> Irregularity(IrregularityKind.LATE_REPLY, dt.date(2024, 11, 1)).kind.label
     '逾期答复'
     """
 
-    kind: FindingKind
+    kind: IrregularityKind
     on: dt.date
     """The day of the irregular act."""
     due_on: dt.date | None = None
@@ -563,39 +563,45 @@ class Timeline:
         return tuple((event, self.at(event.on).due) for event in self.events)
 
     @functools.cached_property
-    def findings(self) -> tuple[Finding, ...]:
+    def findings(self) -> tuple[Irregularity, ...]:
         """The irregular facts among the visible events, in the order they happened."""
         reg, cal = self.regulation, self.calendar
-        out: list[Finding] = []
+        out: list[Irregularity] = []
         notices = self.correction_notices
         if notices and reg.correction_notice_working_days is not None:
             notice_due = cal.add_workdays(self.received_on, reg.correction_notice_working_days)
             if notices[0].on > notice_due:
                 out.append(
-                    Finding(
-                        FindingKind.LATE_CORRECTION_NOTICE, notices[0].on, notice_due, notices[0]
+                    Irregularity(
+                        IrregularityKind.LATE_CORRECTION_NOTICE,
+                        notices[0].on,
+                        notice_due,
+                        notices[0],
                     )
                 )
         out.extend(
-            Finding(FindingKind.REPEATED_CORRECTION_NOTICE, n.on, None, n) for n in notices[1:]
+            Irregularity(IrregularityKind.REPEATED_CORRECTION_NOTICE, n.on, None, n)
+            for n in notices[1:]
         )
         for event in self.events:
             if isinstance(event, Extended | ReasonablePeriodSet):
                 due = self.at(event.on - dt.timedelta(days=1)).due.due_on
                 if event.on > due:
                     kind = (
-                        FindingKind.LATE_EXTENSION
+                        IrregularityKind.LATE_EXTENSION
                         if isinstance(event, Extended)
-                        else FindingKind.LATE_REASONABLE_PERIOD
+                        else IrregularityKind.LATE_REASONABLE_PERIOD
                     )
-                    out.append(Finding(kind, event.on, due, event))
+                    out.append(Irregularity(kind, event.on, due, event))
             elif isinstance(event, Replied):
                 due = self.at(event.on).due.due_on
                 if event.on > due:
-                    out.append(Finding(FindingKind.LATE_REPLY, event.on, due, event))
+                    out.append(Irregularity(IrregularityKind.LATE_REPLY, event.on, due, event))
                 if event.outcome is Outcome.UNABLE_STILL_UNCLEAR and not notices:
                     out.append(
-                        Finding(FindingKind.UNCLEAR_WITHOUT_CORRECTION, event.on, None, event)
+                        Irregularity(
+                            IrregularityKind.UNCLEAR_WITHOUT_CORRECTION, event.on, None, event
+                        )
                     )
         return tuple(out)
 

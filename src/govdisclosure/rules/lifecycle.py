@@ -6,7 +6,7 @@ regulation in force on the day of receipt. An impossible history raises
 :class:`~govdisclosure.errors.LifecycleError` (see
 :func:`~govdisclosure.rules.check_history`); a possible but irregular one (a late
 correction notice, an extension granted after the reply was already due, a second correction
-notice) yields :class:`Finding` values instead, because such histories happen and must be
+notice) yields :class:`Irregularity` values instead, because such histories happen and must be
 counted, not refused.
 
 >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
@@ -32,15 +32,21 @@ import attrs
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.rules.calendar import WorkdayCalendar, default_calendar
 from govdisclosure.rules.deadlines import DueDate
-from govdisclosure.rules.fold import Finding, FindingKind, RequestState, Timeline, timeline
+from govdisclosure.rules.fold import (
+    Irregularity,
+    IrregularityKind,
+    RequestState,
+    Timeline,
+    timeline,
+)
 from govdisclosure.rules.regulation import Regulation, regulation_in_force
 
 if TYPE_CHECKING:
     from govdisclosure.model.request import DisclosureRequest
 
 __all__ = [
-    "Finding",
-    "FindingKind",
+    "Irregularity",
+    "IrregularityKind",
     "RequestState",
     "RequestStatus",
     "ResponseTime",
@@ -83,7 +89,7 @@ def findings(
     *,
     as_of: date | None = None,
     calendar: WorkdayCalendar | None = None,
-) -> tuple[Finding, ...]:
+) -> tuple[Irregularity, ...]:
     """Irregular facts in the history (events on or before ``as_of``).
 
     A correction notice later than the 2019 text's 7 working days is a *finding*, not an error:
@@ -122,7 +128,7 @@ class RequestStatus:
     """The reply deadline as it stood on ``as_of`` (``None`` before receipt)."""
     overdue: bool
     outcome: Outcome | None = None
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Irregularity, ...] = ()
 
 
 def status(

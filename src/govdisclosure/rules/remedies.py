@@ -20,7 +20,7 @@ import attrs
 from govdisclosure.model.base import LabelledEnum
 from govdisclosure.model.review import Litigation, LitigationRoute, Reconsideration
 from govdisclosure.rules.calendar import WorkdayCalendar, default_calendar
-from govdisclosure.rules.fold import Finding, FindingKind
+from govdisclosure.rules.fold import Irregularity, IrregularityKind
 
 __all__ = [
     "REMEDY_RULES",
@@ -268,7 +268,7 @@ def remedy_window(
     return RemedyWindow(kind, rule, starts_on, nominal, last, not cal.covers(last))
 
 
-def case_findings(case: Reconsideration | Litigation) -> tuple[Finding, ...]:
+def case_findings(case: Reconsideration | Litigation) -> tuple[Irregularity, ...]:
     """Irregular facts in a review case's record.
 
     A direct suit (直接起诉) that carries a reconsideration case id is a *finding*, not an
@@ -288,5 +288,5 @@ def case_findings(case: Reconsideration | Litigation) -> tuple[Finding, ...]:
         and case.route is LitigationRoute.DIRECT
         and case.reconsideration_id is not None
     ):
-        return (Finding(FindingKind.DIRECT_SUIT_WITH_RECONSIDERATION, case.filed_on),)
+        return (Irregularity(IrregularityKind.DIRECT_SUIT_WITH_RECONSIDERATION, case.filed_on),)
     return ()
