@@ -434,9 +434,9 @@ def test_html_meta_carries_what_the_layout_cannot_show() -> None:
     import json
     from html.parser import HTMLParser as _Parser
 
-    from govdisclosure.formatting.render import META_NAME
     from govdisclosure.model import ChannelKind, DisclosureChannel
     from govdisclosure.serialize import from_dict
+    from govdisclosure.serialize.meta import META_NAME
 
     quote = 'it\'s <b>&amp; "quoted"</b>'
     report = AnnualReport2008(

@@ -37,19 +37,16 @@ from govdisclosure.formatting.numerals import (
 from govdisclosure.formatting.pdf import BrowserError, find_browser, render_pdf
 from govdisclosure.formatting.quantities import DurationUnit, format_duration, format_quantity
 from govdisclosure.formatting.render import (
-    META_NAME,
     RenderFormat,
     display_width,
     render,
     render_deadline,
-    report_meta,
     stylesheet,
 )
 from govdisclosure.formatting.text import format_list, label
 
 __all__ = [
     "DEFAULT_LOCALE",
-    "META_NAME",
     "BrowserError",
     "DateStyle",
     "DurationUnit",
@@ -81,7 +78,6 @@ __all__ = [
     "render_deadline",
     "render_notice",
     "render_pdf",
-    "report_meta",
     "stylesheet",
     "to_chinese_numeral",
     "to_financial_numeral",

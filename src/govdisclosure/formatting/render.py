@@ -46,12 +46,10 @@ if TYPE_CHECKING:
     from govdisclosure.rules.deadlines import DueDate
 
 __all__ = [
-    "META_NAME",
     "RenderFormat",
     "display_width",
     "render",
     "render_deadline",
-    "report_meta",
     "stylesheet",
 ]
 
@@ -464,45 +462,6 @@ class _MarkdownWriter(_Writer):
 
 # --- HTML ----------------------------------------------------------------------------------------
 
-META_NAME = "govdisclosure:report"
-"""The ``name`` of the ``<meta>`` tag in which rendered HTML carries what its layout cannot show."""
-
-
-def report_meta(report: AnnualReport) -> str:
-    """The JSON a rendered HTML page carries in ``<meta name="govdisclosure:report">``.
-
-    The page shows the title, the narrative and the tables; what its layout cannot show travels
-    in this one tag so that ``parse_report(render(report, "html")).report == report``: the format
-    version, the agency's details (level, kind, parent, region...), the publication date and
-    address, the figures quoted (with their sections and quotes), the disclosure channels and the
-    processing fee. Models are written with :func:`govdisclosure.serialize.to_dict`; the JSON is
-    compact and keeps Chinese characters as they are.
-
-    >>> from govdisclosure import examples
-    >>> import json
-    >>> meta = json.loads(report_meta(examples.load("huaian-city-2024")))
-    >>> sorted(meta)
-    ['agency', 'channels', 'figures', 'format_version', 'processing_fee', 'published_on', 'url']
-    >>> meta["agency"]["level"], meta["processing_fee"]["amount"]
-    ('prefecture', '3940')
-    """
-    import json
-
-    from govdisclosure.serialize import to_dict
-
-    fee = report.processing_fee
-    data = {
-        "format_version": report.format_version.code,
-        "agency": to_dict(report.agency),
-        "published_on": None if report.published_on is None else report.published_on.isoformat(),
-        "url": report.url,
-        "figures": [to_dict(figure) for figure in report.figures],
-        "channels": [to_dict(channel) for channel in report.channels],
-        "processing_fee": None if fee is None else to_dict(fee),
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
 _esc = html.escape
 _SINGLE_QUOTED = str.maketrans({"&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;"})
 
@@ -727,6 +686,8 @@ class _HtmlWriter(_Writer):
         body = "\n".join(self.parts)
         if not self.standalone:
             return f'<article class="gd-report" lang="{lang}">\n{body}\n</article>\n'
+        from govdisclosure.serialize.meta import META_NAME, report_meta
+
         return (
             f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -836,9 +797,10 @@ def render(
     page and repeated header rows). ``standalone=False`` gives an ``<article>`` fragment to embed
     in a page of your own (add :func:`stylesheet` to that page); its head carries what
     the layout cannot show (the agency's details, publication date and address, figures, channels,
-    processing fee) as JSON in ``<meta name="govdisclosure:report">`` (see :func:`report_meta`), so
-    that ``govdisclosure.parse.parse_report`` gives the report back. Markdown uses GitHub
-    pipe tables with merged headers flattened (法人或其他组织·商业企业); text pads columns by
+    processing fee) as JSON in ``<meta name="govdisclosure:report">``
+    (:mod:`govdisclosure.serialize.meta`, the contract's one owner), so that
+    ``govdisclosure.parse.parse_report`` gives the report back. Markdown uses GitHub pipe tables
+    with merged headers flattened (法人或其他组织·商业企业); text pads columns by
     display width (CJK characters are two columns wide).
 
     ``lang="en"`` gives English labels (the narrative is a quotation and stays as printed);

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HtmlPage", "read_html"]
 
-META_NAME = "govdisclosure:report"
 _SKIP = frozenset(
     {"script", "style", "noscript", "iframe", "form", "button", "select", "nav", "head",
      "header", "footer", "aside", "object", "embed", "svg", "template", "input", "textarea"}
@@ -164,19 +163,14 @@ def _has_columns(table: _Element) -> bool:
 
 def _meta(root: _Element) -> tuple[dict[str, Any] | None, str | None]:
     """The embedded metadata object, or why it could not be read."""
-    import orjson
+    from govdisclosure.serialize.meta import META_NAME, decode_meta
 
     for el in root.iter("meta"):
         if el.get("name") == META_NAME:
             try:
-                # orjson: no recursion limit to hit in Python, no lone surrogates, and a depth
-                # limit of its own for a hostile page.
-                value = orjson.loads(el.get("content") or "")
-            except orjson.JSONDecodeError as exc:
-                return None, f"not valid JSON: {exc}"
-            if not isinstance(value, dict):
-                return None, f"expected a JSON object, got {type(value).__name__}"
-            return value, None
+                return decode_meta(el.get("content") or ""), None
+            except ValueError as exc:
+                return None, str(exc)
     return None, None
 
 

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govdisclosure.errors import ParseError
-from govdisclosure.model.agency import Agency
 from govdisclosure.model.base import MAX_COUNT, URL_PATTERN
 from govdisclosure.model.form import CellKind, Column, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
@@ -1158,73 +1157,29 @@ def _figures(narrative: _Narrative, reader: _Reader) -> tuple[Figure, ...]:
 
 
 def _read_meta(meta: Mapping[str, Any] | None, reader: _Reader) -> dict[str, Any]:
-    """The fields a rendered page's ``<meta name="govdisclosure:report">`` carries, as values.
+    """The fields a rendered page's ``<meta name="govdisclosure:report">`` carries, as values
+    (read by the contract's owner, :mod:`govdisclosure.serialize.meta`).
 
     Only these fields are read from it (tables and narrative always come from the page). A field
     that does not hold what it should is reported and read from the page instead.
     """
     if not meta:
         return {}
-    from govdisclosure.model.channel import DisclosureChannel
-    from govdisclosure.model.report import Figure as FigureModel
-    from govdisclosure.serialize import from_dict
+    from govdisclosure.serialize.meta import meta_fields
 
-    def many(cls: type[Any]) -> Any:
-        return lambda value: tuple(from_dict(v, cls) for v in _expect(value, list))
-
-    readers: dict[str, Any] = {
-        "format_version": lambda value: FormatVersion.from_code(_expect(value, str)),
-        "agency": lambda value: from_dict(value, Agency),
-        "published_on": lambda value: None if value is None else _meta_date(value),
-        "url": lambda value: None if value is None else _meta_url(value),
-        "figures": many(FigureModel),
-        "channels": many(DisclosureChannel),
-        "processing_fee": lambda value: None if value is None else from_dict(value, Money),
-    }
-    found: dict[str, Any] = {}
-    for key, read in readers.items():
-        if key not in meta:
-            continue
-        try:
-            found[key] = read(meta[key])
-        except (ValueError, TypeError, RecursionError) as exc:  # ValidationError: ValueError
-            reader.note(
-                _D.UNRECOGNISED,
-                f"the page's {_META} metadata has an unusable {key!r}, read from the page"
-                f" instead: {exc}",
-                f"页面{_META}元数据中的“{key}”无法使用，改从页面读取",
-                path=f"$.{key}",
-            )
+    found, problems = meta_fields(meta)
+    for key, why in problems:
+        reader.note(
+            _D.UNRECOGNISED,
+            f"the page's {_META} metadata has an unusable {key!r}, read from the page"
+            f" instead: {why}",
+            f"页面{_META}元数据中的“{key}”无法使用，改从页面读取",
+            path=f"$.{key}",
+        )
     return found
 
 
 _META = '<meta name="govdisclosure:report">'
-_META_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _meta_date(value: Any) -> date:
-    """A ``YYYY-MM-DD`` date, as the JSON reader reads one (not 20240301 nor 2024-W09-5)."""
-    text = _expect(value, str)
-    if not _META_DATE.fullmatch(text):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}")
-    return date.fromisoformat(text)
-
-
-def _meta_url(value: Any) -> str:
-    """An absolute http(s) URL, as the report's ``url`` field accepts."""
-    text: str = _expect(value, str)
-    if not URL_PATTERN.match(text):
-        raise ValueError(f"expected an absolute http(s) URL, got {text!r}")
-    return text
-
-
-_JSON_NAMES: dict[type[Any], str] = {str: "string", list: "array"}
-
-
-def _expect(value: Any, kind: type[Any]) -> Any:
-    if not isinstance(value, kind):
-        raise TypeError(f"expected a JSON {_JSON_NAMES[kind]}, found {value!r:.40}")
-    return value
 
 
 def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
