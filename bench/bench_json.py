@@ -301,7 +301,7 @@ class PProactiveTable(BaseModel):
 
 class PReport(BaseModel):
     model_config = _STRICT
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     type: Literal["annual-report-2021"]
     agency: PAgency
     year: Annotated[int, Field(ge=2007, le=2100)]
@@ -485,7 +485,7 @@ class MReport(
     tag_field="type",
     tag="annual-report-2021",
 ):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     agency: MAgency
     year: Annotated[int, msgspec.Meta(ge=2007, le=2100)]
     title: MText | None = None
