@@ -216,7 +216,9 @@ def _scaled(value: int | None, factor: int) -> int | None:
 
 
 def _scale_row(row: ApplicantCounts, factor: int) -> ApplicantCounts:
-    values: dict[str, Any] = {k.attribute: _scaled(getattr(row, k.attribute), factor) for k in KINDS}
+    values: dict[str, Any] = {
+        k.attribute: _scaled(getattr(row, k.attribute), factor) for k in KINDS
+    }
     return attrs.evolve(row, total=_scaled(row.total, factor), **values)
 
 
