@@ -17,7 +17,7 @@ import attrs
 import pytest
 
 from govdisclosure.model import Applicant, ApplicantKind, DisclosureRequest, SubmissionMethod
-from govdisclosure.serialize import from_json, to_json
+from govdisclosure.serialize import from_dict, from_json, to_dict, to_json
 
 if TYPE_CHECKING:
     from govdisclosure.model import RequestEvent
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXTRAS",
     "RECEIVED",
+    "assert_dict_round_trip",
     "assert_json_round_trip",
     "every_event_request",
     "extra",
@@ -166,8 +167,19 @@ def every_event_request() -> DisclosureRequest:
 
 
 def assert_json_round_trip(model: object) -> None:
-    """The model survives JSON exactly: equal after reading, the same bytes when written again."""
+    """The model survives JSON exactly: equal and of the same class after reading, the same bytes
+    when written again."""
     data = to_json(model)
     back = from_json(data, type(model))
     assert back == model
+    assert type(back) is type(model)
     assert to_json(back) == data
+
+
+def assert_dict_round_trip(model: object) -> None:
+    """As :func:`assert_json_round_trip`, through the JSON-ready dict."""
+    data = to_dict(model)
+    back = from_dict(data, type(model))
+    assert back == model
+    assert type(back) is type(model)
+    assert to_dict(back) == data

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import assert_dict_round_trip, assert_json_round_trip
 from govdisclosure import model as public_models
 from govdisclosure import testing
 from govdisclosure.model import (
@@ -116,32 +117,16 @@ def test_every_public_model_has_a_strategy() -> None:
     assert covered == public - abstract
 
 
-def _assert_json_round_trip(model: object) -> None:
-    raw = to_json(model)
-    back = from_json(raw, type(model))
-    assert back == model
-    assert type(back) is type(model)
-    assert to_json(back) == raw
-
-
-def _assert_dict_round_trip(model: object) -> None:
-    data = to_dict(model)
-    back = from_dict(data, type(model))
-    assert back == model
-    assert type(back) is type(model)
-    assert to_dict(back) == data
-
-
 @pytest.mark.parametrize("name", sorted(STRATEGIES))
 @given(data=st.data())
 def test_json_round_trip_every_model(name: str, data: st.DataObject) -> None:
-    _assert_json_round_trip(data.draw(STRATEGIES[name], label=name))
+    assert_json_round_trip(data.draw(STRATEGIES[name], label=name))
 
 
 @pytest.mark.parametrize("name", sorted(STRATEGIES))
 @given(data=st.data())
 def test_dict_round_trip_every_model(name: str, data: st.DataObject) -> None:
-    _assert_dict_round_trip(data.draw(STRATEGIES[name], label=name))
+    assert_dict_round_trip(data.draw(STRATEGIES[name], label=name))
 
 
 @given(testing.models())
@@ -232,7 +217,7 @@ def test_blank_tables_round_trip(report_cls: type[AnnualReport], version: Format
         applications=ApplicationTable.blank(version),
         reviews=ReviewTable(),
     )
-    _assert_json_round_trip(report)
+    assert_json_round_trip(report)
     rows = orjson.loads(to_json(report))["applications"]["rows"]
     assert len(rows) == len(version.application_rows)
     assert all(row["natural_person"] is None for row in rows)
@@ -247,7 +232,7 @@ def test_blank_tables_round_trip(report_cls: type[AnnualReport], version: Format
 )
 def test_legacy_indicator_round_trips(this_year: int | Decimal | None, wire: object) -> None:
     row = LegacyIndicator(indicator="主动公开信息数", unit="条", this_year=this_year)
-    _assert_json_round_trip(row)
+    assert_json_round_trip(row)
     raw = to_json(row)
     assert orjson.loads(raw)["this_year"] == wire
     # Decimal("72804") == 72804, so equality alone would not show a whole number read back as a
@@ -256,7 +241,7 @@ def test_legacy_indicator_round_trips(this_year: int | Decimal | None, wire: obj
 
 
 def test_2008_report_without_statistics_round_trips() -> None:
-    _assert_json_round_trip(AnnualReport2008(agency=Agency(name="四川省人民政府"), year=2013))
+    assert_json_round_trip(AnnualReport2008(agency=Agency(name="四川省人民政府"), year=2013))
 
 
 def test_2008_report_with_statistics_round_trips_through_the_base_class() -> None:

@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
     from govdisclosure.cli import Commands
     from govdisclosure.corpus import Failed, Outcome, Parsed
-    from govdisclosure.export.redact import Privacy
-    from govdisclosure.model import DisclosureRequest
     from govdisclosure.parse import ParseResult
 
 __all__ = ["add_commands"]
@@ -628,21 +626,8 @@ def _export(args: argparse.Namespace) -> int:
     return tally.finish(reporter)
 
 
-def _private(requests: list[DisclosureRequest], privacy: Privacy) -> list[DisclosureRequest]:
-    """The requests as every export writes them: personal data masked unless asked for.
-
-    One mechanism for every format (:func:`govdisclosure.export.redact` with the
-    :class:`~govdisclosure.export.redact.Privacy` of ``--include-personal``), applied before the
-    writer is chosen, so that JSON, CSV and XLSX mask the same fields the same way; the CSV and
-    XLSX writers also leave the personal columns out unless ``--include-personal``.
-    """
-    from govdisclosure.export import redact
-
-    return [redact(request, privacy) for request in requests]
-
-
 def _export_requests(args: argparse.Namespace) -> int:
-    from govdisclosure.export import requests_to_csv, write_request_log
+    from govdisclosure.export import Privacy, requests_to_csv, requests_to_json, write_request_log
 
     if args.output not in (None, STDIO) and Path(args.output).suffix.lower() not in _LOG_SUFFIXES:
         raise UsageError(
@@ -655,12 +640,12 @@ def _export_requests(args: argparse.Namespace) -> int:
         )
     fmt = output_format(args.format, args.output, _LOG_SUFFIXES, "csv")
     check_outputs([args.requests], [args.output] if args.output else [])
-    from govdisclosure.export import Privacy
-
+    # Every writer masks through the library's one mechanism (export.redact with this Privacy);
+    # CSV and XLSX also leave the personal columns out unless --include-personal.
     privacy = Privacy.of(args.include_personal)
-    requests = _private(load_requests(args.requests), privacy)
+    requests = load_requests(args.requests)
     if fmt == "json":
-        write_json([to_dict(r) for r in requests], args.output)
+        write_bytes((requests_to_json(requests, privacy=privacy) + "\n").encode(), args.output)
     elif args.output in (None, STDIO):
         if fmt == "xlsx":
             raise UsageError("xlsx needs --output FILE / xlsx格式需指定输出文件")

@@ -36,10 +36,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govdisclosure.errors import LifecycleError
-from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.request import Extended, Replied, Transferred, Withdrawn
 from govdisclosure.rules.calendar import WorkdayCalendar, default_calendar
 from govdisclosure.rules.deadlines import Counting, DueDate, Extension, due_date
+from govdisclosure.rules.fold import _LAPSE_OUTCOME
 from govdisclosure.rules.regulation import REGULATIONS, NoRegulationInForce, Regulation
 
 if TYPE_CHECKING:
@@ -52,9 +52,9 @@ __all__ = ["DueDateArray", "due_date_array", "request_due_dates"]
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 # Events that leave the reply due date where receipt and the extension put it.
 _NEUTRAL = (Replied, Transferred, Withdrawn)
-# Replies that name an earlier notice (逾期不补正, 逾期未缴费): with no correction or fee event
-# in the history they are impossible, and only the general path says so.
-_NEEDS_NOTICE = frozenset({Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE})
+# Replies that name an earlier notice (逾期不补正, 逾期未缴费, the outcomes of a lapse): with no
+# correction or fee event in the history they are impossible, and only the general path says so.
+_NEEDS_NOTICE = frozenset(_LAPSE_OUTCOME.values())
 
 
 def _numpy() -> Any:

@@ -30,8 +30,14 @@ import orjson
 
 from govdisclosure.errors import ErrorDetail, ValidationError
 from govdisclosure.serialize import registry
-from govdisclosure.serialize.json import READABLE_VERSIONS, from_dict, parse_json, to_dict
-from govdisclosure.serialize.schema import VERSION_KEY, Node, Plan, plan, rekey, top_node
+from govdisclosure.serialize.json import (
+    READABLE_VERSIONS,
+    VERSION_KEY,
+    from_dict,
+    parse_json,
+    to_dict,
+)
+from govdisclosure.serialize.schema import Node, Plan, plan, rekey, top_node
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

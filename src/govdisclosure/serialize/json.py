@@ -31,7 +31,8 @@ READABLE_VERSIONS = (1, 2)
 """The versions the readers take: older ones are upgraded first
 (:func:`govdisclosure.serialize.migrate.upgrade`)."""
 
-VERSION_KEY = _VERSION_KEY = "schema_version"
+VERSION_KEY = "schema_version"
+"""The key of the version in every document."""
 
 
 def to_dict(obj: object) -> dict[str, Any]:
@@ -49,7 +50,7 @@ def to_dict(obj: object) -> dict[str, Any]:
         body = converter().unstructure(obj)
     if type(body) is not dict:
         raise TypeError(f"to_dict needs a model instance, got {type(obj).__name__}")
-    return {_VERSION_KEY: SCHEMA_VERSION, **body}
+    return {VERSION_KEY: SCHEMA_VERSION, **body}
 
 
 def to_json(obj: object, *, indent: bool = False) -> bytes:
@@ -83,7 +84,7 @@ def _check_version(data: Any, cls: type) -> dict[str, Any]:
     """``data`` if it is a document of a readable version, upgraded to the current one."""
     if type(data) is not dict:
         raise ValidationError([ErrorDetail("$", "expected a JSON object", "应为JSON对象")])
-    version = data.get(_VERSION_KEY)
+    version = data.get(VERSION_KEY)
     if type(version) is not int or version not in READABLE_VERSIONS:
         got = "nothing" if version is None else repr(version)
         got_zh = "空" if version is None else repr(version)
@@ -91,7 +92,7 @@ def _check_version(data: Any, cls: type) -> dict[str, Any]:
         raise ValidationError(
             [
                 ErrorDetail(
-                    f"$.{_VERSION_KEY}",
+                    f"$.{VERSION_KEY}",
                     f"expected schema_version {readable}, got {got}",
                     f"schema_version应为{'或'.join(map(str, READABLE_VERSIONS))}，实际为{got_zh}",
                 )
@@ -108,7 +109,7 @@ def _check_version(data: Any, cls: type) -> dict[str, Any]:
 def _structure(data: dict[str, Any], cls: type[T], *, checked: bool) -> T:
     """``data`` (a dict with the right ``schema_version``) as ``cls``. ``checked`` says orjson
     read it, so that its text holds no lone surrogate, which the compiled path assumes."""
-    body = {k: v for k, v in data.items() if k != _VERSION_KEY}
+    body = {k: v for k, v in data.items() if k != VERSION_KEY}
     try:
         if not checked:
             orjson.dumps(body)  # a C-speed check: raises on a lone surrogate (or a non-JSON value)

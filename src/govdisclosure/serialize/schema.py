@@ -50,7 +50,7 @@ from govdisclosure.model import base as _base
 from govdisclosure.model.form import form_of
 from govdisclosure.serialize import registry
 from govdisclosure.serialize.converter import _DECIMAL, _ISO_DATE, converter
-from govdisclosure.serialize.json import SCHEMA_VERSION
+from govdisclosure.serialize.json import SCHEMA_VERSION, VERSION_KEY
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -61,7 +61,6 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every generated schema (``$schema``)."""
 
 Keys = Literal["en", "zh"]
-VERSION_KEY = "schema_version"
 _RESERVED = (VERSION_KEY, registry.TAG_KEY)
 
 
