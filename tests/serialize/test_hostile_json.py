@@ -258,6 +258,32 @@ def test_type_checks_skip_what_cannot_be_resolved() -> None:
     assert repr(TypeCheck()) == "<declared type check>"
 
 
+def test_type_checks_keep_no_class_alive() -> None:
+    import gc
+    import weakref
+
+    from govdisclosure.model.base import field
+
+    def make() -> type:
+        @attrs.frozen
+        class Made:
+            value: int = field("值", "A value.")
+
+        assert Made(value=1).value == 1  # the first instance records the class's tests
+        with pytest.raises(InvalidValue):
+            Made(value="1")  # type: ignore[arg-type]
+        return Made
+
+    made = make()
+    assert id(made) in TypeCheck._cache
+    alive = weakref.ref(made)
+    key = id(made)
+    del made
+    gc.collect()
+    assert alive() is None
+    assert key not in TypeCheck._cache  # dropped with the class, before its id can be reused
+
+
 @attrs.frozen(kw_only=True)
 class _Shapes:
     """Every kind of annotation the declared-type check knows (and some it does not)."""

@@ -7,7 +7,7 @@ from datetime import date
 
 import attrs
 
-from govdisclosure.model.base import InvalidValue, LabelledEnum, field, optional_text
+from govdisclosure.model.base import FieldEnum, InvalidValue, LabelledEnum, field, optional_text
 
 __all__ = [
     "Applicant",
@@ -17,10 +17,12 @@ __all__ = [
 ]
 
 
-class ApplicantKind(LabelledEnum):
+class ApplicantKind(FieldEnum):
     """The six applicant columns of table 3 (申请人情况); the seventh column, 总计, is their sum.
 
     The last five are the sub-columns of 法人或其他组织 (legal persons or other organisations).
+    Each member's :attr:`~govdisclosure.model.base.FieldEnum.attribute` is the field of
+    :class:`~govdisclosure.model.tables.ApplicantCounts` holding its column.
 
     >>> ApplicantKind.NATURAL_PERSON.label
     '自然人'
@@ -42,22 +44,6 @@ class ApplicantKind(LabelledEnum):
         "legal service institution",
     )
     OTHER_ORGANISATION = "other", "其他", "other organisation"
-
-    @property
-    def attribute(self) -> str:
-        """The field of :class:`~govdisclosure.model.tables.ApplicantCounts` holding this column.
-
-        Codes on the wire are kebab-case; attributes are Python names.
-
-        >>> ApplicantKind.NATURAL_PERSON.code, ApplicantKind.NATURAL_PERSON.attribute
-        ('natural-person', 'natural_person')
-        """
-        return self._value_.replace("-", "_")
-
-    @classmethod
-    def legacy_codes(cls) -> dict[str, ApplicantKind]:
-        """The snake_case codes of schema version 1 (``natural_person``)."""
-        return {m._value_.replace("-", "_"): m for m in cls if "-" in m._value_}
 
     @property
     def is_organisation(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -29,6 +30,7 @@ __all__ = [
     "POSTCODE_PATTERN",
     "SURROGATE",
     "URL_PATTERN",
+    "FieldEnum",
     "InvalidValue",
     "LabelledEnum",
     "Nesting",
@@ -133,6 +135,30 @@ class LabelledEnum(Enum):
 
     def __str__(self) -> str:
         return self.label
+
+
+class FieldEnum(LabelledEnum):
+    """A labelled enum whose members each name a field of a model class.
+
+    The wire code is kebab-case and the field is its Python spelling. Schema version 1 wrote the
+    field names as the codes, so those are the legacy codes.
+
+    >>> from govdisclosure.model import ApplicantKind
+    >>> ApplicantKind.NATURAL_PERSON.code, ApplicantKind.NATURAL_PERSON.attribute
+    ('natural-person', 'natural_person')
+    >>> ApplicantKind.legacy_codes()["natural_person"]
+    <ApplicantKind.NATURAL_PERSON: 'natural-person'>
+    """
+
+    @property
+    def attribute(self) -> str:
+        """The name of the field holding this member's value."""
+        return self._value_.replace("-", "_")
+
+    @classmethod
+    def legacy_codes(cls) -> Mapping[str, Self]:
+        """The snake_case codes of schema version 1, for the members whose code has a hyphen."""
+        return {m.attribute: m for m in cls if "-" in m._value_}
 
 
 def field(
@@ -291,7 +317,10 @@ class TypeCheck:
 
     __slots__ = ()
 
-    _cache: typing.ClassVar[dict[tuple[type, str], tuple[Predicate | None, bool, Any]]] = {}
+    #: Each class's fields' tests, keyed by the class's id: not by the class, which the cache
+    #: would then keep alive (a process that makes classes at run time would keep every one).
+    #: A finalizer drops a class's entry when the class goes, before its id can be reused.
+    _cache: typing.ClassVar[dict[int, dict[str, tuple[Predicate | None, bool, Any]]]] = {}
 
     def __repr__(self) -> str:
         return "<declared type check>"
@@ -304,20 +333,24 @@ class TypeCheck:
     @classmethod
     def rule(cls, owner: type, name: str) -> tuple[Predicate | None, bool, Any]:
         """The test of field ``name`` of class ``owner``, whether it holds text, and its type."""
-        key = (owner, name)
-        found = cls._cache.get(key)
+        rules = cls._cache.get(id(owner))
+        if rules is None:
+            rules = cls._cache[id(owner)] = {}
+            weakref.finalize(owner, cls._cache.pop, id(owner), None)
+        found = rules.get(name)
         if found is None:
             try:
                 tp = typing.get_type_hints(owner)[name]
             except Exception:  # an annotation naming what the module imports only for typing
                 tp = Any
             found = (_predicate(tp), _mentions_str(tp), tp)
-            cls._cache[key] = found
+            rules[name] = found
         return found
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        # Called for every field of every model built in Python: the cache lookup is inlined.
-        found = self._cache.get((type(instance), attribute.name))
+        # Called for every field of every model built in Python: the lookup is inlined.
+        rules = self._cache.get(id(type(instance)))
+        found = None if rules is None else rules.get(attribute.name)
         if found is None:
             found = self.rule(type(instance), attribute.name)
         check, texts, tp = found

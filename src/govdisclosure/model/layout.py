@@ -6,7 +6,7 @@ version, and each :class:`ApplicationRow` carries its exact printed label.
 
 from __future__ import annotations
 
-from govdisclosure.model.base import LabelledEnum
+from govdisclosure.model.base import FieldEnum, LabelledEnum
 from govdisclosure.model.outcome import Outcome, OutcomeGroup
 from govdisclosure.model.review import LitigationRoute, ReviewResult
 
@@ -233,9 +233,14 @@ def _result(result: ReviewResult) -> tuple[str, str, str]:
     return result.code, result.label, result.label_en
 
 
-class ReviewGroup(LabelledEnum):
+class ReviewGroup(FieldEnum):
     """The three column groups of table 4.
 
+    Each member's :attr:`~govdisclosure.model.base.FieldEnum.attribute` is the field of
+    :class:`~govdisclosure.model.tables.ReviewTable` holding its group.
+
+    >>> ReviewGroup.LITIGATION_DIRECT.attribute
+    'litigation_direct'
     >>> ReviewGroup.LITIGATION_DIRECT.label
     '未经复议直接起诉'
     """
@@ -247,20 +252,6 @@ class ReviewGroup(LabelledEnum):
         "复议后起诉",
         "suit after reconsideration",
     )
-
-    @property
-    def attribute(self) -> str:
-        """The field of :class:`~govdisclosure.model.tables.ReviewTable` holding this group.
-
-        >>> ReviewGroup.LITIGATION_DIRECT.code, ReviewGroup.LITIGATION_DIRECT.attribute
-        ('litigation-direct', 'litigation_direct')
-        """
-        return self._value_.replace("-", "_")
-
-    @classmethod
-    def legacy_codes(cls) -> dict[str, ReviewGroup]:
-        """The snake_case codes of schema version 1 (``litigation_direct``)."""
-        return {m._value_.replace("-", "_"): m for m in cls if "-" in m._value_}
 
     @classmethod
     def of_litigation(cls, route: LitigationRoute) -> ReviewGroup:
