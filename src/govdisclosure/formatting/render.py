@@ -325,7 +325,20 @@ class _Writer:
         raise NotImplementedError
 
     def figures(self, figures: Sequence[Figure]) -> None:
-        raise NotImplementedError
+        """The figures as a nested list, one line a figure: the plain text and Markdown way."""
+        lines: list[str] = []
+
+        def add(items: Sequence[Figure], depth: int) -> None:
+            for figure in items:
+                lines.append(f"{'  ' * depth}- {self.escape(self.figure_line(figure))}")
+                add(figure.parts, depth + 1)
+
+        add(figures, 0)
+        self.parts.append("\n".join(lines))
+
+    def escape(self, text: str) -> str:
+        """Text as the format writes it (plain text: as it is)."""
+        return text
 
     def flat(self, table: _Flat, css: str) -> None:
         raise NotImplementedError
@@ -363,17 +376,6 @@ class _TextWriter(_Writer):
             self.parts.append(f"{text}\n{'-' * display_width(text)}")
         else:
             self.parts.append(text)
-
-    def figures(self, figures: Sequence[Figure]) -> None:
-        lines: list[str] = []
-
-        def add(items: Sequence[Figure], depth: int) -> None:
-            for figure in items:
-                lines.append(f"{'  ' * depth}- {self.figure_line(figure)}")
-                add(figure.parts, depth + 1)
-
-        add(figures, 0)
-        self.parts.append("\n".join(lines))
 
     def flat(self, table: _Flat, css: str) -> None:
         grid = [table.header, *table.rows]
@@ -437,16 +439,8 @@ class _MarkdownWriter(_Writer):
     def heading(self, level: int, text: str) -> None:
         self.parts.append(f"{'#' * min(level + 1, 6)} {_md(text, block=False)}")
 
-    def figures(self, figures: Sequence[Figure]) -> None:
-        lines: list[str] = []
-
-        def add(items: Sequence[Figure], depth: int) -> None:
-            for figure in items:
-                lines.append(f"{'  ' * depth}- {_md(self.figure_line(figure))}")
-                add(figure.parts, depth + 1)
-
-        add(figures, 0)
-        self.parts.append("\n".join(lines))
+    def escape(self, text: str) -> str:
+        return _md(text)
 
     def flat(self, table: _Flat, css: str) -> None:
         def line(cells: Sequence[str]) -> str:
