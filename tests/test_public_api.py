@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +37,29 @@ def test_import_does_not_load_the_rules_or_babel() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _imported_names(nodes: list[ast.stmt]) -> set[str]:
+    return {
+        alias.asname or alias.name
+        for node in nodes
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+
+
+def test_the_lazy_map_is_the_one_list_of_lazy_names() -> None:
+    # The lazy names are written twice for good reasons: in the map that loads them, and under
+    # TYPE_CHECKING for type checkers, which cannot read the map. They must not drift apart,
+    # and ``__all__`` is exactly the eager imports plus the lazy names.
+    tree = ast.parse(Path(govdisclosure.__file__).read_text(encoding="utf-8"))
+    checking = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+    )
+    lazy = set(govdisclosure._LAZY)
+    assert _imported_names(checking.body) == lazy
+    eager = _imported_names(tree.body)
+    assert not eager & lazy
+    assert set(govdisclosure.__all__) == eager | lazy
