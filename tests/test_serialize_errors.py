@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 import pytest
 
+from common import make_request
 from govdisclosure.errors import ErrorDetail, GovDisclosureError, ValidationError
 from govdisclosure.model import (
     Agency,
@@ -28,8 +29,6 @@ from govdisclosure.model import (
     AnnualReport2008,
     AnnualReport2019,
     AnnualReport2021,
-    Applicant,
-    ApplicantKind,
     ApplicationTable,
     ConsultationAnswered,
     Consultee,
@@ -45,7 +44,6 @@ from govdisclosure.model import (
     RequestEvent,
     ReviewTable,
     Section,
-    SubmissionMethod,
 )
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.serialize import from_dict, from_json, registered_tags, to_dict
@@ -72,17 +70,10 @@ _REPORT = to_dict(
     )
 )
 _REQUEST = to_dict(
-    DisclosureRequest(
-        id="2024-001",
-        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
-        received_on=date(2024, 9, 27),
-        method=SubmissionMethod.ONLINE,
-        description="2024年度部门预算",
-        events=(
-            ConsultationAnswered(on=date(2024, 10, 8), consultee=Consultee.THIRD_PARTY),
-            Extended(on=date(2024, 10, 20), working_days=20),
-            Replied(on=date(2024, 11, 15), outcome=Outcome.GRANTED),
-        ),
+    make_request(
+        ConsultationAnswered(on=date(2024, 10, 8), consultee=Consultee.THIRD_PARTY),
+        Extended(on=date(2024, 10, 20), working_days=20),
+        Replied(on=date(2024, 11, 15), outcome=Outcome.GRANTED),
     )
 )
 _MONEY = to_dict(Money(Decimal("3940")))

@@ -12,14 +12,13 @@ import orjson
 import pytest
 from hypothesis import given
 
+from common import make_request
 from govdisclosure import examples, testing
 from govdisclosure.errors import ValidationError
 from govdisclosure.model import (
     Agency,
     AnnualReport,
     AnnualReport2021,
-    Applicant,
-    ApplicantKind,
     ApplicationTable,
     ConsultationAnswered,
     Consultee,
@@ -33,7 +32,6 @@ from govdisclosure.model import (
     RequestEvent,
     ReviewTable,
     Section,
-    SubmissionMethod,
 )
 from govdisclosure.model.base import field
 from govdisclosure.serialize import TAG_KEY, from_json, register, to_dict, to_json
@@ -207,17 +205,10 @@ _REPORT = to_dict_zh(
     )
 )
 _REQUEST = to_dict_zh(
-    DisclosureRequest(
-        id="2024-001",
-        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
-        received_on=date(2024, 9, 27),
-        method=SubmissionMethod.ONLINE,
-        description="2024年度部门预算",
-        events=(
-            ConsultationAnswered(on=date(2024, 10, 8), consultee=Consultee.THIRD_PARTY),
-            Extended(on=date(2024, 10, 20), working_days=20),
-            Replied(on=date(2024, 11, 15), outcome=Outcome.GRANTED),
-        ),
+    make_request(
+        ConsultationAnswered(on=date(2024, 10, 8), consultee=Consultee.THIRD_PARTY),
+        Extended(on=date(2024, 10, 20), working_days=20),
+        Replied(on=date(2024, 11, 15), outcome=Outcome.GRANTED),
     )
 )
 
