@@ -83,6 +83,11 @@ def _item(
                          channels=channels)  # fmt: skip
 
 
+def _history(*changes: StatusChange) -> ProactiveItem:
+    """An item of 2024-01-01 with this history."""
+    return _item(date(2024, 1, 1), history=changes)
+
+
 def _change(kind: StatusChangeKind, on: date, published: date | None = None) -> StatusChange:
     return StatusChange(kind=kind, on=on, published_on=published)
 
@@ -117,32 +122,23 @@ def test_categories_map_to_art_20_items() -> None:
             "before the change took effect",
         ),
         (
-            lambda: _item(
-                date(2024, 1, 1),
-                history=(
-                    _change(StatusChangeKind.AMENDED, date(2024, 2, 1)),
-                    _change(StatusChangeKind.ISSUED, date(2024, 3, 1)),
-                ),
+            lambda: _history(
+                _change(StatusChangeKind.AMENDED, date(2024, 2, 1)),
+                _change(StatusChangeKind.ISSUED, date(2024, 3, 1)),
             ),
             "issued once",
         ),
         (
-            lambda: _item(
-                date(2024, 1, 1),
-                history=(
-                    _change(StatusChangeKind.AMENDED, date(2024, 3, 1)),
-                    _change(StatusChangeKind.AMENDED, date(2024, 2, 1)),
-                ),
+            lambda: _history(
+                _change(StatusChangeKind.AMENDED, date(2024, 3, 1)),
+                _change(StatusChangeKind.AMENDED, date(2024, 2, 1)),
             ),
             "date order",
         ),
         (
-            lambda: _item(
-                date(2024, 1, 1),
-                history=(
-                    _change(StatusChangeKind.EXPIRED, date(2024, 3, 1)),
-                    _change(StatusChangeKind.AMENDED, date(2024, 4, 1)),
-                ),
+            lambda: _history(
+                _change(StatusChangeKind.EXPIRED, date(2024, 3, 1)),
+                _change(StatusChangeKind.AMENDED, date(2024, 4, 1)),
             ),
             "nothing can follow",
         ),
