@@ -1202,11 +1202,10 @@ def _fast_reader(
     )
     pads: list[list[Any]] = [[None] * k for k in range(width + 2)]
     known: dict[Any, date] = {}
-    methods, kinds, outcomes = (
-        _LOOKUPS["SubmissionMethod"],
-        _LOOKUPS["ApplicantKind"],
-        _LOOKUPS["Outcome"],
-    )
+    # Typed as the row reader's member() is: each table holds members of its own enum only.
+    methods: dict[str, Any] = _LOOKUPS["SubmissionMethod"]
+    kinds: dict[str, Any] = _LOOKUPS["ApplicantKind"]
+    outcomes: dict[str, Any] = _LOOKUPS["Outcome"]
     anonymous: dict[Any, Applicant] = {}
 
     def day(value: Any) -> date | None:
