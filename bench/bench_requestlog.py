@@ -14,6 +14,14 @@ the file to the counts of table 3 for 2024:
 * ``read_request_log`` + ``tabulate`` (one object per request) on the first ``--object-rows``
   rows, scaled, for reference.
 
+Then the object reader alone (``read_request_log``, CSV to ``DisclosureRequest`` objects) on the
+``--object-rows`` rows, in ``--repeat`` interleaved rounds of CPU time; each ``--against REV``
+adds the reader of that git revision (``git show REV:src/govdisclosure/export/requestlog.py``
+imported as a module of its own, on today's models), asserted to read the same requests:
+rows/s of each round and the ratios. ``--objects-only`` runs that part alone. For example
+``python bench/bench_requestlog.py --objects-only --object-rows 50000 --against 79ca9e8``
+times the reader of before the hardening of request logs (strict dates, duplicate ids, ...).
+
 The tables are asserted equal first. The peak memory of the columnar path is measured in a
 fresh process (``ru_maxrss``). Targets: at least 1.0x pandas, peak memory under 1 GB.
 """
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import random
 import subprocess
@@ -43,6 +52,7 @@ from govdisclosure.stats import tabulate, tabulate_columns
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from types import ModuleType
 
 YEAR = 2024
 START = date(2023, 6, 1)
@@ -178,21 +188,82 @@ def peak_memory(path: Path) -> int:
     return int(out.stdout.split()[-1]) * 1024  # ru_maxrss is in KiB on Linux
 
 
+def reader_of(revision: str, folder: Path) -> ModuleType:
+    """The request-log module of a git revision of this repository, imported on its own."""
+    root = Path(__file__).resolve().parents[1]
+    source = subprocess.run(
+        ["git", "show", f"{revision}:src/govdisclosure/export/requestlog.py"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    name = f"requestlog_at_{len(list(folder.iterdir()))}"
+    path = folder / f"{name}.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def object_reader(rows: int, repeat: int, against: Sequence[str]) -> None:
+    """The object reader in interleaved rounds of CPU time, with those of other revisions."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "log.csv"
+        write_log(path, rows)
+        readers: dict[str, Callable[[Path], object]] = {"now": read_request_log}
+        for revision in against:
+            readers[revision] = reader_of(revision, Path(folder)).read_request_log
+        expected = read_request_log(path)
+        for label, read in readers.items():
+            assert read(path) == expected, f"the reader of {label} reads other requests"
+        times: dict[str, list[float]] = {label: [] for label in readers}
+        for _ in range(repeat):
+            for label, read in readers.items():
+                started = time.process_time()
+                read(path)
+                times[label].append(time.process_time() - started)
+    print(f"\nread_request_log, {rows:,} rows to objects (CPU time, {repeat} interleaved rounds):")
+    for label, spent in times.items():
+        rates = ", ".join(f"{rows / t:,.0f}" for t in spent)
+        print(f"  {label:>12}: {rates} rows/s (best {rows / min(spent):,.0f})")
+    for revision in against:
+        ratio = min(times[revision]) / min(times["now"])
+        print(f"  now vs {revision}: {ratio:.2f}x as fast (best round of each)")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--object-rows", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        action="append",
+        default=[],
+        help="also time the object reader of this git revision (may be repeated)",
+    )
+    parser.add_argument("--objects-only", action="store_true", help="time the object reader only")
     args = parser.parse_args(argv)
+    if not args.objects_only:
+        columnar_and_pandas(args.rows, args.object_rows, args.repeat)
+    object_reader(args.object_rows, args.repeat, args.against)
 
+
+def columnar_and_pandas(rows: int, object_rows: int, repeat: int) -> None:
+    """The columnar path against pandas (and the object path, scaled), end to end."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "log.csv"
         small = Path(folder) / "small.csv"
         started = time.perf_counter()
-        write_log(path, args.rows)
-        write_log(small, args.object_rows)
+        write_log(path, rows)
+        write_log(small, object_rows)
         size, took = path.stat().st_size, time.perf_counter() - started
-        print(f"wrote {args.rows:,} rows ({size / 1e6:.0f} MB) in {took:.1f} s")
+        print(f"wrote {rows:,} rows ({size / 1e6:.0f} MB) in {took:.1f} s")
 
         reference = objects(small)
         assert (ours(small) == reference).all(), "columnar path differs from the row reader"
@@ -200,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
         timings: dict[str, float] = {}
         results: dict[str, np.ndarray] = {}
-        for _ in range(args.repeat):  # interleaved, best of each
+        for _ in range(repeat):  # interleaved, best of each
             for label, func in (("columnar", ours), ("pandas", pandas_peer)):
                 started = time.perf_counter()
                 results[label] = func(path)
@@ -208,11 +279,11 @@ def main(argv: Sequence[str] | None = None) -> None:
                 timings[label] = min(elapsed, timings.get(label, elapsed))
         assert (results["columnar"] == results["pandas"]).all(), "pandas differs on the full log"
         print("the three paths give the same table 3")
-        scaled = best(1, lambda: objects(small)) * args.rows / args.object_rows
+        scaled = best(1, lambda: objects(small)) * rows / object_rows
         memory = peak_memory(path)
 
-    n = args.rows
-    print(f"\nrequest log of {n:,} rows to table 3 (best of {args.repeat}):")
+    n = rows
+    print(f"\nrequest log of {n:,} rows to table 3 (best of {repeat}):")
     print(f"  read_request_columns + tabulate_columns  {timings['columnar']:7.2f} s")
     print(f"  pandas read_csv + year logic + crosstab  {timings['pandas']:7.2f} s")
     print(f"  read_request_log + tabulate (scaled)      {scaled:7.2f} s")

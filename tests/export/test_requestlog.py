@@ -402,3 +402,225 @@ def test_the_docs_page_shows_the_columns_of_the_code() -> None:
 
     page = Path(__file__).resolve().parents[2] / "docs" / "request-logs.md"
     assert columns_markdown() in page.read_text(encoding="utf-8")
+
+
+# --- the happy path reads exactly what the row reader reads ------------------------------------
+
+_BASE = {
+    "id": "A1",
+    "received_on": "2024-03-01",
+    "method": "邮寄",
+    "applicant_kind": "自然人",
+    "description": "某文件",
+}
+_WITHDRAWN = '[{"type": "withdrawn", "on": "2024-03-04"}]'
+_EXTENDED = '[{"type": "extended", "on": "2024-03-06", "working_days": 15}]'
+_REPLY = {"replied_on": "2024-03-20", "outcome": "予以公开"}
+# Rows the happy path reads itself.
+_CLEAN: list[dict[str, Any]] = [
+    {},
+    {"submitted_on": "2024-02-28", "agency": "某机关"},
+    {"applicant_name": "张三", "applicant_id_number": "11010519491231002X"},
+    {"applicant_contact": "13800000000", "applicant_kind": "natural_person"},
+    {"extended_on": "2024-03-10", "extension_days": "15"},
+    {"transferred_on": "2024-03-05", "transferred_to": "某区人民政府"},
+    {**_REPLY, "reply_reference": "某函〔2024〕1号"},
+    {"events": _WITHDRAWN},
+    {"events": _EXTENDED, **_REPLY},
+    # A reply dated before the extension: put back before it, as the row reader does.
+    {"extended_on": "2024-03-25", "extension_days": "20", **_REPLY, "outcome": "granted"},
+    # Before 2008-05-01 no regulation limits the extension.
+    {"received_on": "2008-01-02", "extended_on": "2008-01-10", "extension_days": "30"},
+]
+# Rows with a problem (the row reader names it) or a cell the happy path leaves to it.
+_UNCLEAR: list[dict[str, Any]] = [
+    {"id": ""},
+    {"received_on": "2024/3/1"},
+    {"received_on": "2024-02-30"},
+    {"method": "飞鸽"},
+    {"applicant_kind": "x"},
+    {"submitted_on": "20240228"},
+    {"extended_on": "2024-03-10"},
+    {"extension_days": "15"},
+    {"extended_on": "2024-03-10", "extension_days": "x"},
+    {"extended_on": "2024-03-10", "extension_days": "\u0661\u0665"},  # Arabic-Indic digits
+    {"extended_on": "2024-03-10", "extension_days": "1234567890"},
+    {"extended_on": "2024-03-10", "extension_days": "0"},
+    {"extended_on": "2024-03-10", "extension_days": "25"},
+    {"extended_on": "3/10", "extension_days": "15"},
+    {"transferred_on": "2024-03-05"},
+    {"transferred_to": "某区人民政府"},
+    {"transferred_on": "2024-3-5", "transferred_to": "某区人民政府"},
+    {"transferred_on": "2024-03-05", "transferred_to": " "},
+    {"replied_on": "2024-03-20"},
+    {"outcome": "予以公开"},
+    {"replied_on": "x", "outcome": "予以公开"},
+    {"replied_on": "2024-03-20", "outcome": "x"},
+    {"replied_on": "2024-02-01", "outcome": "予以公开"},
+    {"reply_reference": "某函〔2024〕1号"},
+    {"events": "not json"},
+    {"events": "{}"},
+    {"events": "[1]"},
+    {"events": '[{"type": "nope"}]'},
+    {"events": '[{"type": "replied", "on": "2024-01-01", "outcome": "granted"}]'},
+    {"events": _EXTENDED, "extended_on": "2024-03-10", "extension_days": "15"},
+    {"description": " "},
+    {"applicant_name": " "},
+    {"applicant_id_number": "110105194912310021"},
+]
+# What a workbook's cells may hold besides text, and whether the row reader reads the row.
+_TYPED: list[tuple[dict[str, Any], bool]] = [
+    ({"received_on": datetime(2024, 3, 1)}, False),
+    (
+        {"received_on": date(2024, 3, 1), "replied_on": datetime(2024, 3, 20), "outcome": "准予"},
+        True,
+    ),
+    ({"received_on": date(2024, 3, 1), "replied_on": datetime(2024, 3, 20), **_REPLY}, False),
+    ({"received_on": datetime(2024, 3, 1, 12)}, True),
+    ({"received_on": 45352}, True),
+    ({"id": 7}, True),
+    ({"extended_on": datetime(2024, 3, 10), "extension_days": 15}, True),
+    ({"extended_on": datetime(2024, 3, 10), "extension_days": 15.0}, True),
+    ({"extended_on": datetime(2024, 3, 10), "extension_days": 0}, True),
+    ({"extension_days": 0}, True),
+    ({"applicant_kind": 1}, True),
+    ({"description": datetime(2024, 3, 1)}, True),
+    ({"agency": 0}, True),
+]
+
+
+def _read_both(rows: list[list[Any]], *, text_only: bool) -> tuple[Any, Any, int]:
+    """What a log reads to with and without the happy path, and how many rows it left over."""
+    from govdisclosure.export import requestlog
+
+    calls = 0
+    row_reader = requestlog._read_row
+
+    def counted(row: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return row_reader(row)
+
+    def read() -> Any:
+        try:
+            return requestlog._read_rows(rows, text_only=text_only)
+        except RequestLogError as error:
+            return error.errors, error.total
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(requestlog, "_read_row", counted)
+        fast = read()
+        patch.setattr(requestlog, "_fast_reader", lambda *_: lambda *_: None)
+        left_over = calls
+        slow = read()
+    return fast, slow, left_over
+
+
+def _log(*rows: dict[str, Any]) -> list[list[Any]]:
+    codes = [c.code for c in REQUEST_LOG_COLUMNS]
+    return [codes, *([{**_BASE, **row}.get(code, "") for code in codes] for row in rows)]
+
+
+@pytest.mark.parametrize("row", _CLEAN)
+def test_a_clean_row_is_read_by_the_happy_path(row: dict[str, Any]) -> None:
+    fast, slow, left_over = _read_both(_log(row), text_only=True)
+    assert isinstance(fast, list) and len(fast) == 1
+    assert fast == slow
+    assert left_over == 0
+
+
+@pytest.mark.parametrize("row", _UNCLEAR)
+def test_a_row_with_a_problem_is_left_to_the_row_reader(row: dict[str, Any]) -> None:
+    fast, slow, left_over = _read_both(_log(row), text_only=True)
+    assert isinstance(fast, tuple)  # an error, the row reader's
+    assert fast == slow
+    assert left_over == 1
+
+
+@pytest.mark.parametrize(("row", "left_over"), _TYPED)
+def test_workbook_cells_read_as_the_row_reader_reads_them(
+    row: dict[str, Any], left_over: bool
+) -> None:
+    fast, slow, calls = _read_both(_log(row), text_only=False)
+    assert fast == slow
+    assert calls == left_over
+
+
+def test_the_happy_path_knows_duplicates_short_rows_and_blank_rows() -> None:
+    log = _log(_BASE, {"id": "A2"}, _BASE)
+    log[2] = log[2][:9]  # the cells after the last one given are empty
+    log.insert(3, ["", None])
+    log.append([*log[1], "", None])
+    fast, slow, left_over = _read_both(log, text_only=False)
+    assert fast == slow
+    assert [e.path for e in fast[0]] == ["row 5, column id", "row 6, column id"]
+    assert left_over == 2
+
+
+def test_each_distinct_date_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govdisclosure.export import requestlog
+
+    parsed: list[Any] = []
+    as_date = requestlog._as_date
+
+    def counted(value: Any) -> Any:
+        parsed.append(value)
+        return as_date(value)
+
+    monkeypatch.setattr(requestlog, "_as_date", counted)
+    rows = [{"id": f"A{i}", **_REPLY, "received_on": f"2024-03-0{1 + i % 2}"} for i in range(50)]
+    read = requestlog._read_rows(_log(*rows), text_only=True)
+    assert [r.id for r in read] == [f"A{i}" for i in range(50)]
+    assert sorted(parsed) == ["2024-03-01", "2024-03-02", "2024-03-20"]
+    # Without personal data, the applicants of one kind are one (frozen) value.
+    assert len({id(r.applicant) for r in read}) == 1
+    assert read[0].applicant == Applicant(ApplicantKind.NATURAL_PERSON)
+
+
+_CELL_CHOICES: dict[str, list[Any]] = {
+    "id": ["A1", "A2", "", " ", 7],
+    "received_on": ["2024-03-01", "2008-04-01", "2024/3/1", "", datetime(2024, 3, 1)],
+    "submitted_on": ["", "2024-02-28", "x", date(2024, 2, 28)],
+    "method": ["online", "网上申请", "飞鸽", ""],
+    "applicant_kind": ["自然人", "natural_person", "x", ""],
+    "applicant_name": ["", "张三", " "],
+    "applicant_id_number": ["", "11010519491231002X", "110105194912310021"],
+    "applicant_contact": ["", "13800000000"],
+    "description": ["某文件", "", " "],
+    "agency": ["", "某机关", 0],
+    "extended_on": ["", "2024-03-10", "x"],
+    "extension_days": ["", "15", "25", "0", "x", 15, None],
+    "transferred_on": ["", "2024-03-05"],
+    "transferred_to": ["", "某区", " "],
+    "replied_on": ["", "2024-03-20", "2024-02-01", "x", datetime(2024, 3, 20, 9)],
+    "outcome": ["", "予以公开", "granted", "x"],
+    "reply_reference": ["", "某函〔2024〕1号"],
+    "events": ["", _WITHDRAWN, _EXTENDED, "[1]", '[{"type": "nope"}]'],
+}
+
+
+@st.composite
+def _logs(draw: st.DrawFn) -> list[list[Any]]:
+    codes = [c.code for c in REQUEST_LOG_COLUMNS if c.required or draw(st.booleans())]
+    columns = draw(st.permutations(codes))
+    header = [draw(st.sampled_from([code, _meta_label(code)])) for code in columns]
+    rows: list[list[Any]] = [header]
+    for _ in range(draw(st.integers(1, 4))):
+        row = [draw(st.sampled_from(_CELL_CHOICES[code])) for code in columns]
+        size = draw(st.integers(0, len(row) + 2))
+        rows.append(row[:size] + [draw(st.sampled_from(["", None, "x"]))] * (size - len(row)))
+    return rows
+
+
+def _meta_label(code: str) -> str:
+    return next(c.label for c in REQUEST_LOG_COLUMNS if c.code == code)
+
+
+@settings(max_examples=200)
+@given(_logs())
+def test_the_happy_path_reads_any_log_as_the_row_reader_does(rows: list[list[Any]]) -> None:
+    fast, slow, _ = _read_both(rows, text_only=False)
+    assert fast == slow
+    text_rows = [[v if isinstance(v, str) else "" for v in row] for row in rows]
+    fast, slow, _ = _read_both(text_rows, text_only=True)
+    assert fast == slow

@@ -81,6 +81,7 @@ id,received_on,submitted_on,method,applicant_kind,description,agency,extended_on
 from __future__ import annotations
 
 import contextlib
+import operator
 import re
 import zipfile
 import zlib
@@ -108,7 +109,7 @@ from govdisclosure.rules.regulation import NoRegulationInForce, regulation_in_fo
 from govdisclosure.serialize import SCHEMA_VERSION, from_dict, to_dict
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from os import PathLike
 
 __all__ = [
@@ -855,6 +856,21 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MAX_DIGITS = 9
 
 
+def _as_date(value: Any) -> date | None:
+    """The day a filled-in date cell holds, or None if it holds none."""
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() else None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        # fromisoformat alone takes 20240301 and 2024-W09-5 too: the documented form only.
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 class _Row:
     """One data row being read: its cells by column code, and the problems found."""
 
@@ -891,17 +907,9 @@ class _Row:
         value = self.raw(code)
         if value is None:
             return None
-        if isinstance(value, datetime):
-            if value.time() == datetime.min.time():
-                return value.date()
-        elif isinstance(value, date):
-            return value
-        elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
-            # fromisoformat alone takes 20240301 and 2024-W09-5 too: the documented form only.
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
+        day = _as_date(value)
+        if day is not None:
+            return day
         self.fail(
             code,
             f"expected a date like 2024-03-01, got {value!r}",
@@ -1086,6 +1094,14 @@ def _check_history(
     ``fixed`` are the events of the fixed columns: a problem with one of them names its column,
     any other names the events column.
     """
+    for code, message, message_zh in _history_problems(received_on, history, fixed):
+        row.fail(code, message, message_zh)
+
+
+def _history_problems(
+    received_on: Any, history: list[RequestEvent], fixed: list[RequestEvent]
+) -> Iterator[tuple[str, str, str]]:
+    """The problems :func:`_check_history` reports: (column code, message, Chinese message)."""
     if not history or not isinstance(received_on, date):
         return
     regulation = None
@@ -1097,30 +1113,218 @@ def _check_history(
     for event in history:
         is_fixed = any(event is f for f in fixed)
         if isinstance(event, Replied) and event.on < received_on:
-            row.fail(
+            yield (
                 "replied_on" if is_fixed else "events",
-                f"the reply ({event.on.isoformat()}) is dated before the day of receipt"
-                f" ({received_on.isoformat()})",
+                (
+                    f"the reply ({event.on.isoformat()}) is dated before the day of receipt"
+                    f" ({received_on.isoformat()})"
+                ),
                 f"答复日期（{event.on.isoformat()}）早于收到申请日期（{received_on.isoformat()}）",
             )
         if isinstance(event, Extended) and regulation is not None:
             extensions += 1
             most = regulation.extension_max_working_days
             if event.working_days > most:
-                row.fail(
+                yield (
                     "extension_days" if is_fixed else "events",
-                    f"an extension of {event.working_days} working days is longer than the"
-                    f" {regulation.code} regulation allows ({most}, {regulation.reply_article})",
-                    f"延长{event.working_days}个工作日，超过{regulation.code}年条例允许的"
-                    f"{most}个工作日（{regulation.reply_article}）",
+                    (
+                        f"an extension of {event.working_days} working days is longer than the"
+                        f" {regulation.code} regulation allows ({most}, {regulation.reply_article})"
+                    ),
+                    (
+                        f"延长{event.working_days}个工作日，超过{regulation.code}年条例允许的"
+                        f"{most}个工作日（{regulation.reply_article}）"
+                    ),
                 )
             if extensions > regulation.max_extensions:
-                row.fail(
+                yield (
                     "events",
-                    f"extended {extensions} times; the {regulation.code} regulation allows"
-                    f" {regulation.max_extensions}",
+                    (
+                        f"extended {extensions} times; the {regulation.code} regulation allows"
+                        f" {regulation.max_extensions}"
+                    ),
                     f"延期{extensions}次，{regulation.code}年条例只允许{regulation.max_extensions}次",
                 )
+
+
+# The columns in the order the happy path unpacks them.
+_FAST_ORDER = (
+    "id",
+    "received_on",
+    "submitted_on",
+    "method",
+    "applicant_kind",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_contact",
+    "description",
+    "agency",
+    "extended_on",
+    "extension_days",
+    "transferred_on",
+    "transferred_to",
+    "replied_on",
+    "outcome",
+    "reply_reference",
+    "events",
+)
+_DATE_COLUMNS = frozenset(c.code for c in REQUEST_LOG_COLUMNS if c.format == "date")
+# The types of cell the happy path takes (a workbook's cells hold others: the row reader decides).
+_TEXT_TYPES = frozenset({str, type(None)})
+_DATE_TYPES = frozenset({str, type(None), datetime, date})
+
+
+def _fast_reader(
+    columns: Sequence[LogColumn | None], text_only: bool
+) -> Callable[[list[Any], int, dict[str, int]], DisclosureRequest | None]:
+    """The row reader's happy path for a file with these columns.
+
+    ``read(cells, number, first_row)`` is the request of a row in which nothing is wrong, or
+    None: then :func:`_read_row` reads the row again and says what is wrong, so every message
+    is the row reader's own. It reads by the row reader's rules (the same cell helpers, the same
+    models built with the same values, the same checks across cells and of the history), but
+    a row at a time: the cells by one ``itemgetter``, the days of the date cells parsed once per
+    distinct text, the labels looked up in the tables built at import, no message formatted,
+    the empty applicant (a masked log's) built once per kind: frozen, it is the same value.
+    ``text_only`` says every cell is text (CSV); a workbook's row with any other kind of cell
+    outside the date columns goes to the row reader.
+    """
+    width = len(columns)
+    where = {c.code: i for i, c in enumerate(columns) if c is not None}
+    # A column the file lacks reads the cell just after the last one, which is always empty.
+    positions = [where.get(code, width) for code in _FAST_ORDER]
+    cells_of = operator.itemgetter(*positions)
+    texts_of = operator.itemgetter(
+        *(i for i, code in enumerate(_FAST_ORDER) if code not in _DATE_COLUMNS)
+    )
+    dates_of = operator.itemgetter(
+        *(i for i, code in enumerate(_FAST_ORDER) if code in _DATE_COLUMNS)
+    )
+    pads: list[list[Any]] = [[None] * k for k in range(width + 2)]
+    known: dict[Any, date] = {}
+    # Typed as the row reader's member() is: each table holds members of its own enum only.
+    methods: dict[str, Any] = _LOOKUPS["SubmissionMethod"]
+    kinds: dict[str, Any] = _LOOKUPS["ApplicantKind"]
+    outcomes: dict[str, Any] = _LOOKUPS["Outcome"]
+    anonymous: dict[Any, Applicant] = {}
+
+    def day(value: Any) -> date | None:
+        found = _as_date(value)
+        if found is not None and type(value) is str:
+            known[value] = found
+        return found
+
+    def read(cells: list[Any], number: int, first_row: dict[str, int]) -> DisclosureRequest | None:
+        size = len(cells)
+        values = cells_of(cells + pads[width + 1 - size] if size <= width else cells)
+        if not text_only and not (
+            _TEXT_TYPES.issuperset(map(type, texts_of(values)))
+            and _DATE_TYPES.issuperset(map(type, dates_of(values)))
+        ):
+            return None
+        # Every cell is now text, None or (a date column of a workbook) a date: an empty cell
+        # is exactly a false one.
+        (
+            request_id,
+            received,
+            submitted,
+            method,
+            kind,
+            name,
+            id_number,
+            contact,
+            description,
+            agency,
+            extended,
+            days,
+            transferred,
+            to,
+            replied,
+            outcome,
+            reference,
+            events,
+        ) = values
+        if not (request_id and received and method and kind and description):
+            return None
+        if first_row.setdefault(request_id, number) != number:
+            return None
+        received_on = known.get(received) or day(received)
+        method = methods.get(method)
+        kind = kinds.get(kind)
+        if received_on is None or method is None or kind is None:
+            return None
+        submitted_on = None
+        if submitted:
+            submitted_on = known.get(submitted) or day(submitted)
+            if submitted_on is None:
+                return None
+        extended_on = transferred_on = replied_on = None
+        if extended or days:
+            if not (extended and days and days.isdigit() and days.isascii()):
+                return None
+            extended_on = known.get(extended) or day(extended)
+            if extended_on is None or len(days) > _MAX_DIGITS:
+                return None
+        if transferred or to:
+            if not (transferred and to):
+                return None
+            transferred_on = known.get(transferred) or day(transferred)
+            if transferred_on is None:
+                return None
+        if replied or outcome:
+            if not (replied and outcome):
+                return None
+            replied_on = known.get(replied) or day(replied)
+            outcome = outcomes.get(outcome)
+            if replied_on is None or outcome is None:
+                return None
+        elif reference:
+            return None
+        try:
+            listed: list[RequestEvent] = []
+            if events:
+                try:
+                    items = orjson.loads(events)
+                except orjson.JSONDecodeError:
+                    return None
+                if type(items) is not list:
+                    return None
+                for item in items:
+                    if type(item) is not dict:
+                        return None
+                    document = {"schema_version": SCHEMA_VERSION, **item}
+                    listed.append(from_dict(document, RequestEvent))
+            fixed: list[RequestEvent] = []
+            if extended_on is not None:
+                fixed.append(Extended(on=extended_on, working_days=int(days)))
+            if transferred_on is not None:
+                fixed.append(Transferred(on=transferred_on, to=to))
+            if replied_on is not None:
+                fixed.append(Replied(on=replied_on, outcome=outcome, reference=reference or None))
+            if name or id_number or contact:
+                applicant = Applicant(kind, name or None, id_number or None, contact or None)
+            else:
+                applicant = anonymous.get(kind) or anonymous.setdefault(kind, Applicant(kind))
+            history = _merge(listed, fixed) if listed or len(fixed) > 1 else fixed
+            if listed or extended_on is not None:
+                for _ in _history_problems(received_on, history, fixed):
+                    return None
+            elif replied_on is not None and replied_on < received_on:
+                return None
+            return DisclosureRequest(
+                id=request_id,
+                applicant=applicant,
+                received_on=received_on,
+                method=method,
+                description=description,
+                agency=agency or None,
+                submitted_on=submitted_on,
+                events=tuple(history),
+            )
+        except (InvalidValue, ValidationError):
+            return None
+
+    return read
 
 
 def _read_headers(header: Sequence[Any], errors: list[ErrorDetail]) -> list[LogColumn | None]:
@@ -1168,7 +1372,9 @@ def _read_headers(header: Sequence[Any], errors: list[ErrorDetail]) -> list[LogC
     return found
 
 
-def _read_rows(rows: Iterable[Sequence[Any]]) -> list[DisclosureRequest]:
+def _read_rows(
+    rows: Iterable[Sequence[Any]], *, text_only: bool = False
+) -> list[DisclosureRequest]:
     iterator = iter(rows)
     header = next(iterator, None)
     if header is None:
@@ -1183,20 +1389,25 @@ def _read_rows(rows: Iterable[Sequence[Any]]) -> list[DisclosureRequest]:
     errors = _Problems()
     requests: list[DisclosureRequest] = []
     first_row: dict[str, int] = {}
+    width = len(columns)
+    fast = _fast_reader(columns, text_only)
     for number, cells in enumerate(iterator, start=2):
-        if all(v is None or v == "" for v in cells):
+        # A row with a true cell is not empty (a cell is text, a number, a date or None).
+        if not any(cells) and all(v is None or v == "" for v in cells):
             continue
-        if len(cells) > len(columns) and any(
-            v is not None and v != "" for v in cells[len(columns) :]
-        ):
+        if len(cells) > width and any(v is not None and v != "" for v in cells[width:]):
             errors.append(
                 _detail(
                     number,
                     None,
-                    f"{len(cells)} cells but only {len(columns)} columns",
-                    f"有{len(cells)}个单元格，但只有{len(columns)}列",
+                    f"{len(cells)} cells but only {width} columns",
+                    f"有{len(cells)}个单元格，但只有{width}列",
                 )
             )
+            continue
+        request = fast(cells if type(cells) is list else list(cells), number, first_row)
+        if request is not None:
+            requests.append(request)
             continue
         values = {c.code: v for c, v in zip(columns, cells, strict=False) if c is not None}
         row = _Row(number, values, headers, errors)
@@ -1244,7 +1455,7 @@ def requests_from_csv(
     ...                   "A1,2024-03-01,邮寄,自然人,某文件\\n")[0].method.label
     '邮寄'
     """
-    return _read_rows(_csv_rows(text, neutralise_formulas))
+    return _read_rows(_csv_rows(text, neutralise_formulas), text_only=True)
 
 
 def read_request_log(
@@ -1266,7 +1477,7 @@ def read_request_log(
     ['A1']
     """
     if _suffix(path) == ".csv":
-        return _read_rows(_csv_rows(Path(path).read_bytes(), neutralise_formulas))
+        return _read_rows(_csv_rows(Path(path).read_bytes(), neutralise_formulas), text_only=True)
     return _read_rows(_xlsx_rows(Path(path), limits or XlsxLimits()))
 
 
