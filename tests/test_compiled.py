@@ -755,17 +755,26 @@ def test_typed_conditions_of_optional_validators_need_every_part_known() -> None
 
 
 def test_an_optional_field_whose_validator_refuses_none_refuses_it() -> None:
-    from govdisclosure.model.base import non_negative, text
+    from govdisclosure.model.base import non_negative, optional_url, text
 
     @attrs.frozen
     class Noted:
         note: str | None = attrs.field(default="x", validator=text)
         count: int | None = attrs.field(default=None, validator=non_negative)
+        # An unhashable validator (an optional of a list); two, one of which refuses None.
+        low: int | None = attrs.field(
+            default=None, validator=attrs.validators.optional([non_negative])
+        )
+        link: str | None = attrs.field(default="http://a.cn", validator=[optional_url, text])
 
     source = compiled.source(Noted)
-    assert source is not None and "note is None or" not in source
-    assert "v0 is None or" in source
-    for data in ({"note": None}, {"note": " "}, {"note": "y"}, {"count": None}, {"count": -1}):
+    assert source is not None and "v0 is None or" in source
+    assert "v3 is None or" in source and "v2 is not None and" in source
+    for data in (
+        *({"note": None}, {"note": " "}, {"note": "y"}, {"count": None}, {"count": -1}),
+        *({"low": None}, {"low": -1}, {"low": 2}, {"link": None}, {"link": "http://b.cn"}),
+        {"link": "b.cn"},
+    ):
         _check_agrees(data, Noted)
         _check_agrees({"note": "y", "count": 1, **data}, Noted)
 

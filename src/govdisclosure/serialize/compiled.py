@@ -331,6 +331,7 @@ class _Generator:
         self.poly_ids: dict[type, int] = {}
         self.plans: dict[type, Plan | None] = {}
         self.annotations: dict[tuple[str, str], Any] = {}
+        self.none_fails: dict[Any, bool] = {}
         self.classes: list[type] = []
         self.sources: dict[type, dict[str, str]] = {}
         self.done: set[tuple[int, str]] = set()
@@ -510,7 +511,7 @@ class _Generator:
             )
             if kind != "opt":
                 condition = either
-            elif self.fails_on_none(known, var):
+            elif self.fails_on_none(known):
                 condition = f"{var} is None or {either}"
             else:
                 condition = f"{var} is not None and ({either})"
@@ -528,15 +529,27 @@ class _Generator:
             out.append(f"{pad}if {_any(conditions)}:")
             out.append(f"{pad}    raise _Fail")
 
-    def fails_on_none(self, validators: list[Any], var: str) -> bool:
-        """Whether one of these (inlinable) validators refuses None: decided once, here."""
-        for validator in validators:
-            try:
-                if eval(typing.cast("str", _inline_check(validator, var)), self.ns, {var: None}):
-                    return True
-            except Exception:  # pragma: no cover - the conditions are safe on any value
-                return True
-        return False
+    def fails_on_none(self, validators: list[Any]) -> bool:
+        """Whether one of these (inlinable) validators refuses None: decided once per
+        validator, as compiling its condition is most of the cost."""
+        return any(self._refuses_none(validator) for validator in validators)
+
+    def _refuses_none(self, validator: Any) -> bool:
+        try:
+            return self.none_fails[validator]
+        except KeyError:
+            cache = True
+        except TypeError:  # unhashable (an optional of a list, say): decided every time
+            cache = False
+        try:
+            fails = bool(
+                eval(typing.cast("str", _inline_check(validator, "v")), self.ns, {"v": None})
+            )
+        except Exception:  # pragma: no cover - the conditions are safe on any value
+            fails = True
+        if cache:
+            self.none_fails[validator] = fails
+        return fails
 
     def number_stmts(
         self, kind: str, validators: list[Any], var: str, out: list[str], pad: str
