@@ -674,11 +674,12 @@ class _Generator:
             item = spec[1]
             if _identity_item(item):
                 return f"_list({src})"
-            if item[0] == "attrs" and self.inlined(item[1]) is None:
-                return f"_list(_map(_u{self.class_id(item[1])}, {src}))"
-            x = self._fresh("x")
             t, bind = self._named(src)
-            # A comprehension costs a call even when empty, and most tuples of models are.
+            # Most tuples of models are empty (a figure's parts, a section's subsections): the
+            # empty list is had without a call, a ``map`` or a comprehension.
+            if item[0] == "attrs" and self.inlined(item[1]) is None:
+                return f"(_list(_map(_u{self.class_id(item[1])}, {t})) if {bind} else [])"
+            x = self._fresh("x")
             return f"([{self.unstructure_expr(item, x)} for {x} in {t}] if {bind} else [])"
         if kind == "attrs":
             k = self.class_id(spec[1])
