@@ -763,7 +763,8 @@ def test_an_optional_field_whose_validator_refuses_none_refuses_it() -> None:
         count: int | None = attrs.field(default=None, validator=non_negative)
         # An unhashable validator (an optional of a list); two, one of which refuses None.
         low: int | None = attrs.field(
-            default=None, validator=attrs.validators.optional([non_negative])
+            default=None,
+            validator=attrs.validators.optional([non_negative]),  # type: ignore[arg-type]
         )
         link: str | None = attrs.field(default="http://a.cn", validator=[optional_url, text])
 

@@ -506,9 +506,8 @@ class _Generator:
             # Used as it is: one test for the type and every known validator, the latter
             # written for a value of that type (the type test comes first in the ``or``).
             tp = inner[1]
-            either = _any(
-                [f"type({var}) is not _{tp.__name__}", *(_typed_check(v, var, tp) for v in known)]
-            )
+            typed = [typing.cast("str", _typed_check(v, var, tp)) for v in known]
+            either = _any([f"type({var}) is not _{tp.__name__}", *typed])
             if kind != "opt":
                 condition = either
             elif self.fails_on_none(known):
