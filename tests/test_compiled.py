@@ -753,6 +753,14 @@ def test_typed_conditions_of_optional_validators_need_every_part_known() -> None
     assert compiled._typed_check(unknown, "v", int) is None
     assert compiled._typed_check(attrs.validators.optional([]), "v", int) is None
 
+    class Unhashable:
+        __hash__ = None  # type: ignore[assignment]
+
+        def __call__(self, *_: object) -> None:
+            pass
+
+    assert compiled._typed_check(Unhashable(), "v", int) is None
+
 
 def test_an_optional_field_whose_validator_refuses_none_refuses_it() -> None:
     from govdisclosure.model.base import non_negative, optional_url, text
