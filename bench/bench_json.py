@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import cProfile
 import io
+import json
 import pstats
 import re
 import subprocess
@@ -62,6 +63,7 @@ from govdisclosure.model import (
     Section,
 )
 from govdisclosure.serialize import compiled, from_json, to_json
+from govdisclosure.serialize.json import _no_duplicate
 
 REPEAT = 7
 ROW_CODES = tuple(row.code for row in FormatVersion.NATIONAL_2021.application_rows)
@@ -685,8 +687,13 @@ def main() -> None:
     body = orjson.loads(raw)
     del body["schema_version"]
     unstructured = compiled.unstructure(report)
+    parsed = orjson.loads(raw)
+    indented = json.dumps(parsed, ensure_ascii=False, indent=1).encode()  # as examples are stored
+    indented_parsed = orjson.loads(indented)
     steps = {
         "orjson.loads": lambda: orjson.loads(raw),
+        "duplicate screen": lambda: _no_duplicate(parsed, raw),
+        "  (indented document)": lambda: _no_duplicate(indented_parsed, indented),
         "compiled structure": lambda: compiled.structure(body, AnnualReport2021),
         "compiled unstructure": lambda: compiled.unstructure(report),
         "orjson.dumps": lambda: orjson.dumps(unstructured),

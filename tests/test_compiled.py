@@ -695,3 +695,106 @@ def test_annotations_that_need_the_class_namespace_are_resolved_as_attrs_does() 
     assert compiled.source(Outer) is not None
     assert compiled.structure({"value": 3}, Outer) == Outer(3)
     _check_agrees({"value": "3"}, Outer)
+
+
+# --- conditions written for a value of a known type ---------------------------------------------
+
+_MAX = 2**53 - 1
+_TYPED_VALUES: dict[type, st.SearchStrategy[Any]] = {
+    int: st.one_of(
+        st.integers(-3, 3),
+        st.sampled_from([_MAX, _MAX + 1, -_MAX, -_MAX - 1, 2**64, -(2**64)]),
+        st.integers(),
+    ),
+    str: st.text(alphabet=" \t\n\u3000\u2028x政:/.h", max_size=4)
+    | st.sampled_from(["http://a.cn", "https://gov.cn/x", "ftp://x", "http://", "https://a b"]),
+    Decimal: st.sampled_from(
+        [Decimal(s) for s in ("1.5", "-2", "0", "-0", "NaN", "sNaN", "Inf", "-Inf", "1e999")]
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("validator", "tp"),
+    [(v, tp) for v, table in compiled._TYPED.items() for tp in table],
+    ids=lambda x: getattr(x, "__name__", str(x)),
+)
+@given(data=st.data())
+def test_typed_conditions_agree_with_the_full_ones_on_their_type(
+    validator: Any, tp: type, data: st.DataObject
+) -> None:
+    value = data.draw(_TYPED_VALUES[tp])
+    namespace = compiled._generator().ns
+    typed = compiled._typed_check(validator, "v", tp)
+    full = compiled._inline_check(validator, "v")
+    assert typed is not None and full is not None
+
+    def fails(condition: str) -> bool:
+        try:  # raising also sends the document to the detailed converter
+            return bool(eval(condition, namespace, {"v": value}))
+        except Exception:
+            return True
+
+    assert fails(typed) == fails(full)
+
+
+def test_typed_conditions_of_optional_validators_need_every_part_known() -> None:
+    from govdisclosure.model.base import counts, finite_decimal, non_negative
+
+    both = attrs.validators.optional([finite_decimal, non_negative])  # type: ignore[arg-type]
+    assert compiled._typed_check(both, "v", Decimal) == "(not v.is_finite()) or (v < 0)"
+    # counts has no condition for a Decimal: its full condition stands in for it.
+    mixed = attrs.validators.optional([counts, non_negative])  # type: ignore[arg-type]
+    assert compiled._typed_check(mixed, "v", Decimal) == (
+        f"({compiled._inline_check(counts, 'v')}) or (v < 0)"
+    )
+    assert compiled._typed_check(counts, "v", str) == compiled._inline_check(counts, "v")
+    unknown = attrs.validators.optional([non_negative, attrs.validators.instance_of(int)])
+    assert compiled._typed_check(unknown, "v", int) is None
+    assert compiled._typed_check(attrs.validators.optional([]), "v", int) is None
+
+    class Unhashable:
+        __hash__ = None  # type: ignore[assignment]
+
+        def __call__(self, *_: object) -> None:
+            pass
+
+    assert compiled._typed_check(Unhashable(), "v", int) is None
+
+
+def test_an_optional_field_whose_validator_refuses_none_refuses_it() -> None:
+    from govdisclosure.model.base import non_negative, optional_url, text
+
+    @attrs.frozen
+    class Noted:
+        note: str | None = attrs.field(default="x", validator=text)
+        count: int | None = attrs.field(default=None, validator=non_negative)
+        # An unhashable validator (an optional of a list); two, one of which refuses None.
+        low: int | None = attrs.field(
+            default=None,
+            validator=attrs.validators.optional([non_negative]),  # type: ignore[arg-type]
+        )
+        link: str | None = attrs.field(default="http://a.cn", validator=[optional_url, text])
+
+    source = compiled.source(Noted)
+    assert source is not None and "v0 is None or" in source
+    assert "v3 is None or" in source and "v2 is not None and" in source
+    for data in (
+        *({"note": None}, {"note": " "}, {"note": "y"}, {"count": None}, {"count": -1}),
+        *({"low": None}, {"low": -1}, {"low": 2}, {"link": None}, {"link": "http://b.cn"}),
+        {"link": "b.cn"},
+    ):
+        _check_agrees(data, Noted)
+        _check_agrees({"note": "y", "count": 1, **data}, Noted)
+
+
+def test_int_or_decimal_fields_without_validators_are_structured_by_type() -> None:
+    @attrs.frozen
+    class Loose:
+        value: int | Decimal
+
+    source = compiled.source(Loose)
+    assert source is not None and "if type(v0) is not _int:" in source
+    for value in (5, -5, "1.5", "-1.5", "x", 1.5, None, True):
+        _check_agrees({"value": value}, Loose)
+    assert compiled.structure({"value": "-1.5"}, Loose) == Loose(Decimal("-1.5"))

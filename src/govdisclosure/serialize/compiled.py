@@ -200,6 +200,36 @@ _INLINE: dict[Any, str] = {
 }
 
 
+# The same conditions where the value is known to be exactly of the given type (structuring has
+# just tested it, in the same expression): the test of the type is not repeated, and the None
+# case is decided by the caller (see :meth:`_Generator.field_stmts`). Each entry agrees with the
+# full condition above on every value of its type (a test checks it); a validator or a type not
+# listed takes the full condition.
+_TYPED: dict[Any, dict[type, str]] = {
+    _base.counts: {int: "{v} < 0 or {v} > _MAXC"},
+    _base.non_negative: {int: "{v} < 0", Decimal: "{v} < 0"},
+    _base.text: {str: "not {v}.strip()"},
+    _base.optional_text: {str: "not {v}.strip()"},
+    _base.optional_url: {str: "_url_match({v}) is None"},
+    _base.decimal_value: {int: "{v} < -_MAXC or {v} > _MAXC", Decimal: "not {v}.is_finite()"},
+    _base.finite_decimal: {Decimal: "not {v}.is_finite()"},
+}
+
+
+def _typed_check(validator: Any, var: str, tp: type) -> str | None:
+    """Like :func:`_inline_check`, for a ``var`` known to be exactly a ``tp``."""
+    if isinstance(validator, _OPTIONAL):  # not None: only the inner validators matter
+        inner = [_typed_check(v, var, tp) for v in _flatten(validator.validator)]
+        if not inner or None in inner:
+            return None  # as _inline_check: only calling the validator checks it
+        return _any(typing.cast("list[str]", inner))
+    try:
+        template = _TYPED.get(validator, {}).get(tp)
+    except TypeError:  # an unhashable validator: not one of the model layer's
+        template = None
+    return _inline_check(validator, var) if template is None else template.format(v=var)
+
+
 def _inline_check(validator: Any, var: str) -> str | None:
     """A condition on ``var`` that is true where ``validator`` would raise, if one is known."""
     if isinstance(validator, _OPTIONAL):
@@ -301,6 +331,7 @@ class _Generator:
         self.poly_ids: dict[type, int] = {}
         self.plans: dict[type, Plan | None] = {}
         self.annotations: dict[tuple[str, str], Any] = {}
+        self.none_fails: dict[Any, bool] = {}
         self.classes: list[type] = []
         self.sources: dict[type, dict[str, str]] = {}
         self.done: set[tuple[int, str]] = set()
@@ -464,21 +495,82 @@ class _Generator:
         safe on any value, so a change to :data:`_INLINE` needs no change here); the other
         validators are left to :meth:`_build`, which calls them.
         """
-        conditions = [
-            condition
+        known = [
+            validator
             for validator in (_flatten(a.validator) if check else ())
-            if (condition := _inline_check(validator, var)) is not None
+            if _inline_check(validator, var) is not None
         ]
         kind = spec[0]
         inner = spec[1] if kind == "opt" else spec
         if inner[0] == "prim":
-            # Used as it is: one test for the type and every known validator.
-            either = _any([f"type({var}) is not _{inner[1].__name__}", *conditions])
-            conditions = [f"{var} is not None and ({either})" if kind == "opt" else either]
-        else:
-            self.structure_stmts(spec, var, out, pad)
+            # Used as it is: one test for the type and every known validator, the latter
+            # written for a value of that type (the type test comes first in the ``or``).
+            tp = inner[1]
+            typed = [typing.cast("str", _typed_check(v, var, tp)) for v in known]
+            either = _any([f"type({var}) is not _{tp.__name__}", *typed])
+            if kind != "opt":
+                condition = either
+            elif self.fails_on_none(known):
+                condition = f"{var} is None or {either}"
+            else:
+                condition = f"{var} is not None and ({either})"
+            out.append(f"{pad}if {condition}:")
+            out.append(f"{pad}    raise _Fail")
+            return
+        if kind in ("dec", "intdec"):
+            # One branch per type the value can have once structured, each with the
+            # validators' conditions for that type only.
+            self.number_stmts(kind, known, var, out, pad)
+            return
+        self.structure_stmts(spec, var, out, pad)
+        conditions = [typing.cast("str", _inline_check(v, var)) for v in known]
         if conditions:
             out.append(f"{pad}if {_any(conditions)}:")
+            out.append(f"{pad}    raise _Fail")
+
+    def fails_on_none(self, validators: list[Any]) -> bool:
+        """Whether one of these (inlinable) validators refuses None: decided once per
+        validator, as compiling its condition is most of the cost."""
+        return any(self._refuses_none(validator) for validator in validators)
+
+    def _refuses_none(self, validator: Any) -> bool:
+        try:
+            return self.none_fails[validator]
+        except KeyError:
+            cache = True
+        except TypeError:  # unhashable (an optional of a list, say): decided every time
+            cache = False
+        try:
+            fails = bool(
+                eval(typing.cast("str", _inline_check(validator, "v")), self.ns, {"v": None})
+            )
+        except Exception:  # pragma: no cover - the conditions are safe on any value
+            fails = True
+        if cache:
+            self.none_fails[validator] = fails
+        return fails
+
+    def number_stmts(
+        self, kind: str, validators: list[Any], var: str, out: list[str], pad: str
+    ) -> None:
+        """Statements for a decimal (``dec``) or int-or-decimal (``intdec``) field: structure it,
+        then test the validators' conditions for the type it turned out to have."""
+        if kind == "intdec":
+            int_checks = [typing.cast("str", _typed_check(v, var, int)) for v in validators]
+            if int_checks:
+                out.append(f"{pad}if type({var}) is _int:")
+                out.append(f"{pad}    if {_any(int_checks)}:")
+                out.append(f"{pad}        raise _Fail")
+                out.append(f"{pad}else:")
+            else:
+                out.append(f"{pad}if type({var}) is not _int:")
+            pad += "    "
+        out.append(f"{pad}if type({var}) is not _str or _dec_match({var}) is None:")
+        out.append(f"{pad}    raise _Fail")
+        out.append(f"{pad}{var} = _Dec({var})")
+        dec_checks = [typing.cast("str", _typed_check(v, var, Decimal)) for v in validators]
+        if dec_checks:
+            out.append(f"{pad}if {_any(dec_checks)}:")
             out.append(f"{pad}    raise _Fail")
 
     def default_stmts(self, a: attrs.Attribute[Any], var: str, out: list[str], pad: str) -> None:
@@ -532,9 +624,9 @@ class _Generator:
         elif kind == "enum":
             table = self._fresh("_E")
             self.ns[table] = spec[1]._value2member_map_
-            out.append(f"{pad}{var} = {table}.get({var}) if type({var}) is _str else None")
-            out.append(f"{pad}if {var} is None:")
-            out.append(f"{pad}    raise _Fail")
+            # The table's keys are the codes (str): a code it lacks raises KeyError, which sends
+            # the document to the detailed converter like any other exception.
+            out.append(f"{pad}{var} = {table}[{var}] if type({var}) is _str else _bad()")
         elif kind in ("attrs", "poly"):
             out.append(f"{pad}{var} = {self.ref(spec[1], kind == 'poly')}({var})")
         elif kind == "opt":
@@ -581,11 +673,12 @@ class _Generator:
             item = spec[1]
             if _identity_item(item):
                 return f"_list({src})"
-            if item[0] == "attrs" and self.inlined(item[1]) is None:
-                return f"_list(_map(_u{self.class_id(item[1])}, {src}))"
-            x = self._fresh("x")
             t, bind = self._named(src)
-            # A comprehension costs a call even when empty, and most tuples of models are.
+            # Most tuples of models are empty (a figure's parts, a section's subsections): the
+            # empty list is had without a call, a ``map`` or a comprehension.
+            if item[0] == "attrs" and self.inlined(item[1]) is None:
+                return f"(_list(_map(_u{self.class_id(item[1])}, {t})) if {bind} else [])"
+            x = self._fresh("x")
             return f"([{self.unstructure_expr(item, x)} for {x} in {t}] if {bind} else [])"
         if kind == "attrs":
             k = self.class_id(spec[1])

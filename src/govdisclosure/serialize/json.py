@@ -109,7 +109,8 @@ def _check_version(data: Any, cls: type) -> dict[str, Any]:
 def _structure(data: dict[str, Any], cls: type[T], *, checked: bool) -> T:
     """``data`` (a dict with the right ``schema_version``) as ``cls``. ``checked`` says orjson
     read it, so that its text holds no lone surrogate, which the compiled path assumes."""
-    body = {k: v for k, v in data.items() if k != VERSION_KEY}
+    body = dict(data)  # a copy (the caller's dict is left alone), and cheaper than filtering
+    body.pop(VERSION_KEY, None)
     try:
         if not checked:
             orjson.dumps(body)  # a C-speed check: raises on a lone surrogate (or a non-JSON value)
@@ -168,14 +169,7 @@ def parse_json(data: str | bytes) -> Any:
             [ErrorDetail("$", f"not valid JSON: {exc}", f"JSON格式错误：{exc}")]
         ) from None
     raw = data.encode() if isinstance(data, str) else data
-    # A document as the library writes it (compact or indented) has no duplicate key: what
-    # orjson reads back re-encodes to the same bytes. Anything else pays for a second pass.
-    try:
-        canonical = orjson.dumps(parsed) == raw
-        canonical = canonical or orjson.dumps(parsed, option=orjson.OPT_INDENT_2) == raw
-    except TypeError:  # nested deeper than orjson writes (254 levels)
-        canonical = False
-    if not canonical:
+    if not _no_duplicate(parsed, raw):
         try:
             _check_duplicates(raw)
         except RecursionError:
@@ -183,6 +177,34 @@ def parse_json(data: str | bytes) -> Any:
                 [ErrorDetail("$", "the document nests too deeply", "文档嵌套层数过多")]
             ) from None
     return parsed
+
+
+def _no_duplicate(parsed: Any, raw: bytes) -> bool:
+    """True if no key can have been given twice in ``raw`` (False: the slow pass decides).
+
+    ``parsed`` is what orjson read from ``raw``; ``again`` is its compact encoding. If ``raw``
+    is ``again`` (a document as to_json writes it), nothing was lost in reading. Otherwise (an
+    indented document, say) the colons are counted, which is exact when ``raw`` holds no
+    backslash. Why: orjson makes one dict of each object of ``raw``, with one key per member
+    unless a key is given twice, so the dicts hold K' <= K keys, K being the members of
+    ``raw``, and K' == K exactly when no key is given twice. Each member is followed by its own
+    ``:`` byte (0x3A) outside any string, and no byte of a multi-byte UTF-8 character is below
+    0x80, so ``raw`` holds K + C colons, C being those inside its strings. ``again`` holds
+    K' + C' colons: one per key, and one per colon of each string read (orjson escapes only
+    quotes, backslashes and control characters). Without a backslash there is no escape: each
+    string read is the text of its own string of ``raw``, and the strings read are some of
+    those of ``raw`` (a duplicate's value is dropped), so C' <= C. Equal counts therefore give
+    (K - K') + (C - C') == 0 with both terms >= 0: K' == K. An escape such as ``\u003a``
+    could make a colon that ``raw`` does not show, which is why a backslash sends the document
+    to the slow pass.
+    """
+    try:
+        again = orjson.dumps(parsed)
+    except TypeError:  # nested deeper than orjson writes (254 levels): the slow pass reports it
+        return False
+    if again == raw:
+        return True
+    return b"\\" not in raw and again.count(b":") == raw.count(b":")
 
 
 def _check_duplicates(raw: bytes) -> None:
