@@ -42,6 +42,7 @@ from govdisclosure.parse._labels import (
     match_application_row,
     match_proactive_row,
     number_value,
+    strip_numbering,
     to_ascii,
 )
 from govdisclosure.parse._recover import (
@@ -350,11 +351,25 @@ def _application_row(labels: list[TableCell]) -> tuple[ApplicationRow, str] | No
     return found
 
 
+@attrs.frozen
+class _Seen:
+    """A printed row of table 3 in reading order: its value cells, its label cell (``None``
+    for none), the rows the label allows (one when it names a row, several for a fragment,
+    ``None`` for no label) and whether it can be one form row (not a label naming no row)."""
+
+    values: list[TableCell]
+    label: TableCell | None
+    rows: frozenset[ApplicationRow] | None
+    width: bool = True
+
+
 @attrs.define
 class _Tables:
     applications: dict[ApplicationRow, tuple[list[TableCell], TableCell]] = attrs.field(
         factory=dict
     )
+    #: Every printed row of table 3 in reading order, labelled or not (see :mod:`._align`).
+    sequence: list[_Seen] = attrs.field(factory=list)
     proactive: dict[str, tuple[list[TableCell], TableCell]] = attrs.field(factory=dict)
     reviews: list[TableCell] | None = None
     statistics: list[list[TableCell]] = attrs.field(factory=list)
@@ -383,6 +398,9 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
             tables.trial_proactive = True
         review_header = any("行政复议" in t for t in texts) or any("结果维持" in t for t in texts)
         matched_any = False
+        seen: list[_Seen] = []  # this block's rows of table 3, if it is part of table 3
+        fragments: list[_Seen] = []
+        table3 = False
         for row in rows:
             labels, values = _split_label(row)
             if not labels:
@@ -394,8 +412,18 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
                     tables.reviews = values
                     tables.found_any = True
                     expect_reviews = False
+                elif any(_is_count(v) for v in values):
+                    seen.append(_Seen(values, None, None, _seven(values) is not None))
                 continue
             if not values:
+                # A label the text reader found without numbers (a column-major group): where
+                # it stands still fixes the order of the rows around it.
+                if (
+                    labels[-1].key is not None
+                    and (found := _application_row(labels))
+                    and found[0] not in tables.applications
+                ):
+                    seen.append(_Seen([], labels[-1], frozenset({found[0]})))
                 continue
             found = _application_row(labels)
             if found is not None:
@@ -412,6 +440,13 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
                     continue
                 _alias_note(reader, row_code.label, aliases_of(row_code)[0], alias, labels[-1])
                 tables.applications[row_code] = (values, labels[-1])
+                seen.append(_Seen(values, labels[-1], frozenset({row_code})))
+                table3 = True
+                continue
+            part_of = _fragment_rows(labels)
+            if part_of and _seven(values) is not None:
+                fragments.append(entry := _Seen(values, labels[-1], part_of))
+                seen.append(entry)
                 continue
             key = labels[-1].key or match_proactive_row(labels[-1].text)
             if key is not None:
@@ -423,14 +458,16 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
                 tables.reviews = values
                 tables.found_any = True
                 continue
-            label_text = "".join(c.text for c in labels)
             if any(v.text.strip() for v in values):
-                reader.note(
-                    _D.UNRECOGNISED,
-                    f"row label {label_text!r} not recognised; its cells are ignored",
-                    f"无法识别行标签“{label_text}”，该行数据未读取",
-                    origin=labels[0].origin,
-                )
+                _unrecognised(reader, labels)
+                if any(_is_count(v) for v in values):
+                    seen.append(_Seen(values, labels[-1], None, width=False))
+        if table3:
+            tables.sequence.extend(seen)
+        else:
+            for entry in fragments:
+                assert entry.label is not None
+                _unrecognised(reader, [entry.label])
         if review_header and tables.reviews is None:
             expect_reviews = True
         elif not matched_any and not review_header:
@@ -438,9 +475,50 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
     return tables
 
 
+def _unrecognised(reader: _Reader, labels: Sequence[TableCell]) -> None:
+    label_text = "".join(c.text for c in labels)
+    reader.note(
+        _D.UNRECOGNISED,
+        f"row label {label_text!r} not recognised; its cells are ignored",
+        f"无法识别行标签“{label_text}”，该行数据未读取",
+        origin=labels[0].origin,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _rows_containing(fragment: str) -> frozenset[ApplicationRow]:
+    return frozenset(row for row in ApplicationRow if fragment in compact(row.label))
+
+
+def _fragment_rows(labels: Sequence[TableCell]) -> frozenset[ApplicationRow]:
+    """The rows whose label contains what a row prints as its label, when that is a piece of
+    a label rather than a whole one (``行政机关不再处理其政府信息公``): at least four
+    characters, numbering aside."""
+    for text in (labels[-1].text, "".join(c.text for c in labels)):
+        fragment = compact(strip_numbering(text))
+        if len(fragment) >= 4 and (rows := _rows_containing(fragment)):
+            return rows
+    return frozenset()
+
+
+def _seven(values: Sequence[TableCell]) -> list[TableCell] | None:
+    """A row's seven cells (blank cells beyond seven trimmed), or ``None`` if it has not seven
+    cells that are counts or blank."""
+    values = list(values)
+    while len(values) > _WIDTH and not values[0].text.strip():
+        values = values[1:]
+    while len(values) > _WIDTH and not values[-1].text.strip():
+        values = values[:-1]
+    if len(values) != _WIDTH or not all(_is_count(v) or not v.text.strip() for v in values):
+        return None
+    return values
+
+
 def _alias_note(reader: _Reader, label: str, canonical: str, alias: str, cell: TableCell) -> None:
     if compact(alias) in compact(canonical) and compact(canonical) in compact(cell.text):
         return
+    if compact(alias) == compact(label) == compact(cell.text):
+        return  # the row's own numbered label (3.其他), as printed
     if compact(alias) == compact(canonical):
         return
     reader.note(
@@ -456,51 +534,90 @@ def _is_count(cell: TableCell) -> bool:
     return text.isdigit() and len(text) <= 9
 
 
-def _align(
-    found: Mapping[ApplicationRow, tuple[list[TableCell], TableCell]],
-    layout: Sequence[ApplicationRow],
-    reader: _Reader,
-) -> tuple[dict[ApplicationRow, tuple[list[TableCell], TableCell]], list[ApplicationRow]]:
-    """Rows whose label was lost (a PDF-to-text or markdown conversion): a labelled row followed
-    by k-1 more rows of seven numbers, where the form's next k-1 rows have no label of their own
-    and the row after them has one, are those rows: the form fixes the order, the surviving
-    labels anchor it on both sides. Each placed row is then held to the table's identities
-    (:func:`_verify_aligned`). Two lost-label rows printed out of the form's order would not be
-    caught by the identities (the outcome sum does not see a swap), hence the anchoring."""
-    out = dict(found)
-    placed: list[ApplicationRow] = []
-    for index, row in enumerate(layout):
-        entry = out.get(row)
-        if entry is None:
-            continue
-        values, label = entry
-        values = [v for v in values if v.text.strip()]
-        rows = len(values) // _WIDTH
-        following = list(layout[index + 1 : index + rows])
-        after = layout[index + rows] if index + rows < len(layout) else None
+def _expand(sequence: Sequence[_Seen]) -> list[_Seen]:
+    """The printed rows, a plain-text row holding several rows' numbers cut into rows.
+
+    The text reader gives a label the numbers up to the next label found: where labels were
+    lost, those are its row's seven and then the rows' after it (row by row; not after a group
+    of labels without numbers, where they may run column by column)."""
+    out: list[_Seen] = []
+    for entry in sequence:
+        label = entry.label
+        values = [v for v in entry.values if v.text.strip()]
         if (
-            rows < 2
+            label is None
+            or label.key is None
+            or len(values) < 2 * _WIDTH
             or len(values) % _WIDTH
-            or len(following) != rows - 1
-            or any(r in found for r in following)
-            or (after is not None and after not in found)  # anchored by labels on both sides
             or not all(map(_is_count, values))
+            or (out and not out[-1].values)
         ):
+            out.append(entry)
             continue
-        out[row] = (values[:_WIDTH], label)
-        for offset, lost in enumerate(following, 1):
-            cells = values[offset * _WIDTH : (offset + 1) * _WIDTH]
-            out[lost] = (cells, label)
-            reader.placed.update(map(id, cells))
-            placed.append(lost)
-            reader.note(
-                _D.RECOVERED,
-                f"an unlabelled row after {row.label!r} placed as {lost.label!r} (the form's"
-                f" row order, the labels that survive and the table's identities)",
-                f"“{row.label}”之后无标签的一行按表格行序及恒等式归入“{lost.label}”",
-                path=f"$.applications.{lost.code}",
-                origin=cells[0].origin,
-            )
+        out.append(attrs.evolve(entry, values=values[:_WIDTH]))
+        for at in range(_WIDTH, len(values), _WIDTH):
+            out.append(_Seen(values[at : at + _WIDTH], None, None))
+    return out
+
+
+def _counts(values: Sequence[TableCell]) -> tuple[int, ...] | None:
+    cells = _seven(values)
+    if cells is None or not all(_is_count(c) for c in cells):
+        return None
+    return tuple(int(to_ascii(c.text).strip()) for c in cells)
+
+
+def _align(
+    tables: _Tables, version: FormatVersion, reader: _Reader
+) -> tuple[dict[ApplicationRow, tuple[list[TableCell], TableCell]], list[ApplicationRow]]:
+    """Rows whose label was lost (a PDF-to-markdown or PDF-to-text conversion) placed on the
+    form's rows by :func:`~govdisclosure.parse._align.align_rows`: the form fixes the order,
+    the labels that survive anchor it and the identities choose among what remains; a row is
+    placed only where every alignment that fits puts it, else it is left blank with the rows it
+    could be. Each placed row is then held to the table's identities again, with any run of
+    digits recovered (:func:`_verify_aligned`)."""
+    from govdisclosure.parse._align import Printed, align_rows
+
+    out = dict(tables.applications)
+    sequence = _expand(tables.sequence)
+    if all(e.label is not None and e.width and e.rows and len(e.rows) == 1 for e in sequence):
+        return out, []  # every row has its label: nothing to align
+    printed = [Printed(e.rows, _counts(e.values), e.width) for e in sequence]
+    alignment = align_rows(version, printed)
+    for index, entry in enumerate(sequence):
+        if entry.label is not None and printed[index].anchor and alignment.alignments:
+            row = next(iter(entry.rows or ()))
+            if row in out:
+                out[row] = (entry.values, entry.label)  # its own seven, when cut from more
+    placed: list[ApplicationRow] = []
+    for index, row in alignment.placed.items():
+        entry = sequence[index]
+        cells = list(entry.values)
+        out[row] = (cells, entry.label or cells[0])
+        reader.placed.update(map(id, cells))
+        placed.append(row)
+        what = "an unlabelled row" if entry.label is None else f"the row {entry.label.text!r}"
+        reader.note(
+            _D.RECOVERED,
+            f"{what} placed as {row.label!r} (the form's row order, the labels that survive"
+            f" and the table's identities)",
+            f"无完整标签的一行按表格行序及恒等式归入“{row.label}”",
+            path=f"$.applications.{row.code}",
+            origin=cells[0].origin,
+        )
+    layout = version.application_rows
+    for index, rows in alignment.ambiguous.items():
+        entry = sequence[index]
+        shown = ", ".join(repr(r.code) for r in rows) or "no row (no alignment fits)"
+        printed_cells = " | ".join(v.text for v in entry.values)
+        reader.note(
+            _D.AMBIGUOUS,
+            f"a row without its label ({printed_cells}) could be {shown}; left blank",
+            f"无完整标签的一行（{printed_cells}）无法唯一归位，按空白处理",
+            path="$.applications",
+            origin=entry.values[0].origin if entry.values else None,
+            candidates=tuple((layout.index(r) + 1,) for r in rows),
+        )
     return out, placed
 
 
@@ -559,7 +676,7 @@ def _application_table(
     if not tables.applications:
         return None
     layout = version.application_rows
-    aligned, placed = _align(tables.applications, layout, reader)
+    aligned, placed = _align(tables, version, reader)
     cells: dict[ApplicationRow, list[TableCell | None]] = {}
     runs: dict[ApplicationRow, TableCell] = {}
     for row in layout:
