@@ -50,7 +50,6 @@ from govdisclosure.parse._recover import (
     recover_application_table,
     recover_review_cells,
     split_run,
-    table_identities,
 )
 from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult, TableStatus
 
@@ -569,19 +568,20 @@ def _counts(values: Sequence[TableCell]) -> tuple[int, ...] | None:
 
 def _align(
     tables: _Tables, version: FormatVersion, reader: _Reader
-) -> tuple[dict[ApplicationRow, tuple[list[TableCell], TableCell]], list[ApplicationRow]]:
+) -> dict[ApplicationRow, tuple[list[TableCell], TableCell]]:
     """Rows whose label was lost (a PDF-to-markdown or PDF-to-text conversion) placed on the
     form's rows by :func:`~govdisclosure.parse._align.align_rows`: the form fixes the order,
     the labels that survive anchor it and the identities choose among what remains; a row is
     placed only where every alignment that fits puts it, else it is left blank with the rows it
-    could be. Each placed row is then held to the table's identities again, with any run of
-    digits recovered (:func:`_verify_aligned`)."""
+    could be. A placed row's own 总计 is the sum of its cells and every identity holds where its
+    cells are known, so a run of digits recovered afterwards (held to the same identities) cannot
+    break one."""
     from govdisclosure.parse._align import Printed, align_rows
 
     out = dict(tables.applications)
     sequence = _expand(tables.sequence)
     if all(e.label is not None and e.width and e.rows and len(e.rows) == 1 for e in sequence):
-        return out, []  # every row has its label: nothing to align
+        return out  # every row has its label: nothing to align
     printed = [Printed(e.rows, _counts(e.values), e.width) for e in sequence]
     alignment = align_rows(version, printed)
     for index, entry in enumerate(sequence):
@@ -589,13 +589,11 @@ def _align(
             row = next(iter(entry.rows or ()))
             if row in out:
                 out[row] = (entry.values, entry.label)  # its own seven, when cut from more
-    placed: list[ApplicationRow] = []
     for index, row in alignment.placed.items():
         entry = sequence[index]
         cells = list(entry.values)
         out[row] = (cells, entry.label or cells[0])
         reader.placed.update(map(id, cells))
-        placed.append(row)
         what = "an unlabelled row" if entry.label is None else f"the row {entry.label.text!r}"
         reader.note(
             _D.RECOVERED,
@@ -618,53 +616,7 @@ def _align(
             origin=entry.values[0].origin if entry.values else None,
             candidates=tuple((layout.index(r) + 1,) for r in rows),
         )
-    return out, placed
-
-
-def _verify_aligned(
-    grid: dict[ApplicationRow, list[TableCell | None]],
-    placed: Sequence[ApplicationRow],
-    version: FormatVersion,
-    reader: _Reader,
-) -> None:
-    """Blank the placed rows again unless every identity they enter holds: each row's 总计 is the
-    sum of its applicant cells, and the column identities of the table (the outcomes add up to
-    （七）总计; 一 + 二 = （七） + 四) hold wherever all their cells are known."""
-
-    def number(row: ApplicationRow, column: int) -> int | None:
-        cell = grid[row][column]
-        value = None if cell is None else number_value(cell.text)
-        return value if type(value) is int else None
-
-    broken = [
-        row
-        for row in placed
-        if (cells := [number(row, c) for c in range(_WIDTH)])
-        and None not in cells
-        and sum(cells[:-1]) != cells[-1]  # type: ignore[arg-type]
-    ]
-    for terms in table_identities(version):
-        if not any(row in placed for row, _ in terms):
-            continue
-        for column in range(_WIDTH):
-            values = [number(row, column) for row, _ in terms]
-            if None in values:
-                continue
-            total = 0
-            for value, (_, k) in zip(values, terms, strict=True):
-                total += (value or 0) * k
-            if total:
-                broken.extend(row for row, _ in terms if row in placed)
-    if not broken:
-        return
-    for row in placed:
-        grid[row] = [None] * _WIDTH
-    reader.note(
-        _D.AMBIGUOUS,
-        "unlabelled rows were aligned to the form but break the table's identities; left blank",
-        "无标签的行按表格行序归位后不满足表内恒等式，按空白处理",
-        path="$.applications",
-    )
+    return out
 
 
 def _application_table(
@@ -676,7 +628,7 @@ def _application_table(
     if not tables.applications:
         return None
     layout = version.application_rows
-    aligned, placed = _align(tables, version, reader)
+    aligned = _align(tables, version, reader)
     cells: dict[ApplicationRow, list[TableCell | None]] = {}
     runs: dict[ApplicationRow, TableCell] = {}
     for row in layout:
@@ -734,8 +686,6 @@ def _application_table(
             )
     if runs:
         _recover_runs(cells, runs, version, reader, hints)
-    if placed:
-        _verify_aligned(cells, placed, version, reader)
     printed = {row.code: cells[row] for row in layout}
     return _fill(_form_table(version, ReportPart.APPLICATIONS), printed, reader)
 
