@@ -298,6 +298,24 @@ class _Reader:
 
 
 def _rows(block: TableBlock) -> list[list[TableCell]]:
+    """The cells of a table row by row, each row left to right."""
+    # The readers give cells row by row, left to right: then one pass groups them; any other
+    # order is sorted.
+    rows: list[list[TableCell]] = []
+    row = column = -1
+    for cell in block.cells:
+        if cell.row == row and cell.column > column:
+            rows[-1].append(cell)
+        elif cell.row > row:
+            rows.append([cell])
+            row = cell.row
+        else:
+            return _sorted_rows(block)
+        column = cell.column
+    return rows
+
+
+def _sorted_rows(block: TableBlock) -> list[list[TableCell]]:
     by_row: dict[int, list[TableCell]] = {}
     for cell in block.cells:
         by_row.setdefault(cell.row, []).append(cell)
@@ -311,8 +329,13 @@ def _is_value(cell: TableCell) -> bool:
     """Blank (or a mark for blank: - / 无), or a number perhaps with a unit or qualifier (约3 is a
     bad cell, not a label)."""
     text = cell.text
-    if not text or text.isdigit():
-        return True
+    return not text or text.isdigit() or _is_value_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _is_value_text(text: str) -> bool:
+    """:func:`_is_value` of a text that is not plain digits, cached: the same labels and marks
+    recur in every table of every report."""
     text = to_ascii(text).strip()
     if text in _BLANKS:
         return True
@@ -321,11 +344,14 @@ def _is_value(cell: TableCell) -> bool:
 
 def _split_label(row: list[TableCell]) -> tuple[list[TableCell], list[TableCell]]:
     """Label cells (up to the last non-numeric cell) and value cells after them."""
-    last = -1
-    for index, cell in enumerate(row):
-        if not _is_value(cell):
-            last = index
-    return row[: last + 1], row[last + 1 :]
+    # The last label cell is the first non-value from the end: most cells are digits, so the
+    # test is inlined (this runs for every row of every table).
+    is_value = _is_value_text
+    for index in range(len(row) - 1, -1, -1):
+        text = row[index].text
+        if text and not text.isdigit() and not is_value(text):
+            return row[: index + 1], row[index + 1 :]
+    return [], row
 
 
 _ALL_ROWS = frozenset(ApplicationRow)
@@ -387,15 +413,17 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
             continue
         rows = _rows(block)
         texts = {compact(c.text) for c in block.cells}
+        # One string to search for the header words (they never span two cells' texts).
+        joined = "\n".join(texts)
         if "指标名称" in texts:
             tables.found_any = True
             tables.statistics.extend(rows[1:])
             if previous_text and previous_text.endswith("统计表") and previous_text != "统计表":
                 tables.statistics_title = previous_text
             continue
-        if any("本年新制作" in t or "上一年项目数量" in t for t in texts):
+        if "本年新制作" in joined or "上一年项目数量" in joined:
             tables.trial_proactive = True
-        review_header = any("行政复议" in t for t in texts) or any("结果维持" in t for t in texts)
+        review_header = "行政复议" in joined or "结果维持" in joined
         matched_any = False
         seen: list[_Seen] = []  # this block's rows of table 3, if it is part of table 3
         fragments: list[_Seen] = []
@@ -710,11 +738,33 @@ def _fill(
 ) -> Any:
     """A table object from the printed cells of each form row (a row not printed is blank)."""
     values: list[Any] = []
+    append = values.append
     value = reader.value
+    origins = reader.origins
+    count = CellKind.COUNT
+    # A count printed as plain ASCII digits (nearly every cell) is read here, as Reader.count
+    # would read it; anything else, and every cell once cells were placed (whose paths are
+    # recorded), goes through Reader.value.
+    fast = not reader.placed
     for code, cells in _plan(table):
         row = printed.get(code, ())
+        size = len(row)
         for index, (path, column) in enumerate(cells):
-            values.append(value(row[index] if index < len(row) else None, path, column))
+            cell = row[index] if index < size else None
+            if cell is None:
+                append(None)
+                continue
+            text = cell.text
+            if fast and column.kind is count:
+                if not text:  # blank, not zero; still a cell, with its origin
+                    origins[path] = cell.origin
+                    append(None)
+                    continue
+                if text.isdigit() and text.isascii() and len(text) <= 15:  # < MAX_COUNT
+                    origins[path] = cell.origin
+                    append(int(text))
+                    continue
+            append(value(cell, path, column))
     return table.build(values)
 
 
