@@ -10,6 +10,7 @@ places every cell of a data table on its grid with its spans.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -61,12 +62,10 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _is_chrome(el: _Element) -> bool:
-    for attr in ("class", "id"):
-        value = el.get(attr)
-        if value and _CHROME_CLASS.search(value):
-            return True
-    return False
+@lru_cache(maxsize=1024)
+def _is_chrome(value: str) -> bool:
+    """Whether a class or id names page chrome (cached: a page repeats a few class names)."""
+    return _CHROME_CLASS.search(value) is not None
 
 
 _SPAN = re.compile(r"\s*([0-9]{1,4})")
@@ -238,10 +237,12 @@ def read_html(text: str, *, limits: Limits = DEFAULT_LIMITS) -> HtmlPage:
         if tag in _SKIP:
             skip()
             continue
-        if (el.get("class") or el.get("id")) and _is_chrome(el):
+        css = el.get("class")
+        ident = el.get("id")
+        if (css and _is_chrome(css)) or (ident and _is_chrome(ident)):
             skip()
             continue
-        if tag == "ul" and el.get("class") == "gd-figures":
+        if tag == "ul" and css == "gd-figures":
             # A rendered report's list of figures (carried in its metadata) and its heading.
             flush()
             last = blocks[-1] if blocks else None
