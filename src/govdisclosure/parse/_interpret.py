@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -54,7 +54,7 @@ from govdisclosure.parse._recover import (
 from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult, TableStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from govdisclosure.model.report import Figure
 
@@ -150,6 +150,37 @@ class _Reader:
     def note(self, kind: DiagnosticKind, en: str, zh: str, **kw: Any) -> None:
         self.diagnostics.append(_diag(kind, en, zh, **kw))
 
+    def blank(
+        self,
+        kind: DiagnosticKind,
+        en: str,
+        zh: str,
+        width: int,
+        path: str,
+        origin: Origin | None = None,
+    ) -> list[TableCell | None]:
+        """``width`` cells left blank at ``path``, with the diagnostic saying why."""
+        self.note(kind, f"{en}; left blank", f"{zh}，按空白处理", path=path, origin=origin)
+        return [None] * width
+
+    def miscounted(
+        self, what: tuple[str, str], found: int, width: int, path: str, origin: Origin | None
+    ) -> list[TableCell | None]:
+        """A row or table (``what``: its English and Chinese name) printed with ``found``
+        cells where the form has ``width``: blank."""
+        en = f"{what[0]} has {found} cells, expected {width}"
+        return self.blank(_D.CELL_COUNT, en, f"{what[1]}有{found}个单元格，应为{width}个", width,
+                          path, origin)  # fmt: skip
+
+    def missing(self, what: tuple[str, str], width: int, path: str) -> list[TableCell | None]:
+        """A row (``what``: its English and Chinese name) not found: blank."""
+        return self.blank(_D.MISSING, f"{what[0]} not found", f"未找到{what[1]}", width, path)
+
+    def invalid(self, cell: TableCell, text: str, what: tuple[str, str], path: str) -> None:
+        """A cell that is not what its column holds (``what``: a whole number, an amount)."""
+        self.blank(_D.INVALID_CELL, f"expected {what[0]}, found {text!r}",
+                   f"应为{what[1]}，实际为“{text}”", 0, path, cell.origin)  # fmt: skip
+
     # --- cells ------------------------------------------------------------------------------
 
     def source(self, cell: TableCell, path: str) -> None:
@@ -185,26 +216,12 @@ class _Reader:
         if type(value) is int and (signed or value >= 0):
             if -MAX_COUNT <= value <= MAX_COUNT:
                 return value
-            self.note(
-                _D.INVALID_CELL,
-                f"{text!r} is larger than any count ({MAX_COUNT}, 2**53 - 1); left blank",
-                f"“{text}”超出计数上限（{MAX_COUNT}），按空白处理",
-                path=path,
-                origin=cell.origin,
-            )
+            en = f"{text!r} is larger than any count ({MAX_COUNT}, 2**53 - 1)"
+            self.blank(_D.INVALID_CELL, en, f"“{text}”超出计数上限（{MAX_COUNT}）", 0, path,
+                       cell.origin)  # fmt: skip
             return None
-        self.invalid_count(cell, text, path)
+        self.invalid(cell, text, ("a whole number", "整数"), path)
         return None
-
-    def invalid_count(self, cell: TableCell, text: str, path: str) -> None:
-        self.note(
-            _D.INVALID_CELL,
-            f"expected a whole number, found {text!r}; left blank",
-            f"应为整数，实际为“{text}”，按空白处理",
-            path=path,
-            origin=cell.origin,
-        )
-        return
 
     def decimal(self, cell: TableCell | None, path: str) -> Decimal | None:
         if cell is None:
@@ -215,13 +232,7 @@ class _Reader:
             return None
         value = number_value(text)
         if value is None or value < 0:
-            self.note(
-                _D.INVALID_CELL,
-                f"expected an amount, found {cell.text!r}; left blank",
-                f"应为金额，实际为“{cell.text}”，按空白处理",
-                path=path,
-                origin=cell.origin,
-            )
+            self.invalid(cell, cell.text, ("an amount", "金额"), path)
             return None
         return Decimal(str(value))
 
@@ -243,19 +254,27 @@ class _Reader:
         """Cells recovered from a digit run (table 2), or blanks when the split is not unique."""
         run = to_ascii(cell.text)
         if not run.isdigit() or len(run) > _MAX_RUN:
-            self.note(
-                _D.CELL_COUNT,
-                f"expected {width} cells, found {cell.text!r}; left blank",
-                f"应有{width}个单元格，实际为“{cell.text}”，按空白处理",
-                path=path,
-                origin=cell.origin,
-            )
-            return [None] * width
-        candidates: tuple[tuple[int, ...], ...]
-        try:
-            candidates = split_run(run, width, total_last=total_last, limit=50)
-        except ParseError:  # more splits than are worth listing
-            candidates = ()
+            en = f"expected {width} cells, found {cell.text!r}"
+            zh = f"应有{width}个单元格，实际为“{cell.text}”"
+            return self.blank(_D.CELL_COUNT, en, zh, width, path, cell.origin)
+        return self.recovered(
+            cell, run, lambda: split_run(run, width, total_last=total_last, limit=50), width, path
+        )
+
+    def recovered(
+        self,
+        cell: TableCell,
+        run: str,
+        splits: Callable[[], Sequence[tuple[int, ...]]],
+        width: int,
+        path: str,
+    ) -> list[TableCell | None]:
+        """The cells of a digit run as ``splits`` lists its candidates (none when there are more
+        than are worth listing, or the run is too long), resolved: placed if only one fits."""
+        candidates: Sequence[tuple[int, ...]] = ()
+        if len(run) <= _MAX_RUN:
+            with contextlib.suppress(ParseError):  # more splits than are worth listing
+                candidates = tuple(splits())
         return self.resolved(cell, run, candidates, width, path)
 
     def resolved(
@@ -662,14 +681,9 @@ def _application_table(
     for row in layout:
         path = f"$.applications.{row.code}"
         found = aligned.get(row)
+        named = (f"row {row.label!r}", f"行“{row.label}”")
         if found is None:
-            reader.note(
-                _D.MISSING,
-                f"row {row.label!r} not found; left blank",
-                f"未找到行“{row.label}”，按空白处理",
-                path=path,
-            )
-            cells[row] = [None] * 7
+            cells[row] = reader.missing(named, 7, path)
             continue
         values, label = found
         while len(values) > 7 and not values[0].text.strip():
@@ -679,27 +693,16 @@ def _application_table(
         if len(values) == 7:
             cells[row] = list(values)
         elif len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
+            cells[row] = [None] * 7
             if len(values[0].text.strip()) > _MAX_RUN:
-                reader.note(
-                    _D.CELL_COUNT,
-                    f"row {row.label!r} holds a run of {len(values[0].text.strip())} digits,"
-                    f" too long for 7 cells; left blank",
-                    f"行“{row.label}”的数字串过长，无法拆分为7个单元格，按空白处理",
-                    path=path,
-                    origin=values[0].origin,
-                )
+                en = (f"row {row.label!r} holds a run of {len(values[0].text.strip())} digits,"
+                      f" too long for 7 cells")  # fmt: skip
+                zh = f"行“{row.label}”的数字串过长，无法拆分为7个单元格"
+                reader.blank(_D.CELL_COUNT, en, zh, 7, path, values[0].origin)
             else:
                 runs[row] = values[0]
-            cells[row] = [None] * 7
         else:
-            reader.note(
-                _D.CELL_COUNT,
-                f"row {row.label!r} has {len(values)} cells, expected 7; left blank",
-                f"行“{row.label}”有{len(values)}个单元格，应为7个，按空白处理",
-                path=path,
-                origin=label.origin,
-            )
-            cells[row] = [None] * 7
+            cells[row] = reader.miscounted(named, len(values), 7, path, label.origin)
     single = tables.applications.get(ApplicationRow.OTHER)
     if version is FormatVersion.NATIONAL_2021 and single is not None:
         _single_other_row(cells, single, reader)
@@ -926,23 +929,13 @@ def _review_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> A
     width = len(table.cells)
     if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
         run = to_ascii(values[0].text).strip()
-        candidates: tuple[tuple[int, ...], ...]
-        try:
-            candidates = tuple(recover_review_cells(run)) if len(run) <= _MAX_RUN else ()
-        except ParseError:
-            candidates = ()
-        resolved = reader.resolved(values[0], run, candidates, width, "$.reviews")
+        splits = partial(recover_review_cells, run)
+        resolved = reader.recovered(values[0], run, splits, width, "$.reviews")
     elif len(values) == width:
         resolved = list(values)
     else:
-        reader.note(
-            _D.CELL_COUNT,
-            f"table 4 has {len(values)} cells, expected {width}; left blank",
-            f"表四有{len(values)}个单元格，应为{width}个，按空白处理",
-            path="$.reviews",
-            origin=values[0].origin if values else None,
-        )
-        resolved = [None] * width
+        origin = values[0].origin if values else None
+        resolved = reader.miscounted(("table 4", "表四"), len(values), width, "$.reviews", origin)
     printed: dict[str, Sequence[TableCell | None]] = {}
     at = 0
     for row in table.rows:
@@ -958,26 +951,14 @@ def _proactive_cells(
     found = tables.proactive.get(key)
     path = f"$.proactive.{code}"
     if found is None:
-        reader.note(
-            _D.MISSING,
-            f"table 2 row {key!r} not found; left blank",
-            f"未找到表二的“{key}”行，按空白处理",
-            path=path,
-        )
-        return [None] * width
+        return reader.missing((f"table 2 row {key!r}", f"表二的“{key}”行"), width, path)
     values, label = found
     if len(values) == width:
         return list(values)
     if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
         return reader.split(values[0], width, path, total_last=False)
-    reader.note(
-        _D.CELL_COUNT,
-        f"table 2 row {label.text!r} has {len(values)} cells, expected {width}; left blank",
-        f"表二“{label.text}”行有{len(values)}个单元格，应为{width}个，按空白处理",
-        path=path,
-        origin=label.origin,
-    )
-    return [None] * width
+    named = (f"table 2 row {label.text!r}", f"表二“{label.text}”行")
+    return reader.miscounted(named, len(values), width, path, label.origin)
 
 
 def _proactive_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
@@ -1014,13 +995,7 @@ def _statistics(tables: _Tables, reader: _Reader) -> tuple[LegacyIndicator, ...]
             if type(value) is int and not -MAX_COUNT <= value <= MAX_COUNT:
                 value = None  # larger than any count: blank, with the diagnostic below
             if value is None and cell.text.strip():
-                reader.note(
-                    _D.INVALID_CELL,
-                    f"expected a number, found {cell.text!r}",
-                    f"应为数字，实际为“{cell.text}”",
-                    path=path,
-                    origin=cell.origin,
-                )
+                reader.invalid(cell, cell.text, ("a number", "数字"), path)
             values.append(value)
         del index
         out.append(
