@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from govdisclosure.examples import load
 from govdisclosure.formatting.render import render
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
@@ -35,8 +38,8 @@ COUNTS = {
 }
 
 
-def cells(row: ApplicationRow) -> str:
-    n = COUNTS.get(row, 0)
+def cells(row: ApplicationRow, counts: dict[ApplicationRow, int] = COUNTS) -> str:
+    n = counts.get(row, 0)
     return " | ".join(map(str, (n, 0, 0, 0, 0, 0, n)))
 
 
@@ -44,6 +47,7 @@ def markdown(
     labels: dict[ApplicationRow, str] | None = None,
     rows: dict[ApplicationRow, str] | None = None,
     leave_out: tuple[ApplicationRow, ...] = (),
+    counts: dict[ApplicationRow, int] = COUNTS,
 ) -> str:
     """A 2021-format report as a PDF-to-markdown conversion prints it: ``labels`` replaces a
     row's label cell (``""``: no label cell at all, the label split off above the table),
@@ -55,7 +59,7 @@ def markdown(
         if row in leave_out:
             continue
         label = labels.get(row, row.label)
-        body = rows.get(row, cells(row))
+        body = rows.get(row, cells(row, counts))
         if label:
             lines.append(f"| {label} | {body} |")
             lines.append("|---|---|---|---|---|---|---|---|")
@@ -302,3 +306,30 @@ def test_pipe_rows_outside_table3_leave_its_text_to_the_label_search() -> None:
     result = parse_report(text)
     assert row_of(result, R.NEW) == (1, 0, 0, 0, 0, 0, 1)
     assert row_of(result, R.GRANTED) == (1, 0, 0, 0, 0, 0, 1)
+
+
+# Every outcome row a different count, so that a row placed in the wrong place shows.
+_OUTCOMES = [row for row in LAYOUT if row.is_outcome]
+DISTINCT = {row: i + 1 for i, row in enumerate(_OUTCOMES)}
+DISTINCT[R.TOTAL] = sum(DISTINCT.values())
+DISTINCT[R.CARRIED_OVER] = 2
+DISTINCT[R.CARRIED_FORWARD] = 3
+DISTINCT[R.NEW] = DISTINCT[R.TOTAL] + 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(LAYOUT), max_size=10, unique=True),
+    st.lists(st.sampled_from(LAYOUT), max_size=3, unique=True),
+)
+def test_lost_and_missing_rows_never_give_a_wrong_figure(
+    lost: list[ApplicationRow], missing: list[ApplicationRow]
+) -> None:
+    result = parse_report(
+        markdown(labels=dict.fromkeys(lost, ""), leave_out=tuple(missing), counts=DISTINCT)
+    )
+    for row in LAYOUT:
+        n = DISTINCT.get(row, 0)
+        want = (None,) * 7 if row in missing else (n, 0, 0, 0, 0, 0, n)
+        got = row_of(result, row)
+        assert all(g is None or g == w for g, w in zip(got, want, strict=True)), (row, got)
