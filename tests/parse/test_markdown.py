@@ -333,3 +333,11 @@ def test_lost_and_missing_rows_never_give_a_wrong_figure(
         want = (None,) * 7 if row in missing else (n, 0, 0, 0, 0, 0, n)
         got = row_of(result, row)
         assert all(g is None or g == w for g, w in zip(got, want, strict=True)), (row, got)
+
+
+def test_cells_out_of_order_are_sorted_into_rows() -> None:
+    from govdisclosure.parse import TableBlock, TableCell
+    from govdisclosure.parse._interpret import _rows
+
+    block = TableBlock((TableCell("b", 1, 1), TableCell("a", 1, 0), TableCell("c", 0, 0)))
+    assert [[c.text for c in row] for row in _rows(block)] == [["c"], ["a", "b"]]

@@ -189,7 +189,7 @@ class _Reader:
         if self.placed and id(cell) in self.placed:
             self.placed_paths.add(path)
 
-    def value(self, cell: TableCell | None, path: str, column: Column) -> Any:
+    def value(self, cell: TableCell, path: str, column: Column) -> Any:
         """A cell read as the form's column says: a count, an amount in the column's unit, or
         money carrying its own unit."""
         if column.kind is CellKind.COUNT:
@@ -198,10 +198,8 @@ class _Reader:
             return self.money(cell, path)
         return self.decimal(cell, path)
 
-    def count(self, cell: TableCell | None, path: str, signed: bool = False) -> int | None:
+    def count(self, cell: TableCell, path: str, signed: bool = False) -> int | None:
         """A count cell: blank is None, a number is an int; anything else is a diagnostic."""
-        if cell is None:
-            return None
         self.source(cell, path)
         text = cell.text
         if text.isascii() and text.isdigit():  # most cells
@@ -223,9 +221,7 @@ class _Reader:
         self.invalid(cell, text, ("a whole number", "整数"), path)
         return None
 
-    def decimal(self, cell: TableCell | None, path: str) -> Decimal | None:
-        if cell is None:
-            return None
+    def decimal(self, cell: TableCell, path: str) -> Decimal | None:
         self.source(cell, path)
         text = to_ascii(cell.text).strip().removesuffix("万元")
         if not text:
@@ -236,9 +232,7 @@ class _Reader:
             return None
         return Decimal(str(value))
 
-    def money(self, cell: TableCell | None, path: str) -> Money | None:
-        if cell is None:
-            return None
+    def money(self, cell: TableCell, path: str) -> Money | None:
         text = to_ascii(cell.text).strip()
         unit = MoneyUnit.WAN_YUAN if text.endswith("万元") else MoneyUnit.YUAN
         amount = self.decimal(
@@ -344,17 +338,11 @@ def _sorted_rows(block: TableBlock) -> list[list[TableCell]]:
 _NOT_DIGITS = re.compile(r"[\s约近余多个件条元万,.%+-]")
 
 
-def _is_value(cell: TableCell) -> bool:
-    """Blank (or a mark for blank: - / 无), or a number perhaps with a unit or qualifier (约3 is a
-    bad cell, not a label)."""
-    text = cell.text
-    return not text or text.isdigit() or _is_value_text(text)
-
-
 @lru_cache(maxsize=4096)
 def _is_value_text(text: str) -> bool:
-    """:func:`_is_value` of a text that is not plain digits, cached: the same labels and marks
-    recur in every table of every report."""
+    """Whether a cell's text (not plain digits: those are values) is blank or a mark for blank
+    (- / 无), or a number perhaps with a unit or qualifier (约3 is a bad cell, not a label);
+    cached: the same labels and marks recur in every table of every report."""
     text = to_ascii(text).strip()
     if text in _BLANKS:
         return True
