@@ -4,7 +4,7 @@ they could be; table 4 read from its pipe cells."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,9 +14,12 @@ from govdisclosure.formatting.render import render
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.report import AnnualReport2021
 from govdisclosure.parse import DiagnosticKind, parse_report
+from govdisclosure.parse import _align as align_module
 from govdisclosure.parse._align import Printed, align_rows
 
 if TYPE_CHECKING:
+    import pytest
+
     from govdisclosure.model.tables import ApplicationTable
     from govdisclosure.parse import ParseResult
 
@@ -223,15 +226,25 @@ def test_a_fragment_outside_table3_is_an_unrecognised_row() -> None:
 def test_no_alignment_fits_when_there_are_more_rows_than_the_form() -> None:
     zero = (0,) * 7
     alignment = align_rows(FormatVersion.NATIONAL_2021, [Printed(None, zero)] * 30)
-    assert alignment.alignments == 0 and not alignment.placed
+    assert alignment.splits == 0 and not alignment.placed
     assert set(alignment.ambiguous) == set(range(30))
 
 
-def test_the_search_for_alignments_is_bounded() -> None:
+def test_the_work_does_not_grow_with_the_ways_to_align(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Twenty unlabelled rows and no label: C(25, 20) alignments, checked as a few splits.
+    calls: list[object] = []
+    fits = align_module._fits
+
+    def counted(*args: Any) -> bool:
+        calls.append(args)
+        return fits(*args)
+
+    monkeypatch.setattr(align_module, "_fits", counted)
     zero = (0,) * 7
-    alignment = align_rows(FormatVersion.NATIONAL_2021, [Printed(None, zero)] * 10, max_steps=50)
-    assert alignment.alignments is None and not alignment.placed
-    assert all(len(rows) == len(LAYOUT) for rows in alignment.ambiguous.values())
+    alignment = align_rows(FormatVersion.NATIONAL_2021, [Printed(None, zero)] * 20)
+    assert alignment.splits > 0 and not alignment.placed
+    assert all(len(rows) > 1 for rows in alignment.ambiguous.values())
+    assert len(calls) <= 3 * 3 * 2 * 2
 
 
 def test_rows_that_break_an_identity_in_every_alignment_are_not_placed() -> None:
@@ -241,7 +254,7 @@ def test_rows_that_break_an_identity_in_every_alignment_are_not_placed() -> None
     printed[3] = Printed(None, (5, 0, 0, 0, 0, 0, 5))  # 5 more outcomes than （七）总计 counts
     del printed[10]  # even with a row not printed (any count >= 0)
     alignment = align_rows(FormatVersion.NATIONAL_2021, printed)
-    assert alignment.alignments == 0 and alignment.ambiguous == {3: ()}
+    assert alignment.splits == 0 and alignment.ambiguous == {3: ()}
 
 
 def test_a_row_of_another_format_takes_no_part_in_the_order() -> None:

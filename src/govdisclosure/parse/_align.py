@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Alignment", "Printed", "align_rows"]
 
-#: The most alignments tried (search steps) before giving up: a table of lost labels with more
-#: ways to align than this is left blank rather than searched at any cost.
-MAX_STEPS = 200_000
-
 
 @attrs.frozen
 class Printed:
@@ -60,20 +56,38 @@ class Printed:
 class Alignment:
     """What the identities decide: ``placed`` maps a printed row's index to its form row (the
     same in every alignment that fits), ``ambiguous`` to the rows it could be (several, or none
-    when no alignment fits); ``alignments`` is how many fit (``None``: too many to search)."""
+    when no alignment fits); ``splits`` is how many ways of sharing the rows out among the
+    table's parts (一, 二, the outcomes, （七）总计, 四) fit: 0 when none does."""
 
     placed: dict[int, ApplicationRow]
     ambiguous: dict[int, tuple[ApplicationRow, ...]]
-    alignments: int | None
+    splits: int
 
 
-def _fits(version: FormatVersion, grid: dict[ApplicationRow, tuple[int, ...] | None]) -> bool:
-    """Whether every identity can hold in every column, a row not known being any count >= 0."""
+Counts = tuple[int, ...]
+
+
+def _fits(
+    version: FormatVersion,
+    parts: dict[ApplicationRow, Counts | None],
+    outcomes: Counts,
+    outcomes_known: bool,
+) -> bool:
+    """Whether every identity can hold in every column: ``parts`` are the rows other than the
+    outcomes (``None`` or absent: not known), ``outcomes`` the sum of the outcome rows known,
+    ``outcomes_known`` whether that is all of them. A count not known is any count >= 0."""
     for terms in table_identities(version):
+        # An identity holds all the outcome rows, with one sign, or none of them.
+        sign_of_outcomes = next((sign for row, sign in terms if row.is_outcome), 0)
         for column in range(7):
-            constant, plus, minus = 0, False, False
+            constant = sign_of_outcomes * outcomes[column]
+            plus = minus = False
+            if not outcomes_known:
+                plus, minus = sign_of_outcomes > 0, sign_of_outcomes < 0
             for row, sign in terms:
-                counts = grid.get(row)
+                if row.is_outcome:
+                    continue
+                counts = parts.get(row)
                 if counts is None:
                     plus |= sign > 0
                     minus |= sign < 0
@@ -92,10 +106,34 @@ def _sums(counts: tuple[int, ...] | None) -> bool:
     return counts is not None and sum(counts[:-1]) == counts[-1]
 
 
-def align_rows(
-    version: FormatVersion, printed: Sequence[Printed], max_steps: int = MAX_STEPS
-) -> Alignment:
+def _reachable(allowed: Sequence[Sequence[int]], first: int, last: int) -> list[list[int]] | None:
+    """The positions in ``first..last`` each of a run of rows can take in an increasing
+    alignment where each row takes one of its ``allowed`` positions, or ``None`` if none
+    exists: a position is reachable from the left (above the least reachable position of the
+    row before) and from the right (below the greatest of the row after)."""
+    forward: list[list[int]] = []
+    bound = first - 1
+    for positions in allowed:
+        here = [p for p in positions if bound < p <= last]
+        if not here:
+            return None
+        forward.append(here)
+        bound = here[0]
+    out: list[list[int]] = [[] for _ in forward]
+    bound = last + 1
+    for k in reversed(range(len(forward))):
+        out[k] = [p for p in forward[k] if p < bound]
+        bound = out[k][-1]
+    return out
+
+
+def align_rows(version: FormatVersion, printed: Sequence[Printed]) -> Alignment:
     """Place the printed rows without a label of their own on the form's rows.
+
+    The identities see only which rows are 一, 二, （七）总计 and 四 and the sum of the rest
+    (the outcomes), so each way of sharing the printed rows out among those parts is checked
+    once, and within the outcomes every increasing alignment of a split that fits fits: the
+    work is polynomial in the rows, however many are unlabelled.
 
     >>> R = ApplicationRow
     >>> zero = (0,) * 7
@@ -129,63 +167,80 @@ def align_rows(
         members.append(index)
         allowed.append(sorted(position[r] for r in rows))
     free = [k for k, index in enumerate(members) if not printed[index].anchor]
-    left_out: dict[int, tuple[ApplicationRow, ...]] = {
+    ambiguous: dict[int, tuple[ApplicationRow, ...]] = {
         index: ()
         for index, entry in enumerate(printed)
         if not entry.anchor and entry.width and index not in members
     }
-    count = len(members)
-    if count > len(layout):  # more rows than the form has: no alignment fits
-        nowhere: dict[int, tuple[ApplicationRow, ...]] = {members[j]: () for j in free}
-        return Alignment({}, {**left_out, **nowhere}, 0)
     if not free:
-        return Alignment({}, left_out, 1)
-    low = [0] * count
-    high = [len(layout) - 1] * count
-    for k in range(count):
-        low[k] = max(allowed[k][0], low[k - 1] + 1 if k else 0)
-    for k in reversed(range(count)):
-        high[k] = min(allowed[k][-1], high[k + 1] - 1 if k + 1 < count else len(layout) - 1)
-    seen: list[set[int]] = [set() for _ in range(count)]
-    chosen = [0] * count
-    found = 0
-    steps = 0
+        return Alignment({}, ambiguous, 1)
+    count = len(members)
     trusted = [printed[i].anchor or _sums(printed[i].counts) for i in members]
-
-    def search(k: int, start: int) -> None:
-        nonlocal found, steps
-        if k == count:
-            grid = {
-                layout[chosen[j]]: printed[members[j]].counts for j in range(count) if trusted[j]
-            }
-            if _fits(version, grid):
-                found += 1
-                for j in free:
-                    seen[j].add(chosen[j])
-            return
-        for at in allowed[k]:
-            if at < max(start, low[k]) or at > high[k]:
+    known = [printed[i].counts if trusted[k] else None for k, i in enumerate(members)]
+    # The form's parts: the rows before the outcomes (一, 二) and after them (（七）, 四).
+    head = 0
+    while head < len(layout) and not layout[head].is_outcome:
+        head += 1
+    tail = len(layout)
+    while tail > head and not layout[tail - 1].is_outcome:
+        tail -= 1
+    assert all(row.is_outcome for row in layout[head:tail]), "the outcomes are one run of rows"
+    seen: list[set[int]] = [set() for _ in range(count)]
+    splits = 0
+    for before in range(min(head, count) + 1):
+        for after in range(min(len(layout) - tail, count - before) + 1):
+            # The first ``before`` rows take positions among the head's, the last ``after``
+            # among the tail's, the others the outcomes'.
+            middle = range(before, count - after)
+            inner = _reachable([allowed[k] for k in middle], head, tail - 1)
+            outer_head = _reachable(allowed[:before], 0, head - 1)
+            outer_tail = _reachable(allowed[count - after :], tail, len(layout) - 1)
+            if inner is None or outer_head is None or outer_tail is None:
                 continue
-            steps += 1
-            if steps > max_steps:
-                raise _TooMany
-            chosen[k] = at
-            search(k + 1, at + 1)
-
-    try:
-        search(0, 0)
-    except _TooMany:
-        anywhere = {members[j]: tuple(layout[a] for a in allowed[j]) for j in free}
-        return Alignment({}, {**left_out, **anywhere}, None)
+            total = [0] * 7
+            outcomes_known = len(middle) == tail - head
+            for k in middle:
+                cells = known[k]
+                if cells is None:
+                    outcomes_known = False
+                    continue
+                for column in range(7):
+                    total[column] += cells[column]
+            # Each way of placing the head's and the tail's rows is checked (a few at most).
+            heads = _choices(outer_head)
+            tails = _choices(outer_tail)
+            fitting_heads: set[tuple[int, ...]] = set()
+            fitting_tails: set[tuple[int, ...]] = set()
+            for h in heads:
+                for t in tails:
+                    parts = {layout[p]: known[k] for k, p in enumerate(h)}
+                    parts.update({layout[p]: known[count - after + k] for k, p in enumerate(t)})
+                    if _fits(version, parts, tuple(total), outcomes_known):
+                        fitting_heads.add(h)
+                        fitting_tails.add(t)
+            if not fitting_heads:
+                continue
+            splits += 1
+            for choice in fitting_heads:
+                for k, p in enumerate(choice):
+                    seen[k].add(p)
+            for choice in fitting_tails:
+                for k, p in enumerate(choice):
+                    seen[count - after + k].add(p)
+            for offset, positions in enumerate(inner):
+                seen[before + offset].update(positions)
     placed: dict[int, ApplicationRow] = {}
-    ambiguous: dict[int, tuple[ApplicationRow, ...]] = dict(left_out)
     for j in free:
         if len(seen[j]) == 1 and trusted[j]:
             placed[members[j]] = layout[next(iter(seen[j]))]
         else:
             ambiguous[members[j]] = tuple(layout[a] for a in sorted(seen[j]))
-    return Alignment(placed, ambiguous, found)
+    return Alignment(placed, ambiguous, splits)
 
 
-class _TooMany(Exception):
-    """The search for alignments took more than its steps."""
+def _choices(reachable: Sequence[Sequence[int]]) -> list[tuple[int, ...]]:
+    """Every increasing choice of one position per row (a head or tail: two rows at most)."""
+    out: list[tuple[int, ...]] = [()]
+    for positions in reachable:
+        out = [(*c, p) for c in out for p in positions if not c or p > c[-1]]
+    return out

@@ -620,7 +620,7 @@ def _align(
     printed = [Printed(e.rows, _counts(e.values), e.width) for e in sequence]
     alignment = align_rows(version, printed)
     for index, entry in enumerate(sequence):
-        if entry.label is not None and printed[index].anchor and alignment.alignments:
+        if entry.label is not None and printed[index].anchor and alignment.splits:
             row = next(iter(entry.rows or ()))
             if row in out:
                 out[row] = (entry.values, entry.label)  # its own seven, when cut from more
