@@ -354,3 +354,24 @@ def test_cells_out_of_order_are_sorted_into_rows() -> None:
 
     block = TableBlock((TableCell("b", 1, 1), TableCell("a", 1, 0), TableCell("c", 0, 0)))
     assert [[c.text for c in row] for row in _rows(block)] == [["c"], ["a", "b"]]
+
+
+def test_table2_rows_floated_above_its_pipe_table_are_read() -> None:
+    # The conversion printed 第二十条 (五)/(六)/(八) as text lines before table 2's pipe rows.
+    text = (
+        "某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n无。\n"
+        "二、主动公开政府信息情况\n第二十条第（五）项\n行政许可 97\n行政处罚 3\n行政强制 0\n"
+        "行政事业性收费 1.5\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "|---|---|---|---|\n| 规章 | 0 | 0 | 0 |\n| 规范性文件 | 13 | 0 | 55 |\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        + "\n".join(f"| {r.label} | {cells(r)} |" for r in LAYOUT)
+        + "\n四、政府信息公开行政复议、行政诉讼情况\n"
+        + " ".join("0" * 15)
+        + "\n五、存在的主要问题\n无。\n"
+    )
+    report = parse_report(text).report
+    assert isinstance(report, AnnualReport2021) and report.proactive is not None
+    p = report.proactive
+    assert (p.licensing, p.penalties, p.compulsory_measures) == (97, 3, 0)
+    assert str(p.fee_amount) == "1.5"
+    assert (p.normative_documents.issued, p.normative_documents.in_force) == (13, 55)

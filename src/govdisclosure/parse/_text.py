@@ -299,6 +299,12 @@ def _proactive(c: _Compact, start: int, end: int) -> TableBlock | None:
     labels = _find_labels(c, start, end, specs)
     if not labels:
         return None
+    found = {label.key for label in labels}
+    if len(found) < len(specs):
+        # A PDF-to-markdown conversion may float the rows printed as text (行政许可 97) above
+        # the pipe table of the first rows (规章): look for the rows not found there too.
+        missing = [spec for spec in specs if spec[0] not in found]
+        labels = _find_labels(c, start, labels[0].start, missing) + labels
     text = {label.key: c.compact[label.start : label.end] for label in labels}
     money = frozenset({"procurement"})
     return _table_block(c, _place(c, labels, end, money), text)
