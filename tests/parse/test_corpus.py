@@ -54,7 +54,7 @@ FLOORS: dict[str, float] = {
     "pdf": 1.0,
     "pdf-text": 1.0,
     "crawled-text": 1.0,
-    "markdown": 0.61,
+    "markdown": 1.0,
 }
 
 _GROUPS = {

@@ -30,16 +30,12 @@ from govdisclosure.parse._source import load as load_source
 from govdisclosure.parse._text import read_text
 
 REPORTS = corpus.FOLDER
-#: Reports added to the corpus after this test was written, whose tables the parser does not
-#: read completely yet; tests/parse/test_corpus.py counts their figures (right / blank / wrong).
-CORPUS_TEST_ONLY = frozenset(
-    {"shanghai-gov-office-2025.md", "shanghai-stcsm-2024.md", "shuyang-county-2025.txt"}
-)
-EXPECTED = [
-    e
-    for e in corpus.entries()
-    if e["format_version"][:4] in ("2019", "2021") and e["file"] not in CORPUS_TEST_ONLY
-]
+#: Every national-format report of the corpus, the markdown conversions included (their tables
+#: are read whole since unlabelled rows are aligned to the form).
+EXPECTED = [e for e in corpus.entries() if e["format_version"][:4] in ("2019", "2021")]
+#: The agency as the title prints it where that is not the name entered by hand (a short name,
+#: an OCR misreading kept in the source).
+TITLE_AGENCY = {"shanghai-stcsm-2024.md": "上海市科委", "shuyang-county-2025.txt": "沐阳县人民政府"}
 
 
 def _cases() -> list[Any]:
@@ -77,7 +73,7 @@ def test_real_report_figures_equal_expected(name: str, entry: dict[str, Any]) ->
     report = result.report
     assert isinstance(report, AnnualReport2019 | AnnualReport2021)
     assert report.year == entry["year"]
-    assert report.agency.name in entry["agency"]
+    assert report.agency.name == TITLE_AGENCY.get(name) or report.agency.name in entry["agency"]
     assert report.format_version.code == entry["format_version"][:4]
     table = report.applications
     assert table is not None
@@ -89,8 +85,8 @@ def test_real_report_figures_equal_expected(name: str, entry: dict[str, Any]) ->
     for label, value in entry["outcomes"].items():
         if label == "总计":
             assert table.row(ApplicationRow.TOTAL).total == value
-        elif entry["file"].startswith("shanghai"):
-            # Shanghai printed no category totals: the rows' own 总计 cells are blank.
+        elif entry["file"] == "shanghai-gov-office-2019.html":
+            # Shanghai 2019 printed no category totals: the rows' own 总计 cells are blank.
             assert all(r.total is None for r in table.rows if r.row.group is _GROUP_OF[label])
         else:
             assert _category(report, _GROUP_OF[label]) == value, label
@@ -108,7 +104,9 @@ def test_real_report_figures_equal_expected(name: str, entry: dict[str, Any]) ->
             "规章"
         ]
         docs = p.normative_documents
-        assert [docs.issued, docs.repealed, docs.in_force] == proactive["行政规范性文件"]
+        # Entered under the label the source prints (行政规范性文件, or 规范性文件).
+        printed = proactive.get("行政规范性文件", proactive.get("规范性文件"))
+        assert [docs.issued, docs.repealed, docs.in_force] == printed
         assert p.licensing == proactive["行政许可"]
         assert p.penalties == proactive["行政处罚"]
         assert p.compulsory_measures == proactive["行政强制"]
@@ -126,6 +124,8 @@ FINDINGS = {
     "hongze-district-2024": ["NARRATIVE-SCOPE"],
     # The narrative counts the carried-over request in its 75.
     "pingtan-zone-2022": ["NARRATIVE-RECEIVED-WHOLE"],
+    # The narrative's 受理749 counts the 36 carried over with the 713 new.
+    "shuyang-county-2025": ["NARRATIVE-RECEIVED-WHOLE"],
     # 258+35+265+158 = 716 against 805 answered; 33.9% against 32.0%; 7 upheld against 5.
     "shanghai-gov-office-2019": ["NARRATIVE-SHARE", "NARRATIVE-SUM", "NARRATIVE-UPHELD"],
 }

@@ -169,3 +169,12 @@ def test_text_paragraph_ending_flush_with_the_margin_before_an_indented_line() -
     assert len(lines[5]) == 22
     report = parse_report("\n".join(lines)).report
     assert report.sections[0].paragraphs == (one, two)
+
+
+def test_the_path_of_a_cell_far_along_its_row_names_its_index() -> None:
+    row = "".join(f"<td>{i}</td>" for i in range(1, 71))
+    page = read_html(f"<p>x</p><table><tr>{row}</tr></table>")
+    table = page.blocks[-1]
+    assert isinstance(table, TableBlock)
+    paths = [c.origin.path for c in table.cells]
+    assert paths[0] == "table[1]/tr[1]/td[1]" and paths[69] == "table[1]/tr[1]/td[70]"

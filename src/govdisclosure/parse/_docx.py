@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from govdisclosure.errors import ParseError
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._extras import require
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -41,7 +42,6 @@ __all__ = [
     "read_docx",
 ]
 
-_EXTRA = "pip install 'govdisclosure[docx]'"
 _DOCUMENT = "word/document.xml"
 
 #: At most this many entries in the archive (a report has a few dozen).
@@ -64,14 +64,7 @@ _WS = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 
 
 def _docx() -> Any:
-    try:
-        import docx
-    except ImportError as exc:
-        raise ImportError(
-            f"reading Word (.docx) reports needs python-docx: {_EXTRA}"
-            f" / 读取Word（.docx）报告需要安装python-docx：{_EXTRA}"
-        ) from exc
-    return docx
+    return require("docx", ("Word (.docx) reports", "Word（.docx）报告"), "python-docx", "docx")
 
 
 def is_docx(data: bytes) -> bool:

@@ -10,6 +10,7 @@ places every cell of a data table on its grid with its spans.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -61,12 +62,10 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _is_chrome(el: _Element) -> bool:
-    for attr in ("class", "id"):
-        value = el.get(attr)
-        if value and _CHROME_CLASS.search(value):
-            return True
-    return False
+@lru_cache(maxsize=1024)
+def _is_chrome(value: str) -> bool:
+    """Whether a class or id names page chrome (cached: a page repeats a few class names)."""
+    return _CHROME_CLASS.search(value) is not None
 
 
 _SPAN = re.compile(r"\s*([0-9]{1,4})")
@@ -86,6 +85,10 @@ def _cell_text(el: _Element) -> str:
     """The text of an element and its descendants (not its tail), whitespace normalised."""
     text = el.text if len(el) == 0 else "".join(el.itertext())
     return _clean(text) if text else ""
+
+
+#: ``[1]``, ``[2]``, ...: the index part of a cell's path, for the cells of a usual row.
+_INDEX = tuple(f"[{i}]" for i in range(64))
 
 
 def _table(el: _Element, index: int, limits: Limits) -> TableBlock:
@@ -129,8 +132,10 @@ def _table(el: _Element, index: int, limits: Limits) -> TableBlock:
                 span = range(column, column + cols)
                 for below in range(row_index + 1, row_index + rows):
                     carried.setdefault(below, set()).update(span)
-            # Positional arguments: Origin(page, line, column, bbox, path), measurably faster.
-            origin = Origin(None, td.sourceline, None, None, f"{prefix}{tag}[{cell_index}]")
+            # Positional arguments: Origin(page, line, column, bbox, path), measurably faster;
+            # so is joining the path from ready-made pieces (formatting an int is not cheap).
+            where = _INDEX[cell_index] if cell_index < len(_INDEX) else f"[{cell_index}]"
+            origin = Origin(None, td.sourceline, None, None, prefix + tag + where)
             text = td.text if len(td) == 0 else "".join(td.itertext())
             if not text:
                 text = ""
@@ -238,10 +243,12 @@ def read_html(text: str, *, limits: Limits = DEFAULT_LIMITS) -> HtmlPage:
         if tag in _SKIP:
             skip()
             continue
-        if (el.get("class") or el.get("id")) and _is_chrome(el):
+        css = el.get("class")
+        ident = el.get("id")
+        if (css and _is_chrome(css)) or (ident and _is_chrome(ident)):
             skip()
             continue
-        if tag == "ul" and el.get("class") == "gd-figures":
+        if tag == "ul" and css == "gd-figures":
             # A rendered report's list of figures (carried in its metadata) and its heading.
             flush()
             last = blocks[-1] if blocks else None

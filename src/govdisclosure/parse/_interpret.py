@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -42,6 +42,7 @@ from govdisclosure.parse._labels import (
     match_application_row,
     match_proactive_row,
     number_value,
+    strip_numbering,
     to_ascii,
 )
 from govdisclosure.parse._recover import (
@@ -49,12 +50,11 @@ from govdisclosure.parse._recover import (
     recover_application_table,
     recover_review_cells,
     split_run,
-    table_identities,
 )
 from govdisclosure.parse._result import Diagnostic, DiagnosticKind, ParseResult, TableStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from govdisclosure.model.report import Figure
 
@@ -150,6 +150,37 @@ class _Reader:
     def note(self, kind: DiagnosticKind, en: str, zh: str, **kw: Any) -> None:
         self.diagnostics.append(_diag(kind, en, zh, **kw))
 
+    def blank(
+        self,
+        kind: DiagnosticKind,
+        en: str,
+        zh: str,
+        width: int,
+        path: str,
+        origin: Origin | None = None,
+    ) -> list[TableCell | None]:
+        """``width`` cells left blank at ``path``, with the diagnostic saying why."""
+        self.note(kind, f"{en}; left blank", f"{zh}，按空白处理", path=path, origin=origin)
+        return [None] * width
+
+    def miscounted(
+        self, what: tuple[str, str], found: int, width: int, path: str, origin: Origin | None
+    ) -> list[TableCell | None]:
+        """A row or table (``what``: its English and Chinese name) printed with ``found``
+        cells where the form has ``width``: blank."""
+        en = f"{what[0]} has {found} cells, expected {width}"
+        return self.blank(_D.CELL_COUNT, en, f"{what[1]}有{found}个单元格，应为{width}个", width,
+                          path, origin)  # fmt: skip
+
+    def missing(self, what: tuple[str, str], width: int, path: str) -> list[TableCell | None]:
+        """A row (``what``: its English and Chinese name) not found: blank."""
+        return self.blank(_D.MISSING, f"{what[0]} not found", f"未找到{what[1]}", width, path)
+
+    def invalid(self, cell: TableCell, text: str, what: tuple[str, str], path: str) -> None:
+        """A cell that is not what its column holds (``what``: a whole number, an amount)."""
+        self.blank(_D.INVALID_CELL, f"expected {what[0]}, found {text!r}",
+                   f"应为{what[1]}，实际为“{text}”", 0, path, cell.origin)  # fmt: skip
+
     # --- cells ------------------------------------------------------------------------------
 
     def source(self, cell: TableCell, path: str) -> None:
@@ -158,7 +189,7 @@ class _Reader:
         if self.placed and id(cell) in self.placed:
             self.placed_paths.add(path)
 
-    def value(self, cell: TableCell | None, path: str, column: Column) -> Any:
+    def value(self, cell: TableCell, path: str, column: Column) -> Any:
         """A cell read as the form's column says: a count, an amount in the column's unit, or
         money carrying its own unit."""
         if column.kind is CellKind.COUNT:
@@ -167,10 +198,8 @@ class _Reader:
             return self.money(cell, path)
         return self.decimal(cell, path)
 
-    def count(self, cell: TableCell | None, path: str, signed: bool = False) -> int | None:
+    def count(self, cell: TableCell, path: str, signed: bool = False) -> int | None:
         """A count cell: blank is None, a number is an int; anything else is a diagnostic."""
-        if cell is None:
-            return None
         self.source(cell, path)
         text = cell.text
         if text.isascii() and text.isdigit():  # most cells
@@ -185,49 +214,25 @@ class _Reader:
         if type(value) is int and (signed or value >= 0):
             if -MAX_COUNT <= value <= MAX_COUNT:
                 return value
-            self.note(
-                _D.INVALID_CELL,
-                f"{text!r} is larger than any count ({MAX_COUNT}, 2**53 - 1); left blank",
-                f"“{text}”超出计数上限（{MAX_COUNT}），按空白处理",
-                path=path,
-                origin=cell.origin,
-            )
+            en = f"{text!r} is larger than any count ({MAX_COUNT}, 2**53 - 1)"
+            self.blank(_D.INVALID_CELL, en, f"“{text}”超出计数上限（{MAX_COUNT}）", 0, path,
+                       cell.origin)  # fmt: skip
             return None
-        self.invalid_count(cell, text, path)
+        self.invalid(cell, text, ("a whole number", "整数"), path)
         return None
 
-    def invalid_count(self, cell: TableCell, text: str, path: str) -> None:
-        self.note(
-            _D.INVALID_CELL,
-            f"expected a whole number, found {text!r}; left blank",
-            f"应为整数，实际为“{text}”，按空白处理",
-            path=path,
-            origin=cell.origin,
-        )
-        return
-
-    def decimal(self, cell: TableCell | None, path: str) -> Decimal | None:
-        if cell is None:
-            return None
+    def decimal(self, cell: TableCell, path: str) -> Decimal | None:
         self.source(cell, path)
         text = to_ascii(cell.text).strip().removesuffix("万元")
         if not text:
             return None
         value = number_value(text)
         if value is None or value < 0:
-            self.note(
-                _D.INVALID_CELL,
-                f"expected an amount, found {cell.text!r}; left blank",
-                f"应为金额，实际为“{cell.text}”，按空白处理",
-                path=path,
-                origin=cell.origin,
-            )
+            self.invalid(cell, cell.text, ("an amount", "金额"), path)
             return None
         return Decimal(str(value))
 
-    def money(self, cell: TableCell | None, path: str) -> Money | None:
-        if cell is None:
-            return None
+    def money(self, cell: TableCell, path: str) -> Money | None:
         text = to_ascii(cell.text).strip()
         unit = MoneyUnit.WAN_YUAN if text.endswith("万元") else MoneyUnit.YUAN
         amount = self.decimal(
@@ -243,19 +248,27 @@ class _Reader:
         """Cells recovered from a digit run (table 2), or blanks when the split is not unique."""
         run = to_ascii(cell.text)
         if not run.isdigit() or len(run) > _MAX_RUN:
-            self.note(
-                _D.CELL_COUNT,
-                f"expected {width} cells, found {cell.text!r}; left blank",
-                f"应有{width}个单元格，实际为“{cell.text}”，按空白处理",
-                path=path,
-                origin=cell.origin,
-            )
-            return [None] * width
-        candidates: tuple[tuple[int, ...], ...]
-        try:
-            candidates = split_run(run, width, total_last=total_last, limit=50)
-        except ParseError:  # more splits than are worth listing
-            candidates = ()
+            en = f"expected {width} cells, found {cell.text!r}"
+            zh = f"应有{width}个单元格，实际为“{cell.text}”"
+            return self.blank(_D.CELL_COUNT, en, zh, width, path, cell.origin)
+        return self.recovered(
+            cell, run, lambda: split_run(run, width, total_last=total_last, limit=50), width, path
+        )
+
+    def recovered(
+        self,
+        cell: TableCell,
+        run: str,
+        splits: Callable[[], Sequence[tuple[int, ...]]],
+        width: int,
+        path: str,
+    ) -> list[TableCell | None]:
+        """The cells of a digit run as ``splits`` lists its candidates (none when there are more
+        than are worth listing, or the run is too long), resolved: placed if only one fits."""
+        candidates: Sequence[tuple[int, ...]] = ()
+        if len(run) <= _MAX_RUN:
+            with contextlib.suppress(ParseError):  # more splits than are worth listing
+                candidates = tuple(splits())
         return self.resolved(cell, run, candidates, width, path)
 
     def resolved(
@@ -298,6 +311,24 @@ class _Reader:
 
 
 def _rows(block: TableBlock) -> list[list[TableCell]]:
+    """The cells of a table row by row, each row left to right."""
+    # The readers give cells row by row, left to right: then one pass groups them; any other
+    # order is sorted.
+    rows: list[list[TableCell]] = []
+    row = column = -1
+    for cell in block.cells:
+        if cell.row == row and cell.column > column:
+            rows[-1].append(cell)
+        elif cell.row > row:
+            rows.append([cell])
+            row = cell.row
+        else:
+            return _sorted_rows(block)
+        column = cell.column
+    return rows
+
+
+def _sorted_rows(block: TableBlock) -> list[list[TableCell]]:
     by_row: dict[int, list[TableCell]] = {}
     for cell in block.cells:
         by_row.setdefault(cell.row, []).append(cell)
@@ -307,12 +338,11 @@ def _rows(block: TableBlock) -> list[list[TableCell]]:
 _NOT_DIGITS = re.compile(r"[\s约近余多个件条元万,.%+-]")
 
 
-def _is_value(cell: TableCell) -> bool:
-    """Blank (or a mark for blank: - / 无), or a number perhaps with a unit or qualifier (约3 is a
-    bad cell, not a label)."""
-    text = cell.text
-    if not text or text.isdigit():
-        return True
+@lru_cache(maxsize=4096)
+def _is_value_text(text: str) -> bool:
+    """Whether a cell's text (not plain digits: those are values) is blank or a mark for blank
+    (- / 无), or a number perhaps with a unit or qualifier (约3 is a bad cell, not a label);
+    cached: the same labels and marks recur in every table of every report."""
     text = to_ascii(text).strip()
     if text in _BLANKS:
         return True
@@ -321,11 +351,14 @@ def _is_value(cell: TableCell) -> bool:
 
 def _split_label(row: list[TableCell]) -> tuple[list[TableCell], list[TableCell]]:
     """Label cells (up to the last non-numeric cell) and value cells after them."""
-    last = -1
-    for index, cell in enumerate(row):
-        if not _is_value(cell):
-            last = index
-    return row[: last + 1], row[last + 1 :]
+    # The last label cell is the first non-value from the end: most cells are digits, so the
+    # test is inlined (this runs for every row of every table).
+    is_value = _is_value_text
+    for index in range(len(row) - 1, -1, -1):
+        text = row[index].text
+        if text and not text.isdigit() and not is_value(text):
+            return row[: index + 1], row[index + 1 :]
+    return [], row
 
 
 _ALL_ROWS = frozenset(ApplicationRow)
@@ -350,11 +383,25 @@ def _application_row(labels: list[TableCell]) -> tuple[ApplicationRow, str] | No
     return found
 
 
+@attrs.frozen
+class _Seen:
+    """A printed row of table 3 in reading order: its value cells, its label cell (``None``
+    for none), the rows the label allows (one when it names a row, several for a fragment,
+    ``None`` for no label) and whether it can be one form row (not a label naming no row)."""
+
+    values: list[TableCell]
+    label: TableCell | None
+    rows: frozenset[ApplicationRow] | None
+    width: bool = True
+
+
 @attrs.define
 class _Tables:
     applications: dict[ApplicationRow, tuple[list[TableCell], TableCell]] = attrs.field(
         factory=dict
     )
+    #: Every printed row of table 3 in reading order, labelled or not (see :mod:`._align`).
+    sequence: list[_Seen] = attrs.field(factory=list)
     proactive: dict[str, tuple[list[TableCell], TableCell]] = attrs.field(factory=dict)
     reviews: list[TableCell] | None = None
     statistics: list[list[TableCell]] = attrs.field(factory=list)
@@ -373,16 +420,21 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
             continue
         rows = _rows(block)
         texts = {compact(c.text) for c in block.cells}
+        # One string to search for the header words (they never span two cells' texts).
+        joined = "\n".join(texts)
         if "指标名称" in texts:
             tables.found_any = True
             tables.statistics.extend(rows[1:])
             if previous_text and previous_text.endswith("统计表") and previous_text != "统计表":
                 tables.statistics_title = previous_text
             continue
-        if any("本年新制作" in t or "上一年项目数量" in t for t in texts):
+        if "本年新制作" in joined or "上一年项目数量" in joined:
             tables.trial_proactive = True
-        review_header = any("行政复议" in t for t in texts) or any("结果维持" in t for t in texts)
+        review_header = "行政复议" in joined or "结果维持" in joined
         matched_any = False
+        seen: list[_Seen] = []  # this block's rows of table 3, if it is part of table 3
+        fragments: list[_Seen] = []
+        table3 = False
         for row in rows:
             labels, values = _split_label(row)
             if not labels:
@@ -394,8 +446,18 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
                     tables.reviews = values
                     tables.found_any = True
                     expect_reviews = False
+                elif any(_is_count(v) for v in values):
+                    seen.append(_Seen(values, None, None, _seven(values) is not None))
                 continue
             if not values:
+                # A label the text reader found without numbers (a column-major group): where
+                # it stands still fixes the order of the rows around it.
+                if (
+                    labels[-1].key is not None
+                    and (found := _application_row(labels))
+                    and found[0] not in tables.applications
+                ):
+                    seen.append(_Seen([], labels[-1], frozenset({found[0]})))
                 continue
             found = _application_row(labels)
             if found is not None:
@@ -412,6 +474,13 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
                     continue
                 _alias_note(reader, row_code.label, aliases_of(row_code)[0], alias, labels[-1])
                 tables.applications[row_code] = (values, labels[-1])
+                seen.append(_Seen(values, labels[-1], frozenset({row_code})))
+                table3 = True
+                continue
+            part_of = _fragment_rows(labels)
+            if part_of and _seven(values) is not None:
+                fragments.append(entry := _Seen(values, labels[-1], part_of))
+                seen.append(entry)
                 continue
             key = labels[-1].key or match_proactive_row(labels[-1].text)
             if key is not None:
@@ -423,14 +492,16 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
                 tables.reviews = values
                 tables.found_any = True
                 continue
-            label_text = "".join(c.text for c in labels)
             if any(v.text.strip() for v in values):
-                reader.note(
-                    _D.UNRECOGNISED,
-                    f"row label {label_text!r} not recognised; its cells are ignored",
-                    f"无法识别行标签“{label_text}”，该行数据未读取",
-                    origin=labels[0].origin,
-                )
+                _unrecognised(reader, labels)
+                if any(_is_count(v) for v in values):
+                    seen.append(_Seen(values, labels[-1], None, width=False))
+        if table3:
+            tables.sequence.extend(seen)
+        else:
+            for entry in fragments:
+                assert entry.label is not None
+                _unrecognised(reader, [entry.label])
         if review_header and tables.reviews is None:
             expect_reviews = True
         elif not matched_any and not review_header:
@@ -438,9 +509,50 @@ def _classify(blocks: Sequence[Block], reader: _Reader) -> _Tables:
     return tables
 
 
+def _unrecognised(reader: _Reader, labels: Sequence[TableCell]) -> None:
+    label_text = "".join(c.text for c in labels)
+    reader.note(
+        _D.UNRECOGNISED,
+        f"row label {label_text!r} not recognised; its cells are ignored",
+        f"无法识别行标签“{label_text}”，该行数据未读取",
+        origin=labels[0].origin,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _rows_containing(fragment: str) -> frozenset[ApplicationRow]:
+    return frozenset(row for row in ApplicationRow if fragment in compact(row.label))
+
+
+def _fragment_rows(labels: Sequence[TableCell]) -> frozenset[ApplicationRow]:
+    """The rows whose label contains what a row prints as its label, when that is a piece of
+    a label rather than a whole one (``行政机关不再处理其政府信息公``): at least four
+    characters, numbering aside."""
+    for text in (labels[-1].text, "".join(c.text for c in labels)):
+        fragment = compact(strip_numbering(text))
+        if len(fragment) >= 4 and (rows := _rows_containing(fragment)):
+            return rows
+    return frozenset()
+
+
+def _seven(values: Sequence[TableCell]) -> list[TableCell] | None:
+    """A row's seven cells (blank cells beyond seven trimmed), or ``None`` if it has not seven
+    cells that are counts or blank."""
+    values = list(values)
+    while len(values) > _WIDTH and not values[0].text.strip():
+        values = values[1:]
+    while len(values) > _WIDTH and not values[-1].text.strip():
+        values = values[:-1]
+    if len(values) != _WIDTH or not all(_is_count(v) or not v.text.strip() for v in values):
+        return None
+    return values
+
+
 def _alias_note(reader: _Reader, label: str, canonical: str, alias: str, cell: TableCell) -> None:
     if compact(alias) in compact(canonical) and compact(canonical) in compact(cell.text):
         return
+    if compact(alias) == compact(label) == compact(cell.text):
+        return  # the row's own numbered label (3.其他), as printed
     if compact(alias) == compact(canonical):
         return
     reader.note(
@@ -456,98 +568,90 @@ def _is_count(cell: TableCell) -> bool:
     return text.isdigit() and len(text) <= 9
 
 
-def _align(
-    found: Mapping[ApplicationRow, tuple[list[TableCell], TableCell]],
-    layout: Sequence[ApplicationRow],
-    reader: _Reader,
-) -> tuple[dict[ApplicationRow, tuple[list[TableCell], TableCell]], list[ApplicationRow]]:
-    """Rows whose label was lost (a PDF-to-text or markdown conversion): a labelled row followed
-    by k-1 more rows of seven numbers, where the form's next k-1 rows have no label of their own
-    and the row after them has one, are those rows: the form fixes the order, the surviving
-    labels anchor it on both sides. Each placed row is then held to the table's identities
-    (:func:`_verify_aligned`). Two lost-label rows printed out of the form's order would not be
-    caught by the identities (the outcome sum does not see a swap), hence the anchoring."""
-    out = dict(found)
-    placed: list[ApplicationRow] = []
-    for index, row in enumerate(layout):
-        entry = out.get(row)
-        if entry is None:
-            continue
-        values, label = entry
-        values = [v for v in values if v.text.strip()]
-        rows = len(values) // _WIDTH
-        following = list(layout[index + 1 : index + rows])
-        after = layout[index + rows] if index + rows < len(layout) else None
+def _expand(sequence: Sequence[_Seen]) -> list[_Seen]:
+    """The printed rows, a plain-text row holding several rows' numbers cut into rows.
+
+    The text reader gives a label the numbers up to the next label found: where labels were
+    lost, those are its row's seven and then the rows' after it (row by row; not after a group
+    of labels without numbers, where they may run column by column)."""
+    out: list[_Seen] = []
+    for entry in sequence:
+        label = entry.label
+        values = [v for v in entry.values if v.text.strip()]
         if (
-            rows < 2
+            label is None
+            or label.key is None
+            or len(values) < 2 * _WIDTH
             or len(values) % _WIDTH
-            or len(following) != rows - 1
-            or any(r in found for r in following)
-            or (after is not None and after not in found)  # anchored by labels on both sides
             or not all(map(_is_count, values))
+            or (out and not out[-1].values)
         ):
+            out.append(entry)
             continue
-        out[row] = (values[:_WIDTH], label)
-        for offset, lost in enumerate(following, 1):
-            cells = values[offset * _WIDTH : (offset + 1) * _WIDTH]
-            out[lost] = (cells, label)
-            reader.placed.update(map(id, cells))
-            placed.append(lost)
-            reader.note(
-                _D.RECOVERED,
-                f"an unlabelled row after {row.label!r} placed as {lost.label!r} (the form's"
-                f" row order, the labels that survive and the table's identities)",
-                f"“{row.label}”之后无标签的一行按表格行序及恒等式归入“{lost.label}”",
-                path=f"$.applications.{lost.code}",
-                origin=cells[0].origin,
-            )
-    return out, placed
+        out.append(attrs.evolve(entry, values=values[:_WIDTH]))
+        for at in range(_WIDTH, len(values), _WIDTH):
+            out.append(_Seen(values[at : at + _WIDTH], None, None))
+    return out
 
 
-def _verify_aligned(
-    grid: dict[ApplicationRow, list[TableCell | None]],
-    placed: Sequence[ApplicationRow],
-    version: FormatVersion,
-    reader: _Reader,
-) -> None:
-    """Blank the placed rows again unless every identity they enter holds: each row's 总计 is the
-    sum of its applicant cells, and the column identities of the table (the outcomes add up to
-    （七）总计; 一 + 二 = （七） + 四) hold wherever all their cells are known."""
+def _counts(values: Sequence[TableCell]) -> tuple[int, ...] | None:
+    cells = _seven(values)
+    if cells is None or not all(_is_count(c) for c in cells):
+        return None
+    return tuple(int(to_ascii(c.text).strip()) for c in cells)
 
-    def number(row: ApplicationRow, column: int) -> int | None:
-        cell = grid[row][column]
-        value = None if cell is None else number_value(cell.text)
-        return value if type(value) is int else None
 
-    broken = [
-        row
-        for row in placed
-        if (cells := [number(row, c) for c in range(_WIDTH)])
-        and None not in cells
-        and sum(cells[:-1]) != cells[-1]  # type: ignore[arg-type]
-    ]
-    for terms in table_identities(version):
-        if not any(row in placed for row, _ in terms):
-            continue
-        for column in range(_WIDTH):
-            values = [number(row, column) for row, _ in terms]
-            if None in values:
-                continue
-            total = 0
-            for value, (_, k) in zip(values, terms, strict=True):
-                total += (value or 0) * k
-            if total:
-                broken.extend(row for row, _ in terms if row in placed)
-    if not broken:
-        return
-    for row in placed:
-        grid[row] = [None] * _WIDTH
-    reader.note(
-        _D.AMBIGUOUS,
-        "unlabelled rows were aligned to the form but break the table's identities; left blank",
-        "无标签的行按表格行序归位后不满足表内恒等式，按空白处理",
-        path="$.applications",
-    )
+def _align(
+    tables: _Tables, version: FormatVersion, reader: _Reader
+) -> dict[ApplicationRow, tuple[list[TableCell], TableCell]]:
+    """Rows whose label was lost (a PDF-to-markdown or PDF-to-text conversion) placed on the
+    form's rows by :func:`~govdisclosure.parse._align.align_rows`: the form fixes the order,
+    the labels that survive anchor it and the identities choose among what remains; a row is
+    placed only where every alignment that fits puts it, else it is left blank with the rows it
+    could be. A placed row's own 总计 is the sum of its cells and every identity holds where its
+    cells are known, so a run of digits recovered afterwards (held to the same identities) cannot
+    break one."""
+    from govdisclosure.parse._align import Printed, align_rows
+
+    out = dict(tables.applications)
+    sequence = _expand(tables.sequence)
+    if all(e.label is not None and e.width and e.rows and len(e.rows) == 1 for e in sequence):
+        return out  # every row has its label: nothing to align
+    printed = [Printed(e.rows, _counts(e.values), e.width) for e in sequence]
+    alignment = align_rows(version, printed)
+    for index, entry in enumerate(sequence):
+        if entry.label is not None and printed[index].anchor and alignment.splits:
+            row = next(iter(entry.rows or ()))
+            if row in out:
+                out[row] = (entry.values, entry.label)  # its own seven, when cut from more
+    for index, row in alignment.placed.items():
+        entry = sequence[index]
+        cells = list(entry.values)
+        out[row] = (cells, entry.label or cells[0])
+        reader.placed.update(map(id, cells))
+        what = "an unlabelled row" if entry.label is None else f"the row {entry.label.text!r}"
+        reader.note(
+            _D.RECOVERED,
+            f"{what} placed as {row.label!r} (the form's row order, the labels that survive"
+            f" and the table's identities)",
+            f"无完整标签的一行按表格行序及恒等式归入“{row.label}”",
+            path=f"$.applications.{row.code}",
+            origin=cells[0].origin,
+        )
+    layout = version.application_rows
+    for index, rows in alignment.ambiguous.items():
+        entry = sequence[index]
+        shown = ", ".join(repr(r.code) for r in rows) or "no row (no alignment fits)"
+        printed_cells = " | ".join(v.text for v in entry.values)
+        reader.note(
+            _D.AMBIGUOUS,
+            f"a row without its label ({printed_cells}) could be {shown}; left blank",
+            f"无完整标签的一行（{printed_cells}）无法唯一归位，按空白处理",
+            path="$.applications",
+            origin=entry.values[0].origin if entry.values else None,
+            candidates=tuple((layout.index(r) + 1,) for r in rows),
+        )
+    return out
 
 
 def _application_table(
@@ -559,20 +663,15 @@ def _application_table(
     if not tables.applications:
         return None
     layout = version.application_rows
-    aligned, placed = _align(tables.applications, layout, reader)
+    aligned = _align(tables, version, reader)
     cells: dict[ApplicationRow, list[TableCell | None]] = {}
     runs: dict[ApplicationRow, TableCell] = {}
     for row in layout:
         path = f"$.applications.{row.code}"
         found = aligned.get(row)
+        named = (f"row {row.label!r}", f"行“{row.label}”")
         if found is None:
-            reader.note(
-                _D.MISSING,
-                f"row {row.label!r} not found; left blank",
-                f"未找到行“{row.label}”，按空白处理",
-                path=path,
-            )
-            cells[row] = [None] * 7
+            cells[row] = reader.missing(named, 7, path)
             continue
         values, label = found
         while len(values) > 7 and not values[0].text.strip():
@@ -582,27 +681,16 @@ def _application_table(
         if len(values) == 7:
             cells[row] = list(values)
         elif len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
+            cells[row] = [None] * 7
             if len(values[0].text.strip()) > _MAX_RUN:
-                reader.note(
-                    _D.CELL_COUNT,
-                    f"row {row.label!r} holds a run of {len(values[0].text.strip())} digits,"
-                    f" too long for 7 cells; left blank",
-                    f"行“{row.label}”的数字串过长，无法拆分为7个单元格，按空白处理",
-                    path=path,
-                    origin=values[0].origin,
-                )
+                en = (f"row {row.label!r} holds a run of {len(values[0].text.strip())} digits,"
+                      f" too long for 7 cells")  # fmt: skip
+                zh = f"行“{row.label}”的数字串过长，无法拆分为7个单元格"
+                reader.blank(_D.CELL_COUNT, en, zh, 7, path, values[0].origin)
             else:
                 runs[row] = values[0]
-            cells[row] = [None] * 7
         else:
-            reader.note(
-                _D.CELL_COUNT,
-                f"row {row.label!r} has {len(values)} cells, expected 7; left blank",
-                f"行“{row.label}”有{len(values)}个单元格，应为7个，按空白处理",
-                path=path,
-                origin=label.origin,
-            )
-            cells[row] = [None] * 7
+            cells[row] = reader.miscounted(named, len(values), 7, path, label.origin)
     single = tables.applications.get(ApplicationRow.OTHER)
     if version is FormatVersion.NATIONAL_2021 and single is not None:
         _single_other_row(cells, single, reader)
@@ -617,8 +705,6 @@ def _application_table(
             )
     if runs:
         _recover_runs(cells, runs, version, reader, hints)
-    if placed:
-        _verify_aligned(cells, placed, version, reader)
     printed = {row.code: cells[row] for row in layout}
     return _fill(_form_table(version, ReportPart.APPLICATIONS), printed, reader)
 
@@ -643,11 +729,33 @@ def _fill(
 ) -> Any:
     """A table object from the printed cells of each form row (a row not printed is blank)."""
     values: list[Any] = []
+    append = values.append
     value = reader.value
+    origins = reader.origins
+    count = CellKind.COUNT
+    # A count printed as plain ASCII digits (nearly every cell) is read here, as Reader.count
+    # would read it; anything else, and every cell once cells were placed (whose paths are
+    # recorded), goes through Reader.value.
+    fast = not reader.placed
     for code, cells in _plan(table):
         row = printed.get(code, ())
+        size = len(row)
         for index, (path, column) in enumerate(cells):
-            values.append(value(row[index] if index < len(row) else None, path, column))
+            cell = row[index] if index < size else None
+            if cell is None:
+                append(None)
+                continue
+            text = cell.text
+            if fast and column.kind is count:
+                if not text:  # blank, not zero; still a cell, with its origin
+                    origins[path] = cell.origin
+                    append(None)
+                    continue
+                if text.isdigit() and text.isascii() and len(text) <= 15:  # < MAX_COUNT
+                    origins[path] = cell.origin
+                    append(int(text))
+                    continue
+            append(value(cell, path, column))
     return table.build(values)
 
 
@@ -809,23 +917,13 @@ def _review_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> A
     width = len(table.cells)
     if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
         run = to_ascii(values[0].text).strip()
-        candidates: tuple[tuple[int, ...], ...]
-        try:
-            candidates = tuple(recover_review_cells(run)) if len(run) <= _MAX_RUN else ()
-        except ParseError:
-            candidates = ()
-        resolved = reader.resolved(values[0], run, candidates, width, "$.reviews")
+        splits = partial(recover_review_cells, run)
+        resolved = reader.recovered(values[0], run, splits, width, "$.reviews")
     elif len(values) == width:
         resolved = list(values)
     else:
-        reader.note(
-            _D.CELL_COUNT,
-            f"table 4 has {len(values)} cells, expected {width}; left blank",
-            f"表四有{len(values)}个单元格，应为{width}个，按空白处理",
-            path="$.reviews",
-            origin=values[0].origin if values else None,
-        )
-        resolved = [None] * width
+        origin = values[0].origin if values else None
+        resolved = reader.miscounted(("table 4", "表四"), len(values), width, "$.reviews", origin)
     printed: dict[str, Sequence[TableCell | None]] = {}
     at = 0
     for row in table.rows:
@@ -841,26 +939,14 @@ def _proactive_cells(
     found = tables.proactive.get(key)
     path = f"$.proactive.{code}"
     if found is None:
-        reader.note(
-            _D.MISSING,
-            f"table 2 row {key!r} not found; left blank",
-            f"未找到表二的“{key}”行，按空白处理",
-            path=path,
-        )
-        return [None] * width
+        return reader.missing((f"table 2 row {key!r}", f"表二的“{key}”行"), width, path)
     values, label = found
     if len(values) == width:
         return list(values)
     if len(values) == 1 and to_ascii(values[0].text).strip().isdigit():
         return reader.split(values[0], width, path, total_last=False)
-    reader.note(
-        _D.CELL_COUNT,
-        f"table 2 row {label.text!r} has {len(values)} cells, expected {width}; left blank",
-        f"表二“{label.text}”行有{len(values)}个单元格，应为{width}个，按空白处理",
-        path=path,
-        origin=label.origin,
-    )
-    return [None] * width
+    named = (f"table 2 row {label.text!r}", f"表二“{label.text}”行")
+    return reader.miscounted(named, len(values), width, path, label.origin)
 
 
 def _proactive_table(tables: _Tables, version: FormatVersion, reader: _Reader) -> Any:
@@ -897,13 +983,7 @@ def _statistics(tables: _Tables, reader: _Reader) -> tuple[LegacyIndicator, ...]
             if type(value) is int and not -MAX_COUNT <= value <= MAX_COUNT:
                 value = None  # larger than any count: blank, with the diagnostic below
             if value is None and cell.text.strip():
-                reader.note(
-                    _D.INVALID_CELL,
-                    f"expected a number, found {cell.text!r}",
-                    f"应为数字，实际为“{cell.text}”",
-                    path=path,
-                    origin=cell.origin,
-                )
+                reader.invalid(cell, cell.text, ("a number", "数字"), path)
             values.append(value)
         del index
         out.append(

@@ -49,6 +49,7 @@ import attrs
 
 from govdisclosure.errors import ParseError
 from govdisclosure.parse._blocks import Block, Origin, TableBlock, TableCell, TextBlock
+from govdisclosure.parse._extras import require
 from govdisclosure.parse._limits import DEFAULT_LIMITS, Deadline, LimitExceeded, Limits
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ if TYPE_CHECKING:
 
 __all__ = ["read_pdf", "table_continues"]
 
-_EXTRA = "pip install 'govdisclosure[pdf]'"
 
 #: Distance (points) under which two cell edges are the same grid line.
 _SNAP = 2.5
@@ -78,14 +78,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _pdfplumber() -> Any:
-    try:
-        import pdfplumber
-    except ImportError as exc:
-        raise ImportError(
-            f"reading PDF reports needs pdfplumber: {_EXTRA}"
-            f" / 读取PDF报告需要安装pdfplumber：{_EXTRA}"
-        ) from exc
-    return pdfplumber
+    return require("pdfplumber", ("PDF reports", "PDF报告"), "pdfplumber", "pdf")
 
 
 _STREAM = re.compile(rb"stream\r?\n")

@@ -112,7 +112,15 @@ def clean_text(text: str, notes: list[tuple[str, str]] | None = None) -> str:
     >>> clean_text("a" + chr(0xD800) + "b")
     'a\ufffdb'
     """
-    if text.isascii() or _SURROGATES.search(text) is None:
+    if text.isascii():
+        return text
+    try:
+        # Surrogates are the only code points UTF-8 cannot encode: the C encoder finds out
+        # several times faster than a regular expression scanning every character.
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
         return text
     count = len(_SURROGATES.findall(text))
     if notes is not None:

@@ -227,7 +227,52 @@ def _table_block(
     return TableBlock(tuple(cells), first)
 
 
-def _applications(c: _Compact, start: int, end: int) -> TableBlock | None:
+#: A markdown pipe row as found: its text offset and its cells (text, text offset).
+_PipeRow = tuple[int, list[tuple[str, int]]]
+
+
+def _pipe_rows(text: str) -> list[_PipeRow]:
+    """Every pipe row of a markdown conversion, with each cell's text and offset."""
+    rows: list[_PipeRow] = []
+    for match in _PIPE_ROW.finditer(text):
+        line = match.group()
+        first = line.index("|")
+        cells: list[tuple[str, int]] = []
+        at = first + 1
+        for piece in line[first + 1 : line.rindex("|")].split("|"):
+            stripped = piece.strip()
+            where = match.start() + at + (piece.index(stripped) if stripped else 0)
+            cells.append((stripped, where))
+            at += len(piece) + 1
+        rows.append((match.start(), cells))
+    return rows
+
+
+def _pipe_table(c: _Compact, rows: list[_PipeRow]) -> TableBlock:
+    """Table 3 of a markdown conversion as its pipe rows print it, row by row in reading order.
+
+    The label search of plain text does not fit a conversion from PDF: a row's label may be
+    split off into the text around the table (``5.属于三类内部事务信`` / ``息``) while its
+    numbers stay in a pipe row of their own, so the numbers between one label and the next are
+    not that row's. The pipe rows keep each printed row's cells together; a row without a label
+    is left for the interpreter to align to the form's row order.
+    """
+    cells = [
+        TableCell(value, r, col, origin=c.origin(at))
+        for r, (_, row) in enumerate(rows)
+        for col, (value, at) in enumerate(row)
+    ]
+    return TableBlock(tuple(cells), c.origin(rows[0][0]))
+
+
+def _applications(
+    c: _Compact, start: int, end: int, pipes: list[_PipeRow] | None = None
+) -> TableBlock | None:
+    if pipes:
+        a, b = c.source(start), c.source(end)
+        inside = [row for row in pipes if a <= row[0] < b]
+        if inside:
+            return _pipe_table(c, inside)
     region = c.compact[start:end]
     version = FormatVersion.NATIONAL_2021 if "逾期不补正" in region else FormatVersion.TRIAL_2019
     specs: list[tuple[str, tuple[str, ...], int, int]] = [
@@ -254,13 +299,33 @@ def _proactive(c: _Compact, start: int, end: int) -> TableBlock | None:
     labels = _find_labels(c, start, end, specs)
     if not labels:
         return None
+    found = {label.key for label in labels}
+    if len(found) < len(specs):
+        # A PDF-to-markdown conversion may float the rows printed as text (行政许可 97) above
+        # the pipe table of the first rows (规章): look for the rows not found there too.
+        missing = [spec for spec in specs if spec[0] not in found]
+        labels = _find_labels(c, start, labels[0].start, missing) + labels
     text = {label.key: c.compact[label.start : label.end] for label in labels}
     money = frozenset({"procurement"})
     return _table_block(c, _place(c, labels, end, money), text)
 
 
-def _reviews(c: _Compact, start: int, end: int) -> TableBlock | None:
+def _reviews(
+    c: _Compact, start: int, end: int, pipes: list[_PipeRow] | None = None
+) -> TableBlock | None:
     values = _values(c, start, end, money=False)
+    if pipes:
+        # A markdown conversion prints table 4's cells in pipe rows (one row of fifteen, or a
+        # table per group): the numbers of the text around them (a heading's year) are not cells.
+        a, b = c.source(start), c.source(end)
+        numbers = [
+            (value, at)
+            for offset, row in pipes
+            if a <= offset < b
+            for value, at in row
+            if _NUMBER.fullmatch(value)
+        ]
+        values = numbers or values
     if not values:
         return None
     cells = [TableCell("行政复议", 0, 0, origin=c.origin(c.source(start)))]
@@ -469,8 +534,10 @@ def read_text(text: str) -> TextSource:
     text, header = _strip_header(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _FOOTER.sub(_spaces, text)
     text = _RULE.sub(_spaces, text)
+    pipes: list[_PipeRow] = []
     if "|" in text:
         text = _PIPE_SEPARATOR.sub(_spaces, text)
+        pipes = _pipe_rows(text)
         text = _PIPE_ROW.sub(_unpipe, text)
     c = _Compact(text)
     # Where the national table sections start (compact offsets), searched in order.
@@ -494,8 +561,12 @@ def read_text(text: str) -> TextSource:
             # The heading's own tail (、行政诉讼情况) belongs to the heading.
             tail = re.match(r"[^。]{0,12}?情况", c.compact[head_end:stop])
             body_start = head_end + (tail.end() if tail else 0)
-        reader = {"proactive": _proactive, "applications": _applications, "reviews": _reviews}
-        block = reader[key](c, body_start, stop)
+        if key == "proactive":
+            block = _proactive(c, body_start, stop)
+        elif key == "applications":
+            block = _applications(c, body_start, stop, pipes)
+        else:
+            block = _reviews(c, body_start, stop, pipes)
         tables.append((c.source(body_start), c.source(stop), block, c.source(head_start)))
     blocks: list[Block] = []
     position = 0
