@@ -367,3 +367,35 @@ def test_export_xlsx_never_writes_a_formula(tmp_path: Path) -> None:
     assert sheet is not None
     cell = sheet.cell(row=2, column=1)
     assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+
+
+def test_checking_outputs_is_linear_in_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One ``stat`` per name, not one per (output, input) pair: 10,000 files check at once."""
+    from govdisclosure.cli import _io
+
+    inputs = []
+    for i in range(200):
+        path = tmp_path / f"r{i}.txt"
+        path.write_bytes(b"x")
+        inputs.append(str(path))
+    outputs = [str(tmp_path / "out" / f"r{i}.json") for i in range(200)]
+    (tmp_path / "out").mkdir()
+    for output in outputs[:100]:  # half the outputs exist already (a second run)
+        Path(output).write_bytes(b"{}")
+    looked: list[Path] = []
+    real = _io._file_key
+
+    def counting(path: Path) -> tuple[int, int] | None:
+        looked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(_io, "_file_key", counting)
+    _io.check_outputs(inputs, outputs)
+    assert len(looked) == len(inputs) + len(outputs)
+    link = tmp_path / "out" / "r7.json"
+    link.unlink()
+    link.hardlink_to(inputs[3])  # an existing output that is an input under another name
+    with pytest.raises(_io.UsageError, match="is an input"):
+        _io.check_outputs(inputs, outputs)
