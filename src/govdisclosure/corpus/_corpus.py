@@ -19,7 +19,6 @@ from govdisclosure.corpus._sources import (
     find_sources,
     parse_one,
 )
-from govdisclosure.export.tidy import to_rows
 from govdisclosure.model.directory import AgencyDirectory, identity_key, infer_agency
 from govdisclosure.model.report import AnnualReport
 from govdisclosure.parse import ParseResult
@@ -198,6 +197,10 @@ def fingerprint(report: AnnualReport, identity: str | None = None) -> str:
     >>> fingerprint(huaian) == fingerprint(attrs.evolve(huaian, year=2023))
     False
     """
+    # Imported here: the export package is heavy to import (its request-log readers), and
+    # parsing (``parse_reports``, the ``parse`` command) never needs it.
+    from govdisclosure.export.tidy import to_rows
+
     key = identity if identity is not None else identity_key(report.agency.name, report.year)
     cells = [(r.table, r.row, r.column, r.value) for r in to_rows([report])]
     text = repr((key, report.year, report.format_version.code, cells))
