@@ -24,7 +24,7 @@ import orjson
 from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from concurrent.futures import Executor
 
 __all__ = [
@@ -234,15 +234,19 @@ def write_json(value: Any, output: str | None) -> None:
     write_bytes(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n", output)
 
 
-def executor(jobs: int) -> Executor | None:
-    """A process pool of ``jobs`` workers, or ``None`` (work in this process) for one job."""
+def executor(jobs: int, initializer: Callable[[], object] | None = None) -> Executor | None:
+    """A process pool of ``jobs`` workers, or ``None`` (work in this process) for one job.
+
+    ``initializer`` runs once in each worker as it starts (what every task of the command
+    needs, sent once rather than with every task).
+    """
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {jobs} / --jobs至少为1")
     if jobs == 1:
         return None
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(jobs)
+    return ProcessPoolExecutor(jobs, initializer=initializer)
 
 
 class Reporter:
