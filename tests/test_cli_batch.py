@@ -367,3 +367,82 @@ def test_export_xlsx_never_writes_a_formula(tmp_path: Path) -> None:
     assert sheet is not None
     cell = sheet.cell(row=2, column=1)
     assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+
+
+def test_checking_outputs_is_linear_in_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One ``stat`` per name, not one per (output, input) pair: 10,000 files check at once."""
+    from govdisclosure.cli import _io
+
+    inputs = []
+    for i in range(200):
+        path = tmp_path / f"r{i}.txt"
+        path.write_bytes(b"x")
+        inputs.append(str(path))
+    outputs = [str(tmp_path / "out" / f"r{i}.json") for i in range(200)]
+    (tmp_path / "out").mkdir()
+    for output in outputs[:100]:  # half the outputs exist already (a second run)
+        Path(output).write_bytes(b"{}")
+    looked: list[Path] = []
+    real = _io._file_key
+
+    def counting(path: Path) -> tuple[int, int] | None:
+        looked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(_io, "_file_key", counting)
+    _io.check_outputs(inputs, outputs)
+    assert len(looked) == len(inputs) + len(outputs)
+    link = tmp_path / "out" / "r7.json"
+    link.unlink()
+    link.hardlink_to(inputs[3])  # an existing output that is an input under another name
+    with pytest.raises(_io.UsageError, match="is an input"):
+        _io.check_outputs(inputs, outputs)
+
+
+def test_parse_jobs_write_the_same_documents(
+    texts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --jobs 2 the workers write the documents: the same files, bytes and lines."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["parse", str(texts), "-o", str(one), "--lang", "en"]) == 2
+    first = capsys.readouterr()
+    assert main(["parse", str(texts), "-o", str(two), "--lang", "en", "-j", "2"]) == 2
+    second = capsys.readouterr()
+    assert (second.out, second.err) == (first.out, first.err)
+    names = sorted(p.name for p in one.iterdir())
+    assert names == sorted(p.name for p in two.iterdir()) and len(names) == 3
+    for name in names:
+        assert (two / name).read_bytes() == (one / name).read_bytes()
+    assert _reports._destination is None  # nothing of the batch stays behind in this process
+
+
+def test_a_parse_job_writes_where_its_batch_says(tmp_path: Path) -> None:
+    from govdisclosure.corpus import parse_one
+
+    source = str(REPORTS / TEXTS[0])
+    outcome = parse_one(source)
+    kept = _reports._parse_job("json", "en", outcome)
+    assert isinstance(kept, _reports._ParseDone) and not kept.written and kept.document
+    _reports._set_destination(_reports._Destination(tmp_path, {source: "huaian.json"}))
+    try:
+        done = _reports._parse_job("json", "en", outcome)
+    finally:
+        _reports._set_destination(None)
+    assert isinstance(done, _reports._ParseDone)
+    assert done.written and done.document == b"" and done.line == kept.line
+    assert (tmp_path / "huaian.json").read_bytes() == kept.document
+
+
+def test_an_output_that_cannot_be_written_stops_the_parse_as_before(
+    texts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A worker that cannot write a document leaves it to the command, which says why."""
+    out = tmp_path / "out"
+    (out / "huaian-city-2024.pypdf.json").mkdir(parents=True)  # a folder where a file goes
+    for jobs in ("1", "2"):
+        assert main(["parse", str(texts), "-o", str(out), "-j", jobs]) == 2
+        err = capsys.readouterr().err
+        assert "huaian-city-2024.pypdf.json" in err and "无法读写文件" in err
+    assert (out / "huaian-city-2024.pdfminer.json").is_file()

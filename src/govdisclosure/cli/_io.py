@@ -24,7 +24,7 @@ import orjson
 from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from concurrent.futures import Executor
 
 __all__ = [
@@ -161,12 +161,19 @@ def output_format(
     return given or implied or default
 
 
+def _file_key(path: Path) -> tuple[int, int] | None:
+    """An existing file's device and inode (what ``os.path.samefile`` compares), else ``None``."""
+    try:
+        status = path.stat()
+    except OSError:  # it does not exist (or cannot be looked at): resolved names decide
+        return None
+    return status.st_dev, status.st_ino
+
+
 def _same_file(a: Path, b: Path) -> bool:
     """Whether two existing paths are one file (a hard link, or another spelling of the name)."""
-    try:
-        return a.samefile(b)
-    except OSError:  # one of them does not exist: resolved names decide
-        return False
+    key = _file_key(a)
+    return key is not None and key == _file_key(b)
 
 
 def check_outputs(inputs: Iterable[str], outputs: Iterable[str]) -> None:
@@ -174,7 +181,8 @@ def check_outputs(inputs: Iterable[str], outputs: Iterable[str]) -> None:
 
     Names are compared resolved (``./log.csv`` is ``log.csv``, a symbolic link is its target)
     and, for files that exist, as files (a hard link, or ``LOG.csv`` on a case-insensitive
-    file system, is the input too).
+    file system, is the input too). Sets, not pairs: a batch of 10,000 files checks in
+    linear time (one ``stat`` per name).
 
     >>> check_outputs(["a.csv"], ["b.csv"])
     >>> check_outputs(["log.csv"], ["./log.csv"])
@@ -182,14 +190,14 @@ def check_outputs(inputs: Iterable[str], outputs: Iterable[str]) -> None:
     ...
     govdisclosure.cli._io.UsageError: the output './log.csv' is an input: ...
     """
-    read = [Path(i).resolve() for i in inputs if i != STDIO]
-    existing = [path for path in read if path.exists()]
+    read = {Path(i).resolve() for i in inputs if i != STDIO}
+    files = {key for path in read if (key := _file_key(path)) is not None}
     seen: set[Path] = set()
     for output in outputs:
         if output == STDIO:
             continue
         path = Path(output).resolve()
-        if path in read or (path.exists() and any(_same_file(path, i) for i in existing)):
+        if path in read or (files and _file_key(path) in files):
             raise UsageError(
                 f"the output {output!r} is an input: it would be overwritten"
                 f" / 输出文件{output!r}就是输入文件，会被覆盖"
@@ -226,15 +234,19 @@ def write_json(value: Any, output: str | None) -> None:
     write_bytes(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n", output)
 
 
-def executor(jobs: int) -> Executor | None:
-    """A process pool of ``jobs`` workers, or ``None`` (work in this process) for one job."""
+def executor(jobs: int, initializer: Callable[[], object] | None = None) -> Executor | None:
+    """A process pool of ``jobs`` workers, or ``None`` (work in this process) for one job.
+
+    ``initializer`` runs once in each worker as it starts (what every task of the command
+    needs, sent once rather than with every task).
+    """
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {jobs} / --jobs至少为1")
     if jobs == 1:
         return None
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(jobs)
+    return ProcessPoolExecutor(jobs, initializer=initializer)
 
 
 class Reporter:

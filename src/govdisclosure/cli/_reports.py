@@ -437,8 +437,27 @@ def _parse(args: argparse.Namespace) -> int:
     tally = _Tally(args, "file", "文件")
     job = functools.partial(_parse_job, fmt, args.lang)
     guarded = functools.partial(_guarded, job, _debug(args))
-    total, results = gather(args.sources, args.jobs, guarded)
+    # With an output folder, whichever process parses a source writes its document there
+    # (each worker is told the names once, as it starts), so that the documents neither cross
+    # a pipe nor queue for this process to write them one by one.
+    destination = None if out_dir is None else _Destination(out_dir, names)
+    setup = functools.partial(_set_destination, destination)
+    total, results = gather(args.sources, args.jobs, guarded, setup)
     reporter = Reporter(total, "parsing")
+    try:
+        return _parse_results(results, tally, reporter, target, out_dir, names)
+    finally:
+        _set_destination(None)
+
+
+def _parse_results(
+    results: Iterator[_ParseDone | _ParseFailed],
+    tally: _Tally,
+    reporter: Reporter,
+    target: Path | None,
+    out_dir: Path | None,
+    names: dict[str, str],
+) -> int:
     for result in results:
         reporter.advance()
         if isinstance(result, _ParseFailed):
@@ -448,6 +467,9 @@ def _parse(args: argparse.Namespace) -> int:
             tally.ok += 1
         else:
             tally.findings += 1
+        if result.written:
+            reporter.line(result.line)
+            continue
         if target is not None:
             target.write_bytes(result.document)
             reporter.line(result.line)
@@ -465,11 +487,46 @@ class _ParseDone(NamedTuple):
     source: str
     complete: bool
     document: bytes
+    """The document, for the command to write; empty when the job wrote it (``written``)."""
     line: str
+    written: bool = False
 
 
 class _ParseFailed(NamedTuple):
     outcome: Failed
+
+
+class _Destination(NamedTuple):
+    """Where the parse jobs of a batch write their documents: a folder, a name per source."""
+
+    folder: Path
+    names: dict[str, str]
+
+
+_destination: _Destination | None = None
+"""The batch's destination in this process (:func:`_set_destination`), if it has a folder."""
+
+
+def _set_destination(destination: _Destination | None) -> None:
+    """Tell this process where parse jobs write (run here and as each worker starts)."""
+    global _destination  # per process: set once per batch, and once in each worker
+    _destination = destination
+
+
+def _write(source: str, document: bytes) -> bool:
+    """Write ``source``'s document into the batch's folder here; whether it was written.
+
+    Not written: there is no folder (standard output, one output file), or writing failed;
+    the command then writes the document itself, and reports the error as it always did.
+    """
+    destination = _destination
+    if destination is None:
+        return False
+    try:
+        (destination.folder / destination.names[source]).write_bytes(document)
+    except OSError:
+        return False
+    return True
 
 
 def _parse_job(fmt: str, lang: str, outcome: Outcome) -> _ParseDone | _ParseFailed:
@@ -491,6 +548,8 @@ def _parse_job(fmt: str, lang: str, outcome: Outcome) -> _ParseDone | _ParseFail
     else:
         state = "complete" if complete else "incomplete"
     line = f"{outcome.source}: {state}: {_summary(result, lang)}"
+    if _write(outcome.source, document):
+        return _ParseDone(outcome.source, complete, b"", line, written=True)
     return _ParseDone(outcome.source, complete, document, line)
 
 

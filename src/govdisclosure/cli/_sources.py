@@ -129,25 +129,33 @@ def gather(inputs: Sequence[str], jobs: int = 1) -> tuple[int, Iterator[Outcome]
 
 @overload
 def gather(
-    inputs: Sequence[str], jobs: int, function: Callable[[Outcome], T]
+    inputs: Sequence[str],
+    jobs: int,
+    function: Callable[[Outcome], T],
+    initializer: Callable[[], object] | None = None,
 ) -> tuple[int, Iterator[T]]: ...
 
 
 def gather(
-    inputs: Sequence[str], jobs: int = 1, function: Callable[[Outcome], Any] | None = None
+    inputs: Sequence[str],
+    jobs: int = 1,
+    function: Callable[[Outcome], Any] | None = None,
+    initializer: Callable[[], object] | None = None,
 ) -> tuple[int, Iterator[Any]]:
     """How many results there will be, and the results (examples, ``-``, files, missing).
 
     A result is the source's outcome, or ``function`` of it: computed in the worker that parsed
     the file (:func:`govdisclosure.corpus.map_reports`), so that only what a command needs comes
-    back from the worker.
+    back from the worker. ``initializer`` runs here and in each worker, before any ``function``.
     """
     from govdisclosure.cli._io import executor
     from govdisclosure.corpus import map_reports
 
     apply: Callable[[Outcome], Any] = function if function is not None else _same
     named, files, missing = expand(inputs)
-    pool = executor(jobs) if len(files) > 1 else None
+    if initializer is not None:
+        initializer()
+    pool = executor(jobs, initializer) if len(files) > 1 else None
 
     def run() -> Iterator[Any]:
         for source in named:

@@ -19,7 +19,6 @@ from govdisclosure.corpus._sources import (
     find_sources,
     parse_one,
 )
-from govdisclosure.export.tidy import to_rows
 from govdisclosure.model.directory import AgencyDirectory, identity_key, infer_agency
 from govdisclosure.model.report import AnnualReport
 from govdisclosure.parse import ParseResult
@@ -85,13 +84,41 @@ def _mapped(
         for path in paths:
             yield function(parse_one(path))
         return
-    size = chunksize or max(1, min(64, math.ceil(len(paths) / 8)))
-    for chunk in executor.map(functools.partial(_apply_chunk, function), _chunks(paths, size)):
+    chunks = _chunks(paths, chunksize) if chunksize else _guided(paths)
+    for chunk in executor.map(functools.partial(_apply_chunk, function), chunks):
         yield from chunk
 
 
 def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+_LARGEST = 64
+"""The most paths a default chunk holds (a task's overhead is then small beside its work)."""
+_SHARE = 16
+"""A default chunk is at most 1/16 of the paths left: the last ones are small."""
+
+
+def _guided(items: list[str]) -> list[list[str]]:
+    """Chunks that shrink as the work runs out, from 64 paths to one.
+
+    Large chunks first keep the tasks few; small ones last keep a worker from being left with
+    a long chunk while the others have nothing more to do (the executor hands chunks out in
+    order, to whichever worker is free).
+
+    >>> [len(c) for c in _guided([str(i) for i in range(40)])]
+    [3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    >>> sizes = [len(c) for c in _guided([str(i) for i in range(2000)])]
+    >>> sizes[:2], sizes[-2:], len(sizes), sum(sizes)
+    ([64, 64], [1, 1], 90, 2000)
+    """
+    chunks = []
+    start = 0
+    while start < len(items):
+        size = min(_LARGEST, math.ceil((len(items) - start) / _SHARE))
+        chunks.append(items[start : start + size])
+        start += size
+    return chunks
 
 
 def parse_reports(
@@ -108,8 +135,9 @@ def parse_reports(
     :class:`Failed` value; no source stops the others. With ``executor`` (any
     ``concurrent.futures.Executor``: a ``ProcessPoolExecutor``,
     ``dask.distributed.Client.get_executor()``, Ray's executor) the sources are sent in chunks of
-    ``chunksize`` paths (by default about eight chunks per call, at most 64 paths each); every
-    worker must be able to read the paths. Outcomes are picklable.
+    ``chunksize`` paths (by default chunks that shrink from 64 paths to one as the work runs
+    out, so that no worker is left parsing a long last chunk alone); every worker must be able
+    to read the paths. Outcomes are picklable.
 
     An input that names nothing raises :class:`~govdisclosure.corpus.SourceNotFound` before any
     work starts (it is a mistake in the call, not a bad file).
@@ -198,6 +226,10 @@ def fingerprint(report: AnnualReport, identity: str | None = None) -> str:
     >>> fingerprint(huaian) == fingerprint(attrs.evolve(huaian, year=2023))
     False
     """
+    # Imported here: the export package is heavy to import (its request-log readers), and
+    # parsing (``parse_reports``, the ``parse`` command) never needs it.
+    from govdisclosure.export.tidy import to_rows
+
     key = identity if identity is not None else identity_key(report.agency.name, report.year)
     cells = [(r.table, r.row, r.column, r.value) for r in to_rows([report])]
     text = repr((key, report.year, report.format_version.code, cells))
