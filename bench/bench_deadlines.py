@@ -17,8 +17,9 @@ Both array results are asserted equal to ``due_dates`` on every date before anyt
 
 Targets: at least 200,000 due dates per second per request on one core, at least 50x
 ``find_workday``, and ``due_date_array`` at least 10x ``numpy.busday_offset``. A smaller sample
-of requests with events (consultation and extension) is timed too, as the cost of the general
-path.
+of requests with events (a consultation and an extension, the common history) is timed too, and
+must also be at least 50x ``find_workday``. Times are CPU times (``time.process_time``), so that
+other load on the machine counts less.
 """
 
 from __future__ import annotations
@@ -98,9 +99,9 @@ def with_events(requests: Sequence[DisclosureRequest]) -> list[DisclosureRequest
 def best_of(repeat: int, run: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         run()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -164,12 +165,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         for r in on_workdays
     ]
     assert reference == [due_date(r).due_on for r in on_workdays], "results differ"
-    started = time.perf_counter()
+    started = time.process_time()
     for r in sample:
         chinese_calendar.find_workday(
             regulation_in_force(r.received_on).reply_working_days, r.received_on
         )
-    find_workday = (time.perf_counter() - started) * n / len(sample)
+    find_workday = (time.process_time() - started) * n / len(sample)
 
     received = received_array(requests)
     busdaycal = correct_busdaycalendar()
@@ -203,14 +204,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"  due_date vs numpy.busday_offset: {numpy_seconds / per_request:8.3f}x")
     print(f"  due_dates vs numpy.busday_offset:{numpy_seconds / batch:8.3f}x")
     print(f"  due_date_array vs numpy.busday_offset:{numpy_seconds / array_seconds:8.1f}x")
+    print(f"  due_date with events vs find_workday:{find_workday / general:8.1f}x")
     ok_busday = numpy_seconds / array_seconds >= TARGET_VS_BUSDAY
     ok_rate = rate >= TARGET_PER_SECOND
     ok_ratio = find_workday / per_request >= TARGET_VS_FIND_WORKDAY
+    ok_events = find_workday / general >= TARGET_VS_FIND_WORKDAY
     print(
         f"\ntargets: >= {TARGET_PER_SECOND:,}/s per request: {'met' if ok_rate else 'MISSED'}"
         f" ({rate:,.0f}/s); >= {TARGET_VS_FIND_WORKDAY}x find_workday:"
         f" {'met' if ok_ratio else 'MISSED'}; due_date_array >= {TARGET_VS_BUSDAY}x"
-        f" busday_offset: {'met' if ok_busday else 'MISSED'}"
+        f" busday_offset: {'met' if ok_busday else 'MISSED'}; with events >="
+        f" {TARGET_VS_FIND_WORKDAY}x find_workday: {'met' if ok_events else 'MISSED'}"
     )
 
 

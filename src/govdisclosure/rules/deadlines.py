@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -53,8 +53,10 @@ from govdisclosure.model.request import (
     CorrectionReceived,
     CorrectionRequested,
     DisclosureRequest,
+    Extended,
     FeeNoticeIssued,
     FeePaid,
+    ReasonablePeriodSet,
 )
 from govdisclosure.rules._explain import (
     TEMPLATES,
@@ -64,7 +66,7 @@ from govdisclosure.rules._explain import (
     not_counted,
 )
 from govdisclosure.rules.calendar import CalendarDay, WorkdayCalendar, default_calendar
-from govdisclosure.rules.fold import PauseKind, Timeline, fee_payment_due, timeline
+from govdisclosure.rules.fold import PauseKind, Timeline, common_fold, fee_payment_due, timeline
 from govdisclosure.rules.regulation import (
     REGULATIONS,
     Regulation,
@@ -496,8 +498,11 @@ class DueDate:
         return text + (" [estimated]" if self.estimated else "")
 
 
-def _merge(intervals: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
-    merged: list[tuple[dt.date, dt.date]] = []
+_Day = TypeVar("_Day", dt.date, int)  # a day, or its ordinal
+
+
+def _merge(intervals: Iterable[tuple[_Day, _Day]]) -> list[tuple[_Day, _Day]]:
+    merged: list[tuple[_Day, _Day]] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
             if end > merged[-1][1]:
@@ -558,6 +563,14 @@ def due_date(
             cal.estimate and _estimated(cal, start, end),
             counting,
         )
+    facts = common_fold(request, as_of, reg)
+    if facts is not None:
+        # A common history (consultations, an extension, a reply): its one-pass fold gives the
+        # same facts as timeline() without building the Timeline.
+        extended, consultations = facts
+        return _reply_due(
+            reg, cal, as_of, received, received, None, extended, consultations, (), None
+        )
     return timeline(request, as_of=as_of, calendar=cal, regulation=reg).due
 
 
@@ -567,73 +580,121 @@ def due_from_timeline(tl: Timeline) -> DueDate:
     This is what :attr:`Timeline.due <govdisclosure.rules.fold.Timeline.due>` and
     :func:`due_date` return; see the module documentation for the counting.
     """
-    reg, cal, as_of = tl.regulation, tl.calendar, tl.as_of
-    received = tl.received_on
-    start = tl.clock_start
-    reason = ClockStart.RECEIPT if start == received else ClockStart.CORRECTION_RECEIVED
-    extension = Extension(tl.extension.on, tl.extension.working_days) if tl.extension else None
+    return _reply_due(
+        tl.regulation,
+        tl.calendar,
+        tl.as_of,
+        tl.received_on,
+        tl.clock_start,
+        tl.correction,
+        tl.extension,
+        tl.consultations,
+        tl.fees,
+        tl.reasonable_period,
+    )
+
+
+def _reply_due(
+    reg: Regulation,
+    cal: WorkdayCalendar,
+    as_of: dt.date | None,
+    received: dt.date,
+    start: dt.date,
+    correction: CorrectionRequested | None,
+    extended: Extended | None,
+    consultations: tuple[tuple[ConsultationStarted, dt.date | None], ...],
+    fees: tuple[tuple[FeeNoticeIssued, dt.date | None], ...],
+    reasonable_period: ReasonablePeriodSet | None,
+) -> DueDate:
+    # The folded facts the reply deadline depends on, from timeline() or common_fold(). The
+    # counting runs on ordinals, and enum members are read from module constants: this is the
+    # per-request cost of every request with events.
+    reason = _RECEIPT if start == received else _CORRECTION_RECEIVED
+    extension = Extension(extended.on, extended.working_days) if extended else None
     suspended: PauseKind | None = None
-    correction = tl.correction
     if correction is not None and reg.correction_restarts_clock:
         suspended = PauseKind.CORRECTION
-        reason = ClockStart.CORRECTION_RECEIVED
+        reason = _CORRECTION_RECEIVED
         start = correction.due_on or as_of or correction.on
     # (consultee, started, answered, last day not counted, capped)
     candidates: list[tuple[Consultee | None, dt.date, dt.date | None, dt.date, bool]] = []
-    for started, answered in tl.consultations:
+    for started, answered in consultations:
         if answered is None:
             suspended = suspended or PauseKind.CONSULTATION
-        end, capped = _pause_end(started, answered, reg, cal)
+        resume, capped = _pause_end(started, answered, reg, cal)
         if answered is None and reg.consultation_working_days is None:
-            end = max(as_of or started.on, started.on)
-        candidates.append((started.consultee, started.on, answered, end, capped))
-    for notice, paid in tl.fees:
+            resume = max(as_of or started.on, started.on)
+        candidates.append((started.consultee, started.on, answered, resume, capped))
+    for notice, paid in fees:
         if paid is None:
             suspended = suspended or PauseKind.FEE
             # While unpaid, assume payment on the last day allowed (the date is provisional).
-            end = fee_payment_due(notice, reg, cal) or as_of or notice.on
-            end = max(end, notice.on)
+            resume = fee_payment_due(notice, reg, cal) or as_of or notice.on
+            resume = max(resume, notice.on)
         else:
-            end = paid
-        candidates.append((None, notice.on, paid, end, False))
+            resume = paid
+        candidates.append((None, notice.on, paid, resume, False))
+    if len(candidates) > 1:
+        candidates.sort(key=_started_on)  # stable: the pauses are listed by start
 
-    n = reg.reply_working_days + (extension.working_days if extension else 0)
-    remaining = n
-    cursor = start
-    # Walk the merged pauses in order; a pause only moves the date if it starts before the
-    # date reached so far.
-    for first, last in _merge((max(c[1], start), c[3]) for c in candidates if c[3] > start):
-        before = cal.count_workdays(cursor, first)
+    remaining = reg.reply_working_days + (extension.working_days if extension else 0)
+    count = cal.count_workdays_ordinal
+    first_day = cursor = start.toordinal()
+    # Walk the merged pauses in order (from their start, or the clock start, through their last
+    # day not counted); a pause only moves the date if it starts before the date reached so far.
+    intervals = [
+        ((c[1] if c[1] > start else start).toordinal(), c[3].toordinal())
+        for c in candidates
+        if c[3] > start
+    ]
+    for first, last in _merge(intervals) if len(intervals) > 1 else intervals:
+        before = count(cursor, first)
         if before >= remaining:
             break
         remaining -= before
         cursor = last
-    end_day = cal.add_workdays(cursor, remaining)
-    if tl.reasonable_period is not None and tl.reasonable_period.due_on > end_day:
+    end = cal.add_workdays_ordinal(cursor, remaining)
+    end_day = dt.date.fromordinal(end)
+    if reasonable_period is not None and reasonable_period.due_on > end_day:
         # Art. 35: the agency's reasonable day replaces the Art. 33 one (never shortens it).
-        end_day = tl.reasonable_period.due_on
-    pauses = []
-    for consultee, started_on, answer_day, resume, capped in sorted(candidates, key=lambda c: c[1]):
-        lo = max(started_on, start)
-        hi = min(resume, end_day)
-        days = cal.count_workdays(lo, hi) if hi > lo and lo < end_day else 0
-        kind = PauseKind.CONSULTATION if consultee is not None else PauseKind.FEE
+        end_day = reasonable_period.due_on
+        end = end_day.toordinal()
+    pauses: list[Pause] = []
+    for consultee, started_on, answer_day, resume, capped in candidates:
+        # The working days of this pause before the due day (0 if it moved nothing).
+        days = 0
+        if resume > start:
+            lo = (started_on if started_on > start else start).toordinal()
+            hi = resume.toordinal()
+            if hi > end:
+                hi = end
+            if hi > lo and lo < end:
+                days = count(lo, hi)
+        kind = _CONSULTATION if consultee is not None else _FEE
         pauses.append(Pause(consultee, started_on, answer_day, resume, days, capped, kind))
-    estimated = cal.estimate and _estimated(
-        cal, min(received, start).toordinal(), end_day.toordinal()
-    )
+    estimated = cal.estimate and _estimated(cal, min(received.toordinal(), first_day), end)
     counting = Counting(
         reg,
         cal,
         reg.reply_working_days,
-        clock_start=start if start != received else None,
-        clock_start_reason=reason,
-        extension=extension,
-        pauses=tuple(pauses),
-        suspended_by=suspended,
-        reasonable_period=tl.reasonable_period.due_on if tl.reasonable_period else None,
+        _REPLY,
+        start if start != received else None,
+        reason,
+        extension,
+        tuple(pauses),
+        suspended,
+        reasonable_period.due_on if reasonable_period else None,
     )
     return DueDate(end_day, received, estimated, counting)
+
+
+_RECEIPT, _CORRECTION_RECEIVED = ClockStart.RECEIPT, ClockStart.CORRECTION_RECEIVED
+_CONSULTATION, _FEE = PauseKind.CONSULTATION, PauseKind.FEE
+_REPLY = DeadlineKind.REPLY
+
+
+def _started_on(candidate: tuple[object, dt.date, object, object, object]) -> dt.date:
+    return candidate[1]
 
 
 def _pause_end(
@@ -641,10 +702,11 @@ def _pause_end(
 ) -> tuple[dt.date, bool]:
     if reg.consultation_working_days is None:
         return (answered or started.on), False
-    cap = cal.add_workdays(started.on, reg.consultation_working_days)
-    if answered is None:
-        return cap, False
-    return (cap, True) if answered > cap else (answered, False)
+    cap = cal.add_workdays_ordinal(started.on.toordinal(), reg.consultation_working_days)
+    if answered is not None and answered.toordinal() <= cap:
+        return answered, False
+    # Open (assumed to run to the cap), or answered after it (capped).
+    return dt.date.fromordinal(cap), answered is not None
 
 
 def due_dates(
