@@ -16,6 +16,7 @@ from __future__ import annotations
 from govdisclosure.formatting._errors import FormattingError, NumeralParseError
 from govdisclosure.formatting._locale import DEFAULT_LOCALE
 from govdisclosure.formatting.dates import format_date, format_date_range
+from govdisclosure.formatting.explanations import ExplanationDates, format_explanation
 from govdisclosure.formatting.fees import fee_lines, format_fee
 from govdisclosure.formatting.money import format_money, to_rmb_uppercase, to_wan_yuan, to_yuan
 from govdisclosure.formatting.notices import (
@@ -50,6 +51,7 @@ __all__ = [
     "BrowserError",
     "DateStyle",
     "DurationUnit",
+    "ExplanationDates",
     "FormattingError",
     "HeadingStyle",
     "NoticeText",
@@ -63,6 +65,7 @@ __all__ = [
     "format_date_range",
     "format_document_date",
     "format_duration",
+    "format_explanation",
     "format_fee",
     "format_list",
     "format_money",

@@ -28,13 +28,17 @@ Counting rules
 >>> due = explain_deadline(dt.date(2024, 9, 27))
 >>> due.due_on, due.regulation.code, due.estimated
 (datetime.date(2024, 10, 30), '2019', False)
->>> print("\\n".join(due.explain().describe()))
-Regulation: State Council Decree No. 711 (国务院令第711号), in force from 2019-05-15:
-reply within 20 working days (第三十三条).
-Application received on 2024-09-27; that day is not counted.
-Not counted: 2024-09-28 (weekend); 2024-10-01 to 2024-10-07 (National Day); ...
-Counted as make-up working days (调休): 2024-09-29 (National Day), 2024-10-12 (National Day).
-Due on 2024-10-30: 20 working days.
+>>> steps = due.explain().steps
+>>> steps[1]
+ClockStartStep(received_on=datetime.date(2024, 9, 27), clock_start=datetime.date(2024, 9, 27),
+               reason=<ClockStart.RECEIPT: 'receipt'>)
+>>> [(d.day.isoformat(), d.holiday.label) for d in steps[3].days]
+[('2024-09-29', '国庆节'), ('2024-10-12', '国庆节')]
+>>> steps[-1]
+DueStep(due_on=datetime.date(2024, 10, 30), working_days=20, estimated=False)
+
+The explanation is facts only; :func:`govdisclosure.formatting.format_explanation` words it, in
+Chinese or English.
 """
 
 from __future__ import annotations
@@ -58,14 +62,7 @@ from govdisclosure.model.request import (
     FeePaid,
     ReasonablePeriodSet,
 )
-from govdisclosure.rules._explain import (
-    TEMPLATES,
-    classify,
-    due_sentence,
-    makeup,
-    not_counted,
-)
-from govdisclosure.rules.calendar import CalendarDay, WorkdayCalendar, default_calendar
+from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
 from govdisclosure.rules.fold import PauseKind, Timeline, common_fold, fee_payment_due, timeline
 from govdisclosure.rules.regulation import (
     REGULATIONS,
@@ -77,6 +74,8 @@ from govdisclosure.rules.remedies import RemedyKind, RemedyWindow, remedy_window
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from govdisclosure.rules._explain import ExplanationStep
 
 __all__ = [
     "ClockStart",
@@ -203,7 +202,8 @@ class Extension:
 
 @attrs.frozen
 class Explanation:
-    """How a due date was reached, as data (renderable in any language).
+    """How a due date was reached, as data (worded in any language by
+    :func:`govdisclosure.formatting.format_explanation`).
 
     ``skipped`` lists the rest days inside the counted stretches with their kind (周末, a named
     holiday, an override); ``makeup_days`` the weekend days counted because they are 调休
@@ -234,83 +234,47 @@ class Explanation:
         """Working days counted in all: the period plus any extension."""
         return self.base_working_days + (self.extension.working_days if self.extension else 0)
 
-    def describe(self) -> tuple[str, ...]:
-        """Short English sentences, one per fact."""
-        return self.lines("en")
+    @property
+    def steps(self) -> tuple[ExplanationStep, ...]:
+        """The facts in the order an explanation states them, as typed steps (no wording).
 
-    def describe_zh(self) -> tuple[str, ...]:
-        """The same sentences in Chinese."""
-        return self.lines("zh")
+        The regulation and period, the clock's start, each pause, the extension, the Art. 35
+        day, the rest days skipped, the make-up days counted, the suspension, and the day
+        reached. :func:`govdisclosure.formatting.format_explanation` words them.
 
-    def lines(self, lang: str = "zh") -> tuple[str, ...]:
-        """The sentences in ``lang`` (``"en"`` or ``"zh"``), worded by the templates table
-        ``govdisclosure.rules._explain.TEMPLATES`` (one entry per fact and language)."""
-        t = TEMPLATES[lang]
-        reg = self.regulation
-        period = "period_reply" if self.kind is DeadlineKind.REPLY else "period_other"
-        fields = {
-            "instrument": reg.instrument,
-            "instrument_en": reg.instrument_en,
-            "regulation": str(reg),
-            "from": reg.in_force_from.isoformat(),
-            "article": reg.reply_article,
-            "days": self.base_working_days,
-            "kind": self.kind.label,
-            "kind_en": self.kind.label_en,
-            "received": self.received_on.isoformat(),
-            "start": self.clock_start.isoformat(),
-        }
-        lines = [t["regulation"].format(period=t[period].format(**fields), **fields)]
-        start = "receipt" if self.clock_start_reason is ClockStart.RECEIPT else "corrected"
-        lines.append(t[start].format(**fields))
-        for pause in self.pauses:
-            lines.append(_pause_line(t, pause))
-        if self.extension is not None:
-            granted = self.extension.granted_on
-            key = "extended_on" if granted else "extended"
-            lines.append(
-                t[key].format(
-                    on=granted.isoformat() if granted else "", days=self.extension.working_days
-                )
-            )
-        if self.reasonable_period is not None:
-            lines.append(t["reasonable"].format(on=self.reasonable_period.isoformat()))
-        if self.skipped:
-            lines.append(not_counted(self.skipped, lang))
-        if self.makeup_days:
-            lines.append(makeup(self.makeup_days, lang))
-        if self.suspended_by is not None:
-            lines.append(t[f"suspended_{self.suspended_by.code}"])
-        lines.append(due_sentence(self.due_on, self.total_working_days, self.estimated, lang))
-        return tuple(lines)
-
-    def __str__(self) -> str:
-        return "\n".join(self.describe())
-
-
-def _pause_line(t: dict[str, str], pause: Pause) -> str:
-    if pause.kind is PauseKind.FEE:
-        key = "fee_paid" if pause.answered_on else "fee_open"
-        return t[key].format(
-            on=pause.started_on.isoformat(),
-            paid=pause.answered_on.isoformat() if pause.answered_on else "",
-            until=pause.resumes_after.isoformat(),
-            days=pause.working_days,
+        >>> [type(step).__name__ for step in explain_deadline(dt.date(2024, 9, 27)).explain().steps]
+        ['PeriodStep', 'ClockStartStep', 'RestDaysStep', 'MakeupDaysStep', 'DueStep']
+        """
+        # The step types name this module's types, so they import it (not the other way).
+        from govdisclosure.rules._explain import (
+            ClockStartStep,
+            DueStep,
+            ExtensionStep,
+            MakeupDaysStep,
+            PauseStep,
+            PeriodStep,
+            ReasonablePeriodStep,
+            RestDaysStep,
+            SuspendedStep,
         )
-    consultee = pause.consultee or Consultee.THIRD_PARTY
-    end = (
-        t["answered"].format(on=pause.answered_on.isoformat())
-        if pause.answered_on
-        else t["unanswered"].format(until=pause.resumes_after.isoformat())
-    )
-    return t["consultation"].format(
-        consultee=consultee.label,
-        consultee_en=consultee.label_en,
-        on=pause.started_on.isoformat(),
-        end=end,
-        cap=t["capped"] if pause.capped else "",
-        days=pause.working_days,
-    )
+
+        steps: list[ExplanationStep] = [
+            PeriodStep(self.regulation, self.kind, self.base_working_days),
+            ClockStartStep(self.received_on, self.clock_start, self.clock_start_reason),
+        ]
+        steps.extend(PauseStep(pause) for pause in self.pauses)
+        if self.extension is not None:
+            steps.append(ExtensionStep(self.extension))
+        if self.reasonable_period is not None:
+            steps.append(ReasonablePeriodStep(self.reasonable_period))
+        if self.skipped:
+            steps.append(RestDaysStep(self.skipped))
+        if self.makeup_days:
+            steps.append(MakeupDaysStep(self.makeup_days))
+        if self.suspended_by is not None:
+            steps.append(SuspendedStep(self.suspended_by))
+        steps.append(DueStep(self.due_on, self.total_working_days, self.estimated))
+        return tuple(steps)
 
 
 @attrs.frozen
@@ -479,16 +443,12 @@ class DueDate:
         return total
 
     def explain(self) -> Explanation:
-        """How the date was reached (computed once, on the first call)."""
+        """How the date was reached (computed once, on the first call).
+
+        Its :attr:`~Explanation.steps` are the facts;
+        :func:`govdisclosure.formatting.format_explanation` words them.
+        """
         return self._explanation
-
-    def describe(self) -> tuple[str, ...]:
-        """The explanation as short English sentences."""
-        return self._explanation.describe()
-
-    def describe_zh(self) -> tuple[str, ...]:
-        """The explanation as short Chinese sentences."""
-        return self._explanation.describe_zh()
 
     def __str__(self) -> str:
         text = (
@@ -496,6 +456,31 @@ class DueDate:
             f" from {self.clock_start.isoformat()}, {self.regulation.instrument})"
         )
         return text + (" [estimated]" if self.estimated else "")
+
+
+def classify(
+    calendar: WorkdayCalendar, stretches: Iterable[tuple[dt.date, dt.date]]
+) -> tuple[tuple[CalendarDay, ...], tuple[CalendarDay, ...]]:
+    """The rest days skipped and the 调休 make-up working days counted over counted stretches.
+
+    Each stretch is ``(first, last)`` as :meth:`~WorkdayCalendar.days_between` takes it.
+
+    >>> from datetime import date
+    >>> from govdisclosure.rules.calendar import default_calendar
+    >>> stretch = (date(2024, 9, 27), date(2024, 10, 8))
+    >>> skipped, makeup = classify(default_calendar(), [stretch])
+    >>> len(skipped), [day.day.isoformat() for day in makeup]
+    (8, ['2024-09-29'])
+    """
+    skipped: list[CalendarDay] = []
+    makeup: list[CalendarDay] = []
+    for first, last in stretches:
+        for day in calendar.days_between(first, last):
+            if not day.is_workday:
+                skipped.append(day)
+            elif day.kind is not DayKind.WORKDAY:
+                makeup.append(day)
+    return tuple(skipped), tuple(makeup)
 
 
 _Day = TypeVar("_Day", dt.date, int)  # a day, or its ordinal
