@@ -1,4 +1,5 @@
-"""Chinese-locale formatting: numerals, numbers, money, figures, dates, lists and labels.
+"""Chinese-locale formatting: numerals, numbers, money, figures, dates, lists, labels and the
+explanations of deadlines.
 
 Every formatter takes ``locale`` (a Babel identifier or a ``babel.Locale``, default
 ``"zh_Hans_CN"``). The locale changes number and date conventions; official labels and the

@@ -181,8 +181,9 @@ class PublicationExplanation:
     def steps(self) -> tuple[ExplanationStep, ...]:
         """The facts in the order an explanation states them, as typed steps (no wording).
 
-        The same steps as a request's :attr:`~govdisclosure.rules.deadlines.Explanation.steps`
-        from the rest days on; :func:`govdisclosure.formatting.format_explanation` words them.
+        From the rest days on, the same steps as a request's
+        :attr:`~govdisclosure.rules.Explanation.steps`;
+        :func:`govdisclosure.formatting.format_explanation` words them.
         """
         reg = self.rule.regulation
         steps: list[ExplanationStep] = [
