@@ -603,13 +603,23 @@ def _reply_due(
         start = correction.due_on or as_of or correction.on
     # (consultee, started, answered, last day not counted, capped)
     candidates: list[tuple[Consultee | None, dt.date, dt.date | None, dt.date, bool]] = []
+    cap_days = reg.consultation_working_days
     for started, answered in consultations:
+        on = started.on
+        capped = False
         if answered is None:
             suspended = suspended or PauseKind.CONSULTATION
-        resume, capped = _pause_end(started, answered, reg, cal)
-        if answered is None and reg.consultation_working_days is None:
-            resume = max(as_of or started.on, started.on)
-        candidates.append((started.consultee, started.on, answered, resume, capped))
+        if cap_days is None:
+            # 2008: no cap; an open consultation is assumed to run to as_of.
+            resume = answered or max(as_of or on, on)
+        else:
+            cap = cal.add_workdays_ordinal(on.toordinal(), cap_days)
+            if answered is not None and answered.toordinal() <= cap:
+                resume = answered
+            else:
+                # Open (assumed to run to the cap), or answered after the cap (capped).
+                resume, capped = dt.date.fromordinal(cap), answered is not None
+        candidates.append((started.consultee, on, answered, resume, capped))
     for notice, paid in fees:
         if paid is None:
             suspended = suspended or PauseKind.FEE
@@ -627,11 +637,10 @@ def _reply_due(
     first_day = cursor = start.toordinal()
     # Walk the merged pauses in order (from their start, or the clock start, through their last
     # day not counted); a pause only moves the date if it starts before the date reached so far.
-    intervals = [
-        ((c[1] if c[1] > start else start).toordinal(), c[3].toordinal())
-        for c in candidates
-        if c[3] > start
-    ]
+    intervals: list[tuple[int, int]] = []
+    for c in candidates:
+        if c[3] > start:
+            intervals.append(((c[1] if c[1] > start else start).toordinal(), c[3].toordinal()))
     for first, last in _merge(intervals) if len(intervals) > 1 else intervals:
         before = count(cursor, first)
         if before >= remaining:
@@ -680,18 +689,6 @@ _REPLY = DeadlineKind.REPLY
 
 def _started_on(candidate: tuple[object, dt.date, object, object, object]) -> dt.date:
     return candidate[1]
-
-
-def _pause_end(
-    started: ConsultationStarted, answered: dt.date | None, reg: Regulation, cal: WorkdayCalendar
-) -> tuple[dt.date, bool]:
-    if reg.consultation_working_days is None:
-        return (answered or started.on), False
-    cap = cal.add_workdays_ordinal(started.on.toordinal(), reg.consultation_working_days)
-    if answered is not None and answered.toordinal() <= cap:
-        return answered, False
-    # Open (assumed to run to the cap), or answered after it (capped).
-    return dt.date.fromordinal(cap), answered is not None
 
 
 def due_dates(
