@@ -8,7 +8,10 @@ withdrawal, and the irregular facts (*findings*). The state on a day
 (:func:`~govdisclosure.rules.state`), the reply deadline
 (:func:`~govdisclosure.rules.due_date`), the history check
 (:func:`~govdisclosure.rules.check_history`), the findings and the report tabulation
-(:func:`~govdisclosure.stats.tabulate`) all read this one value, so they cannot disagree.
+(:func:`~govdisclosure.stats.tabulate`) all read this one value, so they cannot disagree. The
+one shortcut is :func:`common_fold`: for the common histories (consultations, an extension, a
+reply) :func:`~govdisclosure.rules.due_date` takes the same facts from one short pass without
+building the timeline, and the test suite holds the two folds equal.
 
 The whole history is checked, then sliced: ``as_of`` hides the events after that day (the
 timeline as it stood then), never the impossibilities they contain.
