@@ -17,8 +17,9 @@ Both array results are asserted equal to ``due_dates`` on every date before anyt
 
 Targets: at least 200,000 due dates per second per request on one core, at least 50x
 ``find_workday``, and ``due_date_array`` at least 10x ``numpy.busday_offset``. A smaller sample
-of requests with events (consultation and extension) is timed too, as the cost of the general
-path.
+of requests with events (a consultation and an extension, the common history) is timed too, and
+must also be at least 50x ``find_workday``. Times are CPU times (``time.process_time``), so that
+other load on the machine counts less.
 """
 
 from __future__ import annotations
@@ -98,10 +99,21 @@ def with_events(requests: Sequence[DisclosureRequest]) -> list[DisclosureRequest
 def best_of(repeat: int, run: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         run()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
+
+
+def interleaved_best_of(repeat: int, *runs: Callable[[], object]) -> list[float]:
+    """The best CPU time of each run over ``repeat`` rounds, the runs alternating in each round."""
+    best = [float("inf")] * len(runs)
+    for _ in range(repeat):
+        for index, run in enumerate(runs):
+            start = time.process_time()
+            run()
+            best[index] = min(best[index], time.process_time() - start)
+    return best
 
 
 def received_array(requests: Sequence[DisclosureRequest]) -> np.ndarray:
@@ -164,12 +176,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         for r in on_workdays
     ]
     assert reference == [due_date(r).due_on for r in on_workdays], "results differ"
-    started = time.perf_counter()
-    for r in sample:
-        chinese_calendar.find_workday(
-            regulation_in_force(r.received_on).reply_working_days, r.received_on
-        )
-    find_workday = (time.perf_counter() - started) * n / len(sample)
+
+    def find_workday_loop() -> None:
+        for r in sample:
+            chinese_calendar.find_workday(
+                regulation_in_force(r.received_on).reply_working_days, r.received_on
+            )
 
     received = received_array(requests)
     busdaycal = correct_busdaycalendar()
@@ -183,7 +195,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     array_seconds = best_of(args.repeat, lambda: due_date_array(received))
 
     eventful = with_events(requests[: args.events])
-    general = best_of(args.repeat, lambda: [due_date(r) for r in eventful]) * n / len(eventful)
+    # The peer and the requests with events in alternate rounds, so that both see the same load.
+    find_workday_best, general_best = interleaved_best_of(
+        args.repeat, find_workday_loop, lambda: [due_date(r) for r in eventful]
+    )
+    find_workday = find_workday_best * n / len(sample)
+    general = general_best * n / len(eventful)
 
     def line(label: str, seconds: float) -> None:
         print(f"  {label:<46} {seconds:8.3f} s  {n / seconds:>12,.0f} /s")
@@ -203,14 +220,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"  due_date vs numpy.busday_offset: {numpy_seconds / per_request:8.3f}x")
     print(f"  due_dates vs numpy.busday_offset:{numpy_seconds / batch:8.3f}x")
     print(f"  due_date_array vs numpy.busday_offset:{numpy_seconds / array_seconds:8.1f}x")
+    print(f"  due_date with events vs find_workday:{find_workday / general:8.1f}x")
     ok_busday = numpy_seconds / array_seconds >= TARGET_VS_BUSDAY
     ok_rate = rate >= TARGET_PER_SECOND
     ok_ratio = find_workday / per_request >= TARGET_VS_FIND_WORKDAY
+    ok_events = find_workday / general >= TARGET_VS_FIND_WORKDAY
     print(
         f"\ntargets: >= {TARGET_PER_SECOND:,}/s per request: {'met' if ok_rate else 'MISSED'}"
         f" ({rate:,.0f}/s); >= {TARGET_VS_FIND_WORKDAY}x find_workday:"
         f" {'met' if ok_ratio else 'MISSED'}; due_date_array >= {TARGET_VS_BUSDAY}x"
-        f" busday_offset: {'met' if ok_busday else 'MISSED'}"
+        f" busday_offset: {'met' if ok_busday else 'MISSED'}; with events >="
+        f" {TARGET_VS_FIND_WORKDAY}x find_workday: {'met' if ok_events else 'MISSED'}"
     )
 
 

@@ -94,6 +94,7 @@ if _typing.TYPE_CHECKING:
     from govdisclosure import checks, export, formatting, parse, rules, stats
     from govdisclosure.checks import check, check_series
     from govdisclosure.export import from_rows, to_rows
+    from govdisclosure.formatting.explanations import format_explanation
     from govdisclosure.formatting.render import render
     from govdisclosure.parse import ParseResult, parse_report
     from govdisclosure.rules import (
@@ -129,7 +130,7 @@ _LAZY: dict[str, str] = {
     },
     **dict.fromkeys(("check", "check_series"), "govdisclosure.checks"),
     **dict.fromkeys(("from_rows", "to_rows"), "govdisclosure.export"),
-    "render": "govdisclosure.formatting",
+    **dict.fromkeys(("format_explanation", "render"), "govdisclosure.formatting"),
     **dict.fromkeys(("ParseResult", "parse_report"), "govdisclosure.parse"),
     **dict.fromkeys(
         (
@@ -259,6 +260,7 @@ __all__ = [
     "explain_deadline",
     "export",
     "form_of",
+    "format_explanation",
     "formatting",
     "from_dict",
     "from_json",

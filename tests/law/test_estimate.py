@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure.errors import CalendarDataUnavailable
+from govdisclosure.formatting import format_explanation
 from govdisclosure.rules import (
     FIXED_DATE_HOLIDAYS,
     DayKind,
@@ -39,8 +40,8 @@ def test_the_estimate_is_marked() -> None:
     assert due.estimated
     # 12-07…12-31 are working days 1–19; 2027-01-01 (元旦, a Friday) is a rest day: day 20 is 01-04.
     assert due.due_on == date(2027, 1, 4)
-    assert "estimated" in " ".join(due.describe())
-    assert "估算" in " ".join(due.describe_zh())
+    assert "estimated" in " ".join(format_explanation(due, locale="en"))
+    assert "估算" in " ".join(format_explanation(due))
     assert "estimated after 2026" in due.calendar_version
     exact = explain_deadline(date(2026, 11, 2), calendar=estimated_calendar())
     assert not exact.estimated

@@ -17,6 +17,7 @@ from govdisclosure.checks._proactive import (
 )
 from govdisclosure.errors import CalendarDataUnavailable
 from govdisclosure.examples import load
+from govdisclosure.formatting import format_explanation
 from govdisclosure.model import Agency, ChannelKind, DisclosureChannel, Money, MoneyUnit, Quantity
 from govdisclosure.model.base import InvalidValue
 from govdisclosure.model.layout import FormatVersion
@@ -225,25 +226,28 @@ def test_explanation_reads_like_a_request_deadline() -> None:
     due = publication_due(_item(date(2025, 1, 24)))
     request = explain_deadline(date(2025, 1, 24))
     assert due.due_on == request.due_on
-    assert due.describe()[2:] == request.describe()[2:]
-    assert due.describe_zh()[2:] == request.describe_zh()[2:]
-    assert str(due.explain()) == "\n".join(due.describe())
+    assert format_explanation(due, locale="en")[2:] == format_explanation(request, locale="en")[2:]
+    assert format_explanation(due)[2:] == format_explanation(request)[2:]
+    assert format_explanation(due.explain()) == format_explanation(due)
     assert due.regulation.code == "2019"
     assert due.working_days == 20
     change = obligations(_item(date(2024, 1, 1), history=(
         _change(StatusChangeKind.REPEALED, date(2025, 1, 24)),)))[1].due  # fmt: skip
-    assert change.describe()[1] == "Document repealed on 2025-01-24; that day is not counted."
-    assert change.describe_zh()[1] == "2025-01-24文件废止，当日不计入。"
+    assert (
+        format_explanation(change, locale="en")[1]
+        == "Document repealed on 2025-01-24; that day is not counted."
+    )
+    assert format_explanation(change)[1] == "2025-01-24文件废止，当日不计入。"
 
 
 def test_a_period_without_rest_days_or_makeup_days() -> None:
     due = publication_due(_item(date(2024, 6, 3)), calendar=default_calendar())
     explanation = due.explain()
     assert explanation.makeup_days == ()
-    lines = due.describe()
+    lines = format_explanation(due, locale="en")
     assert not any(line.startswith("Counted as make-up") for line in lines)
     short = explain_deadline(date(2024, 6, 3))
-    assert lines[2:] == short.describe()[2:]
+    assert lines[2:] == format_explanation(short, locale="en")[2:]
 
 
 def test_estimated_dates_are_marked() -> None:
@@ -251,8 +255,8 @@ def test_estimated_dates_are_marked() -> None:
     due = publication_due(_item(date(2026, 12, 20)), calendar=cal)
     assert due.estimated
     assert str(due).endswith("[estimated]")
-    assert "estimated" in due.describe()[-1]
-    assert "估算" in due.describe_zh()[-1]
+    assert "estimated" in format_explanation(due, locale="en")[-1]
+    assert "估算" in format_explanation(due)[-1]
     with pytest.raises(CalendarDataUnavailable):
         publication_due(_item(date(2026, 12, 20)))
 

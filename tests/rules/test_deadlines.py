@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from common import request_on as req
 from govdisclosure.errors import CalendarDataUnavailable, LifecycleError
+from govdisclosure.formatting import format_explanation
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
 from govdisclosure.model.request import (
@@ -103,8 +104,8 @@ def test_estimate_mode_marks_results() -> None:
     assert result.estimated
     assert result.due_on == date(2027, 1, 12)
     assert "[estimated]" in str(result)
-    assert "estimated" in result.describe()[-1]
-    assert "估算" in result.describe_zh()[-1]
+    assert "estimated" in format_explanation(result, locale="en")[-1]
+    assert "估算" in format_explanation(result)[-1]
     assert not due_date(req(date(2024, 9, 27)), calendar=est).estimated
     assert explain_deadline(date(2026, 12, 15), calendar=est).estimated
     with_events = req(date(2026, 12, 15), Extended(on=date(2026, 12, 20), working_days=5))
@@ -170,8 +171,8 @@ def test_open_consultation_2019_assumes_the_full_period() -> None:
     assert result.suspended_by is PauseKind.CONSULTATION
     assert result.due_on == date(2024, 12, 20)
     assert result.pauses[0].answered_on is None
-    assert "suspended" in " ".join(result.describe())
-    assert "暂停" in " ".join(result.describe_zh())
+    assert "suspended" in " ".join(format_explanation(result, locale="en"))
+    assert "暂停" in " ".join(format_explanation(result))
 
 
 def test_2008_only_third_party_consultation_stops_the_clock() -> None:
@@ -267,8 +268,8 @@ def test_correction_restarts_the_clock_2019() -> None:
     assert result.clock_start_reason is ClockStart.CORRECTION_RECEIVED
     assert result.due_on == date(2024, 12, 13)
     assert result.suspended_by is None
-    assert "corrected application" in result.describe()[1]
-    assert "补正" in result.describe_zh()[1]
+    assert "corrected application" in format_explanation(result, locale="en")[1]
+    assert "补正" in format_explanation(result)[1]
 
 
 def test_awaiting_correction_is_suspended() -> None:
@@ -281,8 +282,8 @@ def test_awaiting_correction_is_suspended() -> None:
     assert due_date(req(date(2024, 11, 1), undated)).clock_start == date(2024, 11, 5)
     as_of = date(2024, 11, 12)
     assert due_date(req(date(2024, 11, 1), undated), as_of=as_of).clock_start == as_of
-    assert "until the corrected application" in " ".join(result.describe())
-    assert "等待申请人补正" in " ".join(result.describe_zh())
+    assert "until the corrected application" in " ".join(format_explanation(result, locale="en"))
+    assert "等待申请人补正" in " ".join(format_explanation(result))
 
 
 def test_impossible_history_is_rejected_by_due_date() -> None:
@@ -308,9 +309,9 @@ def test_explanation_of_the_national_day_anchor() -> None:
     assert explanation.total_working_days == 20
     assert explanation.counted_stretches == ((date(2024, 9, 27), date(2024, 10, 30)),)
     assert explanation.calendar_version == due.calendar_version
-    text = str(explanation)
+    text = "\n".join(format_explanation(explanation, locale="en"))
     assert "2024-10-01 to 2024-10-07 (National Day)" in text
-    zh = "\n".join(due.describe_zh())
+    zh = "\n".join(format_explanation(due))
     assert "2024-10-01至2024-10-07（国庆节）" in zh
     assert "2024-09-29（国庆节调休）" in zh
     assert "2024-09-28（周末）" in zh
@@ -334,11 +335,11 @@ def test_explanation_lists_pause_and_extension() -> None:
     explanation = due.explain()
     assert explanation.pauses == due.pauses
     assert explanation.extension == due.extension
-    en = "\n".join(due.describe())
+    en = "\n".join(format_explanation(due, locale="en"))
     assert "Consultation of a third party sent 2024-11-06" in en
     assert "ends with the consultee's period" in en
     assert "Extended on 2024-12-12 by 10 working days." in en
-    zh = "\n".join(due.describe_zh())
+    zh = "\n".join(format_explanation(due))
     assert "征求第三方意见" in zh
     assert "2024-12-12延期答复，延长10个工作日。" in zh
     # No day inside the pause is listed as skipped: it was never counted at all.
@@ -352,7 +353,7 @@ def test_explanation_of_override_days() -> None:
     explanation = due_date(req(date(2024, 11, 1)), calendar=cal).explain()
     assert any(d.kind is DayKind.EXTRA_REST_DAY for d in explanation.skipped)
     assert [d.kind for d in explanation.makeup_days] == [DayKind.EXTRA_WORKDAY]
-    assert "地方安排" in "".join(explanation.describe_zh())
+    assert "地方安排" in "".join(format_explanation(explanation))
 
 
 def test_explain_deadline_options() -> None:
@@ -360,8 +361,8 @@ def test_explain_deadline_options() -> None:
     assert extended.due_on == date(2024, 11, 27)
     assert extended.extension is not None
     assert extended.extension.granted_on is None
-    assert "Extended by 20 working days." in extended.describe()
-    assert "延期答复，延长20个工作日。" in extended.describe_zh()
+    assert "Extended by 20 working days." in format_explanation(extended, locale="en")
+    assert "延期答复，延长20个工作日。" in format_explanation(extended)
     assert explain_deadline(date(2024, 9, 27), regulation="2008").working_days == 15
     assert explain_deadline(date(2018, 9, 28), extended=True).working_days == 30
 
@@ -381,7 +382,7 @@ def test_correction_notice_due() -> None:
     assert due.due_on == date(2024, 10, 12)
     assert due.kind is DeadlineKind.CORRECTION_NOTICE
     assert due.kind.party is Party.AGENCY
-    assert "correction notice within 7 working days" in due.describe()[0]
+    assert "correction notice within 7 working days" in format_explanation(due, locale="en")[0]
     assert correction_notice_due(req(date(2015, 9, 25))) is None
 
 

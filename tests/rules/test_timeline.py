@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from common import every_event_request
 from common import request_on as req
 from govdisclosure.errors import LifecycleError
+from govdisclosure.formatting import format_explanation
 from govdisclosure.model.layout import ApplicationRow
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
@@ -171,13 +172,17 @@ def test_the_fee_period_is_not_counted_in_the_reply_period() -> None:
     assert [(p.kind, p.working_days) for p in due.pauses] == [(PauseKind.FEE, 4)]
     assert due.counted_through(due.due_on) == 20
     assert "Fee notice sent 2024-11-04, paid 2024-11-08: 4 working days not counted" in (
-        " ".join(due.describe())
+        " ".join(format_explanation(due, locale="en"))
     )
-    assert "2024-11-04发出收费通知，2024-11-08缴费，4个工作日不计入" in "".join(due.describe_zh())
+    assert "2024-11-04发出收费通知，2024-11-08缴费，4个工作日不计入" in "".join(
+        format_explanation(due)
+    )
     open_fee = due_date(req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE)), as_of=d(6))
     assert open_fee.suspended_by is PauseKind.FEE
-    assert "The clock is suspended until the fee is paid." in open_fee.describe()
-    assert "暂按缴费期限最后一日2024-12-02计" in "".join(open_fee.describe_zh())
+    assert "The clock is suspended until the fee is paid." in format_explanation(
+        open_fee, locale="en"
+    )
+    assert "暂按缴费期限最后一日2024-12-02计" in "".join(format_explanation(open_fee))
 
 
 def test_no_fee_clock_before_the_measures_or_under_2008() -> None:
@@ -224,8 +229,10 @@ def test_reasonable_period_replaces_the_reply_day() -> None:
     r = req(RECEIVED, later)
     due = due_date(r)
     assert due.due_on == date(2025, 1, 24)
-    assert "Reasonable reply period set under Art. 35: reply by 2025-01-24." in due.describe()
-    assert "依第三十五条确定延迟答复的合理期限：2025-01-24前答复。" in due.describe_zh()
+    assert "Reasonable reply period set under Art. 35: reply by 2025-01-24." in format_explanation(
+        due, locale="en"
+    )
+    assert "依第三十五条确定延迟答复的合理期限：2025-01-24前答复。" in format_explanation(due)
     assert state(r, as_of=d(21)) is RequestState.EXTENDED
     assert not is_overdue(r, as_of=date(2025, 1, 24))
     assert is_overdue(r, as_of=date(2025, 1, 27))

@@ -69,6 +69,7 @@ def _tabulate(args: argparse.Namespace) -> int:
 
 def _deadline(args: argparse.Namespace) -> int:
     from govdisclosure.errors import CalendarDataUnavailable
+    from govdisclosure.formatting import format_explanation
     from govdisclosure.rules import estimated_calendar, explain_deadline
 
     fmt = output_format(args.format, args.output, _DEADLINE_SUFFIXES, "text")
@@ -88,13 +89,12 @@ def _deadline(args: argparse.Namespace) -> int:
             "due": due.due_on.isoformat(),
             "extended": args.extended,
             "estimated": due.estimated,
-            "explanation_en": list(due.describe()),
-            "explanation_zh": list(due.describe_zh()),
+            "explanation_en": list(format_explanation(due, locale="en")),
+            "explanation_zh": list(format_explanation(due, locale="zh")),
         }
         write_json(document, args.output)
     else:
-        lines = due.describe() if args.lang == "en" else due.describe_zh()
-        write_text("\n".join(lines), args.output)
+        write_text("\n".join(format_explanation(due, locale=args.lang)), args.output)
     return 0
 
 

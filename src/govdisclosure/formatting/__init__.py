@@ -1,4 +1,5 @@
-"""Chinese-locale formatting: numerals, numbers, money, figures, dates, lists and labels.
+"""Chinese-locale formatting: numerals, numbers, money, figures, dates, lists, labels and the
+explanations of deadlines.
 
 Every formatter takes ``locale`` (a Babel identifier or a ``babel.Locale``, default
 ``"zh_Hans_CN"``). The locale changes number and date conventions; official labels and the
@@ -16,6 +17,7 @@ from __future__ import annotations
 from govdisclosure.formatting._errors import FormattingError, NumeralParseError
 from govdisclosure.formatting._locale import DEFAULT_LOCALE
 from govdisclosure.formatting.dates import format_date, format_date_range
+from govdisclosure.formatting.explanations import ExplanationDates, format_explanation
 from govdisclosure.formatting.fees import fee_lines, format_fee
 from govdisclosure.formatting.money import format_money, to_rmb_uppercase, to_wan_yuan, to_yuan
 from govdisclosure.formatting.notices import (
@@ -50,6 +52,7 @@ __all__ = [
     "BrowserError",
     "DateStyle",
     "DurationUnit",
+    "ExplanationDates",
     "FormattingError",
     "HeadingStyle",
     "NoticeText",
@@ -63,6 +66,7 @@ __all__ = [
     "format_date_range",
     "format_document_date",
     "format_duration",
+    "format_explanation",
     "format_fee",
     "format_list",
     "format_money",

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from govdisclosure.formatting._locale import DEFAULT_LOCALE, Conventions, conventions
+from govdisclosure.formatting.explanations import format_explanation
 from govdisclosure.formatting.money import format_money
 from govdisclosure.formatting.numbers import render_number
 from govdisclosure.formatting.numerals import heading
@@ -853,8 +854,9 @@ def render(
 def render_deadline(due: DueDate, fmt: RenderFormat = "text", *, lang: str = "zh") -> str:
     """A deadline's explanation as a numbered list of sentences (Chinese, or English).
 
-    ``due`` is a ``govdisclosure.rules.DueDate``; the sentences are its ``describe_zh()`` (or
-    ``describe()`` for ``lang="en"``). HTML is an ``<ol>`` fragment, to place in a page.
+    ``due`` is a ``govdisclosure.rules.DueDate``; the sentences are
+    :func:`~govdisclosure.formatting.format_explanation`'s, in Chinese (or English for
+    ``lang="en"``). HTML is an ``<ol>`` fragment, to place in a page.
 
     >>> from datetime import date
     >>> from govdisclosure.rules import explain_deadline
@@ -871,7 +873,7 @@ def render_deadline(due: DueDate, fmt: RenderFormat = "text", *, lang: str = "zh
     </ol>
     """
     _check_format(fmt)
-    sentences = due.describe() if _is_english(lang) else due.describe_zh()
+    sentences = format_explanation(due, locale="en" if _is_english(lang) else DEFAULT_LOCALE)
     if fmt == "html":
         items = "".join(f"<li>{_esc(s)}</li>\n" for s in sentences)
         return f'<ol class="gd-deadline">\n{items}</ol>'

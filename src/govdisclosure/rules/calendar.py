@@ -8,7 +8,8 @@ Lookups are precomputed once per calendar: a cumulative count of working days pe
 sorted ordinals of all working days. Adding *n* working days is then two list lookups, counting
 the working days between two dates is one subtraction; nothing ever loops day by day. Code that
 counts very many periods uses the ordinal forms (:meth:`WorkdayCalendar.add_workdays_ordinal`,
-:meth:`WorkdayCalendar.period_ends`, :meth:`WorkdayCalendar.covers_ordinals`) and no date objects.
+:meth:`WorkdayCalendar.count_workdays_ordinal`, :meth:`WorkdayCalendar.period_ends`,
+:meth:`WorkdayCalendar.covers_ordinals`) and no date objects.
 
 >>> cal = default_calendar()
 >>> cal.add_workdays(date(2024, 9, 27), 20)
@@ -609,6 +610,33 @@ class WorkdayCalendar:
         1
         """
         return self._cum[self._offset(end)] - self._cum[self._offset(start)]
+
+    def count_workdays_ordinal(self, start: int, end: int) -> int:
+        """:meth:`count_workdays` on proleptic ordinals (:meth:`datetime.date.toordinal`).
+
+        Raises :class:`~govdisclosure.errors.CalendarDataUnavailable` for a day outside the
+        calendar's years (``end`` is checked first, as :meth:`count_workdays` does).
+
+        >>> cal = default_calendar()
+        >>> cal.count_workdays_ordinal(date(2024, 9, 30).toordinal(), date(2024, 10, 8).toordinal())
+        1
+        >>> cal.count_workdays_ordinal(date(2024, 9, 30).toordinal(), date(2027, 1, 1).toordinal())
+        Traceback (most recent call last):
+        ...
+        govdisclosure.errors.CalendarDataUnavailable: no official working-day data for 2027 ...
+        >>> cal.count_workdays_ordinal(date(2003, 12, 31).toordinal(), date(2024, 1, 2).toordinal())
+        Traceback (most recent call last):
+        ...
+        govdisclosure.errors.CalendarDataUnavailable: no official working-day data for 2003 ...
+        """
+        base, size = self._base, self._n
+        last = end - base
+        if not 0 <= last < size:
+            raise self._unavailable(end)
+        first = start - base
+        if not 0 <= first < size:
+            raise self._unavailable(start)
+        return self._cum[last] - self._cum[first]
 
     def next_workday(self, day: date) -> date:
         """``day`` if it is a working day, else the first working day after it.

@@ -28,20 +28,24 @@ Counting rules
 >>> due = explain_deadline(dt.date(2024, 9, 27))
 >>> due.due_on, due.regulation.code, due.estimated
 (datetime.date(2024, 10, 30), '2019', False)
->>> print("\\n".join(due.explain().describe()))
-Regulation: State Council Decree No. 711 (国务院令第711号), in force from 2019-05-15:
-reply within 20 working days (第三十三条).
-Application received on 2024-09-27; that day is not counted.
-Not counted: 2024-09-28 (weekend); 2024-10-01 to 2024-10-07 (National Day); ...
-Counted as make-up working days (调休): 2024-09-29 (National Day), 2024-10-12 (National Day).
-Due on 2024-10-30: 20 working days.
+>>> steps = due.explain().steps
+>>> steps[1]
+ClockStartStep(received_on=datetime.date(2024, 9, 27), clock_start=datetime.date(2024, 9, 27),
+               reason=<ClockStart.RECEIPT: 'receipt'>)
+>>> [(d.day.isoformat(), d.holiday.label) for d in steps[3].days]
+[('2024-09-29', '国庆节'), ('2024-10-12', '国庆节')]
+>>> steps[-1]
+DueStep(due_on=datetime.date(2024, 10, 30), working_days=20, estimated=False)
+
+The explanation is facts only; :func:`govdisclosure.formatting.format_explanation` words it, in
+Chinese or English.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -53,18 +57,13 @@ from govdisclosure.model.request import (
     CorrectionReceived,
     CorrectionRequested,
     DisclosureRequest,
+    Extended,
     FeeNoticeIssued,
     FeePaid,
+    ReasonablePeriodSet,
 )
-from govdisclosure.rules._explain import (
-    TEMPLATES,
-    classify,
-    due_sentence,
-    makeup,
-    not_counted,
-)
-from govdisclosure.rules.calendar import CalendarDay, WorkdayCalendar, default_calendar
-from govdisclosure.rules.fold import PauseKind, Timeline, fee_payment_due, timeline
+from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
+from govdisclosure.rules.fold import PauseKind, Timeline, common_fold, fee_payment_due, timeline
 from govdisclosure.rules.regulation import (
     REGULATIONS,
     Regulation,
@@ -75,6 +74,8 @@ from govdisclosure.rules.remedies import RemedyKind, RemedyWindow, remedy_window
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from govdisclosure.rules._explain import ExplanationStep
 
 __all__ = [
     "ClockStart",
@@ -201,7 +202,8 @@ class Extension:
 
 @attrs.frozen
 class Explanation:
-    """How a due date was reached, as data (renderable in any language).
+    """How a due date was reached, as data (worded in any language by
+    :func:`govdisclosure.formatting.format_explanation`).
 
     ``skipped`` lists the rest days inside the counted stretches with their kind (周末, a named
     holiday, an override); ``makeup_days`` the weekend days counted because they are 调休
@@ -232,83 +234,47 @@ class Explanation:
         """Working days counted in all: the period plus any extension."""
         return self.base_working_days + (self.extension.working_days if self.extension else 0)
 
-    def describe(self) -> tuple[str, ...]:
-        """Short English sentences, one per fact."""
-        return self.lines("en")
+    @property
+    def steps(self) -> tuple[ExplanationStep, ...]:
+        """The facts in the order an explanation states them, as typed steps (no wording).
 
-    def describe_zh(self) -> tuple[str, ...]:
-        """The same sentences in Chinese."""
-        return self.lines("zh")
+        The regulation and period, the clock's start, each pause, the extension, the Art. 35
+        day, the rest days skipped, the make-up days counted, the suspension, and the day
+        reached. :func:`govdisclosure.formatting.format_explanation` words them.
 
-    def lines(self, lang: str = "zh") -> tuple[str, ...]:
-        """The sentences in ``lang`` (``"en"`` or ``"zh"``), worded by the templates table
-        ``govdisclosure.rules._explain.TEMPLATES`` (one entry per fact and language)."""
-        t = TEMPLATES[lang]
-        reg = self.regulation
-        period = "period_reply" if self.kind is DeadlineKind.REPLY else "period_other"
-        fields = {
-            "instrument": reg.instrument,
-            "instrument_en": reg.instrument_en,
-            "regulation": str(reg),
-            "from": reg.in_force_from.isoformat(),
-            "article": reg.reply_article,
-            "days": self.base_working_days,
-            "kind": self.kind.label,
-            "kind_en": self.kind.label_en,
-            "received": self.received_on.isoformat(),
-            "start": self.clock_start.isoformat(),
-        }
-        lines = [t["regulation"].format(period=t[period].format(**fields), **fields)]
-        start = "receipt" if self.clock_start_reason is ClockStart.RECEIPT else "corrected"
-        lines.append(t[start].format(**fields))
-        for pause in self.pauses:
-            lines.append(_pause_line(t, pause))
-        if self.extension is not None:
-            granted = self.extension.granted_on
-            key = "extended_on" if granted else "extended"
-            lines.append(
-                t[key].format(
-                    on=granted.isoformat() if granted else "", days=self.extension.working_days
-                )
-            )
-        if self.reasonable_period is not None:
-            lines.append(t["reasonable"].format(on=self.reasonable_period.isoformat()))
-        if self.skipped:
-            lines.append(not_counted(self.skipped, lang))
-        if self.makeup_days:
-            lines.append(makeup(self.makeup_days, lang))
-        if self.suspended_by is not None:
-            lines.append(t[f"suspended_{self.suspended_by.code}"])
-        lines.append(due_sentence(self.due_on, self.total_working_days, self.estimated, lang))
-        return tuple(lines)
-
-    def __str__(self) -> str:
-        return "\n".join(self.describe())
-
-
-def _pause_line(t: dict[str, str], pause: Pause) -> str:
-    if pause.kind is PauseKind.FEE:
-        key = "fee_paid" if pause.answered_on else "fee_open"
-        return t[key].format(
-            on=pause.started_on.isoformat(),
-            paid=pause.answered_on.isoformat() if pause.answered_on else "",
-            until=pause.resumes_after.isoformat(),
-            days=pause.working_days,
+        >>> [type(step).__name__ for step in explain_deadline(dt.date(2024, 9, 27)).explain().steps]
+        ['PeriodStep', 'ClockStartStep', 'RestDaysStep', 'MakeupDaysStep', 'DueStep']
+        """
+        # The step types name this module's types, so they import it (not the other way).
+        from govdisclosure.rules._explain import (
+            ClockStartStep,
+            DueStep,
+            ExtensionStep,
+            MakeupDaysStep,
+            PauseStep,
+            PeriodStep,
+            ReasonablePeriodStep,
+            RestDaysStep,
+            SuspendedStep,
         )
-    consultee = pause.consultee or Consultee.THIRD_PARTY
-    end = (
-        t["answered"].format(on=pause.answered_on.isoformat())
-        if pause.answered_on
-        else t["unanswered"].format(until=pause.resumes_after.isoformat())
-    )
-    return t["consultation"].format(
-        consultee=consultee.label,
-        consultee_en=consultee.label_en,
-        on=pause.started_on.isoformat(),
-        end=end,
-        cap=t["capped"] if pause.capped else "",
-        days=pause.working_days,
-    )
+
+        steps: list[ExplanationStep] = [
+            PeriodStep(self.regulation, self.kind, self.base_working_days),
+            ClockStartStep(self.received_on, self.clock_start, self.clock_start_reason),
+        ]
+        steps.extend(PauseStep(pause) for pause in self.pauses)
+        if self.extension is not None:
+            steps.append(ExtensionStep(self.extension))
+        if self.reasonable_period is not None:
+            steps.append(ReasonablePeriodStep(self.reasonable_period))
+        if self.skipped:
+            steps.append(RestDaysStep(self.skipped))
+        if self.makeup_days:
+            steps.append(MakeupDaysStep(self.makeup_days))
+        if self.suspended_by is not None:
+            steps.append(SuspendedStep(self.suspended_by))
+        steps.append(DueStep(self.due_on, self.total_working_days, self.estimated))
+        return tuple(steps)
 
 
 @attrs.frozen
@@ -477,16 +443,12 @@ class DueDate:
         return total
 
     def explain(self) -> Explanation:
-        """How the date was reached (computed once, on the first call)."""
+        """How the date was reached (computed once, on the first call).
+
+        Its :attr:`~Explanation.steps` are the facts;
+        :func:`govdisclosure.formatting.format_explanation` words them.
+        """
         return self._explanation
-
-    def describe(self) -> tuple[str, ...]:
-        """The explanation as short English sentences."""
-        return self._explanation.describe()
-
-    def describe_zh(self) -> tuple[str, ...]:
-        """The explanation as short Chinese sentences."""
-        return self._explanation.describe_zh()
 
     def __str__(self) -> str:
         text = (
@@ -496,8 +458,36 @@ class DueDate:
         return text + (" [estimated]" if self.estimated else "")
 
 
-def _merge(intervals: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
-    merged: list[tuple[dt.date, dt.date]] = []
+def classify(
+    calendar: WorkdayCalendar, stretches: Iterable[tuple[dt.date, dt.date]]
+) -> tuple[tuple[CalendarDay, ...], tuple[CalendarDay, ...]]:
+    """The rest days skipped and the 调休 make-up working days counted over counted stretches.
+
+    Each stretch is ``(first, last)`` as :meth:`~WorkdayCalendar.days_between` takes it.
+
+    >>> from datetime import date
+    >>> from govdisclosure.rules.calendar import default_calendar
+    >>> stretch = (date(2024, 9, 27), date(2024, 10, 8))
+    >>> skipped, makeup = classify(default_calendar(), [stretch])
+    >>> len(skipped), [day.day.isoformat() for day in makeup]
+    (8, ['2024-09-29'])
+    """
+    skipped: list[CalendarDay] = []
+    makeup: list[CalendarDay] = []
+    for first, last in stretches:
+        for day in calendar.days_between(first, last):
+            if not day.is_workday:
+                skipped.append(day)
+            elif day.kind is not DayKind.WORKDAY:
+                makeup.append(day)
+    return tuple(skipped), tuple(makeup)
+
+
+_Day = TypeVar("_Day", dt.date, int)  # a day, or its ordinal
+
+
+def _merge(intervals: Iterable[tuple[_Day, _Day]]) -> list[tuple[_Day, _Day]]:
+    merged: list[tuple[_Day, _Day]] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
             if end > merged[-1][1]:
@@ -558,6 +548,14 @@ def due_date(
             cal.estimate and _estimated(cal, start, end),
             counting,
         )
+    facts = common_fold(request, as_of, reg)
+    if facts is not None:
+        # A common history (consultations, an extension, a reply): its one-pass fold gives the
+        # same facts as timeline() without building the Timeline.
+        extended, consultations = facts
+        return _reply_due(
+            reg, cal, as_of, received, received, None, extended, consultations, (), None
+        )
     return timeline(request, as_of=as_of, calendar=cal, regulation=reg).due
 
 
@@ -567,84 +565,130 @@ def due_from_timeline(tl: Timeline) -> DueDate:
     This is what :attr:`Timeline.due <govdisclosure.rules.fold.Timeline.due>` and
     :func:`due_date` return; see the module documentation for the counting.
     """
-    reg, cal, as_of = tl.regulation, tl.calendar, tl.as_of
-    received = tl.received_on
-    start = tl.clock_start
-    reason = ClockStart.RECEIPT if start == received else ClockStart.CORRECTION_RECEIVED
-    extension = Extension(tl.extension.on, tl.extension.working_days) if tl.extension else None
+    return _reply_due(
+        tl.regulation,
+        tl.calendar,
+        tl.as_of,
+        tl.received_on,
+        tl.clock_start,
+        tl.correction,
+        tl.extension,
+        tl.consultations,
+        tl.fees,
+        tl.reasonable_period,
+    )
+
+
+def _reply_due(
+    reg: Regulation,
+    cal: WorkdayCalendar,
+    as_of: dt.date | None,
+    received: dt.date,
+    start: dt.date,
+    correction: CorrectionRequested | None,
+    extended: Extended | None,
+    consultations: tuple[tuple[ConsultationStarted, dt.date | None], ...],
+    fees: tuple[tuple[FeeNoticeIssued, dt.date | None], ...],
+    reasonable_period: ReasonablePeriodSet | None,
+) -> DueDate:
+    # The folded facts the reply deadline depends on, from timeline() or common_fold(). The
+    # counting runs on ordinals, and enum members are read from module constants: this is the
+    # per-request cost of every request with events.
+    reason = _RECEIPT if start == received else _CORRECTION_RECEIVED
+    extension = Extension(extended.on, extended.working_days) if extended else None
     suspended: PauseKind | None = None
-    correction = tl.correction
     if correction is not None and reg.correction_restarts_clock:
         suspended = PauseKind.CORRECTION
-        reason = ClockStart.CORRECTION_RECEIVED
+        reason = _CORRECTION_RECEIVED
         start = correction.due_on or as_of or correction.on
     # (consultee, started, answered, last day not counted, capped)
     candidates: list[tuple[Consultee | None, dt.date, dt.date | None, dt.date, bool]] = []
-    for started, answered in tl.consultations:
+    cap_days = reg.consultation_working_days
+    for started, answered in consultations:
+        on = started.on
+        capped = False
         if answered is None:
             suspended = suspended or PauseKind.CONSULTATION
-        end, capped = _pause_end(started, answered, reg, cal)
-        if answered is None and reg.consultation_working_days is None:
-            end = max(as_of or started.on, started.on)
-        candidates.append((started.consultee, started.on, answered, end, capped))
-    for notice, paid in tl.fees:
+        if cap_days is None:
+            # 2008: no cap; an open consultation is assumed to run to as_of.
+            resume = answered or max(as_of or on, on)
+        else:
+            cap = cal.add_workdays_ordinal(on.toordinal(), cap_days)
+            if answered is not None and answered.toordinal() <= cap:
+                resume = answered
+            else:
+                # Open (assumed to run to the cap), or answered after the cap (capped).
+                resume, capped = dt.date.fromordinal(cap), answered is not None
+        candidates.append((started.consultee, on, answered, resume, capped))
+    for notice, paid in fees:
         if paid is None:
             suspended = suspended or PauseKind.FEE
             # While unpaid, assume payment on the last day allowed (the date is provisional).
-            end = fee_payment_due(notice, reg, cal) or as_of or notice.on
-            end = max(end, notice.on)
+            resume = fee_payment_due(notice, reg, cal) or as_of or notice.on
+            resume = max(resume, notice.on)
         else:
-            end = paid
-        candidates.append((None, notice.on, paid, end, False))
+            resume = paid
+        candidates.append((None, notice.on, paid, resume, False))
+    if len(candidates) > 1:
+        candidates.sort(key=_started_on)  # stable: the pauses are listed by start
 
-    n = reg.reply_working_days + (extension.working_days if extension else 0)
-    remaining = n
-    cursor = start
-    # Walk the merged pauses in order; a pause only moves the date if it starts before the
-    # date reached so far.
-    for first, last in _merge((max(c[1], start), c[3]) for c in candidates if c[3] > start):
-        before = cal.count_workdays(cursor, first)
+    remaining = reg.reply_working_days + (extension.working_days if extension else 0)
+    count = cal.count_workdays_ordinal
+    first_day = cursor = start.toordinal()
+    # Walk the merged pauses in order (from their start, or the clock start, through their last
+    # day not counted); a pause only moves the date if it starts before the date reached so far.
+    intervals: list[tuple[int, int]] = []
+    for c in candidates:
+        if c[3] > start:
+            intervals.append(((c[1] if c[1] > start else start).toordinal(), c[3].toordinal()))
+    for first, last in _merge(intervals) if len(intervals) > 1 else intervals:
+        before = count(cursor, first)
         if before >= remaining:
             break
         remaining -= before
         cursor = last
-    end_day = cal.add_workdays(cursor, remaining)
-    if tl.reasonable_period is not None and tl.reasonable_period.due_on > end_day:
+    end = cal.add_workdays_ordinal(cursor, remaining)
+    end_day = dt.date.fromordinal(end)
+    if reasonable_period is not None and reasonable_period.due_on > end_day:
         # Art. 35: the agency's reasonable day replaces the Art. 33 one (never shortens it).
-        end_day = tl.reasonable_period.due_on
-    pauses = []
-    for consultee, started_on, answer_day, resume, capped in sorted(candidates, key=lambda c: c[1]):
-        lo = max(started_on, start)
-        hi = min(resume, end_day)
-        days = cal.count_workdays(lo, hi) if hi > lo and lo < end_day else 0
-        kind = PauseKind.CONSULTATION if consultee is not None else PauseKind.FEE
+        end_day = reasonable_period.due_on
+        end = end_day.toordinal()
+    pauses: list[Pause] = []
+    for consultee, started_on, answer_day, resume, capped in candidates:
+        # The working days of this pause before the due day (0 if it moved nothing).
+        days = 0
+        if resume > start:
+            lo = (started_on if started_on > start else start).toordinal()
+            hi = resume.toordinal()
+            if hi > end:
+                hi = end
+            if hi > lo and lo < end:
+                days = count(lo, hi)
+        kind = _CONSULTATION if consultee is not None else _FEE
         pauses.append(Pause(consultee, started_on, answer_day, resume, days, capped, kind))
-    estimated = cal.estimate and _estimated(
-        cal, min(received, start).toordinal(), end_day.toordinal()
-    )
+    estimated = cal.estimate and _estimated(cal, min(received.toordinal(), first_day), end)
     counting = Counting(
         reg,
         cal,
         reg.reply_working_days,
-        clock_start=start if start != received else None,
-        clock_start_reason=reason,
-        extension=extension,
-        pauses=tuple(pauses),
-        suspended_by=suspended,
-        reasonable_period=tl.reasonable_period.due_on if tl.reasonable_period else None,
+        _REPLY,
+        start if start != received else None,
+        reason,
+        extension,
+        tuple(pauses),
+        suspended,
+        reasonable_period.due_on if reasonable_period else None,
     )
     return DueDate(end_day, received, estimated, counting)
 
 
-def _pause_end(
-    started: ConsultationStarted, answered: dt.date | None, reg: Regulation, cal: WorkdayCalendar
-) -> tuple[dt.date, bool]:
-    if reg.consultation_working_days is None:
-        return (answered or started.on), False
-    cap = cal.add_workdays(started.on, reg.consultation_working_days)
-    if answered is None:
-        return cap, False
-    return (cap, True) if answered > cap else (answered, False)
+_RECEIPT, _CORRECTION_RECEIVED = ClockStart.RECEIPT, ClockStart.CORRECTION_RECEIVED
+_CONSULTATION, _FEE = PauseKind.CONSULTATION, PauseKind.FEE
+_REPLY = DeadlineKind.REPLY
+
+
+def _started_on(candidate: tuple[object, dt.date, object, object, object]) -> dt.date:
+    return candidate[1]
 
 
 def due_dates(

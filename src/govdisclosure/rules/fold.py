@@ -8,7 +8,10 @@ withdrawal, and the irregular facts (*findings*). The state on a day
 (:func:`~govdisclosure.rules.state`), the reply deadline
 (:func:`~govdisclosure.rules.due_date`), the history check
 (:func:`~govdisclosure.rules.check_history`), the findings and the report tabulation
-(:func:`~govdisclosure.stats.tabulate`) all read this one value, so they cannot disagree.
+(:func:`~govdisclosure.stats.tabulate`) all read this one value, so they cannot disagree. The
+one shortcut is :func:`common_fold`: for the common histories (consultations, an extension, a
+reply) :func:`~govdisclosure.rules.due_date` takes the same facts from one short pass without
+building the timeline, and the test suite holds the two folds equal.
 
 The whole history is checked, then sliced: ``as_of`` hides the events after that day (the
 timeline as it stood then), never the impossibilities they contain.
@@ -74,6 +77,7 @@ from govdisclosure.model.request import (
     ReasonablePeriodSet,
     Replied,
     RequestEvent,
+    Transferred,
     Withdrawn,
 )
 from govdisclosure.rules import history
@@ -94,6 +98,7 @@ __all__ = [
     "Timeline",
     "TimelinePoint",
     "Transition",
+    "common_fold",
     "fee_payment_due",
     "timeline",
 ]
@@ -779,6 +784,99 @@ def timeline(
     if strict and errors:
         raise errors[0]
     return result
+
+
+# The event kinds of a common history, by exact type (a subclass takes the general fold).
+_COMMON_KINDS = frozenset(
+    {ConsultationStarted, ConsultationAnswered, Extended, Transferred, Replied, Withdrawn}
+)
+# Reply outcomes that need a correction or a fee notice in the history (see _reply_error).
+_OVERDUE_OUTCOMES = frozenset({Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE})
+
+# What the reply deadline of a common history depends on: the extension and the consultations.
+_CommonFacts = tuple[Extended | None, tuple[tuple[ConsultationStarted, dt.date | None], ...]]
+
+
+def common_fold(
+    request: DisclosureRequest, as_of: dt.date | None, regulation: Regulation
+) -> _CommonFacts | None:
+    """The reply-deadline facts of a *common* history in one short pass, else ``None``.
+
+    A common history holds only consultations and their answers, at most one extension,
+    transfers, and a reply or withdrawal as its last event, in date order from receipt; and it is
+    possible: each answer has an open consultation of its consultee, the extension is one the
+    regulation allows, and the reply's outcome needs no correction or fee notice. Its clock
+    counts from receipt and nothing but the consultations and the extension moves it, so the
+    extension and the clock-stopping consultations (with their answer days) as of ``as_of`` are
+    all the due date needs: exactly :attr:`Timeline.extension` and
+    :attr:`Timeline.consultations` of :func:`timeline` (the test suite holds them equal). Any
+    other history, impossible ones included, gives ``None`` and is left to :func:`timeline`.
+
+    >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> from govdisclosure.rules.regulation import REGULATION_2019
+    >>> asked = ConsultationStarted(on=dt.date(2024, 10, 8), consultee=Consultee.THIRD_PARTY)
+    >>> answer = ConsultationAnswered(on=dt.date(2024, 10, 14), consultee=Consultee.THIRD_PARTY)
+    >>> req = DisclosureRequest(
+    ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
+    ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
+    ...     events=(asked, answer))
+    >>> common_fold(req, None, REGULATION_2019) == (None, ((asked, answer.on),))
+    True
+    >>> common_fold(req, None, REGULATION_2019) == (
+    ...     timeline(req).extension, timeline(req).consultations)
+    True
+    >>> common_fold(attrs.evolve(req, events=(answer,)), None, REGULATION_2019) is None
+    True
+    """
+    previous = request.received_on
+    final = False
+    extension: Extended | None = None
+    extensions = 0
+    # Consultations still unanswered, per consultee (all events: the answers' check) ...
+    consulted: dict[Consultee, int] = {}
+    # ... and those on or before as_of that stop the clock, as timeline() pairs them.
+    pausing = regulation.paused_consultees
+    open_pauses: list[ConsultationStarted] = []
+    consultations: list[tuple[ConsultationStarted, dt.date | None]] = []
+    for event in request.events:
+        on = event.on
+        if final or on < previous or type(event) not in _COMMON_KINDS:
+            return None
+        previous = on
+        shown = as_of is None or on <= as_of
+        if isinstance(event, ConsultationStarted):
+            consultee = event.consultee
+            consulted[consultee] = consulted.get(consultee, 0) + 1
+            if shown and consultee in pausing:
+                open_pauses.append(event)
+        elif isinstance(event, ConsultationAnswered):
+            consultee = event.consultee
+            if not consulted.get(consultee):
+                return None
+            consulted[consultee] -= 1
+            if shown:
+                for index, started in enumerate(open_pauses):
+                    if started.consultee is consultee:
+                        consultations.append((open_pauses.pop(index), on))
+                        break
+        elif isinstance(event, Extended):
+            extensions += 1
+            if (
+                extensions > regulation.max_extensions
+                or event.working_days > regulation.extension_max_working_days
+            ):
+                return None
+            if shown and extension is None:
+                extension = event
+        elif isinstance(event, Replied):
+            if event.outcome in _OVERDUE_OUTCOMES:
+                return None
+            final = True
+        elif isinstance(event, Withdrawn):
+            final = True
+    if open_pauses:
+        consultations.extend((started, None) for started in open_pauses)
+    return extension, tuple(consultations)
 
 
 def _reply_error(

@@ -93,8 +93,18 @@ def kind_name(kind: type[RequestEvent]) -> tuple[str, str]:
     return ("event", "事件")
 
 
-def _error(event: RequestEvent, message: str, message_zh: str) -> LifecycleError:
-    return LifecycleError(message, message_zh, event)
+def _error(event: RequestEvent, message: str, message_zh: str, **values: object) -> LifecycleError:
+    """The error for ``event``, its two messages being :meth:`str.format` templates.
+
+    Every message names the event's day: the templates get it as ``{day}`` (ISO), with
+    ``{event}`` and ``values``. The message is built only here, when there is an error.
+    """
+    day = event.on.isoformat()
+    return LifecycleError(
+        message.format(day=day, event=event, **values),
+        message_zh.format(day=day, event=event, **values),
+        event,
+    )
 
 
 def check_history(request: DisclosureRequest, regulation: Regulation | None = None) -> None:
@@ -136,104 +146,111 @@ def order_error(
     withdrawal on 2024-10-08 is before the application was received on 2024-10-09
     """
     name, name_zh = event_name(event)
-    day = event.on.isoformat()
     if event.on < received:
         return _error(
             event,
-            f"{name} on {day} is before the application was received on {received.isoformat()}",
-            f"{name_zh}日期{day}早于收到申请日期{received.isoformat()}",
+            "{name} on {day} is before the application was received on {received}",
+            "{name_zh}日期{day}早于收到申请日期{received}",
+            name=name,
+            name_zh=name_zh,
+            received=received.isoformat(),
         )
     if final is not None:
         final_name, final_zh = event_name(final)
         return _error(
             event,
-            f"{name} on {day} comes after the final {final_name} on {final.on.isoformat()}",
-            f"{final.on.isoformat()}已{final_zh}，其后不应再有{name_zh}（{day}）",
+            "{name} on {day} comes after the final {final_name} on {final}",
+            "{final}已{final_zh}，其后不应再有{name_zh}（{day}）",
+            name=name,
+            name_zh=name_zh,
+            final_name=final_name,
+            final_zh=final_zh,
+            final=final.on.isoformat(),
         )
     if event.on < previous:
         return _error(
             event,
-            f"{name} on {day} is out of date order (after an event on {previous.isoformat()})",
-            f"{name_zh}（{day}）排在{previous.isoformat()}的事件之后，日期顺序有误",
+            "{name} on {day} is out of date order (after an event on {previous})",
+            "{name_zh}（{day}）排在{previous}的事件之后，日期顺序有误",
+            name=name,
+            name_zh=name_zh,
+            previous=previous.isoformat(),
         )
     return None
 
 
 def extension_error(event: Extended, count: int, reg: Regulation) -> LifecycleError | None:
     """The error for the ``count``-th extension if the regulation does not allow it."""
-    day = event.on.isoformat()
     if count > reg.max_extensions:
         return _error(
             event,
-            f"a second extension on {day}: the {reg.code} regulation allows {reg.max_extensions}",
-            f"{day}再次延期：{reg.instrument}只允许延期{reg.max_extensions}次",
+            "a second extension on {day}: the {reg.code} regulation allows {reg.max_extensions}",
+            "{day}再次延期：{reg.instrument}只允许延期{reg.max_extensions}次",
+            reg=reg,
         )
     if event.working_days > reg.extension_max_working_days:
         return _error(
             event,
-            f"an extension of {event.working_days} working days exceeds the"
-            f" {reg.extension_max_working_days} allowed by the {reg.code} regulation",
-            f"延长{event.working_days}个工作日，超过{reg.instrument}规定的"
-            f"{reg.extension_max_working_days}个工作日",
+            "an extension of {event.working_days} working days exceeds the"
+            " {reg.extension_max_working_days} allowed by the {reg.code} regulation",
+            "延长{event.working_days}个工作日，超过{reg.instrument}规定的"
+            "{reg.extension_max_working_days}个工作日",
+            reg=reg,
         )
     return None
 
 
 def unasked_correction(event: CorrectionReceived) -> LifecycleError:
     """The error for a corrected application nobody asked for."""
-    day = event.on.isoformat()
     return _error(
         event,
-        f"a corrected application was received on {day} but no correction was asked",
-        f"{day}收到补正申请，但此前未告知补正",
+        "a corrected application was received on {day} but no correction was asked",
+        "{day}收到补正申请，但此前未告知补正",
     )
 
 
 def unmatched_answer(event: ConsultationAnswered) -> LifecycleError:
     """The error for a consultation answer with no open consultation of that consultee."""
-    day = event.on.isoformat()
     return _error(
         event,
-        f"a {event.consultee.label_en} answered on {day} but none was consulted",
-        f"{day}{event.consultee.label}答复意见，但此前未征求其意见",
+        "a {event.consultee.label_en} answered on {day} but none was consulted",
+        "{day}{event.consultee.label}答复意见，但此前未征求其意见",
     )
 
 
 def unmatched_payment(event: FeePaid) -> LifecycleError:
     """The error for a fee payment with no unpaid fee notice."""
-    day = event.on.isoformat()
     return _error(
         event,
-        f"a fee was paid on {day} but no fee notice was issued",
-        f"{day}缴费，但此前未发出收费通知",
+        "a fee was paid on {day} but no fee notice was issued",
+        "{day}缴费，但此前未发出收费通知",
     )
 
 
 def no_reasonable_period(event: ReasonablePeriodSet, reg: Regulation) -> LifecycleError:
     """The error for an Art. 35 reasonable period under a text without that rule."""
-    day = event.on.isoformat()
     return _error(
         event,
-        f"a reasonable reply period set on {day}: the {reg.code} regulation has no such rule"
+        "a reasonable reply period set on {day}: the {reg.code} regulation has no such rule"
         " (2019 Art. 35)",
-        f"{day}确定延迟答复的合理期限，但{reg.instrument}无此规定（见2019年条例第三十五条）",
+        "{day}确定延迟答复的合理期限，但{reg.instrument}无此规定（见2019年条例第三十五条）",
+        reg=reg,
     )
 
 
 def overdue_without_notice(event: Replied, *, correction: bool) -> LifecycleError:
     """The error for a reply 逾期不补正 / 逾期未缴费 with no notice to be late on."""
-    day = event.on.isoformat()
     if correction:
         return _error(
             event,
-            f"the reply on {day} says the application was not corrected in time, but no"
+            "the reply on {day} says the application was not corrected in time, but no"
             " correction was asked",
-            f"{day}以逾期不补正答复，但此前未告知补正",
+            "{day}以逾期不补正答复，但此前未告知补正",
         )
     return _error(
         event,
-        f"the reply on {day} says the fee was not paid in time, but no fee notice was issued",
-        f"{day}以逾期未缴费答复，但此前未发出收费通知",
+        "the reply on {day} says the fee was not paid in time, but no fee notice was issued",
+        "{day}以逾期未缴费答复，但此前未发出收费通知",
     )
 
 
@@ -241,21 +258,20 @@ def corrected_in_time(
     event: Replied, notice: CorrectionRequested, corrected_on: date
 ) -> LifecycleError:
     """The error for a reply 逾期不补正 although the correction came within the notice's period."""
-    day, came = event.on.isoformat(), corrected_on.isoformat()
-    last = notice.due_on.isoformat() if notice.due_on else ""
     return _error(
         event,
-        f"the reply on {day} says the application was not corrected in time, but the"
-        f" correction arrived on {came}, within the period ending {last}",
-        f"{day}以逾期不补正答复，但补正申请已于{came}在补正期限（{last}）内收到",
+        "the reply on {day} says the application was not corrected in time, but the"
+        " correction arrived on {came}, within the period ending {last}",
+        "{day}以逾期不补正答复，但补正申请已于{came}在补正期限（{last}）内收到",
+        came=corrected_on.isoformat(),
+        last=notice.due_on.isoformat() if notice.due_on else "",
     )
 
 
 def fee_was_paid(event: Replied) -> LifecycleError:
     """The error for a reply 逾期未缴费 after the fee was paid."""
-    day = event.on.isoformat()
     return _error(
         event,
-        f"the reply on {day} says the fee was not paid in time, but it was paid",
-        f"{day}以逾期未缴费答复，但费用已缴纳",
+        "the reply on {day} says the fee was not paid in time, but it was paid",
+        "{day}以逾期未缴费答复，但费用已缴纳",
     )

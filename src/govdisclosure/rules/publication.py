@@ -10,8 +10,9 @@ the day the information was formed or changed. The period is data: the
 
 An item owes one publication for its formation, and one for each later amendment, repeal or
 expiry of a document (each is a change of published information). Each such
-:class:`Obligation` has a :class:`PublicationDue` that explains itself in the same sentences as
-a request's deadline, and a :class:`Timeliness` as of any day.
+:class:`Obligation` has a :class:`PublicationDue` that explains itself in the same steps as a
+request's deadline (worded by :func:`govdisclosure.formatting.format_explanation`), and a
+:class:`Timeliness` as of any day.
 
 The review rule is 先审查、后公开: a published item must have a review dated on or before its
 publication whose result allows publication (:func:`review_problems`).
@@ -22,13 +23,8 @@ publication whose result allows publication (:func:`review_problems`).
 >>> due = publication_due(item)
 >>> due.due_on
 datetime.date(2024, 10, 30)
->>> print("\\n".join(due.describe()))
-Regulation: State Council Decree No. 711 (国务院令第711号), in force from 2019-05-15:
-publish within 20 working days of being formed or changed (第二十六条).
-Information formed or changed on 2024-09-27; that day is not counted.
-Not counted: 2024-09-28 (weekend); 2024-10-01 to 2024-10-07 (National Day); ...
-Counted as make-up working days (调休): 2024-09-29 (National Day), 2024-10-12 (National Day).
-Due on 2024-10-30: 20 working days.
+>>> [type(step).__name__ for step in due.explain().steps]
+['PublicationPeriodStep', 'FormedStep', 'RestDaysStep', 'MakeupDaysStep', 'DueStep']
 >>> timeliness(item, as_of=dt.date(2024, 11, 1)).label
 '逾期未公开'
 """
@@ -50,15 +46,15 @@ from govdisclosure.model.proactive import (
     StatusChangeKind,
 )
 from govdisclosure.rules._explain import (
-    classify,
-    due_en,
-    due_zh,
-    makeup_en,
-    makeup_zh,
-    not_counted_en,
-    not_counted_zh,
+    DueStep,
+    ExplanationStep,
+    FormedStep,
+    MakeupDaysStep,
+    PublicationPeriodStep,
+    RestDaysStep,
 )
 from govdisclosure.rules.calendar import CalendarDay, WorkdayCalendar, default_calendar
+from govdisclosure.rules.deadlines import classify
 from govdisclosure.rules.regulation import (
     REGULATION_2008,
     REGULATION_2019,
@@ -181,49 +177,25 @@ class PublicationExplanation:
     estimated: bool
     calendar_version: str
 
-    def describe(self) -> tuple[str, ...]:
-        """Short English sentences, one per fact (as for a request's deadline)."""
+    @property
+    def steps(self) -> tuple[ExplanationStep, ...]:
+        """The facts in the order an explanation states them, as typed steps (no wording).
+
+        From the rest days on, the same steps as a request's
+        :attr:`~govdisclosure.rules.Explanation.steps`;
+        :func:`govdisclosure.formatting.format_explanation` words them.
+        """
         reg = self.rule.regulation
-        what = (
-            "Information formed or changed"
-            if self.change is None
-            else f"Document {self.change.label_en}"
-        )
-        lines = [
-            (
-                f"Regulation: {reg.instrument_en} ({reg.instrument}), in force from"
-                f" {reg.in_force_from.isoformat()}: publish within {self.rule.working_days}"
-                f" working days of being formed or changed ({self.rule.article})."
-            ),
-            f"{what} on {self.formed_on.isoformat()}; that day is not counted.",
+        steps: list[ExplanationStep] = [
+            PublicationPeriodStep(reg, self.rule.working_days, self.rule.article),
+            FormedStep(self.formed_on, self.change),
         ]
         if self.skipped:
-            lines.append(not_counted_en(self.skipped))
+            steps.append(RestDaysStep(self.skipped))
         if self.makeup_days:
-            lines.append(makeup_en(self.makeup_days))
-        lines.append(due_en(self.due_on, self.rule.working_days, self.estimated))
-        return tuple(lines)
-
-    def describe_zh(self) -> tuple[str, ...]:
-        """The same sentences in Chinese."""
-        reg = self.rule.regulation
-        what = "政府信息形成或者变更" if self.change is None else f"文件{self.change.label}"
-        lines = [
-            (
-                f"适用{reg}（{reg.in_force_from.isoformat()}起施行），"
-                f"主动公开期限为{self.rule.working_days}个工作日（{self.rule.article}）。"
-            ),
-            f"{self.formed_on.isoformat()}{what}，当日不计入。",
-        ]
-        if self.skipped:
-            lines.append(not_counted_zh(self.skipped))
-        if self.makeup_days:
-            lines.append(makeup_zh(self.makeup_days))
-        lines.append(due_zh(self.due_on, self.rule.working_days, self.estimated))
-        return tuple(lines)
-
-    def __str__(self) -> str:
-        return "\n".join(self.describe())
+            steps.append(MakeupDaysStep(self.makeup_days))
+        steps.append(DueStep(self.due_on, self.rule.working_days, self.estimated))
+        return tuple(steps)
 
 
 @attrs.frozen
@@ -235,8 +207,8 @@ class PublicationDue:
     ...     category=DisclosureCategory.OTHER, formed_on=dt.date(2025, 1, 24)))
     >>> str(due)
     '2025-02-27 (publication, 20 working days from 2025-01-24, 国务院令第711号)'
-    >>> due.describe_zh()[-1]
-    '期限届满日：2025-02-27，共20个工作日。'
+    >>> due.explain().steps[-1]
+    DueStep(due_on=datetime.date(2025, 2, 27), working_days=20, estimated=False)
     """
 
     due_on: dt.date
@@ -273,14 +245,6 @@ class PublicationDue:
             estimated=self.estimated,
             calendar_version=self.calendar.version,
         )
-
-    def describe(self) -> tuple[str, ...]:
-        """The explanation as short English sentences."""
-        return self.explain().describe()
-
-    def describe_zh(self) -> tuple[str, ...]:
-        """The explanation as short Chinese sentences."""
-        return self.explain().describe_zh()
 
     def __str__(self) -> str:
         text = (
