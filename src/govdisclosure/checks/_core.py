@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -166,18 +167,25 @@ class _Defaults(dict[str, object]):
         return "…"
 
 
+@functools.cache
+def _labels(cell: CellRef) -> tuple[str, str, str, str]:
+    """A cell's row and column as printed, in Chinese and in English (cached: the form's cells
+    are few, and a finding names one)."""
+    row = cell.row_spec
+    column = row.column(cell.column)
+    return row.label, row.label_en, column.label, column.label_en
+
+
 def _row_label(cell: CellRef | None, subject: str | None, zh: bool) -> str:
     if cell is None:
         return subject or ""
-    row = cell.row_spec
-    return row.label if zh else row.label_en
+    return _labels(cell)[0 if zh else 1]
 
 
 def _column_label(cell: CellRef | None, zh: bool) -> str:
     if cell is None:
         return ""
-    column = cell.column_spec
-    return column.label if zh else column.label_en
+    return _labels(cell)[2 if zh else 3]
 
 
 @attrs.frozen(kw_only=True)

@@ -12,7 +12,7 @@ import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from govdisclosure.checks._core import Observation, Severity, register_rule
 from govdisclosure.checks._memo import SEPARATOR, memo
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
     from govdisclosure.model.form import FormTable
     from govdisclosure.model.report import AnnualReport, Figure
+
+    #: A table of the form and the report's cells in it, in the order of its cells (the memo's).
+    _Read: TypeAlias = tuple[FormTable, tuple[Any, ...]]
 
 __all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS", "RECEIVED_LABELS", "narrative_key"]
 
@@ -227,8 +230,9 @@ class _Scan(NamedTuple):
     counts: tuple[tuple[Figure, Target, int], ...]
     #: (figure, the headline its narrower label ends with, its count) for the others.
     narrower: tuple[tuple[Figure, Narrower, int], ...]
-    #: (figure, its count) for the figures labelled 收到/受理/收办…申请 (RECEIVED_LABELS).
-    received: tuple[tuple[Figure, int], ...]
+    #: (figure, its count, table 3's 一, its 一 + 二) for the figures labelled 收到/受理/收办…申请
+    #: (RECEIVED_LABELS): the two readings sources mean.
+    received: tuple[tuple[Figure, int, int | None, int | None], ...]
     #: (figure, the applicant columns it names, its count), the first figure of each name.
     applicants: tuple[tuple[Figure, tuple[ApplicantKind, ...], int], ...]
     #: Whether some figure is in % (else NARRATIVE-SHARE has nothing to read).
@@ -256,8 +260,15 @@ def _classify(label: str) -> tuple[int, object]:
     return (2, row) if row is not None else (4, None)
 
 
+_NO_FIGURES = _Scan((), (), (), (), False)
+
+
 def _scan(report: AnnualReport) -> _Scan:
-    """The scan of a report's figures; the rules of one check share it (in the report's memo)."""
+    """The scan of a report's figures; the rules of one check share it (in the report's memo).
+
+    One pass over the figures classifies every one for all the narrative rules; the cells of
+    table 3 the 收到 figures are read against are looked up once, here.
+    """
     held = memo(report)
     if held.scan is not None:
         return held.scan  # type: ignore[no-any-return]
@@ -287,7 +298,17 @@ def _scan(report: AnnualReport) -> _Scan:
         elif kind == 3 and what not in named:
             named.add(what)  # type: ignore[arg-type]
             applicants.append((figure, what, value))  # type: ignore[arg-type]
-    scan = _Scan(tuple(counts), tuple(narrower), tuple(received), tuple(applicants), percent)
+    if counts or narrower or received or applicants or percent:
+        readings: tuple[tuple[Figure, int, int | None, int | None], ...] = ()
+        if received:
+            read = held.table(ReportPart.APPLICATIONS)
+            new = None if read is None else _row_total(read, ApplicationRow.NEW)
+            carried = None if read is None else _row_total(read, ApplicationRow.CARRIED_OVER)
+            whole = None if new is None or carried is None else new + carried
+            readings = tuple((figure, value, new, whole) for figure, value in received)
+        scan = _Scan(tuple(counts), tuple(narrower), readings, tuple(applicants), percent)
+    else:
+        scan = _NO_FIGURES  # nothing for any narrative rule to read
     held.scan = scan
     return scan
 
@@ -296,7 +317,7 @@ def _scan(report: AnnualReport) -> _Scan:
 def _positions(
     table: FormTable,
 ) -> tuple[dict[ApplicationRow, int], dict[OutcomeGroup, tuple[int, ...]]]:
-    """Where each row's 总计 stands in the table's flat cells, and each category's rows' 总计."""
+    """Where each row's 总计 stands in table 3's flat cells, and each category's rows' 总计."""
     rows: dict[ApplicationRow, int] = {}
     groups: dict[OutcomeGroup, list[int]] = {}
     for row in table.rows:
@@ -309,6 +330,53 @@ def _positions(
         if group is not None:
             groups.setdefault(group, []).append(at)
     return rows, {group: tuple(at) for group, at in groups.items()}
+
+
+@functools.cache
+def _review_positions(table: FormTable) -> dict[ReviewGroup, tuple[int, int]]:
+    """Where each group's 总计 and 结果维持 stand in table 4's flat cells."""
+    return {
+        row.member: (
+            table.position(table.cell(row.code, ReviewColumn.TOTAL.code)),
+            table.position(table.cell(row.code, ReviewColumn.MAINTAINED.code)),
+        )
+        for row in table.rows
+        if isinstance(row.member, ReviewGroup)
+    }
+
+
+def _row_total(read: _Read, row: ApplicationRow) -> int | None:
+    """The 总计 of a row of table 3, from its flat cells (the memo's)."""
+    value: int | None = read[1][_positions(read[0])[0][row]]
+    return value
+
+
+def _outcome_total(read: _Read, groups: frozenset[OutcomeGroup]) -> int | None:
+    """The 总计 cells of the rows of some outcome categories, added up (None if one is blank)."""
+    where, values = _positions(read[0])[1], read[1]
+    total = 0
+    for group in groups:
+        for at in where.get(group, ()):
+            value = values[at]
+            if value is None:
+                return None
+            total += value
+    return total
+
+
+_TOTAL, _UPHELD = 0, 1  # which cell of a group of table 4 _review_sum adds up
+
+
+def _review_sum(read: _Read, groups: tuple[ReviewGroup, ...], column: int) -> int | None:
+    """The 总计 (or 结果维持) of some groups of table 4, added up (None if one is blank)."""
+    where, values = _review_positions(read[0]), read[1]
+    total = 0
+    for group in groups:
+        value = values[where[group][column]]
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 @register_rule(
@@ -327,31 +395,20 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     counts = _scan(tables).counts
     if not counts:
         return
-    applications = tables.applications
-    # The cells of table 3, read once for all the rules (the memo), and where its totals stand.
-    read = memo(report).table(ReportPart.APPLICATIONS) if applications is not None else None
+    # The cells of tables 3 and 4, read once for all the rules (the memo).
+    held = memo(report)
+    applications = held.table(ReportPart.APPLICATIONS)
+    reviews = held.table(ReportPart.REVIEWS)
     for figure, cell, value in counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
-            if read is not None:
-                rows = _positions(read[0])[0]
-                if cell not in rows:
-                    tables.applications.row(cell)  # type: ignore[union-attr]  # raises KeyError
-                expected = read[1][rows[cell]]
+            if applications is not None:
+                expected = _row_total(applications, cell)
         elif isinstance(cell, frozenset):
-            if read is not None:
-                groups, values = _positions(read[0])[1], read[1]
-                total: int | None = 0
-                for group in cell:
-                    for at in groups.get(group, ()):
-                        cell_value = values[at]
-                        if cell_value is None or total is None:
-                            total = None
-                        else:
-                            total += cell_value
-                expected = total
-        elif tables.reviews is not None:
-            expected = sum_cells(tables.reviews.group(group).total for group in cell)
+            if applications is not None:
+                expected = _outcome_total(applications, cell)
+        elif reviews is not None:
+            expected = _review_sum(reviews, cell, _TOTAL)
         # Only the comparisons that do not plainly hold: the engine decides as for any rule.
         if expected is None or expected != value:
             yield Observation(None, expected, value, subject=figure.label)
@@ -447,7 +504,13 @@ def _said_upheld(figure: Figure, text: str) -> bool:
     at = text.find(quote)
     if at < 0:
         return False
-    rest = text[at + len(quote) :].split(SEPARATOR, 1)[0].split("。", 1)[0]
+    # The rest of the sentence, found in place (no copy of the rest of the text).
+    start = at + len(quote)
+    end = text.find(SEPARATOR, start)
+    if end < 0:
+        end = len(text)
+    stop = text.find("。", start, end)
+    rest = text[start : end if stop < 0 else stop]
     return any(word in rest for word in _UPHELD_WORDS)
 
 
@@ -465,18 +528,16 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     if tables is None:
         return
     text: str | None = None
+    held = memo(report)
     for figure, cell, value in _scan(tables).counts:
         if not isinstance(cell, tuple):
             continue
-        upheld = None
-        if tables.reviews is not None:
-            upheld = sum_cells(
-                tables.reviews.group(group).cell(ReviewColumn.MAINTAINED) for group in cell
-            )
+        reviews = held.table(ReportPart.REVIEWS)
+        upheld = None if reviews is None else _review_sum(reviews, cell, _UPHELD)
         if upheld is not None and upheld == value:
             continue  # holds whatever the text says: no need to read it
         if text is None:
-            text = memo(report).text
+            text = held.text
         if _said_upheld(figure, text):
             yield Observation(None, upheld, value, subject=figure.label)
 
@@ -497,82 +558,75 @@ def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
         return
     # Figures that name a whole-agency cell are NARRATIVE-FIGURE's; these are the narrower ones
     # (a part of the agency, or a narrower group of cases: 备案…行政复议案件). Never an error.
+    held = memo(report)
     for figure, headline, value in _scan(tables).narrower:
         total: int | None = None
         if isinstance(headline, ApplicationRow):
-            if tables.applications is None:
+            read = held.table(ReportPart.APPLICATIONS)
+            if read is None:
                 continue
-            total = tables.applications.row(headline).total
+            total = _row_total(read, headline)
         else:
-            if tables.reviews is None:
+            read = held.table(ReportPart.REVIEWS)
+            if read is None:
                 continue
-            total = sum_cells(tables.reviews.group(group).total for group in headline)
+            total = _review_sum(read, headline, _TOTAL)
         yield Observation(None, total, value, subject=figure.label.strip())
 
 
-def _headline(report: AnnualReport2019 | AnnualReport2021, row: ApplicationRow) -> int | None:
-    applications = report.applications
-    return None if applications is None else applications.row(row).total
-
-
-def _readings(
-    report: AnnualReport2019 | AnnualReport2021,
-) -> tuple[tuple[Figure, int, int | None, int | None], ...]:
-    """Each 收到…申请 figure with table 3's 一 and 一 + 二 (the two readings sources mean)."""
-    new = _headline(report, ApplicationRow.NEW)
-    carried = _headline(report, ApplicationRow.CARRIED_OVER)
-    whole = None if new is None or carried is None else new + carried
-    return tuple((figure, value, new, whole) for figure, value in _scan(report).received)
-
-
-@register_rule(
-    "NARRATIVE-RECEIVED",
-    versions=_TABLES,
-    severity=Severity.WARNING,
-    part=ReportPart.NARRATIVE,
-    message=(
-        "the narrative says “{row}” {actual}; table 3 gives {expected} new this year (I),"
-        " {whole} with those carried over (I + II)"
-    ),
-    message_zh=(
-        "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
-        "加上年结转（一 + 二）为{whole}件"
-    ),
-    example={"row": "全区收到政府信息公开申请", "actual": 80, "expected": 74, "whole": 75},
-)
-def _received(report: AnnualReport) -> Iterator[Observation]:
+def _received(report: AnnualReport, whole: bool) -> Iterator[Observation]:
+    """The 收到…申请 figures that neither reading holds for (``whole=False``), or that only the
+    reading 一 + 二 holds for (``whole=True``). Both are compared with 一, so that the engine
+    lists them; the -WHOLE message says 一 + 二 holds."""
     tables = _tables(report)
     if tables is None:
         return
-    for figure, value, new, whole in _readings(tables):
-        if value == new or (whole is not None and value == whole):
-            continue  # one of the readings holds (the -WHOLE rule says which, if not 一)
-        yield Observation(None, new, value, subject=figure.label, details=(("whole", whole),))
+    for figure, value, new, both in _scan(tables).received:
+        if value != new and (both is not None and value == both) is whole:
+            yield Observation(None, new, value, subject=figure.label, details=(("whole", both),))
 
 
-@register_rule(
-    "NARRATIVE-RECEIVED-WHOLE",
-    versions=_TABLES,
-    severity=Severity.INFO,
-    part=ReportPart.NARRATIVE,
-    message=(
-        "the narrative's “{row}” {actual} counts the year's new applications with those carried"
-        " over (I + II = {whole}; I alone is {expected}): it agrees with the table read so"
+# The two readings of a 收到…申请 figure: one function, told apart by ``whole``.
+for _id, _severity, _message, _message_zh, _example, _whole in (
+    (
+        "NARRATIVE-RECEIVED",
+        Severity.WARNING,
+        (
+            "the narrative says “{row}” {actual}; table 3 gives {expected} new this year (I),"
+            " {whole} with those carried over (I + II)"
+        ),
+        (
+            "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
+            "加上年结转（一 + 二）为{whole}件"
+        ),
+        {"row": "全区收到政府信息公开申请", "actual": 80, "expected": 74, "whole": 75},
+        False,
     ),
-    message_zh=(
-        "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；本年新收为{expected}件），"
-        "按此口径与表格一致"
+    (
+        "NARRATIVE-RECEIVED-WHOLE",
+        Severity.INFO,
+        (
+            "the narrative's “{row}” {actual} counts the year's new applications with those"
+            " carried over (I + II = {whole}; I alone is {expected}): it agrees with the table"
+            " read so"
+        ),
+        (
+            "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；本年新收为{expected}件），"
+            "按此口径与表格一致"
+        ),
+        {"row": "全区收到政府信息公开申请", "actual": 75, "expected": 74, "whole": 75},
+        True,
     ),
-    example={"row": "全区收到政府信息公开申请", "actual": 75, "expected": 74, "whole": 75},
-)
-def _received_whole(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
-        return
-    for figure, value, new, whole in _readings(tables):
-        if whole is not None and value == whole and value != new:
-            # Compared with 一, so that the engine lists it; the message says 一 + 二 holds.
-            yield Observation(None, new, value, subject=figure.label, details=(("whole", whole),))
+):
+    register_rule(
+        _id,
+        versions=_TABLES,
+        severity=_severity,
+        part=ReportPart.NARRATIVE,
+        message=_message,
+        message_zh=_message_zh,
+        example=_example,
+    )(functools.partial(_received, whole=_whole))
 
 
 @register_rule(
@@ -603,7 +657,7 @@ def _applicants(report: AnnualReport) -> Iterator[Observation]:
         return  # applicant figures are read only beside a headline of what came in
     # The reading the headline holds under: 一, or 一 + 二 when only that one holds.
     rows = [ApplicationRow.NEW]
-    readings = _readings(tables)
+    readings = scan.received
     if readings and all(v == w and v != n for _, v, n, w in readings):
         rows.append(ApplicationRow.CARRIED_OVER)
     counts = [tables.applications.row(row) for row in rows]
