@@ -235,8 +235,9 @@ class _Scan(NamedTuple):
     received: tuple[tuple[Figure, int, int | None, int | None], ...]
     #: (figure, the applicant columns it names, its count), the first figure of each name.
     applicants: tuple[tuple[Figure, tuple[ApplicantKind, ...], int], ...]
-    #: Whether some figure is in % (else NARRATIVE-SHARE has nothing to read).
-    percent: bool
+    #: Whether some figure in % has 占 in its label (else NARRATIVE-SHARE has nothing to read:
+    #: the shares it reads are labelled …占比, 占 or 占比).
+    shares: bool
 
 
 @functools.lru_cache(maxsize=4096)
@@ -277,7 +278,7 @@ def _scan(report: AnnualReport) -> _Scan:
     received: list[tuple[Figure, int]] = []
     applicants: list[tuple[Figure, tuple[ApplicantKind, ...], int]] = []
     named: set[tuple[ApplicantKind, ...]] = set()
-    percent = False
+    shares = False
     exact, classify = Qualifier.EXACT, _classify
     for figure in report.figures:
         # _exact_count, inlined: this runs for every figure of every report.
@@ -285,8 +286,8 @@ def _scan(report: AnnualReport) -> _Scan:
         value = quantity.value
         unit = quantity.unit
         if unit != "件" or quantity.qualifier is not exact or type(value) is not int:
-            if unit == "%":
-                percent = True
+            if unit == "%" and not shares:
+                shares = "占" in figure.label
             continue
         kind, what = classify(figure.label)
         if kind == 0:
@@ -298,7 +299,7 @@ def _scan(report: AnnualReport) -> _Scan:
         elif kind == 3 and what not in named:
             named.add(what)  # type: ignore[arg-type]
             applicants.append((figure, what, value))  # type: ignore[arg-type]
-    if counts or narrower or received or applicants or percent:
+    if counts or narrower or received or applicants or shares:
         readings: tuple[tuple[Figure, int, int | None, int | None], ...] = ()
         if received:
             read = held.table(ReportPart.APPLICATIONS)
@@ -306,7 +307,7 @@ def _scan(report: AnnualReport) -> _Scan:
             carried = None if read is None else _row_total(read, ApplicationRow.CARRIED_OVER)
             whole = None if new is None or carried is None else new + carried
             readings = tuple((figure, value, new, whole) for figure, value in received)
-        scan = _Scan(tuple(counts), tuple(narrower), readings, tuple(applicants), percent)
+        scan = _Scan(tuple(counts), tuple(narrower), readings, tuple(applicants), shares)
     else:
         scan = _NO_FIGURES  # nothing for any narrative rule to read
     held.scan = scan
@@ -399,6 +400,7 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     held = memo(report)
     applications = held.table(ReportPart.APPLICATIONS)
     reviews = held.table(ReportPart.REVIEWS)
+    blanks = held.blanks
     for figure, cell, value in counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
@@ -409,8 +411,12 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
                 expected = _outcome_total(applications, cell)
         elif reviews is not None:
             expected = _review_sum(reviews, cell, _TOTAL)
-        # Only the comparisons that do not plainly hold: the engine decides as for any rule.
-        if expected is None or expected != value:
+        # Only the comparisons that do not plainly hold (and the blank ones only if they are
+        # listed): the engine decides as for any rule.
+        if expected is None:
+            if blanks:
+                yield Observation(None, expected, value, subject=figure.label)
+        elif expected != value:
             yield Observation(None, expected, value, subject=figure.label)
 
 
@@ -452,41 +458,45 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
 )
 def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
-    if tables is None:
-        return
-    figures = tables.figures
-    if not _scan(tables).percent or not any("占" in f.label for f in figures):
+    if tables is None or not _scan(tables).shares:
         return
     counts: dict[str, int | None] = {}
     whole = None
-    keyed = [_keyed(f.label) for f in figures]  # once for both passes
-    for f, (label, cell) in zip(figures, keyed, strict=True):
+    # One pass: the counts (the last of each label) and the first 答复 total are known only at
+    # its end, so the shares it finds are worked out after it.
+    shares: list[tuple[str, str, Decimal]] = []
+    previous: str | None = None  # the count a bare "占N%" right after it is a share of
+    exact, keyed = Qualifier.EXACT, _keyed
+    for figure in tables.figures:
+        label, cell = keyed(figure.label)
         if cell is not None:
-            counts[label] = value = _exact_count(f)
+            counts[label] = value = _exact_count(figure)
             if cell is ApplicationRow.TOTAL and whole is None:
                 whole = value
-    previous: str | None = None  # the count a bare "占N%" right after it is a share of
-    for figure, (label, _) in zip(figures, keyed, strict=True):
-        quantity = figure.quantity
-        if label in counts:
             previous = label
             continue
-        if quantity.unit != "%" or quantity.qualifier is not Qualifier.EXACT:
+        quantity = figure.quantity
+        if quantity.unit != "%" or quantity.qualifier is not exact:
             previous = None
             continue
         of = label.removesuffix("占比") if label.endswith("占比") else None
         if of is None and label in ("占", "占比") and previous is not None:
             of, label = previous, f"{previous}占比"
-        part = counts.get(of) if of is not None else None
         previous = None
-        if part is None or not whole:
+        if of is not None:
+            shares.append((of, label, quantity.value))  # type: ignore[arg-type]
+    if not whole:
+        return
+    for of, label, value in shares:
+        part = counts.get(of)
+        if part is None:
             continue
-        stated = Decimal(quantity.value)
+        stated = Decimal(value)
         # Compare at the precision printed; a share truncated instead of rounded still holds.
         step = Decimal(1).scaleb(stated.as_tuple().exponent)  # type: ignore[arg-type]
-        exact = Decimal(100 * part) / whole
-        if abs(exact - stated) >= step:
-            expected = exact.quantize(step, rounding=ROUND_HALF_UP)
+        exact_share = Decimal(100 * part) / whole
+        if abs(exact_share - stated) >= step:
+            expected = exact_share.quantize(step, rounding=ROUND_HALF_UP)
             yield Observation(None, expected, stated, subject=label)
 
 
@@ -534,8 +544,8 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
             continue
         reviews = held.table(ReportPart.REVIEWS)
         upheld = None if reviews is None else _review_sum(reviews, cell, _UPHELD)
-        if upheld is not None and upheld == value:
-            continue  # holds whatever the text says: no need to read it
+        if upheld == value or (upheld is None and not held.blanks):
+            continue  # holds whatever the text says, or would be dropped: no need to read it
         if text is None:
             text = held.text
         if _said_upheld(figure, text):
@@ -571,7 +581,8 @@ def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
             if read is None:
                 continue
             total = _review_sum(read, headline, _TOTAL)
-        yield Observation(None, total, value, subject=figure.label.strip())
+        if total is not None or held.blanks:
+            yield Observation(None, total, value, subject=figure.label.strip())
 
 
 def _received(report: AnnualReport, whole: bool) -> Iterator[Observation]:
