@@ -336,21 +336,32 @@ def _values(obs: Observation, year: int | None, blank: str, zh: bool) -> dict[st
 def _finding(
     rule: Rule, obs: Observation, holds: bool | None, year: int | None, zeroed: bool
 ) -> Finding:
-    cell, subject = obs.cell, obs.subject
-    en = rule.message.format_map(
-        {
-            "row": _row_label(cell, subject, zh=False),
-            "column": _column_label(cell, zh=False),
-            **_values(obs, year, "blank", zh=False),
+    cell, expected, actual, subject = obs.cell, obs.expected, obs.actual, obs.subject
+    if cell is None:
+        row_zh = row = subject or ""
+        column_zh = column = ""
+    else:
+        row_zh, row, column_zh, column = _labels(cell)
+    if obs.details:
+        en_values = {"row": row, "column": column, **_values(obs, year, "blank", zh=False)}
+        zh_values = {"row": row_zh, "column": column_zh, **_values(obs, year, "空白", zh=True)}
+    else:  # the common case, without the general merge of the details
+        en_values = {
+            "row": row,
+            "column": column,
+            "expected": "blank" if expected is None else expected,
+            "actual": "blank" if actual is None else actual,
+            "year": year,
         }
-    )
-    zh = rule.message_zh.format_map(
-        {
-            "row": _row_label(cell, subject, zh=True),
-            "column": _column_label(cell, zh=True),
-            **_values(obs, year, "空白", zh=True),
+        zh_values = {
+            "row": row_zh,
+            "column": column_zh,
+            "expected": "空白" if expected is None else expected,
+            "actual": "空白" if actual is None else actual,
+            "year": year,
         }
-    )
+    en = rule.message.format_map(en_values)
+    zh = rule.message_zh.format_map(zh_values)
     status = Status.FAILED
     if holds is None:
         status = Status.NOT_VERIFIABLE
@@ -366,8 +377,8 @@ def _finding(
         part=rule.part,
         cell=cell,
         subject=subject,
-        expected=obs.expected,
-        actual=obs.actual,
+        expected=expected,
+        actual=actual,
         year=year,
         message=en,
         message_zh=zh,

@@ -165,6 +165,8 @@ def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
             # Every amount an item, and no word saying the list is partial.
             if len(read) == rest.count("元") and not any(w in rest for w in _PARTIAL):
                 items = read
+        if "页" not in sentence and "按件计收" not in sentence:
+            continue  # neither the pages of an application nor a charge per application
         amounts = _YUAN.findall(sentence)
         if len(amounts) != 1:
             continue

@@ -548,6 +548,8 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
             continue  # holds whatever the text says, or would be dropped: no need to read it
         if text is None:
             text = held.text
+            if "维持" not in text:  # every word of _UPHELD_WORDS has 维持: only quotes can say it
+                text = ""
         if _said_upheld(figure, text):
             yield Observation(None, upheld, value, subject=figure.label)
 
