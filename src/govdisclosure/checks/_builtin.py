@@ -335,73 +335,95 @@ def _carry(previous: AnnualReport, current: AnnualReport) -> Iterator[Observatio
         yield Observation(cell, by_code.get(cell.column), actual)
 
 
-@register_rule(
-    "T2-SERIES",
-    versions=(FormatVersion.NATIONAL_2021,),
-    severity=Severity.WARNING,
-    part=ReportPart.PROACTIVE,
-    message=(
-        "{row}: {year} has {actual} in force, but last year's in force + issued - repealed"
-        " = {expected}"
-    ),
-    message_zh=(
-        "{row}：{year}年现行有效{actual}件，但上年现行有效 + 本年制发 - 本年废止 = {expected}件"
-    ),
-    series=True,
-    example={
-        "row": "administrative normative documents",
-        "row_zh": "行政规范性文件",
-        "year": 2024,
-        "actual": 9,
-        "expected": 8,
-    },
-)
-def _documents_series(previous: AnnualReport, current: AnnualReport) -> Iterator[Observation]:
-    if not isinstance(previous, AnnualReport2021) or not isinstance(current, AnnualReport2021):
+def _signed_sum(*cells: int | None, minus: int | None = 0) -> int | None:
+    """The cells added up, less ``minus``; None if any is blank."""
+    if minus is None or None in cells:
+        return None
+    return sum(cells) - minus  # type: ignore[arg-type]
+
+
+def _proactive_series(
+    previous: AnnualReport,
+    current: AnnualReport,
+    kind: type[AnnualReport2019 | AnnualReport2021],
+    names: tuple[str, ...],
+    column: str,
+    expected: Callable[[Any, Any], int | None],
+) -> Iterator[Observation]:
+    """T2-SERIES and T2-SERIES-ITEMS: each row of table 2 this year against last year's."""
+    if not isinstance(previous, kind) or not isinstance(current, kind):
         return
     if previous.proactive is None or current.proactive is None:
         return
     table = form_of(current).table(ReportPart.PROACTIVE)
-    for name in ("regulations", "normative_documents"):
+    for name in names:
         before, now = getattr(previous.proactive, name), getattr(current.proactive, name)
-        parts = (before.in_force, now.issued, now.repealed)
-        expected = None if None in parts else before.in_force + now.issued - now.repealed
-        yield Observation(table.cell(name, "in_force"), expected, now.in_force)
+        yield Observation(table.cell(name, column), expected(before, now), getattr(now, column))
 
 
 _ITEMS_2019 = ("licensing", "other_services", "penalties", "compulsory_measures", "fees")
 
-
-@register_rule(
-    "T2-SERIES-ITEMS",
-    versions=(FormatVersion.TRIAL_2019,),
-    severity=Severity.WARNING,
-    part=ReportPart.PROACTIVE,
-    message=(
-        "{row}: {year} starts from {actual} items last year, but the year before had"
-        " items last year + change = {expected}"
+# Table 2 across years, per format: one function, told apart by the rows and cells it reads.
+for _id, _version, _message, _message_zh, _example, _func in (
+    (
+        "T2-SERIES",
+        FormatVersion.NATIONAL_2021,
+        (
+            "{row}: {year} has {actual} in force, but last year's in force + issued - repealed"
+            " = {expected}"
+        ),
+        "{row}：{year}年现行有效{actual}件，但上年现行有效 + 本年制发 - 本年废止 = {expected}件",
+        {
+            "row": "administrative normative documents",
+            "row_zh": "行政规范性文件",
+            "year": 2024,
+            "actual": 9,
+            "expected": 8,
+        },
+        partial(
+            _proactive_series,
+            kind=AnnualReport2021,
+            names=("regulations", "normative_documents"),
+            column="in_force",
+            expected=lambda before, now: _signed_sum(
+                before.in_force, now.issued, minus=now.repealed
+            ),
+        ),
     ),
-    message_zh=(
-        "{row}：{year}年上一年项目数量为{actual}，"
-        "但上一年度的上一年项目数量 + 本年增减 = {expected}"
+    (
+        "T2-SERIES-ITEMS",
+        FormatVersion.TRIAL_2019,
+        (
+            "{row}: {year} starts from {actual} items last year, but the year before had"
+            " items last year + change = {expected}"
+        ),
+        (
+            "{row}：{year}年上一年项目数量为{actual}，"
+            "但上一年度的上一年项目数量 + 本年增减 = {expected}"
+        ),
+        {
+            "row": "administrative licensing",
+            "row_zh": "行政许可",
+            "year": 2020,
+            "actual": 12,
+            "expected": 14,
+        },
+        partial(
+            _proactive_series,
+            kind=AnnualReport2019,
+            names=_ITEMS_2019,
+            column="previous_year",
+            expected=lambda before, now: _signed_sum(before.previous_year, before.change),
+        ),
     ),
-    series=True,
-    example={
-        "row": "administrative licensing",
-        "row_zh": "行政许可",
-        "year": 2020,
-        "actual": 12,
-        "expected": 14,
-    },
-)
-def _items_series(previous: AnnualReport, current: AnnualReport) -> Iterator[Observation]:
-    if not isinstance(previous, AnnualReport2019) or not isinstance(current, AnnualReport2019):
-        return
-    if previous.proactive is None or current.proactive is None:
-        return
-    table = form_of(current).table(ReportPart.PROACTIVE)
-    for name in _ITEMS_2019:
-        before, now = getattr(previous.proactive, name), getattr(current.proactive, name)
-        start, change = before.previous_year, before.change
-        expected = None if start is None or change is None else start + change
-        yield Observation(table.cell(name, "previous_year"), expected, now.previous_year)
+):
+    register_rule(
+        _id,
+        versions=(_version,),
+        severity=Severity.WARNING,
+        part=ReportPart.PROACTIVE,
+        message=_message,
+        message_zh=_message_zh,
+        series=True,
+        example=_example,
+    )(_func)

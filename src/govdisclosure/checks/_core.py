@@ -386,30 +386,38 @@ def _finding(
     )
 
 
+_Func = Callable[..., Iterable[Observation]]
+
+
 def _collect(
-    rule: Rule,
-    observations: Iterable[Observation],
+    rules: Iterable[tuple[Rule, _Func]],
+    args: tuple[AnnualReport, ...],
     year: int | None,
     include_unverifiable: bool,
     out: list[Finding],
     zeroed: bool = False,
 ) -> None:
-    for obs in observations:
-        expected, actual = obs.expected, obs.actual
-        if expected is None or actual is None:
-            if include_unverifiable:
-                out.append(_finding(rule, obs, None, year, zeroed))
-            continue
-        if obs.at_least:
-            if actual >= expected:
+    """The findings of some rules on ``args`` (a report, or two for a series rule), into ``out``.
+
+    Most rules yield nothing for most reports, and this runs for every rule of every report:
+    the comparison is inlined rather than left to :attr:`Observation.holds`.
+    """
+    for rule, func in rules:
+        for obs in func(*args):
+            expected, actual = obs.expected, obs.actual
+            if expected is None or actual is None:
+                if include_unverifiable:
+                    out.append(_finding(rule, obs, None, year, zeroed))
                 continue
-        elif actual == expected:
-            continue
-        out.append(_finding(rule, obs, False, year, zeroed))
+            if obs.at_least:
+                if actual >= expected:
+                    continue
+            elif actual == expected:
+                continue
+            out.append(_finding(rule, obs, False, year, zeroed))
 
 
 # The rules check() runs by default, per format version: rebuilt when the registry changes.
-_Func = Callable[..., Iterable[Observation]]
 _DEFAULT: dict[FormatVersion, list[tuple[Rule, _Func]]] = {}
 
 
@@ -466,30 +474,15 @@ def check(
     out: list[Finding] = []
     year = report.year
     if rules is None:
-        held = memo(report)
-        held.blanks = include_unverifiable  # the rules need not build what would be dropped
-        try:
-            # The default rules of the version, already filtered; _collect inlined, since most
-            # rules yield nothing for most reports and this runs for every rule of every report.
-            for rule, func in _default_funcs(version):
-                for obs in func(report):
-                    expected, actual = obs.expected, obs.actual
-                    if expected is None or actual is None:
-                        if include_unverifiable:
-                            out.append(_finding(rule, obs, None, year, blanks_as_zero))
-                        continue
-                    if obs.at_least:
-                        if actual >= expected:
-                            continue
-                    elif actual == expected:
-                        continue
-                    out.append(_finding(rule, obs, False, year, blanks_as_zero))
-        finally:
-            held.blanks = True
-        return tuple(out)
-    for rule in _selected(rules, series=False):
-        if rule.versions is None or version in rule.versions:
-            _collect(rule, rule.func(report), year, include_unverifiable, out, blanks_as_zero)
+        selected = _default_funcs(version)  # the default rules of the version, filtered once
+    else:
+        selected = [(r, r.func) for r in _selected(rules, series=False) if r.applies_to(version)]
+    held = memo(report)
+    held.blanks = include_unverifiable  # the rules need not build what would be dropped
+    try:
+        _collect(selected, (report,), year, include_unverifiable, out, blanks_as_zero)
+    finally:
+        held.blanks = True
     return tuple(out)
 
 
@@ -565,11 +558,14 @@ def check_series(
             if previous is None:
                 continue
             current = years[year]
-            for rule in selected:
-                if rule.applies_to(previous.format_version) and rule.applies_to(
-                    current.format_version
-                ):
-                    _collect(rule, rule.func(previous, current), year, include_unverifiable, out)
+            pair = (previous, current)
+            applying = [
+                (rule, rule.func)
+                for rule in selected
+                if rule.applies_to(previous.format_version)
+                and rule.applies_to(current.format_version)
+            ]
+            _collect(applying, pair, year, include_unverifiable, out)
     return tuple(out)
 
 
