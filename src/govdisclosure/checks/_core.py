@@ -333,6 +333,19 @@ def _values(obs: Observation, year: int | None, blank: str, zh: bool) -> dict[st
     return values
 
 
+def _plain_values(
+    row: str, column: str, expected: object, actual: object, year: int | None, blank: str
+) -> dict[str, object]:
+    """The template values of an observation without details, in one language."""
+    return {
+        "row": row,
+        "column": column,
+        "expected": blank if expected is None else expected,
+        "actual": blank if actual is None else actual,
+        "year": year,
+    }
+
+
 def _finding(
     rule: Rule, obs: Observation, holds: bool | None, year: int | None, zeroed: bool
 ) -> Finding:
@@ -346,20 +359,8 @@ def _finding(
         en_values = {"row": row, "column": column, **_values(obs, year, "blank", zh=False)}
         zh_values = {"row": row_zh, "column": column_zh, **_values(obs, year, "空白", zh=True)}
     else:  # the common case, without the general merge of the details
-        en_values = {
-            "row": row,
-            "column": column,
-            "expected": "blank" if expected is None else expected,
-            "actual": "blank" if actual is None else actual,
-            "year": year,
-        }
-        zh_values = {
-            "row": row_zh,
-            "column": column_zh,
-            "expected": "空白" if expected is None else expected,
-            "actual": "空白" if actual is None else actual,
-            "year": year,
-        }
+        en_values = _plain_values(row, column, expected, actual, year, "blank")
+        zh_values = _plain_values(row_zh, column_zh, expected, actual, year, "空白")
     en = rule.message.format_map(en_values)
     zh = rule.message_zh.format_map(zh_values)
     status = Status.FAILED

@@ -464,7 +464,7 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
     whole = None
     # One pass: the counts (the last of each label) and the first 答复 total are known only at
     # its end, so the shares it finds are worked out after it.
-    shares: list[tuple[str, str, Decimal]] = []
+    shares: list[tuple[str, str, int | Decimal]] = []
     previous: str | None = None  # the count a bare "占N%" right after it is a share of
     exact, keyed = Qualifier.EXACT, _keyed
     for figure in tables.figures:
@@ -484,14 +484,14 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
             of, label = previous, f"{previous}占比"
         previous = None
         if of is not None:
-            shares.append((of, label, quantity.value))  # type: ignore[arg-type]
+            shares.append((of, label, quantity.value))
     if not whole:
         return
-    for of, label, value in shares:
+    for of, label, printed in shares:
         part = counts.get(of)
         if part is None:
             continue
-        stated = Decimal(value)
+        stated = Decimal(printed)
         # Compare at the precision printed; a share truncated instead of rounded still holds.
         step = Decimal(1).scaleb(stated.as_tuple().exponent)  # type: ignore[arg-type]
         exact_share = Decimal(100 * part) / whole
