@@ -156,7 +156,7 @@ def _columns(table: FormTable, added: tuple[str, ...], against: tuple[str, ...])
 
 
 def _column_sums(
-    report: AnnualReport, added: tuple[str, ...], against: tuple[str, ...]
+    added: tuple[str, ...], against: tuple[str, ...], report: AnnualReport
 ) -> Iterator[Observation]:
     """T3-BALANCE and T3-OUTCOMES: column by column, the rows ``added`` against ``against``."""
     read = _read(report, ReportPart.APPLICATIONS)
@@ -192,7 +192,7 @@ def _column_sums(
             yield Observation(cells[at + offset], expected, actual)
 
 
-def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]:
+def _row_totals(part: ReportPart, report: AnnualReport) -> Iterator[Observation]:
     """T3-ROW-SUM and T4-TOTAL: every row's total column against the counts it sums."""
     read = _read(report, part)
     if read is None:
@@ -228,7 +228,8 @@ def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]
 
 
 # The identities of tables 3 and 4: one function each kind, the rules told apart by their
-# parameters (id, part, messages, example, and what the function compares).
+# parameters (id, part, messages, example, and what the function compares). The partials bind
+# positional arguments, before the report: a keyword one costs a dict per call.
 _TABLE_RULES: tuple[
     tuple[str, ReportPart, str, str, dict[str, object], Callable[..., Iterator[Observation]]], ...
 ] = (
@@ -238,7 +239,7 @@ _TABLE_RULES: tuple[
         "column {column}: I + II = {expected}; (7) total + IV = {actual}",
         "“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
         {"column": "total", "column_zh": "总计", "expected": 3153, "actual": 3152},
-        partial(_column_sums, added=(_NEW, _CARRIED), against=(_TOTAL, _FORWARD)),
+        partial(_column_sums, (_NEW, _CARRIED), (_TOTAL, _FORWARD)),
     ),
     (
         "T3-ROW-SUM",
@@ -251,7 +252,7 @@ _TABLE_RULES: tuple[
             "expected": 3119,
             "actual": 3120,
         },
-        partial(_row_totals, part=ReportPart.APPLICATIONS),
+        partial(_row_totals, ReportPart.APPLICATIONS),
     ),
     (
         "T3-OUTCOMES",
@@ -259,7 +260,7 @@ _TABLE_RULES: tuple[
         "column {column}: the outcome rows add up to {expected}, (7) total is {actual}",
         "“{column}”列：各办理结果之和为{expected}，（七）总计为{actual}",
         {"column": "natural person", "column_zh": "自然人", "expected": 3049, "actual": 3050},
-        partial(_column_sums, added=_OUTCOME_ROWS, against=(_TOTAL,)),
+        partial(_column_sums, _OUTCOME_ROWS, (_TOTAL,)),
     ),
     (
         "T4-TOTAL",
@@ -272,7 +273,7 @@ _TABLE_RULES: tuple[
             "expected": 11,
             "actual": 0,
         },
-        partial(_row_totals, part=ReportPart.REVIEWS),
+        partial(_row_totals, ReportPart.REVIEWS),
     ),
 )
 for _id, _part, _message, _message_zh, _example, _func in _TABLE_RULES:

@@ -193,6 +193,11 @@ def _walk(report: AnnualReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for top in report.sections:
         heading = top.heading
         into = other if "其他需要报告" in heading or heading.lstrip().startswith("六") else None
+        if not top.subsections:  # the common case: no walk
+            every.extend(top.paragraphs)
+            if into is not None:
+                into.extend(top.paragraphs)
+            continue
         stack = [top]
         while stack:  # depth first, without a generator per level
             section = stack.pop()

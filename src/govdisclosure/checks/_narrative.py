@@ -500,16 +500,36 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
             yield Observation(None, expected, stated, subject=label)
 
 
+def _says_upheld(text: str) -> bool:
+    """Whether ``text`` has a word of :data:`_UPHELD_WORDS` (均获维持, 均维持…) anywhere.
+
+    Every word ends in 维持, and 维持 is rare: its places are found with ``str.find`` and the
+    characters before each looked at, which is much faster than looking for each word.
+    """
+    at = text.find("维持")
+    while at >= 0:
+        if text[max(0, at - 1) : at] in _UPHELD_HEADS or text[max(0, at - 2) : at] in _UPHELD_HEADS:
+            return True
+        at = text.find("维持", at + 2)
+    return False
+
+
+# What comes before 维持 in each word (one or two characters: 均, 均获…).
+_UPHELD_HEADS = frozenset(word.removesuffix("维持") for word in _UPHELD_WORDS)
+assert all(word.endswith("维持") and 1 <= len(word) - 2 <= 2 for word in _UPHELD_WORDS)
+
+
 def _said_upheld(figure: Figure, text: str) -> bool:
     """Whether the sentence that gives the figure says all the cases were upheld.
 
     ``text`` is the report's paragraphs joined by the memo's separator: the rest of the
-    sentence ends at 。 or at the end of the paragraph.
+    sentence ends at 。 or at the end of the paragraph. It may be "" when it has no word of
+    :data:`_UPHELD_WORDS` (then only the quote can say it).
     """
     quote = figure.quote or ""
-    if any(word in quote for word in _UPHELD_WORDS):
+    if _says_upheld(quote):
         return True
-    if not quote or "维持" not in text:  # every word of _UPHELD_WORDS has 维持
+    if not quote or not text:
         return False
     at = text.find(quote)
     if at < 0:
@@ -520,8 +540,7 @@ def _said_upheld(figure: Figure, text: str) -> bool:
     if end < 0:
         end = len(text)
     stop = text.find("。", start, end)
-    rest = text[start : end if stop < 0 else stop]
-    return any(word in rest for word in _UPHELD_WORDS)
+    return _says_upheld(text[start : end if stop < 0 else stop])
 
 
 @register_rule(
@@ -548,7 +567,7 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
             continue  # holds whatever the text says, or would be dropped: no need to read it
         if text is None:
             text = held.text
-            if "维持" not in text:  # every word of _UPHELD_WORDS has 维持: only quotes can say it
+            if not _says_upheld(text):  # then only a quote can say it
                 text = ""
         if _said_upheld(figure, text):
             yield Observation(None, upheld, value, subject=figure.label)
@@ -587,7 +606,7 @@ def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
             yield Observation(None, total, value, subject=figure.label.strip())
 
 
-def _received(report: AnnualReport, whole: bool) -> Iterator[Observation]:
+def _received(whole: bool, report: AnnualReport) -> Iterator[Observation]:
     """The 收到…申请 figures that neither reading holds for (``whole=False``), or that only the
     reading 一 + 二 holds for (``whole=True``). Both are compared with 一, so that the engine
     lists them; the -WHOLE message says 一 + 二 holds."""
@@ -639,7 +658,7 @@ for _id, _severity, _message, _message_zh, _example, _whole in (
         message=_message,
         message_zh=_message_zh,
         example=_example,
-    )(functools.partial(_received, whole=_whole))
+    )(functools.partial(_received, _whole))
 
 
 @register_rule(
