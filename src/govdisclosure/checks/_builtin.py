@@ -13,7 +13,7 @@ from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from govdisclosure.checks._core import Observation, Severity, register_rule
+from govdisclosure.checks._core import Observation, Severity, _register_each, register_rule
 from govdisclosure.checks._memo import memo
 from govdisclosure.model.form import CellKind, CellRef, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
@@ -230,62 +230,72 @@ def _row_totals(part: ReportPart, report: AnnualReport) -> Iterator[Observation]
 # The identities of tables 3 and 4: one function each kind, the rules told apart by their
 # parameters (id, part, messages, example, and what the function compares). The partials bind
 # positional arguments, before the report: a keyword one costs a dict per call.
-_TABLE_RULES: tuple[
-    tuple[str, ReportPart, str, str, dict[str, object], Callable[..., Iterator[Observation]]], ...
-] = (
+_TABLE_RULES: tuple[tuple[dict[str, Any], Callable[..., Iterator[Observation]]], ...] = (
     (
-        "T3-BALANCE",
-        ReportPart.APPLICATIONS,
-        "column {column}: I + II = {expected}; (7) total + IV = {actual}",
-        "“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
-        {"column": "total", "column_zh": "总计", "expected": 3153, "actual": 3152},
+        {
+            "id": "T3-BALANCE",
+            "part": ReportPart.APPLICATIONS,
+            "message": "column {column}: I + II = {expected}; (7) total + IV = {actual}",
+            "message_zh": "“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
+            "example": {"column": "total", "column_zh": "总计", "expected": 3153, "actual": 3152},
+        },
         partial(_column_sums, (_NEW, _CARRIED), (_TOTAL, _FORWARD)),
     ),
     (
-        "T3-ROW-SUM",
-        ReportPart.APPLICATIONS,
-        "row {row}: the six applicant columns add up to {expected}, total printed {actual}",
-        "“{row}”行：六类申请人之和为{expected}，总计栏为{actual}",
         {
-            "row": ApplicationRow.NEW.label_en,
-            "row_zh": ApplicationRow.NEW.label,
-            "expected": 3119,
-            "actual": 3120,
+            "id": "T3-ROW-SUM",
+            "part": ReportPart.APPLICATIONS,
+            "message": (
+                "row {row}: the six applicant columns add up to {expected}, total printed {actual}"
+            ),
+            "message_zh": "“{row}”行：六类申请人之和为{expected}，总计栏为{actual}",
+            "example": {
+                "row": ApplicationRow.NEW.label_en,
+                "row_zh": ApplicationRow.NEW.label,
+                "expected": 3119,
+                "actual": 3120,
+            },
         },
         partial(_row_totals, ReportPart.APPLICATIONS),
     ),
     (
-        "T3-OUTCOMES",
-        ReportPart.APPLICATIONS,
-        "column {column}: the outcome rows add up to {expected}, (7) total is {actual}",
-        "“{column}”列：各办理结果之和为{expected}，（七）总计为{actual}",
-        {"column": "natural person", "column_zh": "自然人", "expected": 3049, "actual": 3050},
+        {
+            "id": "T3-OUTCOMES",
+            "part": ReportPart.APPLICATIONS,
+            "message": (
+                "column {column}: the outcome rows add up to {expected}, (7) total is {actual}"
+            ),
+            "message_zh": "“{column}”列：各办理结果之和为{expected}，（七）总计为{actual}",
+            "example": {
+                "column": "natural person",
+                "column_zh": "自然人",
+                "expected": 3049,
+                "actual": 3050,
+            },
+        },
         partial(_column_sums, _OUTCOME_ROWS, (_TOTAL,)),
     ),
     (
-        "T4-TOTAL",
-        ReportPart.REVIEWS,
-        "{row}: upheld + corrected + other + pending = {expected}, total printed {actual}",
-        "{row}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}，总计为{actual}",
         {
-            "row": "administrative reconsideration",
-            "row_zh": "行政复议",
-            "expected": 11,
-            "actual": 0,
+            "id": "T4-TOTAL",
+            "part": ReportPart.REVIEWS,
+            "message": (
+                "{row}: upheld + corrected + other + pending = {expected}, total printed {actual}"
+            ),
+            "message_zh": (
+                "{row}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}，总计为{actual}"
+            ),
+            "example": {
+                "row": "administrative reconsideration",
+                "row_zh": "行政复议",
+                "expected": 11,
+                "actual": 0,
+            },
         },
         partial(_row_totals, ReportPart.REVIEWS),
     ),
 )
-for _id, _part, _message, _message_zh, _example, _func in _TABLE_RULES:
-    register_rule(
-        _id,
-        versions=None,
-        severity=Severity.ERROR,
-        part=_part,
-        message=_message,
-        message_zh=_message_zh,
-        example=_example,
-    )(_func)
+_register_each(_TABLE_RULES, versions=None, severity=Severity.ERROR)
 
 
 @register_rule(
@@ -344,12 +354,12 @@ def _signed_sum(*cells: int | None, minus: int | None = 0) -> int | None:
 
 
 def _proactive_series(
-    previous: AnnualReport,
-    current: AnnualReport,
     kind: type[AnnualReport2019 | AnnualReport2021],
     names: tuple[str, ...],
     column: str,
     expected: Callable[[Any, Any], int | None],
+    previous: AnnualReport,
+    current: AnnualReport,
 ) -> Iterator[Observation]:
     """T2-SERIES and T2-SERIES-ITEMS: each row of table 2 this year against last year's."""
     if not isinstance(previous, kind) or not isinstance(current, kind):
@@ -365,66 +375,66 @@ def _proactive_series(
 _ITEMS_2019 = ("licensing", "other_services", "penalties", "compulsory_measures", "fees")
 
 # Table 2 across years, per format: one function, told apart by the rows and cells it reads.
-for _id, _version, _message, _message_zh, _example, _func in (
+_register_each(
     (
-        "T2-SERIES",
-        FormatVersion.NATIONAL_2021,
         (
-            "{row}: {year} has {actual} in force, but last year's in force + issued - repealed"
-            " = {expected}"
+            {
+                "id": "T2-SERIES",
+                "versions": (FormatVersion.NATIONAL_2021,),
+                "message": (
+                    "{row}: {year} has {actual} in force, but last year's in force + issued"
+                    " - repealed = {expected}"
+                ),
+                "message_zh": (
+                    "{row}：{year}年现行有效{actual}件，但上年现行有效 + 本年制发 - 本年废止"
+                    " = {expected}件"
+                ),
+                "example": {
+                    "row": "administrative normative documents",
+                    "row_zh": "行政规范性文件",
+                    "year": 2024,
+                    "actual": 9,
+                    "expected": 8,
+                },
+            },
+            partial(
+                _proactive_series,
+                AnnualReport2021,
+                ("regulations", "normative_documents"),
+                "in_force",
+                lambda before, now: _signed_sum(before.in_force, now.issued, minus=now.repealed),
+            ),
         ),
-        "{row}：{year}年现行有效{actual}件，但上年现行有效 + 本年制发 - 本年废止 = {expected}件",
-        {
-            "row": "administrative normative documents",
-            "row_zh": "行政规范性文件",
-            "year": 2024,
-            "actual": 9,
-            "expected": 8,
-        },
-        partial(
-            _proactive_series,
-            kind=AnnualReport2021,
-            names=("regulations", "normative_documents"),
-            column="in_force",
-            expected=lambda before, now: _signed_sum(
-                before.in_force, now.issued, minus=now.repealed
+        (
+            {
+                "id": "T2-SERIES-ITEMS",
+                "versions": (FormatVersion.TRIAL_2019,),
+                "message": (
+                    "{row}: {year} starts from {actual} items last year, but the year before had"
+                    " items last year + change = {expected}"
+                ),
+                "message_zh": (
+                    "{row}：{year}年上一年项目数量为{actual}，"
+                    "但上一年度的上一年项目数量 + 本年增减 = {expected}"
+                ),
+                "example": {
+                    "row": "administrative licensing",
+                    "row_zh": "行政许可",
+                    "year": 2020,
+                    "actual": 12,
+                    "expected": 14,
+                },
+            },
+            partial(
+                _proactive_series,
+                AnnualReport2019,
+                _ITEMS_2019,
+                "previous_year",
+                lambda before, now: _signed_sum(before.previous_year, before.change),
             ),
         ),
     ),
-    (
-        "T2-SERIES-ITEMS",
-        FormatVersion.TRIAL_2019,
-        (
-            "{row}: {year} starts from {actual} items last year, but the year before had"
-            " items last year + change = {expected}"
-        ),
-        (
-            "{row}：{year}年上一年项目数量为{actual}，"
-            "但上一年度的上一年项目数量 + 本年增减 = {expected}"
-        ),
-        {
-            "row": "administrative licensing",
-            "row_zh": "行政许可",
-            "year": 2020,
-            "actual": 12,
-            "expected": 14,
-        },
-        partial(
-            _proactive_series,
-            kind=AnnualReport2019,
-            names=_ITEMS_2019,
-            column="previous_year",
-            expected=lambda before, now: _signed_sum(before.previous_year, before.change),
-        ),
-    ),
-):
-    register_rule(
-        _id,
-        versions=(_version,),
-        severity=Severity.WARNING,
-        part=ReportPart.PROACTIVE,
-        message=_message,
-        message_zh=_message_zh,
-        series=True,
-        example=_example,
-    )(_func)
+    severity=Severity.WARNING,
+    part=ReportPart.PROACTIVE,
+    series=True,
+)

@@ -293,6 +293,15 @@ def register_rule(
     return decorate
 
 
+def _register_each(
+    rules: Iterable[tuple[Mapping[str, Any], Callable[..., Iterable[Observation]]]], **common: Any
+) -> None:
+    """Register rules that share some parameters (``common``); each row gives the rest (id,
+    messages, example…) and the function, often one function bound to the row's arguments."""
+    for own, func in rules:
+        register_rule(**common, **own)(func)
+
+
 def unregister_rule(id: str) -> Rule:
     """Remove a registered rule and return it (raises :class:`KeyError` if there is none).
 

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-from govdisclosure.checks._core import Observation, Severity, register_rule
+from govdisclosure.checks._core import Observation, Severity, _register_each, register_rule
 from govdisclosure.checks._memo import SEPARATOR, memo
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import (
@@ -619,46 +619,55 @@ def _received(whole: bool, report: AnnualReport) -> Iterator[Observation]:
 
 
 # The two readings of a 收到…申请 figure: one function, told apart by ``whole``.
-for _id, _severity, _message, _message_zh, _example, _whole in (
+_register_each(
     (
-        "NARRATIVE-RECEIVED",
-        Severity.WARNING,
         (
-            "the narrative says “{row}” {actual}; table 3 gives {expected} new this year (I),"
-            " {whole} with those carried over (I + II)"
+            {
+                "id": "NARRATIVE-RECEIVED",
+                "severity": Severity.WARNING,
+                "message": (
+                    "the narrative says “{row}” {actual}; table 3 gives {expected} new this year"
+                    " (I), {whole} with those carried over (I + II)"
+                ),
+                "message_zh": (
+                    "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
+                    "加上年结转（一 + 二）为{whole}件"
+                ),
+                "example": {
+                    "row": "全区收到政府信息公开申请",
+                    "actual": 80,
+                    "expected": 74,
+                    "whole": 75,
+                },
+            },
+            functools.partial(_received, False),
         ),
         (
-            "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
-            "加上年结转（一 + 二）为{whole}件"
+            {
+                "id": "NARRATIVE-RECEIVED-WHOLE",
+                "severity": Severity.INFO,
+                "message": (
+                    "the narrative's “{row}” {actual} counts the year's new applications with"
+                    " those carried over (I + II = {whole}; I alone is {expected}): it agrees"
+                    " with the table read so"
+                ),
+                "message_zh": (
+                    "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；"
+                    "本年新收为{expected}件），按此口径与表格一致"
+                ),
+                "example": {
+                    "row": "全区收到政府信息公开申请",
+                    "actual": 75,
+                    "expected": 74,
+                    "whole": 75,
+                },
+            },
+            functools.partial(_received, True),
         ),
-        {"row": "全区收到政府信息公开申请", "actual": 80, "expected": 74, "whole": 75},
-        False,
     ),
-    (
-        "NARRATIVE-RECEIVED-WHOLE",
-        Severity.INFO,
-        (
-            "the narrative's “{row}” {actual} counts the year's new applications with those"
-            " carried over (I + II = {whole}; I alone is {expected}): it agrees with the table"
-            " read so"
-        ),
-        (
-            "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；本年新收为{expected}件），"
-            "按此口径与表格一致"
-        ),
-        {"row": "全区收到政府信息公开申请", "actual": 75, "expected": 74, "whole": 75},
-        True,
-    ),
-):
-    register_rule(
-        _id,
-        versions=_TABLES,
-        severity=_severity,
-        part=ReportPart.NARRATIVE,
-        message=_message,
-        message_zh=_message_zh,
-        example=_example,
-    )(functools.partial(_received, _whole))
+    versions=_TABLES,
+    part=ReportPart.NARRATIVE,
+)
 
 
 @register_rule(
