@@ -20,7 +20,13 @@ Run with ``python bench/bench_checks.py`` (``--help`` for sizes). It times:
   back from their rendered HTML (``tests/snapshots``), each rebuilt with every count of tables
   3 and 4 and every narrative count scaled by a different factor (so the identities and the
   narrative figures still agree), one in ten with one cell off by one (so findings are built).
-  Every report, table, row and figure is a fresh object: no identity-keyed cache can hide cost.
+  Every report, table, row, figure, section and paragraph string is a fresh object (asserted
+  before timing): no identity-keyed cache can hide cost. The narrative text keeps its words
+  (a cache keyed by the text's value would hit here; the checks keep none). ``--by-rule``
+  also times each family of rules alone (``check(rules=...)``, so each pays for what it reads).
+
+Times are CPU times (``time.process_time``), the best of ``--repeat`` rounds, since the machine
+may be shared.
 
 Targets: ``tabulate_columns`` at least 1.0x the numpy ``bincount`` version; ``check`` on 10,000
 distinct reports under 0.5 s.
@@ -32,26 +38,27 @@ import argparse
 import random
 import time
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 
-from govdisclosure.checks import check
+from govdisclosure.checks import check, registered_rules
 from govdisclosure.examples import load
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.layout import ApplicationRow, FormatVersion
 from govdisclosure.model.outcome import Outcome
-from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
+from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, AnnualReport2021
 from govdisclosure.model.request import DisclosureRequest, Replied, RequestEvent, Withdrawn
 from govdisclosure.parse import parse_report
 from govdisclosure.stats import RequestColumns, tabulate, tabulate_columns
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
-    from govdisclosure.model.report import AnnualReport, Figure
+    from govdisclosure.model.report import AnnualReport, Figure, Section
     from govdisclosure.model.tables import ApplicantCounts, ReviewCounts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -236,9 +243,26 @@ def _scale_figure(figure: Figure, factor: int) -> Figure:
     return attrs.evolve(figure, quantity=quantity)
 
 
+def _fresh(text: str) -> str:
+    """An equal string that is a new object (``str(text)`` and slicing may return ``text``)."""
+    return text.encode().decode()
+
+
+def _fresh_section(section: Section) -> Section:
+    return attrs.evolve(
+        section,
+        heading=_fresh(section.heading),
+        paragraphs=tuple(_fresh(p) for p in section.paragraphs),
+        subsections=tuple(_fresh_section(s) for s in section.subsections),
+    )
+
+
 def vary(report: AnnualReport, factor: int, broken: bool) -> AnnualReport:
     """A new report: counts scaled by ``factor`` (identities kept), one cell off if ``broken``."""
-    changes: dict[str, Any] = {"figures": tuple(_scale_figure(f, factor) for f in report.figures)}
+    changes: dict[str, Any] = {
+        "figures": tuple(_scale_figure(f, factor) for f in report.figures),
+        "sections": tuple(_fresh_section(s) for s in report.sections),
+    }
     if isinstance(report, AnnualReport2019 | AnnualReport2021):
         if report.applications is not None:
             rows = [_scale_row(r, factor) for r in report.applications.rows]
@@ -255,6 +279,10 @@ def vary(report: AnnualReport, factor: int, broken: bool) -> AnnualReport:
                     reviews.litigation_after_reconsideration, factor
                 ),
             )
+    if getattr(report, "proactive", None) is not None:
+        changes["proactive"] = attrs.evolve(report.proactive)  # type: ignore[attr-defined]
+    if isinstance(report, AnnualReport2008):
+        changes["statistics"] = tuple(attrs.evolve(s) for s in report.statistics)
     return attrs.evolve(report, **changes)
 
 
@@ -265,13 +293,60 @@ def distinct_reports(count: int) -> list[AnnualReport]:
     return [vary(bases[i % len(bases)], 1 + i // len(bases), i % 10 == 9) for i in range(count)]
 
 
+def _parts(report: AnnualReport) -> Iterator[object]:
+    """The objects a report is made of that a cache could key on (by identity)."""
+    yield report
+    yield from report.figures
+    for figure in report.figures:
+        yield figure.quantity
+    stack = list(report.sections)
+    while stack:
+        section = stack.pop()
+        yield section
+        yield from (p for p in section.paragraphs if len(p) > 1)  # 1-char strings are shared
+        stack.extend(section.subsections)
+    for name in ("applications", "reviews", "proactive", "statistics"):
+        table = getattr(report, name, None)
+        if isinstance(table, tuple):
+            yield from table
+        elif table is not None:
+            yield table
+            yield from getattr(table, "rows", ())
+
+
+def assert_distinct(reports: Sequence[AnnualReport]) -> None:
+    """No two reports share an object a cache could key on (the bases are not checked)."""
+    seen: set[int] = set()
+    count = 0
+    for report in reports:
+        for part in _parts(report):
+            seen.add(id(part))
+            count += 1
+    assert len(seen) == count, f"{count - len(seen)} objects are shared between reports"
+
+
 def best(repeat: int, func: Callable[[], object]) -> float:
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         func()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
+
+
+def check_all(reports: Sequence[AnnualReport], rules: list[str]) -> None:
+    for report in reports:
+        check(report, rules=rules)
+
+
+def families() -> dict[str, list[str]]:
+    """The rules check() runs by default, by family (the id up to its first hyphen)."""
+    out: dict[str, list[str]] = {}
+    for rule in registered_rules().values():
+        if rule.default and not rule.series and not rule.corpus:
+            family = rule.id.split("-")[0]
+            out.setdefault("T2-T4 (tables)" if family[0] == "T" else family, []).append(rule.id)
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -280,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pool", type=int, default=200_000)
     parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--by-rule", action="store_true", help="time each family of rules alone")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -323,6 +399,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     started = time.perf_counter()
     reports = distinct_reports(args.reports)
     print(f"\nbuilt {len(reports):,} distinct reports in {time.perf_counter() - started:.1f} s")
+    assert_distinct(reports)
     failures = sum(1 for r in reports if check(r))
     print(f"reports with findings: {failures:,}")
     seconds = best(args.repeat, lambda: [check(r) for r in reports])
@@ -333,6 +410,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     seconds = best(args.repeat, lambda: [check(r, include_unverifiable=True) for r in reports])
     print(f"check(include_unverifiable=True): {seconds:.3f} s")
+    if args.by_rule:
+        for family, ids in families().items():
+            alone = best(args.repeat, partial(check_all, reports, ids))
+            print(f"  {family:<16} alone: {alone:.3f} s ({', '.join(ids)})")
 
 
 if __name__ == "__main__":

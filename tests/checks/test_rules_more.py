@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import corpus
 from govdisclosure.checks import (
@@ -24,14 +26,19 @@ from govdisclosure.checks import (
     check_series,
     completeness,
     outliers,
+    register_rule,
     registered_rules,
+    unregister_rule,
 )
-from govdisclosure.checks._memo import breakdowns, fee_text
+from govdisclosure.checks._memo import breakdowns, fee_text, memo
+from govdisclosure.checks._narrative import _UPHELD_WORDS, _says_upheld
 from govdisclosure.examples import load
 from govdisclosure.model import AgencyLevel, AnnualReport2019, AnnualReport2021
 from govdisclosure.parse import parse_report
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from govdisclosure.model.report import AnnualReport
 
 
@@ -602,3 +609,41 @@ def test_the_engine_edges_on_real_reports() -> None:
     found = check(attrs.evolve(shanghai, figures=moved), blanks_as_zero=True)
     assert [f.subject for f in only(found, "NARRATIVE-UPHELD")] == ["信息公开类诉讼"]
     assert list(registered_rules()["LEGACY-NARRATIVE"].func(shanghai)) == []
+
+
+# --- the shared scans: the same answers as the plain searches they replace ---------------------
+
+
+@given(st.text(alphabet="均获被全部维持件。，x", max_size=16))
+def test_upheld_words_are_found_through_their_common_ending(text: str) -> None:
+    # NARRATIVE-UPHELD finds 均获维持, 均维持… through the places of 维持 (one str.find each).
+    assert _says_upheld(text) == any(word in text for word in _UPHELD_WORDS)
+
+
+def test_check_with_named_rules_builds_no_blank_comparison_it_drops() -> None:
+    # Counted through the memo's flag, which the table rules read: with rules named, as without,
+    # a blank operand's comparison is built only when include_unverifiable asks for it.
+    shanghai = load("shanghai-gov-office-2019")
+    built: list[bool] = []
+    rule = registered_rules()["T3-ROW-SUM"]
+
+    def spy(report: AnnualReport) -> Iterator[Observation]:
+        built.append(memo(report).blanks)
+        yield from rule.func(report)
+
+    register_rule(
+        "SPY-BLANKS",
+        versions=None,
+        severity=Severity.INFO,
+        part=rule.part,
+        message=rule.message,
+        message_zh=rule.message_zh,
+    )(spy)
+    try:
+        named = check(shanghai, rules=["SPY-BLANKS"])
+        listed = check(shanghai, rules=["SPY-BLANKS"], include_unverifiable=True)
+    finally:
+        unregister_rule("SPY-BLANKS")
+    assert built == [False, True]
+    assert named == () and listed and all(not f.verifiable for f in listed)
+    assert memo(shanghai).blanks  # restored after the check

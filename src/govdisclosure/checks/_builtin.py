@@ -9,17 +9,18 @@ difference or a blank operand); the engine decides as for any rule.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from govdisclosure.checks._core import Observation, Severity, register_rule
+from govdisclosure.checks._core import Observation, Severity, _register_each, register_rule
 from govdisclosure.checks._memo import memo
 from govdisclosure.model.form import CellKind, CellRef, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from govdisclosure.model.report import AnnualReport
 
@@ -31,8 +32,6 @@ class _Shape(NamedTuple):
 
     spans: tuple[tuple[int, int], ...]
     """Each row's (start, end) in the flat cells."""
-    totals: tuple[tuple[int, tuple[int, ...]], ...]
-    """Per row with a total column: the total's position and the positions it sums."""
     rows: dict[str, int]
     """Row code -> row index."""
     leaves: tuple[int, ...]
@@ -40,12 +39,11 @@ class _Shape(NamedTuple):
     runs: tuple[tuple[int, int, int], ...]
     """The totals whose summed cells are one run before them: (start, end, total position)."""
     scattered: tuple[tuple[int, tuple[int, ...]], ...]
-    """The other totals (their positions, as in ``totals``)."""
-    leaf_starts: tuple[int, ...]
-    """Where each outcome row starts in the flat cells."""
-    width: int
-    """The width of every row when every row ends in a total of all the cells before it (so
-    the identities can be verified column-wise at C speed), else 0."""
+    """The other totals (their position and the positions they sum)."""
+    summed: tuple[slice, ...]
+    """The runs as slices of the flat cells (``runs``, ready for ``map``)."""
+    printed: tuple[int, ...]
+    """The positions of the runs' totals."""
 
 
 @cache
@@ -77,37 +75,15 @@ def _shape(table: FormTable) -> _Shape:
             runs.append((summed[0], summed[-1] + 1, total))
         else:
             scattered.append((total, summed))
-    leaf_starts = tuple(spans[i][0] for i in leaves)
-    widths = {end - begin for begin, end in spans}
-    width = widths.pop() if len(widths) == 1 else 0
-    regular = (
-        width > 1
-        and not scattered
-        and len(runs) == len(spans)
-        and all(run == (b, e - 1, e - 1) for run, (b, e) in zip(runs, spans, strict=True))
-    )
     return _Shape(
         tuple(spans),
-        tuple(totals),
         rows,
         tuple(leaves),
         tuple(runs),
         tuple(scattered),
-        leaf_starts,
-        width if regular else 0,
+        tuple(slice(begin, end) for begin, end, _ in runs),
+        tuple(total for _, _, total in runs),
     )
-
-
-def _all_rows_add_up(values: tuple[Any, ...], width: int) -> bool:
-    """True if no cell is blank and every row's last cell is the sum of the others.
-
-    Column-wise, with ``zip`` and ``map`` over strided slices: no Python loop per row. This is
-    the common case (a report whose table holds), so the rule need not look row by row.
-    """
-    if None in values:
-        return False
-    columns = [values[i::width] for i in range(width - 1)]
-    return list(map(sum, zip(*columns, strict=True))) == list(values[width - 1 :: width])
 
 
 # Read once per report for all the rules of a check (the memo of the report being checked).
@@ -132,48 +108,108 @@ def _row_refs(table: FormTable, code: str) -> tuple[CellRef, ...]:
     return table.cells[start:end]
 
 
-@register_rule(
-    "T3-BALANCE",
-    versions=None,
-    severity=Severity.ERROR,
-    part=ReportPart.APPLICATIONS,
-    message="column {column}: I + II = {expected}; (7) total + IV = {actual}",
-    message_zh="“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
-    example={"column": "total", "column_zh": "总计", "expected": 3153, "actual": 3152},
-)
-def _balance(report: AnnualReport) -> Iterator[Observation]:
+class _Columns(NamedTuple):
+    """Where a column-wise identity of table 3 reads: in each column, the cells of the rows
+    ``added`` add up to those of the rows ``against`` (starts of rows in the flat cells)."""
+
+    added: tuple[int, ...]
+    against: tuple[int, ...]
+    width: int
+    """The width of the first ``against`` row, whose cells the observations name."""
+    strided: tuple[tuple[slice, ...], tuple[slice, ...]] | None
+    """Per column, the slices of the flat cells that hold its cells of the rows ``added`` and
+    of the rows ``against``, when each is one run of rows of that width (else None)."""
+
+
+_OUTCOME_ROWS = ()  # in place of row codes: the outcome rows (三 without （七）总计)
+
+
+def _column_slices(spans: list[tuple[int, int]], width: int) -> tuple[slice, ...] | None:
+    """Each column of a run of rows as one strided slice (None if the rows are not a run of
+    rows ``width`` wide)."""
+    if any(end - start != width for start, end in spans) or any(
+        after[0] != before[1] for before, after in pairwise(spans)
+    ):
+        return None
+    first, last = spans[0][0], spans[-1][1]
+    return tuple(slice(first + column, last, width) for column in range(width))
+
+
+@cache
+def _columns(table: FormTable, added: tuple[str, ...], against: tuple[str, ...]) -> _Columns | None:
+    """The plan of a column-wise identity in this form's table (None if it lacks a row)."""
+    shape = _shape(table)
+    found = [shape.rows.get(code) for code in added] if added else list(shape.leaves)
+    found_against = [shape.rows.get(code) for code in against]
+    if not found or None in found or None in found_against:
+        return None
+    left = [shape.spans[i] for i in found]  # type: ignore[index]
+    right = [shape.spans[i] for i in found_against]  # type: ignore[index]
+    width = right[0][1] - right[0][0]
+    strided = _column_slices(left, width), _column_slices(right, width)
+    return _Columns(
+        tuple(start for start, _ in left),
+        tuple(start for start, _ in right),
+        width,
+        None if strided[0] is None or strided[1] is None else strided,  # type: ignore[arg-type]
+    )
+
+
+def _column_sums(
+    added: tuple[str, ...], against: tuple[str, ...], report: AnnualReport
+) -> Iterator[Observation]:
+    """T3-BALANCE and T3-OUTCOMES: column by column, the rows ``added`` against ``against``."""
     read = _read(report, ReportPart.APPLICATIONS)
     if read is None:
         return
     table, values = read
-    shape = _shape(table)
-    rows = shape.rows
-    found = [rows.get(code) for code in (_NEW, _CARRIED, _TOTAL, _FORWARD)]
-    if None in found:
+    plan = _columns(table, added, against)
+    if plan is None:
         return
-    spans = shape.spans
-    new, carried, total, forward = (spans[i][0] for i in found)  # type: ignore[index]
+    if plan.strided is not None:
+        # Every column at once, at C speed: the common case (a table that holds, no blank;
+        # a blank cell, None, makes sum raise and the columns are gone through one by one).
+        get = values.__getitem__
+        left, right = plan.strided
+        try:
+            if list(map(sum, map(get, left))) == list(map(sum, map(get, right))):
+                return
+        except TypeError:
+            pass
+    width = plan.width
+    columns = zip(*[values[start : start + width] for start in plan.added], strict=True)
+    wholes = zip(*[values[start : start + width] for start in plan.against], strict=True)
     cells = table.cells
-    for offset in range(spans[found[2]][1] - total):  # type: ignore[index]
-        a, b = values[new + offset], values[carried + offset]
-        c, d = values[total + offset], values[forward + offset]
-        expected = None if a is None or b is None else a + b
-        actual = None if c is None or d is None else c + d
-        if expected is None or actual is None or expected != actual:
-            yield Observation(cells[total + offset], expected, actual)
+    at = plan.against[0]
+    blanks = memo(report).blanks
+    for offset, (parts, whole) in enumerate(zip(columns, wholes, strict=True)):
+        expected = None if None in parts else sum(parts)
+        actual = None if None in whole else sum(whole)
+        if expected is None or actual is None:
+            if blanks:
+                yield Observation(cells[at + offset], expected, actual)
+        elif expected != actual:
+            yield Observation(cells[at + offset], expected, actual)
 
 
-def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]:
+def _row_totals(part: ReportPart, report: AnnualReport) -> Iterator[Observation]:
+    """T3-ROW-SUM and T4-TOTAL: every row's total column against the counts it sums."""
     read = _read(report, part)
     if read is None:
         return
     table, values = read
     shape = _shape(table)
-    if shape.width and _all_rows_add_up(values, shape.width):
-        return
+    get = values.__getitem__
+    if not shape.scattered:
+        # Every row at once (a blank makes sum raise: then row by row, below).
+        try:
+            if list(map(sum, map(get, shape.summed))) == list(map(get, shape.printed)):
+                return
+        except TypeError:
+            pass
     cells = table.cells
     blanks = memo(report).blanks
-    # sum_cells inlined: this runs for every row of every report.
+    # sum_cells inlined: this runs for every row of a report whose table does not add up.
     for start, end, total in shape.runs:
         summed = values[start:end]
         expected = None if None in summed else sum(summed)
@@ -191,74 +227,75 @@ def _row_totals(report: AnnualReport, part: ReportPart) -> Iterator[Observation]
             yield Observation(cells[total], expected, actual)
 
 
-@register_rule(
-    "T3-ROW-SUM",
-    versions=None,
-    severity=Severity.ERROR,
-    part=ReportPart.APPLICATIONS,
-    message="row {row}: the six applicant columns add up to {expected}, total printed {actual}",
-    message_zh="“{row}”行：六类申请人之和为{expected}，总计栏为{actual}",
-    example={
-        "row": ApplicationRow.NEW.label_en,
-        "row_zh": ApplicationRow.NEW.label,
-        "expected": 3119,
-        "actual": 3120,
-    },
+# The identities of tables 3 and 4: one function each kind, the rules told apart by their
+# parameters (id, part, messages, example, and what the function compares). The partials bind
+# positional arguments, before the report: a keyword one costs a dict per call.
+_TABLE_RULES: tuple[tuple[dict[str, Any], Callable[..., Iterator[Observation]]], ...] = (
+    (
+        {
+            "id": "T3-BALANCE",
+            "part": ReportPart.APPLICATIONS,
+            "message": "column {column}: I + II = {expected}; (7) total + IV = {actual}",
+            "message_zh": "“{column}”列：一 + 二 = {expected}；（七）总计 + 四 = {actual}",
+            "example": {"column": "total", "column_zh": "总计", "expected": 3153, "actual": 3152},
+        },
+        partial(_column_sums, (_NEW, _CARRIED), (_TOTAL, _FORWARD)),
+    ),
+    (
+        {
+            "id": "T3-ROW-SUM",
+            "part": ReportPart.APPLICATIONS,
+            "message": (
+                "row {row}: the six applicant columns add up to {expected}, total printed {actual}"
+            ),
+            "message_zh": "“{row}”行：六类申请人之和为{expected}，总计栏为{actual}",
+            "example": {
+                "row": ApplicationRow.NEW.label_en,
+                "row_zh": ApplicationRow.NEW.label,
+                "expected": 3119,
+                "actual": 3120,
+            },
+        },
+        partial(_row_totals, ReportPart.APPLICATIONS),
+    ),
+    (
+        {
+            "id": "T3-OUTCOMES",
+            "part": ReportPart.APPLICATIONS,
+            "message": (
+                "column {column}: the outcome rows add up to {expected}, (7) total is {actual}"
+            ),
+            "message_zh": "“{column}”列：各办理结果之和为{expected}，（七）总计为{actual}",
+            "example": {
+                "column": "natural person",
+                "column_zh": "自然人",
+                "expected": 3049,
+                "actual": 3050,
+            },
+        },
+        partial(_column_sums, _OUTCOME_ROWS, (_TOTAL,)),
+    ),
+    (
+        {
+            "id": "T4-TOTAL",
+            "part": ReportPart.REVIEWS,
+            "message": (
+                "{row}: upheld + corrected + other + pending = {expected}, total printed {actual}"
+            ),
+            "message_zh": (
+                "{row}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}，总计为{actual}"
+            ),
+            "example": {
+                "row": "administrative reconsideration",
+                "row_zh": "行政复议",
+                "expected": 11,
+                "actual": 0,
+            },
+        },
+        partial(_row_totals, ReportPart.REVIEWS),
+    ),
 )
-def _row_sum(report: AnnualReport) -> Iterator[Observation]:
-    return _row_totals(report, ReportPart.APPLICATIONS)
-
-
-@register_rule(
-    "T3-OUTCOMES",
-    versions=None,
-    severity=Severity.ERROR,
-    part=ReportPart.APPLICATIONS,
-    message="column {column}: the outcome rows add up to {expected}, (7) total is {actual}",
-    message_zh="“{column}”列：各办理结果之和为{expected}，（七）总计为{actual}",
-    example={"column": "natural person", "column_zh": "自然人", "expected": 3049, "actual": 3050},
-)
-def _outcomes(report: AnnualReport) -> Iterator[Observation]:
-    read = _read(report, ReportPart.APPLICATIONS)
-    if read is None:
-        return
-    table, values = read
-    shape = _shape(table)
-    index = shape.rows.get(_TOTAL)
-    if index is None or not shape.leaves:
-        return
-    at, end = shape.spans[index]
-    width = end - at
-    # Column sums of the outcome rows, with zip over row slices (no Python loop per cell).
-    leaves = [values[start : start + width] for start in shape.leaf_starts]
-    cells = table.cells
-    blanks = memo(report).blanks
-    for offset, column in enumerate(zip(*leaves, strict=True)):
-        expected = None if None in column else sum(column)
-        actual = values[at + offset]
-        if expected is None or actual is None:
-            if blanks:
-                yield Observation(cells[at + offset], expected, actual)
-        elif expected != actual:
-            yield Observation(cells[at + offset], expected, actual)
-
-
-@register_rule(
-    "T4-TOTAL",
-    versions=None,
-    severity=Severity.ERROR,
-    part=ReportPart.REVIEWS,
-    message="{row}: upheld + corrected + other + pending = {expected}, total printed {actual}",
-    message_zh="{row}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {expected}，总计为{actual}",
-    example={
-        "row": "administrative reconsideration",
-        "row_zh": "行政复议",
-        "expected": 11,
-        "actual": 0,
-    },
-)
-def _review_total(report: AnnualReport) -> Iterator[Observation]:
-    return _row_totals(report, ReportPart.REVIEWS)
+_register_each(_TABLE_RULES, versions=None, severity=Severity.ERROR)
 
 
 @register_rule(
@@ -309,73 +346,95 @@ def _carry(previous: AnnualReport, current: AnnualReport) -> Iterator[Observatio
         yield Observation(cell, by_code.get(cell.column), actual)
 
 
-@register_rule(
-    "T2-SERIES",
-    versions=(FormatVersion.NATIONAL_2021,),
-    severity=Severity.WARNING,
-    part=ReportPart.PROACTIVE,
-    message=(
-        "{row}: {year} has {actual} in force, but last year's in force + issued - repealed"
-        " = {expected}"
-    ),
-    message_zh=(
-        "{row}：{year}年现行有效{actual}件，但上年现行有效 + 本年制发 - 本年废止 = {expected}件"
-    ),
-    series=True,
-    example={
-        "row": "administrative normative documents",
-        "row_zh": "行政规范性文件",
-        "year": 2024,
-        "actual": 9,
-        "expected": 8,
-    },
-)
-def _documents_series(previous: AnnualReport, current: AnnualReport) -> Iterator[Observation]:
-    if not isinstance(previous, AnnualReport2021) or not isinstance(current, AnnualReport2021):
+def _signed_sum(*cells: int | None, minus: int | None = 0) -> int | None:
+    """The cells added up, less ``minus``; None if any is blank."""
+    if minus is None or None in cells:
+        return None
+    return sum(cells) - minus  # type: ignore[arg-type]
+
+
+def _proactive_series(
+    kind: type[AnnualReport2019 | AnnualReport2021],
+    names: tuple[str, ...],
+    column: str,
+    expected: Callable[[Any, Any], int | None],
+    previous: AnnualReport,
+    current: AnnualReport,
+) -> Iterator[Observation]:
+    """T2-SERIES and T2-SERIES-ITEMS: each row of table 2 this year against last year's."""
+    if not isinstance(previous, kind) or not isinstance(current, kind):
         return
     if previous.proactive is None or current.proactive is None:
         return
     table = form_of(current).table(ReportPart.PROACTIVE)
-    for name in ("regulations", "normative_documents"):
+    for name in names:
         before, now = getattr(previous.proactive, name), getattr(current.proactive, name)
-        parts = (before.in_force, now.issued, now.repealed)
-        expected = None if None in parts else before.in_force + now.issued - now.repealed
-        yield Observation(table.cell(name, "in_force"), expected, now.in_force)
+        yield Observation(table.cell(name, column), expected(before, now), getattr(now, column))
 
 
 _ITEMS_2019 = ("licensing", "other_services", "penalties", "compulsory_measures", "fees")
 
-
-@register_rule(
-    "T2-SERIES-ITEMS",
-    versions=(FormatVersion.TRIAL_2019,),
+# Table 2 across years, per format: one function, told apart by the rows and cells it reads.
+_register_each(
+    (
+        (
+            {
+                "id": "T2-SERIES",
+                "versions": (FormatVersion.NATIONAL_2021,),
+                "message": (
+                    "{row}: {year} has {actual} in force, but last year's in force + issued"
+                    " - repealed = {expected}"
+                ),
+                "message_zh": (
+                    "{row}：{year}年现行有效{actual}件，但上年现行有效 + 本年制发 - 本年废止"
+                    " = {expected}件"
+                ),
+                "example": {
+                    "row": "administrative normative documents",
+                    "row_zh": "行政规范性文件",
+                    "year": 2024,
+                    "actual": 9,
+                    "expected": 8,
+                },
+            },
+            partial(
+                _proactive_series,
+                AnnualReport2021,
+                ("regulations", "normative_documents"),
+                "in_force",
+                lambda before, now: _signed_sum(before.in_force, now.issued, minus=now.repealed),
+            ),
+        ),
+        (
+            {
+                "id": "T2-SERIES-ITEMS",
+                "versions": (FormatVersion.TRIAL_2019,),
+                "message": (
+                    "{row}: {year} starts from {actual} items last year, but the year before had"
+                    " items last year + change = {expected}"
+                ),
+                "message_zh": (
+                    "{row}：{year}年上一年项目数量为{actual}，"
+                    "但上一年度的上一年项目数量 + 本年增减 = {expected}"
+                ),
+                "example": {
+                    "row": "administrative licensing",
+                    "row_zh": "行政许可",
+                    "year": 2020,
+                    "actual": 12,
+                    "expected": 14,
+                },
+            },
+            partial(
+                _proactive_series,
+                AnnualReport2019,
+                _ITEMS_2019,
+                "previous_year",
+                lambda before, now: _signed_sum(before.previous_year, before.change),
+            ),
+        ),
+    ),
     severity=Severity.WARNING,
     part=ReportPart.PROACTIVE,
-    message=(
-        "{row}: {year} starts from {actual} items last year, but the year before had"
-        " items last year + change = {expected}"
-    ),
-    message_zh=(
-        "{row}：{year}年上一年项目数量为{actual}，"
-        "但上一年度的上一年项目数量 + 本年增减 = {expected}"
-    ),
     series=True,
-    example={
-        "row": "administrative licensing",
-        "row_zh": "行政许可",
-        "year": 2020,
-        "actual": 12,
-        "expected": 14,
-    },
 )
-def _items_series(previous: AnnualReport, current: AnnualReport) -> Iterator[Observation]:
-    if not isinstance(previous, AnnualReport2019) or not isinstance(current, AnnualReport2019):
-        return
-    if previous.proactive is None or current.proactive is None:
-        return
-    table = form_of(current).table(ReportPart.PROACTIVE)
-    for name in _ITEMS_2019:
-        before, now = getattr(previous.proactive, name), getattr(current.proactive, name)
-        start, change = before.previous_year, before.change
-        expected = None if start is None or change is None else start + change
-        yield Observation(table.cell(name, "previous_year"), expected, now.previous_year)

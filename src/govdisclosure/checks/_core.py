@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -166,18 +167,25 @@ class _Defaults(dict[str, object]):
         return "…"
 
 
+@functools.cache
+def _labels(cell: CellRef) -> tuple[str, str, str, str]:
+    """A cell's row and column as printed, in Chinese and in English (cached: the form's cells
+    are few, and a finding names one)."""
+    row = cell.row_spec
+    column = row.column(cell.column)
+    return row.label, row.label_en, column.label, column.label_en
+
+
 def _row_label(cell: CellRef | None, subject: str | None, zh: bool) -> str:
     if cell is None:
         return subject or ""
-    row = cell.row_spec
-    return row.label if zh else row.label_en
+    return _labels(cell)[0 if zh else 1]
 
 
 def _column_label(cell: CellRef | None, zh: bool) -> str:
     if cell is None:
         return ""
-    column = cell.column_spec
-    return column.label if zh else column.label_en
+    return _labels(cell)[2 if zh else 3]
 
 
 @attrs.frozen(kw_only=True)
@@ -285,6 +293,15 @@ def register_rule(
     return decorate
 
 
+def _register_each(
+    rules: Iterable[tuple[Mapping[str, Any], Callable[..., Iterable[Observation]]]], **common: Any
+) -> None:
+    """Register rules that share some parameters (``common``); each row gives the rest (id,
+    messages, example…) and the function, often one function bound to the row's arguments."""
+    for own, func in rules:
+        register_rule(**common, **own)(func)
+
+
 def unregister_rule(id: str) -> Rule:
     """Remove a registered rule and return it (raises :class:`KeyError` if there is none).
 
@@ -325,24 +342,36 @@ def _values(obs: Observation, year: int | None, blank: str, zh: bool) -> dict[st
     return values
 
 
+def _plain_values(
+    row: str, column: str, expected: object, actual: object, year: int | None, blank: str
+) -> dict[str, object]:
+    """The template values of an observation without details, in one language."""
+    return {
+        "row": row,
+        "column": column,
+        "expected": blank if expected is None else expected,
+        "actual": blank if actual is None else actual,
+        "year": year,
+    }
+
+
 def _finding(
     rule: Rule, obs: Observation, holds: bool | None, year: int | None, zeroed: bool
 ) -> Finding:
-    cell, subject = obs.cell, obs.subject
-    en = rule.message.format_map(
-        {
-            "row": _row_label(cell, subject, zh=False),
-            "column": _column_label(cell, zh=False),
-            **_values(obs, year, "blank", zh=False),
-        }
-    )
-    zh = rule.message_zh.format_map(
-        {
-            "row": _row_label(cell, subject, zh=True),
-            "column": _column_label(cell, zh=True),
-            **_values(obs, year, "空白", zh=True),
-        }
-    )
+    cell, expected, actual, subject = obs.cell, obs.expected, obs.actual, obs.subject
+    if cell is None:
+        row_zh = row = subject or ""
+        column_zh = column = ""
+    else:
+        row_zh, row, column_zh, column = _labels(cell)
+    if obs.details:
+        en_values = {"row": row, "column": column, **_values(obs, year, "blank", zh=False)}
+        zh_values = {"row": row_zh, "column": column_zh, **_values(obs, year, "空白", zh=True)}
+    else:  # the common case, without the general merge of the details
+        en_values = _plain_values(row, column, expected, actual, year, "blank")
+        zh_values = _plain_values(row_zh, column_zh, expected, actual, year, "空白")
+    en = rule.message.format_map(en_values)
+    zh = rule.message_zh.format_map(zh_values)
     status = Status.FAILED
     if holds is None:
         status = Status.NOT_VERIFIABLE
@@ -358,8 +387,8 @@ def _finding(
         part=rule.part,
         cell=cell,
         subject=subject,
-        expected=obs.expected,
-        actual=obs.actual,
+        expected=expected,
+        actual=actual,
         year=year,
         message=en,
         message_zh=zh,
@@ -367,30 +396,38 @@ def _finding(
     )
 
 
+_Func = Callable[..., Iterable[Observation]]
+
+
 def _collect(
-    rule: Rule,
-    observations: Iterable[Observation],
+    rules: Iterable[tuple[Rule, _Func]],
+    args: tuple[AnnualReport, ...],
     year: int | None,
     include_unverifiable: bool,
     out: list[Finding],
     zeroed: bool = False,
 ) -> None:
-    for obs in observations:
-        expected, actual = obs.expected, obs.actual
-        if expected is None or actual is None:
-            if include_unverifiable:
-                out.append(_finding(rule, obs, None, year, zeroed))
-            continue
-        if obs.at_least:
-            if actual >= expected:
+    """The findings of some rules on ``args`` (a report, or two for a series rule), into ``out``.
+
+    Most rules yield nothing for most reports, and this runs for every rule of every report:
+    the comparison is inlined rather than left to :attr:`Observation.holds`.
+    """
+    for rule, func in rules:
+        for obs in func(*args):
+            expected, actual = obs.expected, obs.actual
+            if expected is None or actual is None:
+                if include_unverifiable:
+                    out.append(_finding(rule, obs, None, year, zeroed))
                 continue
-        elif actual == expected:
-            continue
-        out.append(_finding(rule, obs, False, year, zeroed))
+            if obs.at_least:
+                if actual >= expected:
+                    continue
+            elif actual == expected:
+                continue
+            out.append(_finding(rule, obs, False, year, zeroed))
 
 
 # The rules check() runs by default, per format version: rebuilt when the registry changes.
-_Func = Callable[..., Iterable[Observation]]
 _DEFAULT: dict[FormatVersion, list[tuple[Rule, _Func]]] = {}
 
 
@@ -447,30 +484,15 @@ def check(
     out: list[Finding] = []
     year = report.year
     if rules is None:
-        held = memo(report)
-        held.blanks = include_unverifiable  # the rules need not build what would be dropped
-        try:
-            # The default rules of the version, already filtered; _collect inlined, since most
-            # rules yield nothing for most reports and this runs for every rule of every report.
-            for rule, func in _default_funcs(version):
-                for obs in func(report):
-                    expected, actual = obs.expected, obs.actual
-                    if expected is None or actual is None:
-                        if include_unverifiable:
-                            out.append(_finding(rule, obs, None, year, blanks_as_zero))
-                        continue
-                    if obs.at_least:
-                        if actual >= expected:
-                            continue
-                    elif actual == expected:
-                        continue
-                    out.append(_finding(rule, obs, False, year, blanks_as_zero))
-        finally:
-            held.blanks = True
-        return tuple(out)
-    for rule in _selected(rules, series=False):
-        if rule.versions is None or version in rule.versions:
-            _collect(rule, rule.func(report), year, include_unverifiable, out, blanks_as_zero)
+        selected = _default_funcs(version)  # the default rules of the version, filtered once
+    else:
+        selected = [(r, r.func) for r in _selected(rules, series=False) if r.applies_to(version)]
+    held = memo(report)
+    held.blanks = include_unverifiable  # the rules need not build what would be dropped
+    try:
+        _collect(selected, (report,), year, include_unverifiable, out, blanks_as_zero)
+    finally:
+        held.blanks = True
     return tuple(out)
 
 
@@ -546,11 +568,14 @@ def check_series(
             if previous is None:
                 continue
             current = years[year]
-            for rule in selected:
-                if rule.applies_to(previous.format_version) and rule.applies_to(
-                    current.format_version
-                ):
-                    _collect(rule, rule.func(previous, current), year, include_unverifiable, out)
+            pair = (previous, current)
+            applying = [
+                (rule, rule.func)
+                for rule in selected
+                if rule.applies_to(previous.format_version)
+                and rule.applies_to(current.format_version)
+            ]
+            _collect(applying, pair, year, include_unverifiable, out)
     return tuple(out)
 
 

@@ -95,37 +95,35 @@ def _fee_schedule(report: AnnualReport) -> Iterator[Observation]:
     from govdisclosure.rules.fees import FeeMethod, information_fee
 
     on = date(report.year, 12, 31)
-    for units, amount, sentence in fees.pages:
-        if "按量计收" not in sentence:
-            continue  # pages without the method: the amount may cover many applications
-        expected = information_fee(FeeMethod.PER_PAGE, units, on=on).total
-        yield Observation(
-            None,
-            expected,
-            amount,
-            subject=sentence,
-            details=(
-                ("units", units),
-                ("unit", "pages"),
-                ("unit_zh", "页"),
-                ("method", "by pages"),
-                ("method_zh", "按量计收"),
-            ),
-        )
-    for units, amount, sentence in fees.pieces:
-        if units < 1:
-            continue
-        expected = information_fee(FeeMethod.PER_APPLICATION, units, on=on).total
-        yield Observation(
-            None,
-            expected,
-            amount,
-            subject=sentence,
-            details=(
-                ("units", units),
-                ("unit", "applications in a month"),
-                ("unit_zh", "件"),
-                ("method", "by applications"),
-                ("method_zh", "按件计收"),
-            ),
-        )
+    # The two methods read alike. Pages are read only from a sentence that names the method
+    # (else the amount may cover many applications); a 按件计收 sentence always does, and
+    # counts one application at least.
+    methods = (
+        (fees.pages, FeeMethod.PER_PAGE, 0, "pages", "页", "by pages", "按量计收"),
+        (
+            fees.pieces,
+            FeeMethod.PER_APPLICATION,
+            1,
+            "applications in a month",
+            "件",
+            "by applications",
+            "按件计收",
+        ),
+    )
+    for charged, method, least, unit, unit_zh, name, name_zh in methods:
+        for units, amount, sentence in charged:
+            if name_zh not in sentence or units < least:
+                continue
+            yield Observation(
+                None,
+                information_fee(method, units, on=on).total,
+                amount,
+                subject=sentence,
+                details=(
+                    ("units", units),
+                    ("unit", unit),
+                    ("unit_zh", unit_zh),
+                    ("method", name),
+                    ("method_zh", name_zh),
+                ),
+            )

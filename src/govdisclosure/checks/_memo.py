@@ -149,13 +149,15 @@ def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
         if "元" not in sentence:
             continue
         head, _, rest = sentence.partition("其中")
-        found = _FEE_TOTAL.search(head) if total is None else None
+        # The literal words the patterns need are looked for first (a substring test is much
+        # faster than a pattern that can start anywhere).
+        found = _FEE_TOTAL.search(head) if total is None and "信息处理费" in head else None
         if found is not None:
             total = _amount(found.group(1), found.group(2))
-            counted = _FEE_COUNT.search(head)
+            counted = _FEE_COUNT.search(head) if "件" in head else None
             applications = int(counted.group(1)) if counted is not None else None
             read = []
-            for item in _FEE_ITEM.finditer(rest):
+            for item in _FEE_ITEM.finditer(rest) if "元" in rest else ():
                 n = int(item.group(2)) if item.group(2) else None
                 amount = _amount(item.group(3), item.group(4))
                 assert amount is not None
@@ -163,13 +165,15 @@ def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
             # Every amount an item, and no word saying the list is partial.
             if len(read) == rest.count("元") and not any(w in rest for w in _PARTIAL):
                 items = read
+        if "页" not in sentence and "按件计收" not in sentence:
+            continue  # neither the pages of an application nor a charge per application
         amounts = _YUAN.findall(sentence)
         if len(amounts) != 1:
             continue
         amount = _amount(*amounts[0])
         assert amount is not None
-        page = _PAGES.findall(sentence)
-        counts = [int(n) for n in _PIECES.findall(sentence)]
+        page = _PAGES.findall(sentence) if "页" in sentence else ()
+        counts = [int(n) for n in _PIECES.findall(sentence)] if "件" in sentence else []
         if len(page) == 1:
             if all(n <= 1 for n in counts):  # the pages of one application, not of several
                 pages.append((int(page[0]), amount, sentence.strip()))
@@ -189,6 +193,11 @@ def _walk(report: AnnualReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for top in report.sections:
         heading = top.heading
         into = other if "其他需要报告" in heading or heading.lstrip().startswith("六") else None
+        if not top.subsections:  # the common case: no walk
+            every.extend(top.paragraphs)
+            if into is not None:
+                into.extend(top.paragraphs)
+            continue
         stack = [top]
         while stack:  # depth first, without a generator per level
             section = stack.pop()

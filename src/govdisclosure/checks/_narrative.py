@@ -12,9 +12,9 @@ import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-from govdisclosure.checks._core import Observation, Severity, register_rule
+from govdisclosure.checks._core import Observation, Severity, _register_each, register_rule
 from govdisclosure.checks._memo import SEPARATOR, memo
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import (
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
     from govdisclosure.model.form import FormTable
     from govdisclosure.model.report import AnnualReport, Figure
+
+    #: A table of the form and the report's cells in it, in the order of its cells (the memo's).
+    _Read: TypeAlias = tuple[FormTable, tuple[Any, ...]]
 
 __all__ = ["LEGACY_LABELS", "NARRATIVE_LABELS", "RECEIVED_LABELS", "narrative_key"]
 
@@ -227,12 +230,14 @@ class _Scan(NamedTuple):
     counts: tuple[tuple[Figure, Target, int], ...]
     #: (figure, the headline its narrower label ends with, its count) for the others.
     narrower: tuple[tuple[Figure, Narrower, int], ...]
-    #: (figure, its count) for the figures labelled 收到/受理/收办…申请 (RECEIVED_LABELS).
-    received: tuple[tuple[Figure, int], ...]
+    #: (figure, its count, table 3's 一, its 一 + 二) for the figures labelled 收到/受理/收办…申请
+    #: (RECEIVED_LABELS): the two readings sources mean.
+    received: tuple[tuple[Figure, int, int | None, int | None], ...]
     #: (figure, the applicant columns it names, its count), the first figure of each name.
     applicants: tuple[tuple[Figure, tuple[ApplicantKind, ...], int], ...]
-    #: Whether some figure is in % (else NARRATIVE-SHARE has nothing to read).
-    percent: bool
+    #: Whether some figure in % has 占 in its label (else NARRATIVE-SHARE has nothing to read:
+    #: the shares it reads are labelled …占比, 占 or 占比).
+    shares: bool
 
 
 @functools.lru_cache(maxsize=4096)
@@ -256,8 +261,15 @@ def _classify(label: str) -> tuple[int, object]:
     return (2, row) if row is not None else (4, None)
 
 
+_NO_FIGURES = _Scan((), (), (), (), False)
+
+
 def _scan(report: AnnualReport) -> _Scan:
-    """The scan of a report's figures; the rules of one check share it (in the report's memo)."""
+    """The scan of a report's figures; the rules of one check share it (in the report's memo).
+
+    One pass over the figures classifies every one for all the narrative rules; the cells of
+    table 3 the 收到 figures are read against are looked up once, here.
+    """
     held = memo(report)
     if held.scan is not None:
         return held.scan  # type: ignore[no-any-return]
@@ -266,7 +278,7 @@ def _scan(report: AnnualReport) -> _Scan:
     received: list[tuple[Figure, int]] = []
     applicants: list[tuple[Figure, tuple[ApplicantKind, ...], int]] = []
     named: set[tuple[ApplicantKind, ...]] = set()
-    percent = False
+    shares = False
     exact, classify = Qualifier.EXACT, _classify
     for figure in report.figures:
         # _exact_count, inlined: this runs for every figure of every report.
@@ -274,8 +286,8 @@ def _scan(report: AnnualReport) -> _Scan:
         value = quantity.value
         unit = quantity.unit
         if unit != "件" or quantity.qualifier is not exact or type(value) is not int:
-            if unit == "%":
-                percent = True
+            if unit == "%" and not shares:
+                shares = "占" in figure.label
             continue
         kind, what = classify(figure.label)
         if kind == 0:
@@ -287,7 +299,17 @@ def _scan(report: AnnualReport) -> _Scan:
         elif kind == 3 and what not in named:
             named.add(what)  # type: ignore[arg-type]
             applicants.append((figure, what, value))  # type: ignore[arg-type]
-    scan = _Scan(tuple(counts), tuple(narrower), tuple(received), tuple(applicants), percent)
+    if counts or narrower or received or applicants or shares:
+        readings: tuple[tuple[Figure, int, int | None, int | None], ...] = ()
+        if received:
+            read = held.table(ReportPart.APPLICATIONS)
+            new = None if read is None else _row_total(read, ApplicationRow.NEW)
+            carried = None if read is None else _row_total(read, ApplicationRow.CARRIED_OVER)
+            whole = None if new is None or carried is None else new + carried
+            readings = tuple((figure, value, new, whole) for figure, value in received)
+        scan = _Scan(tuple(counts), tuple(narrower), readings, tuple(applicants), shares)
+    else:
+        scan = _NO_FIGURES  # nothing for any narrative rule to read
     held.scan = scan
     return scan
 
@@ -296,7 +318,7 @@ def _scan(report: AnnualReport) -> _Scan:
 def _positions(
     table: FormTable,
 ) -> tuple[dict[ApplicationRow, int], dict[OutcomeGroup, tuple[int, ...]]]:
-    """Where each row's 总计 stands in the table's flat cells, and each category's rows' 总计."""
+    """Where each row's 总计 stands in table 3's flat cells, and each category's rows' 总计."""
     rows: dict[ApplicationRow, int] = {}
     groups: dict[OutcomeGroup, list[int]] = {}
     for row in table.rows:
@@ -309,6 +331,53 @@ def _positions(
         if group is not None:
             groups.setdefault(group, []).append(at)
     return rows, {group: tuple(at) for group, at in groups.items()}
+
+
+@functools.cache
+def _review_positions(table: FormTable) -> dict[ReviewGroup, tuple[int, int]]:
+    """Where each group's 总计 and 结果维持 stand in table 4's flat cells."""
+    return {
+        row.member: (
+            table.position(table.cell(row.code, ReviewColumn.TOTAL.code)),
+            table.position(table.cell(row.code, ReviewColumn.MAINTAINED.code)),
+        )
+        for row in table.rows
+        if isinstance(row.member, ReviewGroup)
+    }
+
+
+def _row_total(read: _Read, row: ApplicationRow) -> int | None:
+    """The 总计 of a row of table 3, from its flat cells (the memo's)."""
+    value: int | None = read[1][_positions(read[0])[0][row]]
+    return value
+
+
+def _outcome_total(read: _Read, groups: frozenset[OutcomeGroup]) -> int | None:
+    """The 总计 cells of the rows of some outcome categories, added up (None if one is blank)."""
+    where, values = _positions(read[0])[1], read[1]
+    total = 0
+    for group in groups:
+        for at in where.get(group, ()):
+            value = values[at]
+            if value is None:
+                return None
+            total += value
+    return total
+
+
+_TOTAL, _UPHELD = 0, 1  # which cell of a group of table 4 _review_sum adds up
+
+
+def _review_sum(read: _Read, groups: tuple[ReviewGroup, ...], column: int) -> int | None:
+    """The 总计 (or 结果维持) of some groups of table 4, added up (None if one is blank)."""
+    where, values = _review_positions(read[0]), read[1]
+    total = 0
+    for group in groups:
+        value = values[where[group][column]]
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 @register_rule(
@@ -327,33 +396,27 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     counts = _scan(tables).counts
     if not counts:
         return
-    applications = tables.applications
-    # The cells of table 3, read once for all the rules (the memo), and where its totals stand.
-    read = memo(report).table(ReportPart.APPLICATIONS) if applications is not None else None
+    # The cells of tables 3 and 4, read once for all the rules (the memo).
+    held = memo(report)
+    applications = held.table(ReportPart.APPLICATIONS)
+    reviews = held.table(ReportPart.REVIEWS)
+    blanks = held.blanks
     for figure, cell, value in counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
-            if read is not None:
-                rows = _positions(read[0])[0]
-                if cell not in rows:
-                    tables.applications.row(cell)  # type: ignore[union-attr]  # raises KeyError
-                expected = read[1][rows[cell]]
+            if applications is not None:
+                expected = _row_total(applications, cell)
         elif isinstance(cell, frozenset):
-            if read is not None:
-                groups, values = _positions(read[0])[1], read[1]
-                total: int | None = 0
-                for group in cell:
-                    for at in groups.get(group, ()):
-                        cell_value = values[at]
-                        if cell_value is None or total is None:
-                            total = None
-                        else:
-                            total += cell_value
-                expected = total
-        elif tables.reviews is not None:
-            expected = sum_cells(tables.reviews.group(group).total for group in cell)
-        # Only the comparisons that do not plainly hold: the engine decides as for any rule.
-        if expected is None or expected != value:
+            if applications is not None:
+                expected = _outcome_total(applications, cell)
+        elif reviews is not None:
+            expected = _review_sum(reviews, cell, _TOTAL)
+        # Only the comparisons that do not plainly hold (and the blank ones only if they are
+        # listed): the engine decides as for any rule.
+        if expected is None:
+            if blanks:
+                yield Observation(None, expected, value, subject=figure.label)
+        elif expected != value:
             yield Observation(None, expected, value, subject=figure.label)
 
 
@@ -395,60 +458,89 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
 )
 def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
     tables = _tables(report)
-    if tables is None:
-        return
-    figures = tables.figures
-    if not _scan(tables).percent or not any("占" in f.label for f in figures):
+    if tables is None or not _scan(tables).shares:
         return
     counts: dict[str, int | None] = {}
     whole = None
-    keyed = [_keyed(f.label) for f in figures]  # once for both passes
-    for f, (label, cell) in zip(figures, keyed, strict=True):
+    # One pass: the counts (the last of each label) and the first 答复 total are known only at
+    # its end, so the shares it finds are worked out after it.
+    shares: list[tuple[str, str, int | Decimal]] = []
+    previous: str | None = None  # the count a bare "占N%" right after it is a share of
+    exact, keyed = Qualifier.EXACT, _keyed
+    for figure in tables.figures:
+        label, cell = keyed(figure.label)
         if cell is not None:
-            counts[label] = value = _exact_count(f)
+            counts[label] = value = _exact_count(figure)
             if cell is ApplicationRow.TOTAL and whole is None:
                 whole = value
-    previous: str | None = None  # the count a bare "占N%" right after it is a share of
-    for figure, (label, _) in zip(figures, keyed, strict=True):
-        quantity = figure.quantity
-        if label in counts:
             previous = label
             continue
-        if quantity.unit != "%" or quantity.qualifier is not Qualifier.EXACT:
+        quantity = figure.quantity
+        if quantity.unit != "%" or quantity.qualifier is not exact:
             previous = None
             continue
         of = label.removesuffix("占比") if label.endswith("占比") else None
         if of is None and label in ("占", "占比") and previous is not None:
             of, label = previous, f"{previous}占比"
-        part = counts.get(of) if of is not None else None
         previous = None
-        if part is None or not whole:
+        if of is not None:
+            shares.append((of, label, quantity.value))
+    if not whole:
+        return
+    for of, label, printed in shares:
+        part = counts.get(of)
+        if part is None:
             continue
-        stated = Decimal(quantity.value)
+        stated = Decimal(printed)
         # Compare at the precision printed; a share truncated instead of rounded still holds.
         step = Decimal(1).scaleb(stated.as_tuple().exponent)  # type: ignore[arg-type]
-        exact = Decimal(100 * part) / whole
-        if abs(exact - stated) >= step:
-            expected = exact.quantize(step, rounding=ROUND_HALF_UP)
+        exact_share = Decimal(100 * part) / whole
+        if abs(exact_share - stated) >= step:
+            expected = exact_share.quantize(step, rounding=ROUND_HALF_UP)
             yield Observation(None, expected, stated, subject=label)
+
+
+def _says_upheld(text: str) -> bool:
+    """Whether ``text`` has a word of :data:`_UPHELD_WORDS` (均获维持, 均维持…) anywhere.
+
+    Every word ends in 维持, and 维持 is rare: its places are found with ``str.find`` and the
+    characters before each looked at, which is much faster than looking for each word.
+    """
+    at = text.find("维持")
+    while at >= 0:
+        if text[max(0, at - 1) : at] in _UPHELD_HEADS or text[max(0, at - 2) : at] in _UPHELD_HEADS:
+            return True
+        at = text.find("维持", at + 2)
+    return False
+
+
+# What comes before 维持 in each word (one or two characters: 均, 均获…).
+_UPHELD_HEADS = frozenset(word.removesuffix("维持") for word in _UPHELD_WORDS)
+assert all(word.endswith("维持") and 1 <= len(word) - 2 <= 2 for word in _UPHELD_WORDS)
 
 
 def _said_upheld(figure: Figure, text: str) -> bool:
     """Whether the sentence that gives the figure says all the cases were upheld.
 
     ``text`` is the report's paragraphs joined by the memo's separator: the rest of the
-    sentence ends at 。 or at the end of the paragraph.
+    sentence ends at 。 or at the end of the paragraph. It may be "" when it has no word of
+    :data:`_UPHELD_WORDS` (then only the quote can say it).
     """
     quote = figure.quote or ""
-    if any(word in quote for word in _UPHELD_WORDS):
+    if _says_upheld(quote):
         return True
-    if not quote or "维持" not in text:  # every word of _UPHELD_WORDS has 维持
+    if not quote or not text:
         return False
     at = text.find(quote)
     if at < 0:
         return False
-    rest = text[at + len(quote) :].split(SEPARATOR, 1)[0].split("。", 1)[0]
-    return any(word in rest for word in _UPHELD_WORDS)
+    # The rest of the sentence, found in place (no copy of the rest of the text).
+    start = at + len(quote)
+    end = text.find(SEPARATOR, start)
+    if end < 0:
+        end = len(text)
+    stop = text.find("。", start, end)
+    return _says_upheld(text[start : end if stop < 0 else stop])
 
 
 @register_rule(
@@ -465,18 +557,18 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     if tables is None:
         return
     text: str | None = None
+    held = memo(report)
     for figure, cell, value in _scan(tables).counts:
         if not isinstance(cell, tuple):
             continue
-        upheld = None
-        if tables.reviews is not None:
-            upheld = sum_cells(
-                tables.reviews.group(group).cell(ReviewColumn.MAINTAINED) for group in cell
-            )
-        if upheld is not None and upheld == value:
-            continue  # holds whatever the text says: no need to read it
+        reviews = held.table(ReportPart.REVIEWS)
+        upheld = None if reviews is None else _review_sum(reviews, cell, _UPHELD)
+        if upheld == value or (upheld is None and not held.blanks):
+            continue  # holds whatever the text says, or would be dropped: no need to read it
         if text is None:
-            text = memo(report).text
+            text = held.text
+            if not _says_upheld(text):  # then only a quote can say it
+                text = ""
         if _said_upheld(figure, text):
             yield Observation(None, upheld, value, subject=figure.label)
 
@@ -497,82 +589,85 @@ def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
         return
     # Figures that name a whole-agency cell are NARRATIVE-FIGURE's; these are the narrower ones
     # (a part of the agency, or a narrower group of cases: 备案…行政复议案件). Never an error.
+    held = memo(report)
     for figure, headline, value in _scan(tables).narrower:
         total: int | None = None
         if isinstance(headline, ApplicationRow):
-            if tables.applications is None:
+            read = held.table(ReportPart.APPLICATIONS)
+            if read is None:
                 continue
-            total = tables.applications.row(headline).total
+            total = _row_total(read, headline)
         else:
-            if tables.reviews is None:
+            read = held.table(ReportPart.REVIEWS)
+            if read is None:
                 continue
-            total = sum_cells(tables.reviews.group(group).total for group in headline)
-        yield Observation(None, total, value, subject=figure.label.strip())
+            total = _review_sum(read, headline, _TOTAL)
+        if total is not None or held.blanks:
+            yield Observation(None, total, value, subject=figure.label.strip())
 
 
-def _headline(report: AnnualReport2019 | AnnualReport2021, row: ApplicationRow) -> int | None:
-    applications = report.applications
-    return None if applications is None else applications.row(row).total
-
-
-def _readings(
-    report: AnnualReport2019 | AnnualReport2021,
-) -> tuple[tuple[Figure, int, int | None, int | None], ...]:
-    """Each 收到…申请 figure with table 3's 一 and 一 + 二 (the two readings sources mean)."""
-    new = _headline(report, ApplicationRow.NEW)
-    carried = _headline(report, ApplicationRow.CARRIED_OVER)
-    whole = None if new is None or carried is None else new + carried
-    return tuple((figure, value, new, whole) for figure, value in _scan(report).received)
-
-
-@register_rule(
-    "NARRATIVE-RECEIVED",
-    versions=_TABLES,
-    severity=Severity.WARNING,
-    part=ReportPart.NARRATIVE,
-    message=(
-        "the narrative says “{row}” {actual}; table 3 gives {expected} new this year (I),"
-        " {whole} with those carried over (I + II)"
-    ),
-    message_zh=(
-        "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
-        "加上年结转（一 + 二）为{whole}件"
-    ),
-    example={"row": "全区收到政府信息公开申请", "actual": 80, "expected": 74, "whole": 75},
-)
-def _received(report: AnnualReport) -> Iterator[Observation]:
+def _received(whole: bool, report: AnnualReport) -> Iterator[Observation]:
+    """The 收到…申请 figures that neither reading holds for (``whole=False``), or that only the
+    reading 一 + 二 holds for (``whole=True``). Both are compared with 一, so that the engine
+    lists them; the -WHOLE message says 一 + 二 holds."""
     tables = _tables(report)
     if tables is None:
         return
-    for figure, value, new, whole in _readings(tables):
-        if value == new or (whole is not None and value == whole):
-            continue  # one of the readings holds (the -WHOLE rule says which, if not 一)
-        yield Observation(None, new, value, subject=figure.label, details=(("whole", whole),))
+    for figure, value, new, both in _scan(tables).received:
+        if value != new and (both is not None and value == both) is whole:
+            yield Observation(None, new, value, subject=figure.label, details=(("whole", both),))
 
 
-@register_rule(
-    "NARRATIVE-RECEIVED-WHOLE",
+# The two readings of a 收到…申请 figure: one function, told apart by ``whole``.
+_register_each(
+    (
+        (
+            {
+                "id": "NARRATIVE-RECEIVED",
+                "severity": Severity.WARNING,
+                "message": (
+                    "the narrative says “{row}” {actual}; table 3 gives {expected} new this year"
+                    " (I), {whole} with those carried over (I + II)"
+                ),
+                "message_zh": (
+                    "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
+                    "加上年结转（一 + 二）为{whole}件"
+                ),
+                "example": {
+                    "row": "全区收到政府信息公开申请",
+                    "actual": 80,
+                    "expected": 74,
+                    "whole": 75,
+                },
+            },
+            functools.partial(_received, False),
+        ),
+        (
+            {
+                "id": "NARRATIVE-RECEIVED-WHOLE",
+                "severity": Severity.INFO,
+                "message": (
+                    "the narrative's “{row}” {actual} counts the year's new applications with"
+                    " those carried over (I + II = {whole}; I alone is {expected}): it agrees"
+                    " with the table read so"
+                ),
+                "message_zh": (
+                    "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；"
+                    "本年新收为{expected}件），按此口径与表格一致"
+                ),
+                "example": {
+                    "row": "全区收到政府信息公开申请",
+                    "actual": 75,
+                    "expected": 74,
+                    "whole": 75,
+                },
+            },
+            functools.partial(_received, True),
+        ),
+    ),
     versions=_TABLES,
-    severity=Severity.INFO,
     part=ReportPart.NARRATIVE,
-    message=(
-        "the narrative's “{row}” {actual} counts the year's new applications with those carried"
-        " over (I + II = {whole}; I alone is {expected}): it agrees with the table read so"
-    ),
-    message_zh=(
-        "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；本年新收为{expected}件），"
-        "按此口径与表格一致"
-    ),
-    example={"row": "全区收到政府信息公开申请", "actual": 75, "expected": 74, "whole": 75},
 )
-def _received_whole(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
-        return
-    for figure, value, new, whole in _readings(tables):
-        if whole is not None and value == whole and value != new:
-            # Compared with 一, so that the engine lists it; the message says 一 + 二 holds.
-            yield Observation(None, new, value, subject=figure.label, details=(("whole", whole),))
 
 
 @register_rule(
@@ -603,7 +698,7 @@ def _applicants(report: AnnualReport) -> Iterator[Observation]:
         return  # applicant figures are read only beside a headline of what came in
     # The reading the headline holds under: 一, or 一 + 二 when only that one holds.
     rows = [ApplicationRow.NEW]
-    readings = _readings(tables)
+    readings = scan.received
     if readings and all(v == w and v != n for _, v, n, w in readings):
         rows.append(ApplicationRow.CARRIED_OVER)
     counts = [tables.applications.row(row) for row in rows]
