@@ -483,7 +483,7 @@ def test_a_folder_without_reports_is_an_input_error(
 ) -> None:
     empty = tmp_path / "reports"
     empty.mkdir()
-    (empty / "notes.docx").write_bytes(b"not a report")
+    (empty / "notes.xlsx").write_bytes(b"not a report")
     assert main(["check", str(empty)]) == 2
     err = capsys.readouterr().err
     assert f"the folder {str(empty)!r} holds no report files" in err and "没有报告文件" in err

@@ -103,11 +103,12 @@ def test_gaps_and_format_changes_are_noted() -> None:
 
 def test_find_sources_expands_folders_and_globs(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ("a.txt", "sub/b.html", "sub/c.pdf", "notes.md"):
+    names = ("a.txt", "sub/b.html", "sub/c.pdf", "sub/d.docx", "sub/e.md", "notes.csv", "README.md")
+    for name in names:
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert find_sources([tmp_path]) == [
-        str(tmp_path / n) for n in ("a.txt", "sub/b.html", "sub/c.pdf")
-    ]
+    # Every form parse_report reads is found (markdown conversions and Word documents too); a
+    # folder's README.md describes it and is not a report.
+    assert find_sources([tmp_path]) == [str(tmp_path / n) for n in sorted(names[:5])]
     assert find_sources([f"{tmp_path}/**/*.pdf", tmp_path / "a.txt"]) == [
         str(tmp_path / "a.txt"),
         str(tmp_path / "sub/c.pdf"),
@@ -119,7 +120,7 @@ def test_find_sources_expands_folders_and_globs(tmp_path: Path) -> None:
 
 
 def test_a_folder_without_reports_is_not_an_empty_corpus(tmp_path: Path) -> None:
-    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    (tmp_path / "README.md").write_text("x", encoding="utf-8")
     with pytest.raises(SourceNotFound, match="holds no report files"):
         find_sources([tmp_path])
     with pytest.raises(SourceNotFound, match="没有报告文件"):

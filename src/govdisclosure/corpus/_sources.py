@@ -28,8 +28,11 @@ __all__ = [
     "parse_one",
 ]
 
-REPORT_SUFFIXES = (".html", ".htm", ".txt", ".pdf", ".json")
-"""The file suffixes a folder is searched for (the forms :func:`parse_report` reads, and JSON)."""
+REPORT_SUFFIXES = (".html", ".htm", ".txt", ".md", ".pdf", ".docx", ".json")
+"""The file suffixes a folder is searched for (the forms :func:`parse_report` reads, and JSON).
+
+A file named ``README.md`` is a folder's description, not a report, and is left out.
+"""
 
 _MAGIC = frozenset("*?[")
 _LIMIT = 50_000_000  # the size parse_report reads at most; larger files are refused unread
@@ -129,7 +132,9 @@ def find_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
             files = [
                 str(child)
                 for child in sorted(path.rglob("*"))
-                if child.is_file() and child.suffix.lower() in REPORT_SUFFIXES
+                if child.is_file()
+                and child.suffix.lower() in REPORT_SUFFIXES
+                and child.name.lower() != "readme.md"
             ]
             if not files:
                 # A folder with no report file is a mistyped or wrong folder, not an empty
