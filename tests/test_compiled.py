@@ -447,7 +447,9 @@ _VALUES = st.one_of(
     st.integers(-3, 3),
     st.text(alphabet=" \t\u3000x政", max_size=3),
     st.sampled_from(["http://a.cn", "https://gov.cn/x", "ftp://x", "http://", "https://a b"]),
-    st.sampled_from([Decimal("1.5"), Decimal("-2"), Decimal("NaN"), Decimal("Infinity")]),
+    st.sampled_from(
+        [Decimal(s) for s in ("1.5", "-2", "NaN", "Infinity", "1e30", "-1e-31", "1e999999")]
+    ),
     st.floats(allow_nan=False, max_value=5, min_value=-5),
 )
 
@@ -482,8 +484,10 @@ def test_optional_validators_are_inlined_only_when_all_their_parts_are_known() -
     # What the inlined check does, not how it is spelled: it fails exactly where the validator
     # raises.
     attribute = attrs.fields(Money).amount
-    for value in (None, Decimal("1.5"), Decimal(0), Decimal(-1), Decimal("NaN"), Decimal("Inf")):
-        fails = eval(source, {"_Dec": Decimal}, {"v": value})
+    namespace = compiled._generator().ns
+    values = ("1.5", "0", "-1", "NaN", "Inf", "1e30", "1e-31")
+    for value in (None, *map(Decimal, values)):
+        fails = eval(source, namespace, {"v": value})
         try:
             known(None, attribute, value)  # type: ignore[arg-type]
         except Exception:
@@ -709,7 +713,10 @@ _TYPED_VALUES: dict[type, st.SearchStrategy[Any]] = {
     str: st.text(alphabet=" \t\n\u3000\u2028x政:/.h", max_size=4)
     | st.sampled_from(["http://a.cn", "https://gov.cn/x", "ftp://x", "http://", "https://a b"]),
     Decimal: st.sampled_from(
-        [Decimal(s) for s in ("1.5", "-2", "0", "-0", "NaN", "sNaN", "Inf", "-Inf", "1e999")]
+        [
+            Decimal(s)
+            for s in ("1.5", "-2", "0", "-0", "NaN", "sNaN", "Inf", "-Inf", "1e999", "1e-31")
+        ]
     ),
 }
 
@@ -742,7 +749,9 @@ def test_typed_conditions_of_optional_validators_need_every_part_known() -> None
     from govdisclosure.model.base import counts, finite_decimal, non_negative
 
     both = attrs.validators.optional([finite_decimal, non_negative])  # type: ignore[arg-type]
-    assert compiled._typed_check(both, "v", Decimal) == "(not v.is_finite()) or (v < 0)"
+    assert compiled._typed_check(both, "v", Decimal) == (
+        "(not v.is_finite() or not _dec_bounds(v)) or (v < 0)"
+    )
     # counts has no condition for a Decimal: its full condition stands in for it.
     mixed = attrs.validators.optional([counts, non_negative])  # type: ignore[arg-type]
     assert compiled._typed_check(mixed, "v", Decimal) == (

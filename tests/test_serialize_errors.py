@@ -159,8 +159,11 @@ _BUILT_IN_EVENT_TAGS = (
 )
 _NOT_JSON_EN = "not valid JSON: "
 _NOT_JSON_ZH = "JSON格式错误："
-_DECIMAL_EN = 'expected a decimal number as a string such as "96171.6", got '
-_DECIMAL_ZH = '应为字符串形式的十进制数（如"96171.6"），实际为'
+_DECIMAL_EN = (
+    'expected a decimal number as a string such as "96171.6"'
+    " (at most 30 digits before and after the point), got "
+)
+_DECIMAL_ZH = '应为字符串形式的十进制数（如"96171.6"，小数点前后各不超过30位），实际为'
 
 
 class Case(NamedTuple):

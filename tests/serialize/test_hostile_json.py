@@ -22,8 +22,23 @@ from hypothesis import strategies as st
 
 from govdisclosure import examples
 from govdisclosure.errors import MAX_ERRORS, InvalidValue, ValidationError
-from govdisclosure.model import Agency, AgencyLevel, AnnualReport, Money, Quantity, Section
-from govdisclosure.model.base import MAX_COUNT, MAX_NESTING, TypeCheck, checks_type
+from govdisclosure.model import (
+    Agency,
+    AgencyLevel,
+    AnnualReport,
+    Money,
+    MoneyUnit,
+    Quantity,
+    Section,
+)
+from govdisclosure.model.base import (
+    MAX_COUNT,
+    MAX_DECIMAL_DIGITS,
+    MAX_NESTING,
+    TypeCheck,
+    checks_type,
+    in_bounds,
+)
 from govdisclosure.model.base import field as field_
 from govdisclosure.model.report import Figure
 from govdisclosure.model.tables import ApplicantCounts
@@ -139,6 +154,43 @@ def test_counts_are_bounded_by_max_count_everywhere() -> None:
         from_json(
             b'{"schema_version":2,"value":123456789012345678901234567890,"unit":"x"}', Quantity
         )
+
+
+_DECIMALS = st.builds(
+    lambda sign, digits, exponent: Decimal((sign, tuple(digits), exponent)),
+    st.integers(0, 1),
+    st.lists(st.integers(0, 9), min_size=1, max_size=40),
+    st.integers(-45, 45),
+)
+
+
+@given(_DECIMALS)
+def test_the_decimal_bound_is_the_json_pattern(value: Decimal) -> None:
+    # Decided without writing the number out, the bound is exactly the text the reader and the
+    # schema accept (a zero with an exponent is written "0", so only the one way round holds).
+    text = format(value, "f")
+    if in_bounds(value):
+        assert re.fullmatch(DECIMAL_PATTERN, text), text
+    elif value:
+        assert not re.fullmatch(DECIMAL_PATTERN, text), text
+
+
+def test_decimals_are_bounded_everywhere() -> None:
+    most = Decimal("9" * MAX_DECIMAL_DIGITS + "." + "9" * MAX_DECIMAL_DIGITS)
+    assert from_json(to_json(Money(most, MoneyUnit.YUAN)), Money).amount == most
+    # Decimal("1e999999") is nine characters; written out it would be a megabyte of zeros.
+    for value in (Decimal("1e999999"), Decimal("1e30"), Decimal("1e-31"), -most * 10):
+        with pytest.raises(InvalidValue, match="at most 30 digits") as caught:
+            Money(value, MoneyUnit.YUAN)
+        assert "小数点前后各不能超过30位数字" in caught.value.message_zh
+        with pytest.raises(InvalidValue, match="at most 30 digits"):
+            Quantity(value, "万元")
+    for text in ("1" + "0" * 30, "0." + "0" * 30 + "1"):
+        doc = {"schema_version": 2, "amount": text, "unit": "yuan"}
+        for read in (from_dict, lambda d, cls: from_json(orjson.dumps(d), cls)):
+            with pytest.raises(ValidationError, match="at most 30 digits") as refused:
+                read(doc, Money)
+            assert refused.value.paths == ("$.amount",)
 
 
 def _new_row() -> Any:

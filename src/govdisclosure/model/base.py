@@ -25,6 +25,7 @@ from govdisclosure.errors import InvalidValue
 __all__ = [
     "EMAIL_PATTERN",
     "MAX_COUNT",
+    "MAX_DECIMAL_DIGITS",
     "MAX_NESTING",
     "PHONE_PATTERN",
     "POSTCODE_PATTERN",
@@ -41,6 +42,7 @@ __all__ = [
     "field",
     "finite_decimal",
     "has_surrogate",
+    "in_bounds",
     "nesting",
     "non_negative",
     "optional_email",
@@ -59,6 +61,12 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 #: double (JavaScript, most JSON tools) keeps exactly; Arrow and Parquet's int64 hold it too.
 #: No table of a report comes near it; a 20-digit cell is a misprint or an attack.
 MAX_COUNT = 2**53 - 1
+
+#: The most digits a decimal has on either side of its point. Decimals are written as
+#: fixed-point text (``"96171.6"``), so ``Decimal("1e999999")`` would be a megabyte of zeros
+#: (and ``1e999999999`` a gigabyte): the model, the JSON reader and the JSON Schema all stop at
+#: 30 digits, far beyond any amount in 万元 or percentage a report prints.
+MAX_DECIMAL_DIGITS = 30
 
 #: The deepest a model nests in itself (sections in sections, figures in figures). Printed
 #: reports go three or four levels deep; JSON writers and readers recurse, and fail near 600.
@@ -412,14 +420,37 @@ def _digits(value: int) -> str:
     return str(value) if abs(value) < 10**60 else f"a number of {len(str(abs(value)))} digits"
 
 
+def in_bounds(value: Decimal) -> bool:
+    """Whether a finite decimal's fixed-point text has at most :data:`MAX_DECIMAL_DIGITS` digits
+    before and after its point (decided without writing it out).
+
+    >>> in_bounds(Decimal("96171.6")), in_bounds(Decimal("1e30")), in_bounds(Decimal("1e-31"))
+    (True, False, False)
+    """
+    return (
+        value.adjusted() < MAX_DECIMAL_DIGITS and value.as_tuple().exponent >= -MAX_DECIMAL_DIGITS  # type: ignore[operator]
+    )
+
+
+def _decimal_bounds(attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    if not in_bounds(value):
+        raise InvalidValue(
+            _name(attribute),
+            f"must have at most {MAX_DECIMAL_DIGITS} digits before and after the point,"
+            f" got {value:.3E}",
+            f"小数点前后各不能超过{MAX_DECIMAL_DIGITS}位数字，实际为{value:.3E}",
+        )
+
+
 def decimal_value(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An ``int`` of at most :data:`MAX_COUNT` in size or a finite :class:`~decimal.Decimal`
-    (never a float or a bool)."""
+    within :data:`MAX_DECIMAL_DIGITS` (never a float or a bool)."""
     if type(value) is int:
         if not -MAX_COUNT <= value <= MAX_COUNT:
             _too_large(attribute, value)
         return
     if isinstance(value, Decimal) and value.is_finite():
+        _decimal_bounds(attribute, value)
         return
     raise InvalidValue(
         _name(attribute),
@@ -429,13 +460,15 @@ def decimal_value(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def finite_decimal(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A finite :class:`~decimal.Decimal` (no NaN, no infinity, never a float)."""
+    """A finite :class:`~decimal.Decimal` within :data:`MAX_DECIMAL_DIGITS` (no NaN, no
+    infinity, never a float)."""
     if not (isinstance(value, Decimal) and value.is_finite()):
         raise InvalidValue(
             _name(attribute),
             f"expected a finite decimal, got {value!r}",
             f"应为有限小数，实际为{value!r}",
         )
+    _decimal_bounds(attribute, value)
 
 
 def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:

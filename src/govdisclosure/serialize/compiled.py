@@ -194,9 +194,9 @@ _INLINE: dict[Any, str] = {
     _base.optional_url: "{v} is not None and (type({v}) is not _str or _url_match({v}) is None)",
     _base.decimal_value: (
         "not (-_MAXC <= {v} <= _MAXC) if type({v}) is _int"
-        " else type({v}) is not _Dec or not {v}.is_finite()"
+        " else type({v}) is not _Dec or not {v}.is_finite() or not _dec_bounds({v})"
     ),
-    _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite()",
+    _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite() or not _dec_bounds({v})",
 }
 
 
@@ -211,8 +211,11 @@ _TYPED: dict[Any, dict[type, str]] = {
     _base.text: {str: "not {v}.strip()"},
     _base.optional_text: {str: "not {v}.strip()"},
     _base.optional_url: {str: "_url_match({v}) is None"},
-    _base.decimal_value: {int: "{v} < -_MAXC or {v} > _MAXC", Decimal: "not {v}.is_finite()"},
-    _base.finite_decimal: {Decimal: "not {v}.is_finite()"},
+    _base.decimal_value: {
+        int: "{v} < -_MAXC or {v} > _MAXC",
+        Decimal: "not {v}.is_finite() or not _dec_bounds({v})",
+    },
+    _base.finite_decimal: {Decimal: "not {v}.is_finite() or not _dec_bounds({v})"},
 }
 
 
@@ -311,6 +314,7 @@ class _Generator:
             "_bad": _bad,
             "_date_match": _ISO_DATE.fullmatch,
             "_dec_match": _DECIMAL.fullmatch,
+            "_dec_bounds": _base.in_bounds,
             "_fromiso": date.fromisoformat,
             "_iso": date.isoformat,
             "_Dec": Decimal,

@@ -22,7 +22,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from govdisclosure.errors import MAX_ERRORS, RegistrationError
-from govdisclosure.model.base import InvalidValue, LabelledEnum
+from govdisclosure.model.base import MAX_DECIMAL_DIGITS, InvalidValue, LabelledEnum
 from govdisclosure.serialize import registry
 
 if TYPE_CHECKING:
@@ -88,8 +88,12 @@ def _date(value: Any, _: type) -> date:
     )
 
 
-#: No leading zero (``"00012"`` would not come back as the same bytes).
-_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?!\n)$")
+#: No leading zero (``"00012"`` would not come back as the same bytes); at most
+#: MAX_DECIMAL_DIGITS digits before and after the point, as the model holds.
+_DECIMAL = re.compile(
+    rf"^-?(?:0|[1-9][0-9]{{0,{MAX_DECIMAL_DIGITS - 1}}})"
+    rf"(?:\.[0-9]{{1,{MAX_DECIMAL_DIGITS}}})?(?!\n)$"
+)
 
 
 def _decimal(value: Any, _: type) -> Decimal:
@@ -99,8 +103,10 @@ def _decimal(value: Any, _: type) -> Decimal:
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
             pass
     raise WrongType(
-        f'expected a decimal number as a string such as "96171.6", got {_describe(value)}',
-        f'应为字符串形式的十进制数（如"96171.6"），实际为{_describe(value)}',
+        f'expected a decimal number as a string such as "96171.6" (at most'
+        f" {MAX_DECIMAL_DIGITS} digits before and after the point), got {_describe(value)}",
+        f'应为字符串形式的十进制数（如"96171.6"，小数点前后各不超过{MAX_DECIMAL_DIGITS}位），'
+        f"实际为{_describe(value)}",
     )
 
 
