@@ -13,25 +13,10 @@ from common import every_event_request
 from common import request_on as req
 from govdisclosure.errors import LifecycleError
 from govdisclosure.formatting import format_explanation
+from govdisclosure.model import request as ev
 from govdisclosure.model.layout import ApplicationRow
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
-from govdisclosure.model.request import (
-    ConsultationAnswered,
-    ConsultationStarted,
-    Consultee,
-    CorrectionReceived,
-    CorrectionRequested,
-    DisclosureRequest,
-    Extended,
-    FeeNoticeIssued,
-    FeePaid,
-    ReasonablePeriodSet,
-    Replied,
-    RequestEvent,
-    Transferred,
-    Withdrawn,
-)
 from govdisclosure.model.review import Litigation, LitigationRoute
 from govdisclosure.rules import (
     FEE_SCHEDULE_2020,
@@ -60,7 +45,7 @@ CAL = default_calendar()
 RECEIVED = date(2024, 11, 1)  # 2019 regulation; plain due day 2024-11-29
 PLAIN_DUE = date(2024, 11, 29)
 FEE = Money(Decimal("100"))
-THIRD = Consultee.THIRD_PARTY
+THIRD = ev.Consultee.THIRD_PARTY
 
 
 def d(day: int, month: int = 11) -> date:
@@ -114,8 +99,8 @@ def test_without_events_and_before_receipt() -> None:
 
 
 def test_as_of_hides_later_events_but_checks_them() -> None:
-    bad = FeePaid(on=d(20))
-    r = req(RECEIVED, ConsultationStarted(on=d(4), consultee=THIRD), bad)
+    bad = ev.FeePaid(on=d(20))
+    r = req(RECEIVED, ev.ConsultationStarted(on=d(4), consultee=THIRD), bad)
     with pytest.raises(LifecycleError) as info:
         timeline(r, as_of=d(5))
     assert info.value.event is bad
@@ -131,10 +116,10 @@ def test_as_of_hides_later_events_but_checks_them() -> None:
 def test_non_strict_fold_keeps_going() -> None:
     # Two replies and a withdrawal in between: the last of each counts, every problem is listed.
     first, second = (
-        Replied(on=d(5), outcome=Outcome.GRANTED),
-        Replied(on=d(9), outcome=Outcome.UNABLE_NOT_HELD),
+        ev.Replied(on=d(5), outcome=Outcome.GRANTED),
+        ev.Replied(on=d(9), outcome=Outcome.UNABLE_NOT_HELD),
     )
-    r = req(RECEIVED, first, Withdrawn(on=d(7)), second, CorrectionReceived(on=d(3)))
+    r = req(RECEIVED, first, ev.Withdrawn(on=d(7)), second, ev.CorrectionReceived(on=d(3)))
     tl = timeline(r, strict=False)
     assert tl.reply is second and tl.withdrawal is not None
     assert len(tl.impossibilities) == 3
@@ -146,7 +131,7 @@ def test_non_strict_fold_keeps_going() -> None:
 
 
 def test_fee_notice_without_a_day_gets_the_statutory_twenty_working_days() -> None:
-    notice = FeeNoticeIssued(on=d(4), amount=FEE)
+    notice = ev.FeeNoticeIssued(on=d(4), amount=FEE)
     r = req(RECEIVED, notice)
     last = fee_payment_due(notice, REGULATION_2019, CAL)
     # Worked by hand: 11-05..11-08 (4), 11-11..15 (9), 18..22 (14), 25..29 (19), 12-02 (20).
@@ -165,7 +150,7 @@ def test_fee_notice_without_a_day_gets_the_statutory_twenty_working_days() -> No
 
 
 def test_the_fee_period_is_not_counted_in_the_reply_period() -> None:
-    r = req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE), FeePaid(on=d(8)))
+    r = req(RECEIVED, ev.FeeNoticeIssued(on=d(4), amount=FEE), ev.FeePaid(on=d(8)))
     due = due_date(r)
     # 11-05..11-08 are the applicant's four working days.
     assert due.due_on == CAL.add_workdays(PLAIN_DUE, 4)
@@ -177,7 +162,7 @@ def test_the_fee_period_is_not_counted_in_the_reply_period() -> None:
     assert "2024-11-04发出收费通知，2024-11-08缴费，4个工作日不计入" in "".join(
         format_explanation(due)
     )
-    open_fee = due_date(req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE)), as_of=d(6))
+    open_fee = due_date(req(RECEIVED, ev.FeeNoticeIssued(on=d(4), amount=FEE)), as_of=d(6))
     assert open_fee.suspended_by is PauseKind.FEE
     assert "The clock is suspended until the fee is paid." in format_explanation(
         open_fee, locale="en"
@@ -186,14 +171,14 @@ def test_the_fee_period_is_not_counted_in_the_reply_period() -> None:
 
 
 def test_no_fee_clock_before_the_measures_or_under_2008() -> None:
-    early = FeeNoticeIssued(on=date(2020, 6, 1), amount=FEE)
+    early = ev.FeeNoticeIssued(on=date(2020, 6, 1), amount=FEE)
     r = req(date(2020, 5, 25), early)
     assert fee_payment_due(early, REGULATION_2019, CAL) is None
     assert due_date(r).pauses == ()
     assert state(r, as_of=date(2021, 6, 1)) is RequestState.AWAITING_FEE
-    old = FeeNoticeIssued(on=date(2015, 6, 1), amount=FEE)
+    old = ev.FeeNoticeIssued(on=date(2015, 6, 1), amount=FEE)
     assert fee_payment_due(old, REGULATION_2008, CAL) is None
-    stated = FeeNoticeIssued(on=date(2015, 6, 1), amount=FEE, due_on=date(2015, 6, 30))
+    stated = ev.FeeNoticeIssued(on=date(2015, 6, 1), amount=FEE, due_on=date(2015, 6, 30))
     assert fee_payment_due(stated, REGULATION_2008, CAL) == date(2015, 6, 30)
 
 
@@ -203,7 +188,7 @@ def test_no_fee_clock_before_the_measures_or_under_2008() -> None:
 )
 def test_fee_properties(notice_day: date, paid_after: int) -> None:
     received = notice_day - timedelta(days=3)
-    notice = FeeNoticeIssued(on=notice_day, amount=FEE)
+    notice = ev.FeeNoticeIssued(on=notice_day, amount=FEE)
     last = fee_payment_due(notice, REGULATION_2019, CAL)
     assert last == CAL.add_workdays(notice_day, 20)
     unpaid = req(received, notice)
@@ -211,7 +196,7 @@ def test_fee_properties(notice_day: date, paid_after: int) -> None:
     assert state(unpaid, as_of=last + timedelta(days=1)) is RequestState.CLOSED_FEE_UNPAID
     assert not is_overdue(unpaid, as_of=last)
     paid_on = notice_day + timedelta(days=paid_after)
-    paid = req(received, notice, FeePaid(on=paid_on))
+    paid = req(received, notice, ev.FeePaid(on=paid_on))
     due = due_date(paid)
     plain = due_date(req(received)).due_on
     # The payment period only ever moves the day later, by the working days it took, and the
@@ -225,7 +210,7 @@ def test_fee_properties(notice_day: date, paid_after: int) -> None:
 
 
 def test_reasonable_period_replaces_the_reply_day() -> None:
-    later = ReasonablePeriodSet(on=d(20), due_on=date(2025, 1, 24))
+    later = ev.ReasonablePeriodSet(on=d(20), due_on=date(2025, 1, 24))
     r = req(RECEIVED, later)
     due = due_date(r)
     assert due.due_on == date(2025, 1, 24)
@@ -237,16 +222,16 @@ def test_reasonable_period_replaces_the_reply_day() -> None:
     assert not is_overdue(r, as_of=date(2025, 1, 24))
     assert is_overdue(r, as_of=date(2025, 1, 27))
     # A day earlier than the statutory one does not shorten the period.
-    assert due_date(req(RECEIVED, ReasonablePeriodSet(on=d(5), due_on=d(6)))).due_on == PLAIN_DUE
+    assert due_date(req(RECEIVED, ev.ReasonablePeriodSet(on=d(5), due_on=d(6)))).due_on == PLAIN_DUE
     # Set after the reply was due: possible, and a finding.
-    late = ReasonablePeriodSet(on=d(2, 12), due_on=date(2025, 1, 24))
+    late = ev.ReasonablePeriodSet(on=d(2, 12), due_on=date(2025, 1, 24))
     assert [f.kind for f in findings(req(RECEIVED, late))] == [
         IrregularityKind.LATE_REASONABLE_PERIOD
     ]
 
 
 def test_no_reasonable_period_under_2008() -> None:
-    event = ReasonablePeriodSet(on=date(2015, 6, 5), due_on=date(2015, 8, 1))
+    event = ev.ReasonablePeriodSet(on=date(2015, 6, 5), due_on=date(2015, 8, 1))
     with pytest.raises(LifecycleError, match="no such rule") as info:
         check_history(req(date(2015, 6, 1), event))
     assert info.value.event is event
@@ -256,7 +241,7 @@ def test_no_reasonable_period_under_2008() -> None:
 @given(received=st.dates(date(2019, 5, 15), date(2026, 6, 30)), days=st.integers(1, 120))
 def test_reasonable_period_property(received: date, days: int) -> None:
     set_day = received + timedelta(days=days)
-    r = req(received, ReasonablePeriodSet(on=received + timedelta(days=1), due_on=set_day))
+    r = req(received, ev.ReasonablePeriodSet(on=received + timedelta(days=1), due_on=set_day))
     plain = due_date(req(received)).due_on
     assert due_date(r).due_on == max(plain, set_day)
 
@@ -264,7 +249,7 @@ def test_reasonable_period_property(received: date, days: int) -> None:
 # -- impossible and irregular histories (issue 16) -----------------------------------------
 
 
-def _error(r: DisclosureRequest, *fragments: str) -> LifecycleError:
+def _error(r: ev.DisclosureRequest, *fragments: str) -> LifecycleError:
     with pytest.raises(LifecycleError) as info:
         check_history(r)
     for fragment in fragments:
@@ -273,42 +258,42 @@ def _error(r: DisclosureRequest, *fragments: str) -> LifecycleError:
 
 
 def test_overdue_correction_needs_a_late_correction() -> None:
-    overdue = Replied(on=d(20), outcome=Outcome.OTHER_OVERDUE_CORRECTION)
+    overdue = ev.Replied(on=d(20), outcome=Outcome.OTHER_OVERDUE_CORRECTION)
     err = _error(req(RECEIVED, overdue), "no correction was asked", "此前未告知补正")
     assert err.event is overdue
     in_time = req(
         RECEIVED,
-        CorrectionRequested(on=d(4), due_on=d(15)),
-        CorrectionReceived(on=d(15)),
+        ev.CorrectionRequested(on=d(4), due_on=d(15)),
+        ev.CorrectionReceived(on=d(15)),
         overdue,
     )
     _error(in_time, "within the period ending 2024-11-15", "在补正期限（2024-11-15）内收到")
     # Possible: no correction came, or it came late, or the notice set no day.
     for history in (
-        (CorrectionRequested(on=d(4), due_on=d(15)), overdue),
-        (CorrectionRequested(on=d(4), due_on=d(15)), CorrectionReceived(on=d(18)), overdue),
-        (CorrectionRequested(on=d(4)), CorrectionReceived(on=d(8)), overdue),
+        (ev.CorrectionRequested(on=d(4), due_on=d(15)), overdue),
+        (ev.CorrectionRequested(on=d(4), due_on=d(15)), ev.CorrectionReceived(on=d(18)), overdue),
+        (ev.CorrectionRequested(on=d(4)), ev.CorrectionReceived(on=d(8)), overdue),
     ):
         check_history(req(RECEIVED, *history))
 
 
 def test_overdue_fee_needs_an_unpaid_fee() -> None:
-    overdue = Replied(on=d(25), outcome=Outcome.OTHER_OVERDUE_FEE)
+    overdue = ev.Replied(on=d(25), outcome=Outcome.OTHER_OVERDUE_FEE)
     _error(req(RECEIVED, overdue), "no fee notice was issued", "此前未发出收费通知")
-    paid = req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE), FeePaid(on=d(8)), overdue)
+    paid = req(RECEIVED, ev.FeeNoticeIssued(on=d(4), amount=FEE), ev.FeePaid(on=d(8)), overdue)
     _error(paid, "but it was paid", "费用已缴纳")
-    check_history(req(RECEIVED, FeeNoticeIssued(on=d(4), amount=FEE), overdue))
+    check_history(req(RECEIVED, ev.FeeNoticeIssued(on=d(4), amount=FEE), overdue))
 
 
 def test_still_unclear_without_correction_is_a_finding() -> None:
-    unclear = Replied(on=d(20), outcome=Outcome.UNABLE_STILL_UNCLEAR)
+    unclear = ev.Replied(on=d(20), outcome=Outcome.UNABLE_STILL_UNCLEAR)
     r = req(RECEIVED, unclear)
     check_history(r)
     found = findings(r)
     assert [(f.kind, f.event) for f in found] == [
         (IrregularityKind.UNCLEAR_WITHOUT_CORRECTION, unclear)
     ]
-    asked = req(RECEIVED, CorrectionRequested(on=d(4)), CorrectionReceived(on=d(6)), unclear)
+    asked = req(RECEIVED, ev.CorrectionRequested(on=d(4)), ev.CorrectionReceived(on=d(6)), unclear)
     assert findings(asked) == ()
 
 
@@ -334,32 +319,32 @@ def test_direct_suit_with_a_reconsideration_id_is_a_finding() -> None:
 
 
 @st.composite
-def open_histories(draw: st.DrawFn) -> DisclosureRequest:
+def open_histories(draw: st.DrawFn) -> ev.DisclosureRequest:
     """Requests with no reply or withdrawal: only corrections and fees can close them."""
     received = draw(st.dates(date(2021, 1, 1), date(2025, 10, 31)))
     day = received
-    events: list[RequestEvent] = []
+    events: list[ev.RequestEvent] = []
     for _ in range(draw(st.integers(0, 3))):
         day += timedelta(days=draw(st.integers(0, 40)))
         kind = draw(st.sampled_from(["correction", "corrected", "fee", "paid"]))
         stated = draw(st.booleans())
         if kind == "correction":
             due = day + timedelta(days=draw(st.integers(0, 30))) if stated else None
-            events.append(CorrectionRequested(on=day, due_on=due))
+            events.append(ev.CorrectionRequested(on=day, due_on=due))
             if draw(st.booleans()):
                 day += timedelta(days=draw(st.integers(0, 40)))
-                events.append(CorrectionReceived(on=day))
+                events.append(ev.CorrectionReceived(on=day))
         elif kind == "fee":
             due = day + timedelta(days=draw(st.integers(0, 30))) if stated else None
-            events.append(FeeNoticeIssued(on=day, amount=FEE, due_on=due))
+            events.append(ev.FeeNoticeIssued(on=day, amount=FEE, due_on=due))
             if draw(st.booleans()):
                 day += timedelta(days=draw(st.integers(0, 40)))
-                events.append(FeePaid(on=day))
+                events.append(ev.FeePaid(on=day))
     return req(received, *events)
 
 
 @given(r=open_histories())
-def test_tabulate_counts_what_state_says(r: DisclosureRequest) -> None:
+def test_tabulate_counts_what_state_says(r: ev.DisclosureRequest) -> None:
     year = r.received_on.year
     end = date(year, 12, 31)
     current = state(r, as_of=end)
@@ -377,16 +362,16 @@ def test_tabulate_counts_what_state_says(r: DisclosureRequest) -> None:
 
 
 def test_lapse_and_pauses_of_odd_timelines() -> None:
-    answered = req(RECEIVED, Replied(on=d(5), outcome=Outcome.GRANTED))
+    answered = req(RECEIVED, ev.Replied(on=d(5), outcome=Outcome.GRANTED))
     assert timeline(answered).lapse is None
     assert timeline(answered).fee_due_on is None
-    waiting = timeline(req(RECEIVED, CorrectionRequested(on=d(4))))
+    waiting = timeline(req(RECEIVED, ev.CorrectionRequested(on=d(4))))
     assert waiting.lapse is None  # no last day in the notice: open indefinitely
     assert [(p.kind, p.ended_on) for p in waiting.pauses] == [(PauseKind.CORRECTION, None)]
-    old_fee = timeline(req(date(2020, 5, 25), FeeNoticeIssued(on=date(2020, 6, 1), amount=FEE)))
+    old_fee = timeline(req(date(2020, 5, 25), ev.FeeNoticeIssued(on=date(2020, 6, 1), amount=FEE)))
     assert old_fee.lapse is None and old_fee.fee_due_on is None
     # Under 2008 a corrected application restarts the clock too (an inference, see regulation).
-    r2008 = req(date(2015, 6, 1), CorrectionRequested(on=date(2015, 6, 3)))
+    r2008 = req(date(2015, 6, 1), ev.CorrectionRequested(on=date(2015, 6, 3)))
     assert timeline(r2008).correction is not None
 
 
@@ -394,11 +379,11 @@ def test_lapse_and_pauses_of_odd_timelines() -> None:
 
 
 @st.composite
-def any_histories(draw: st.DrawFn) -> DisclosureRequest:
+def any_histories(draw: st.DrawFn) -> ev.DisclosureRequest:
     """Possible histories of every kind of event (2019 regulation)."""
     received = draw(st.dates(date(2021, 1, 1), date(2025, 6, 30)))
     day = received
-    events: list[RequestEvent] = []
+    events: list[ev.RequestEvent] = []
     open_kinds: dict[str, int] = {"correction": 0, "fee": 0, "consult": 0}
     extended = False
     for _ in range(draw(st.integers(0, 6))):
@@ -412,38 +397,40 @@ def any_histories(draw: st.DrawFn) -> DisclosureRequest:
         if kind in open_kinds and closing and open_kinds[kind]:
             open_kinds[kind] -= 1
             events.append(
-                CorrectionReceived(on=day)
+                ev.CorrectionReceived(on=day)
                 if kind == "correction"
-                else FeePaid(on=day)
+                else ev.FeePaid(on=day)
                 if kind == "fee"
-                else ConsultationAnswered(on=day, consultee=THIRD)
+                else ev.ConsultationAnswered(on=day, consultee=THIRD)
             )
         elif kind == "correction":
             open_kinds[kind] = 1
-            events.append(CorrectionRequested(on=day, due_on=due))
+            events.append(ev.CorrectionRequested(on=day, due_on=due))
         elif kind == "fee":
             open_kinds[kind] = 1
-            events.append(FeeNoticeIssued(on=day, amount=FEE, due_on=due))
+            events.append(ev.FeeNoticeIssued(on=day, amount=FEE, due_on=due))
         elif kind == "consult":
             open_kinds[kind] += 1
-            events.append(ConsultationStarted(on=day, consultee=THIRD))
+            events.append(ev.ConsultationStarted(on=day, consultee=THIRD))
         elif kind == "extend" and not extended:
             extended = True
-            events.append(Extended(on=day, working_days=draw(st.integers(1, 20))))
+            events.append(ev.Extended(on=day, working_days=draw(st.integers(1, 20))))
         elif kind == "reasonable":
-            events.append(ReasonablePeriodSet(on=day, due_on=day + timedelta(days=60)))
+            events.append(ev.ReasonablePeriodSet(on=day, due_on=day + timedelta(days=60)))
         else:
-            events.append(Transferred(on=day, to="某局"))
+            events.append(ev.Transferred(on=day, to="某局"))
     ending = draw(st.sampled_from(["open", "reply", "withdraw"]))
     day += timedelta(days=draw(st.integers(0, 30)))
     if ending == "reply":
-        events.append(Replied(on=day, outcome=Outcome.GRANTED))
+        events.append(ev.Replied(on=day, outcome=Outcome.GRANTED))
     elif ending == "withdraw":
-        events.append(Withdrawn(on=day))
+        events.append(ev.Withdrawn(on=day))
     return req(received, *events)
 
 
-def _allowed(source: RequestState, trigger: type[RequestEvent] | str, target: RequestState) -> bool:
+def _allowed(
+    source: RequestState, trigger: type[ev.RequestEvent] | str, target: RequestState
+) -> bool:
     return source == target or any(
         source in t.sources
         and target in t.targets
@@ -453,7 +440,7 @@ def _allowed(source: RequestState, trigger: type[RequestEvent] | str, target: Re
 
 
 @given(r=any_histories(), after=st.integers(1, 60))
-def test_the_fold_moves_only_as_the_state_table_says(r: DisclosureRequest, after: int) -> None:
+def test_the_fold_moves_only_as_the_state_table_says(r: ev.DisclosureRequest, after: int) -> None:
     tl = timeline(r)
     assert tl.state_on(r.received_on - timedelta(days=1)) is RequestState.NOT_RECEIVED
     assert _allowed(RequestState.NOT_RECEIVED, "receipt", RequestState.RECEIVED)
