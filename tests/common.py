@@ -133,36 +133,24 @@ def every_event_request() -> DisclosureRequest:
     correction, consultation, fee, extension, transfer, reply (2024-12-02)."""
     from decimal import Decimal
 
-    from govdisclosure.model import (
-        ConsultationAnswered,
-        ConsultationStarted,
-        Consultee,
-        CorrectionReceived,
-        CorrectionRequested,
-        Extended,
-        FeeNoticeIssued,
-        FeePaid,
-        Money,
-        Outcome,
-        Replied,
-        Transferred,
-    )
+    from govdisclosure.model import Money, Outcome
+    from govdisclosure.model import request as ev
 
     def d(day: int, month: int = 11) -> date:
         return date(2024, month, day)
 
-    third = Consultee.THIRD_PARTY
+    third = ev.Consultee.THIRD_PARTY
     return request_on(
         d(1),
-        CorrectionRequested(on=d(4), due_on=d(15)),
-        CorrectionReceived(on=d(8)),
-        ConsultationStarted(on=d(11), consultee=third),
-        ConsultationAnswered(on=d(14), consultee=third),
-        FeeNoticeIssued(on=d(18), amount=Money(Decimal("100")), due_on=d(25)),
-        FeePaid(on=d(20)),
-        Extended(on=d(22), working_days=10),
-        Transferred(on=d(23), to="某局"),
-        Replied(on=d(2, 12), outcome=Outcome.GRANTED),
+        ev.CorrectionRequested(on=d(4), due_on=d(15)),
+        ev.CorrectionReceived(on=d(8)),
+        ev.ConsultationStarted(on=d(11), consultee=third),
+        ev.ConsultationAnswered(on=d(14), consultee=third),
+        ev.FeeNoticeIssued(on=d(18), amount=Money(Decimal("100")), due_on=d(25)),
+        ev.FeePaid(on=d(20)),
+        ev.Extended(on=d(22), working_days=10),
+        ev.Transferred(on=d(23), to="某局"),
+        ev.Replied(on=d(2, 12), outcome=Outcome.GRANTED),
     )
 
 

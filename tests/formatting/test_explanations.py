@@ -9,6 +9,7 @@ import pytest
 
 from common import request_on as req
 from govdisclosure.formatting import format_explanation
+from govdisclosure.model import request as ev
 from govdisclosure.model.proactive import (
     DisclosureCategory,
     ProactiveItem,
@@ -16,17 +17,6 @@ from govdisclosure.model.proactive import (
     StatusChangeKind,
 )
 from govdisclosure.model.quantity import Money
-from govdisclosure.model.request import (
-    ConsultationAnswered,
-    ConsultationStarted,
-    Consultee,
-    CorrectionReceived,
-    CorrectionRequested,
-    Extended,
-    FeeNoticeIssued,
-    FeePaid,
-    ReasonablePeriodSet,
-)
 from govdisclosure.rules import (
     ClockStartStep,
     DueStep,
@@ -46,9 +36,9 @@ from govdisclosure.rules import (
 def test_the_steps_carry_the_facts_and_the_words_come_from_the_tables() -> None:
     r = req(
         date(2024, 11, 1),
-        ConsultationStarted(on=date(2024, 11, 6), consultee=Consultee.THIRD_PARTY),
-        ConsultationAnswered(on=date(2024, 11, 12), consultee=Consultee.THIRD_PARTY),
-        Extended(on=date(2024, 12, 2), working_days=10),
+        ev.ConsultationStarted(on=date(2024, 11, 6), consultee=ev.Consultee.THIRD_PARTY),
+        ev.ConsultationAnswered(on=date(2024, 11, 12), consultee=ev.Consultee.THIRD_PARTY),
+        ev.Extended(on=date(2024, 12, 2), working_days=10),
     )
     due = due_date(r)
     steps = due.explain().steps
@@ -73,8 +63,8 @@ def test_the_steps_carry_the_facts_and_the_words_come_from_the_tables() -> None:
 def test_long_dates_are_written_as_the_locale_writes_them() -> None:
     r = req(
         date(2024, 9, 27),
-        CorrectionRequested(on=date(2024, 9, 30), due_on=date(2024, 10, 15)),
-        CorrectionReceived(on=date(2024, 10, 9)),
+        ev.CorrectionRequested(on=date(2024, 9, 30), due_on=date(2024, 10, 15)),
+        ev.CorrectionReceived(on=date(2024, 10, 9)),
     )
     zh = format_explanation(due_date(r), dates="long")
     assert zh[0] == (
@@ -147,8 +137,8 @@ def test_unknown_date_style_is_refused() -> None:
 
 
 def test_fees_the_reasonable_period_and_a_suspended_clock() -> None:
-    fee = FeeNoticeIssued(on=date(2024, 11, 4), amount=Money(Decimal("100")))
-    paid = due_date(req(date(2024, 11, 1), fee, FeePaid(on=date(2024, 11, 8))))
+    fee = ev.FeeNoticeIssued(on=date(2024, 11, 4), amount=Money(Decimal("100")))
+    paid = due_date(req(date(2024, 11, 1), fee, ev.FeePaid(on=date(2024, 11, 8))))
     assert format_explanation(paid, dates="long")[2] == (
         "2024年11月4日发出收费通知，2024年11月8日缴费，4个工作日不计入（信息处理费管理办法）。"
     )
@@ -157,6 +147,6 @@ def test_fees_the_reasonable_period_and_a_suspended_clock() -> None:
     )
     assert unpaid[2].startswith("Fee notice sent 2024-11-04, not paid yet, assumed paid on")
     assert "The clock is suspended until the fee is paid." in unpaid
-    later = ReasonablePeriodSet(on=date(2024, 11, 20), due_on=date(2025, 1, 24))
+    later = ev.ReasonablePeriodSet(on=date(2024, 11, 20), due_on=date(2025, 1, 24))
     reasonable = format_explanation(due_date(req(date(2024, 11, 1), later)), dates="long")
     assert "依第三十五条确定延迟答复的合理期限：2025年1月24日前答复。" in reasonable

@@ -13,21 +13,9 @@ from hypothesis import strategies as st
 from common import request_on as req
 from govdisclosure.errors import CalendarDataUnavailable, LifecycleError
 from govdisclosure.formatting import format_explanation
+from govdisclosure.model import request as ev
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
-from govdisclosure.model.request import (
-    ConsultationAnswered,
-    ConsultationStarted,
-    Consultee,
-    CorrectionReceived,
-    CorrectionRequested,
-    Extended,
-    FeeNoticeIssued,
-    FeePaid,
-    Replied,
-    RequestEvent,
-    Withdrawn,
-)
 from govdisclosure.rules.calendar import DayKind, default_calendar
 from govdisclosure.rules.deadlines import (
     ClockStart,
@@ -46,8 +34,8 @@ from govdisclosure.rules.regulation import NoRegulationInForce, regulation_in_fo
 from govdisclosure.rules.remedies import RemedyWindow
 
 CAL = default_calendar()
-THIRD = Consultee.THIRD_PARTY
-OTHER = Consultee.OTHER_AGENCY
+THIRD = ev.Consultee.THIRD_PARTY
+OTHER = ev.Consultee.OTHER_AGENCY
 
 
 def naive_due(start: date, n: int, pauses: list[tuple[date, date]]) -> date:
@@ -108,7 +96,7 @@ def test_estimate_mode_marks_results() -> None:
     assert "估算" in format_explanation(result)[-1]
     assert not due_date(req(date(2024, 9, 27)), calendar=est).estimated
     assert explain_deadline(date(2026, 12, 15), calendar=est).estimated
-    with_events = req(date(2026, 12, 15), Extended(on=date(2026, 12, 20), working_days=5))
+    with_events = req(date(2026, 12, 15), ev.Extended(on=date(2026, 12, 20), working_days=5))
     assert due_date(with_events, calendar=est).estimated
 
 
@@ -116,7 +104,7 @@ def test_estimate_mode_marks_results() -> None:
 
 
 def test_extension_adds_its_working_days() -> None:
-    result = due_date(req(date(2024, 9, 27), Extended(on=date(2024, 10, 25), working_days=20)))
+    result = due_date(req(date(2024, 9, 27), ev.Extended(on=date(2024, 10, 25), working_days=20)))
     assert result.due_on == date(2024, 11, 27)
     assert result.working_days == 40
     assert result.base_working_days == 20
@@ -125,7 +113,7 @@ def test_extension_adds_its_working_days() -> None:
 
 
 def test_extension_after_as_of_is_ignored() -> None:
-    r = req(date(2024, 9, 27), Extended(on=date(2024, 10, 25), working_days=10))
+    r = req(date(2024, 9, 27), ev.Extended(on=date(2024, 10, 25), working_days=10))
     assert due_date(r, as_of=date(2024, 10, 24)).due_on == date(2024, 10, 30)
 
 
@@ -135,8 +123,8 @@ def test_extension_after_as_of_is_ignored() -> None:
 def test_consultation_pause_excludes_days_after_start_through_answer() -> None:
     r = req(
         date(2024, 11, 1),
-        ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
-        ConsultationAnswered(on=date(2024, 11, 12), consultee=THIRD, consents=True),
+        ev.ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
+        ev.ConsultationAnswered(on=date(2024, 11, 12), consultee=THIRD, consents=True),
     )
     result = due_date(r)
     # 11-07, 11-08, 11-11, 11-12 are not counted: 20 working days end on 12-05, not 11-29.
@@ -152,8 +140,8 @@ def test_consultation_pause_excludes_days_after_start_through_answer() -> None:
 def test_consultation_pause_is_capped_at_the_consultees_period_2019() -> None:
     r = req(
         date(2024, 11, 1),
-        ConsultationStarted(on=date(2024, 11, 6), consultee=OTHER),
-        ConsultationAnswered(on=date(2024, 12, 10), consultee=OTHER),
+        ev.ConsultationStarted(on=date(2024, 11, 6), consultee=OTHER),
+        ev.ConsultationAnswered(on=date(2024, 12, 10), consultee=OTHER),
     )
     result = due_date(r)
     (pause,) = result.pauses
@@ -161,12 +149,12 @@ def test_consultation_pause_is_capped_at_the_consultees_period_2019() -> None:
     assert pause.resumes_after == date(2024, 11, 27)
     assert pause.working_days == 15
     assert result.due_on == date(2024, 12, 20)
-    assert isinstance(r.events[0], ConsultationStarted)
+    assert isinstance(r.events[0], ev.ConsultationStarted)
     assert consultation_due(r, r.events[0]) is not None
 
 
 def test_open_consultation_2019_assumes_the_full_period() -> None:
-    r = req(date(2024, 11, 1), ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD))
+    r = req(date(2024, 11, 1), ev.ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD))
     result = due_date(r)
     assert result.suspended_by is PauseKind.CONSULTATION
     assert result.due_on == date(2024, 12, 20)
@@ -179,26 +167,26 @@ def test_2008_only_third_party_consultation_stops_the_clock() -> None:
     received = date(2015, 11, 2)
     other = req(
         received,
-        ConsultationStarted(on=date(2015, 11, 4), consultee=OTHER),
-        ConsultationAnswered(on=date(2015, 12, 15), consultee=OTHER),
+        ev.ConsultationStarted(on=date(2015, 11, 4), consultee=OTHER),
+        ev.ConsultationAnswered(on=date(2015, 12, 15), consultee=OTHER),
     )
     assert due_date(other).due_on == CAL.add_workdays(received, 15)
     assert due_date(other).pauses == ()
     third = req(
         received,
-        ConsultationStarted(on=date(2015, 11, 4), consultee=THIRD),
-        ConsultationAnswered(on=date(2015, 12, 15), consultee=THIRD),
+        ev.ConsultationStarted(on=date(2015, 11, 4), consultee=THIRD),
+        ev.ConsultationAnswered(on=date(2015, 12, 15), consultee=THIRD),
     )
     # No cap under 2008: the whole consultation is excluded.
     expected = naive_due(received, 15, [(date(2015, 11, 4), date(2015, 12, 15))])
     assert due_date(third).due_on == expected
-    assert isinstance(third.events[0], ConsultationStarted)
+    assert isinstance(third.events[0], ev.ConsultationStarted)
     assert consultation_due(third, third.events[0]) is None
 
 
 def test_2008_open_consultation_runs_to_as_of() -> None:
     received = date(2015, 11, 2)
-    r = req(received, ConsultationStarted(on=date(2015, 11, 4), consultee=THIRD))
+    r = req(received, ev.ConsultationStarted(on=date(2015, 11, 4), consultee=THIRD))
     lower_bound = due_date(r)
     assert lower_bound.suspended_by is PauseKind.CONSULTATION
     assert lower_bound.due_on == CAL.add_workdays(received, 15)
@@ -209,10 +197,10 @@ def test_2008_open_consultation_runs_to_as_of() -> None:
 def test_overlapping_consultations_are_not_counted_twice() -> None:
     r = req(
         date(2024, 11, 1),
-        ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
-        ConsultationStarted(on=date(2024, 11, 8), consultee=OTHER),
-        ConsultationAnswered(on=date(2024, 11, 12), consultee=THIRD),
-        ConsultationAnswered(on=date(2024, 11, 14), consultee=OTHER),
+        ev.ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
+        ev.ConsultationStarted(on=date(2024, 11, 8), consultee=OTHER),
+        ev.ConsultationAnswered(on=date(2024, 11, 12), consultee=THIRD),
+        ev.ConsultationAnswered(on=date(2024, 11, 14), consultee=OTHER),
     )
     expected = naive_due(
         date(2024, 11, 1),
@@ -232,8 +220,8 @@ def test_consultation_begun_on_the_due_day_does_not_move_it() -> None:
     plain_due = CAL.add_workdays(received, 20)
     r = req(
         received,
-        ConsultationStarted(on=plain_due, consultee=THIRD),
-        ConsultationAnswered(on=plain_due + timedelta(days=5), consultee=THIRD),
+        ev.ConsultationStarted(on=plain_due, consultee=THIRD),
+        ev.ConsultationAnswered(on=plain_due + timedelta(days=5), consultee=THIRD),
     )
     result = due_date(r)
     assert result.due_on == plain_due
@@ -243,10 +231,10 @@ def test_consultation_begun_on_the_due_day_does_not_move_it() -> None:
 def test_consultation_before_a_correction_restart_is_clipped() -> None:
     r = req(
         date(2024, 11, 1),
-        ConsultationStarted(on=date(2024, 11, 4), consultee=THIRD),
-        CorrectionRequested(on=date(2024, 11, 5)),
-        ConsultationAnswered(on=date(2024, 11, 6), consultee=THIRD),
-        CorrectionReceived(on=date(2024, 11, 8)),
+        ev.ConsultationStarted(on=date(2024, 11, 4), consultee=THIRD),
+        ev.CorrectionRequested(on=date(2024, 11, 5)),
+        ev.ConsultationAnswered(on=date(2024, 11, 6), consultee=THIRD),
+        ev.CorrectionReceived(on=date(2024, 11, 8)),
     )
     result = due_date(r)
     # The pause ended before the restart: the period simply counts from 11-08.
@@ -260,8 +248,8 @@ def test_consultation_before_a_correction_restart_is_clipped() -> None:
 def test_correction_restarts_the_clock_2019() -> None:
     r = req(
         date(2024, 11, 1),
-        CorrectionRequested(on=date(2024, 11, 5), due_on=date(2024, 11, 20)),
-        CorrectionReceived(on=date(2024, 11, 15)),
+        ev.CorrectionRequested(on=date(2024, 11, 5), due_on=date(2024, 11, 20)),
+        ev.CorrectionReceived(on=date(2024, 11, 15)),
     )
     result = due_date(r)
     assert result.clock_start == date(2024, 11, 15)
@@ -273,12 +261,12 @@ def test_correction_restarts_the_clock_2019() -> None:
 
 
 def test_awaiting_correction_is_suspended() -> None:
-    notice = CorrectionRequested(on=date(2024, 11, 5), due_on=date(2024, 11, 20))
+    notice = ev.CorrectionRequested(on=date(2024, 11, 5), due_on=date(2024, 11, 20))
     result = due_date(req(date(2024, 11, 1), notice))
     assert result.suspended_by is PauseKind.CORRECTION
     assert result.clock_start == date(2024, 11, 20)
     assert result.due_on == date(2024, 12, 18)
-    undated = CorrectionRequested(on=date(2024, 11, 5))
+    undated = ev.CorrectionRequested(on=date(2024, 11, 5))
     assert due_date(req(date(2024, 11, 1), undated)).clock_start == date(2024, 11, 5)
     as_of = date(2024, 11, 12)
     assert due_date(req(date(2024, 11, 1), undated), as_of=as_of).clock_start == as_of
@@ -288,7 +276,7 @@ def test_awaiting_correction_is_suspended() -> None:
 
 def test_impossible_history_is_rejected_by_due_date() -> None:
     with pytest.raises(LifecycleError):
-        due_date(req(date(2024, 11, 1), CorrectionReceived(on=date(2024, 11, 8))))
+        due_date(req(date(2024, 11, 1), ev.CorrectionReceived(on=date(2024, 11, 8))))
 
 
 # -- explanation -----------------------------------------------------------------------------
@@ -327,9 +315,9 @@ def test_explanation_of_the_spring_festival_anchor() -> None:
 def test_explanation_lists_pause_and_extension() -> None:
     r = req(
         date(2024, 11, 1),
-        ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
-        ConsultationAnswered(on=date(2024, 12, 10), consultee=THIRD),
-        Extended(on=date(2024, 12, 12), working_days=10),
+        ev.ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
+        ev.ConsultationAnswered(on=date(2024, 12, 10), consultee=THIRD),
+        ev.Extended(on=date(2024, 12, 12), working_days=10),
     )
     due = due_date(r)
     explanation = due.explain()
@@ -387,18 +375,18 @@ def test_correction_notice_due() -> None:
 
 
 def test_deadlines_on_both_sides() -> None:
-    asked = ConsultationStarted(on=date(2024, 11, 18), consultee=THIRD)
+    asked = ev.ConsultationStarted(on=date(2024, 11, 18), consultee=THIRD)
     r = req(
         date(2024, 11, 1),
-        CorrectionRequested(on=date(2024, 11, 5), due_on=date(2024, 11, 20)),
-        CorrectionReceived(on=date(2024, 11, 15)),
+        ev.CorrectionRequested(on=date(2024, 11, 5), due_on=date(2024, 11, 20)),
+        ev.CorrectionReceived(on=date(2024, 11, 15)),
         asked,
-        ConsultationAnswered(on=date(2024, 11, 20), consultee=THIRD),
-        FeeNoticeIssued(
+        ev.ConsultationAnswered(on=date(2024, 11, 20), consultee=THIRD),
+        ev.FeeNoticeIssued(
             on=date(2024, 11, 25), amount=Money(Decimal(100)), due_on=date(2024, 12, 5)
         ),
-        FeePaid(on=date(2024, 12, 6)),
-        Replied(on=date(2024, 12, 13), outcome=Outcome.GRANTED),
+        ev.FeePaid(on=date(2024, 12, 6)),
+        ev.Replied(on=date(2024, 12, 13), outcome=Outcome.GRANTED),
     )
     found = {d.kind: d for d in deadlines(r)}
     assert set(found) == set(DeadlineKind)
@@ -422,7 +410,7 @@ def test_deadlines_on_both_sides() -> None:
 
 
 def test_withdrawn_request_owes_no_reply() -> None:
-    r = req(date(2024, 11, 1), Withdrawn(on=date(2024, 11, 5)))
+    r = req(date(2024, 11, 1), ev.Withdrawn(on=date(2024, 11, 5)))
     assert deadlines(r) == ()
 
 
@@ -439,8 +427,8 @@ def test_deadline_missed_logic() -> None:
 def test_2008_request_has_no_correction_notice_or_consultee_deadline() -> None:
     r = req(
         date(2015, 11, 2),
-        CorrectionRequested(on=date(2015, 11, 3)),
-        ConsultationStarted(on=date(2015, 11, 4), consultee=THIRD),
+        ev.CorrectionRequested(on=date(2015, 11, 3)),
+        ev.ConsultationStarted(on=date(2015, 11, 4), consultee=THIRD),
     )
     assert {d.kind for d in deadlines(r)} == {DeadlineKind.REPLY}
 
@@ -452,7 +440,7 @@ def test_due_dates_batch_matches_single() -> None:
     requests = [
         req(date(2024, 9, 27)),
         req(date(2018, 9, 28)),
-        req(date(2024, 9, 27), Extended(on=date(2024, 10, 8), working_days=5)),
+        req(date(2024, 9, 27), ev.Extended(on=date(2024, 10, 8), working_days=5)),
     ]
     assert due_dates(requests) == [due_date(r).due_on for r in requests]
 
@@ -483,15 +471,15 @@ def test_due_date_is_monotonic_in_receipt(a: date, b: date) -> None:
     data=st.data(),
 )
 def test_pauses_match_the_day_by_day_reference(received: date, data: st.DataObject) -> None:
-    events: list[RequestEvent] = []
+    events: list[ev.RequestEvent] = []
     intervals: list[tuple[date, date]] = []
     day = received
     for consultee in data.draw(st.lists(st.sampled_from([THIRD, OTHER]), max_size=2, unique=True)):
         start = day + timedelta(days=data.draw(st.integers(0, 20)))
         answer = start + timedelta(days=data.draw(st.integers(0, 40)))
         cap = CAL.add_workdays(start, 15)
-        events.append(ConsultationStarted(on=start, consultee=consultee))
-        events.append(ConsultationAnswered(on=answer, consultee=consultee))
+        events.append(ev.ConsultationStarted(on=start, consultee=consultee))
+        events.append(ev.ConsultationAnswered(on=answer, consultee=consultee))
         intervals.append((start, min(answer, cap)))
         day = answer
     due = due_date(req(received, *events))
@@ -510,8 +498,8 @@ def test_2008_pauses_match_the_reference(received: date, gap: int, length: int) 
     answer = start + timedelta(days=length)
     r = req(
         received,
-        ConsultationStarted(on=start, consultee=THIRD),
-        ConsultationAnswered(on=answer, consultee=THIRD),
+        ev.ConsultationStarted(on=start, consultee=THIRD),
+        ev.ConsultationAnswered(on=answer, consultee=THIRD),
     )
     assert due_date(r).due_on == naive_due(received, 15, [(start, answer)])
 
@@ -519,10 +507,10 @@ def test_2008_pauses_match_the_reference(received: date, gap: int, length: int) 
 def test_counted_through_before_the_start_and_nested_pauses() -> None:
     r = req(
         date(2024, 11, 1),
-        ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
-        ConsultationStarted(on=date(2024, 11, 7), consultee=OTHER),
-        ConsultationAnswered(on=date(2024, 11, 8), consultee=OTHER),
-        ConsultationAnswered(on=date(2024, 11, 14), consultee=THIRD),
+        ev.ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
+        ev.ConsultationStarted(on=date(2024, 11, 7), consultee=OTHER),
+        ev.ConsultationAnswered(on=date(2024, 11, 8), consultee=OTHER),
+        ev.ConsultationAnswered(on=date(2024, 11, 14), consultee=THIRD),
     )
     due = due_date(r)
     assert due.counted_through(date(2024, 10, 1)) == 0
