@@ -20,6 +20,8 @@ from govdisclosure.model import Applicant, ApplicantKind, DisclosureRequest, Sub
 from govdisclosure.serialize import from_dict, from_json, to_dict, to_json
 
 if TYPE_CHECKING:
+    from hypothesis import strategies as st
+
     from govdisclosure.model import RequestEvent
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "RECEIVED",
     "assert_dict_round_trip",
     "assert_json_round_trip",
+    "drawn_ending",
     "every_event_request",
     "extra",
     "has_extra",
@@ -126,6 +129,27 @@ def make_request(
 def request_on(received: date, *events: RequestEvent, **changes: Any) -> DisclosureRequest:
     """:func:`make_request` received on ``received`` (the form the deadline tests read best)."""
     return make_request(*events, received=received, **changes)
+
+
+def drawn_ending(
+    draw: st.DrawFn, received: date, day: date, events: list[RequestEvent]
+) -> DisclosureRequest:
+    """The drawn history ``events`` (the last on ``day``) left open, or closed 0 to 30 days later
+    by a granting reply or a withdrawal: the one ending of the tests' drawn histories."""
+    from datetime import timedelta
+
+    from hypothesis import strategies as st
+
+    from govdisclosure.model import Outcome
+    from govdisclosure.model import request as ev
+
+    ending = draw(st.sampled_from(["open", "reply", "withdraw"]))
+    day += timedelta(days=draw(st.integers(0, 30)))
+    if ending == "reply":
+        events.append(ev.Replied(on=day, outcome=Outcome.GRANTED))
+    elif ending == "withdraw":
+        events.append(ev.Withdrawn(on=day))
+    return request_on(received, *events)
 
 
 def every_event_request() -> DisclosureRequest:

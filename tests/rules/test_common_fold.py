@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import drawn_ending
 from common import request_on as req
 from govdisclosure.errors import CalendarDataUnavailable, LifecycleError
 from govdisclosure.formatting import format_explanation
@@ -64,13 +65,7 @@ def common_histories(draw: st.DrawFn) -> ev.DisclosureRequest:
             consultee = draw(CONSULTEES)
             open_consultations.append(consultee)
             events.append(ev.ConsultationStarted(on=day, consultee=consultee))
-    ending = draw(st.sampled_from(["open", "reply", "withdraw"]))
-    day += timedelta(days=draw(st.integers(0, 30)))
-    if ending == "reply":
-        events.append(ev.Replied(on=day, outcome=Outcome.GRANTED))
-    elif ending == "withdraw":
-        events.append(ev.Withdrawn(on=day))
-    return req(received, *events)
+    return drawn_ending(draw, received, day, events)
 
 
 def _odd_event(draw: st.DrawFn, day: date) -> ev.RequestEvent:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from common import every_event_request
+from common import drawn_ending, every_event_request
 from common import request_on as req
 from govdisclosure.errors import LifecycleError
 from govdisclosure.formatting import format_explanation
@@ -419,13 +419,7 @@ def any_histories(draw: st.DrawFn) -> ev.DisclosureRequest:
             events.append(ev.ReasonablePeriodSet(on=day, due_on=day + timedelta(days=60)))
         else:
             events.append(ev.Transferred(on=day, to="某局"))
-    ending = draw(st.sampled_from(["open", "reply", "withdraw"]))
-    day += timedelta(days=draw(st.integers(0, 30)))
-    if ending == "reply":
-        events.append(ev.Replied(on=day, outcome=Outcome.GRANTED))
-    elif ending == "withdraw":
-        events.append(ev.Withdrawn(on=day))
-    return req(received, *events)
+    return drawn_ending(draw, received, day, events)
 
 
 def _allowed(
