@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import chinese_calendar
 import numpy as np
 
+from _common import best_of, interleaved_best_of
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.request import (
     ConsultationAnswered,
@@ -46,7 +47,7 @@ from govdisclosure.rules import default_calendar, due_date, due_dates, regulatio
 from govdisclosure.rules.vectorised import due_date_array
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
 FIRST = date(2008, 5, 1)
 LAST = date(2025, 12, 31)
@@ -94,26 +95,6 @@ def with_events(requests: Sequence[DisclosureRequest]) -> list[DisclosureRequest
             )
         )
     return out
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return min(times)
-
-
-def interleaved_best_of(repeat: int, *runs: Callable[[], object]) -> list[float]:
-    """The best CPU time of each run over ``repeat`` rounds, the runs alternating in each round."""
-    best = [float("inf")] * len(runs)
-    for _ in range(repeat):
-        for index, run in enumerate(runs):
-            start = time.process_time()
-            run()
-            best[index] = min(best[index], time.process_time() - start)
-    return best
 
 
 def received_array(requests: Sequence[DisclosureRequest]) -> np.ndarray:

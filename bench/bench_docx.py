@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import copy
 import io
-import timeit
 from pathlib import Path
 
 import docx
 
+from _common import per_call
 from govdisclosure.parse._docx import read_docx
 
 FORM = (
@@ -66,8 +66,8 @@ def main() -> None:
         for data in documents:
             peer(data)
 
-    ours_s = min(timeit.repeat(ours, repeat=repeat, number=number)) / number
-    peer_s = min(timeit.repeat(theirs, repeat=repeat, number=number)) / number
+    ours_s = per_call(ours, repeat, number)
+    peer_s = per_call(theirs, repeat, number)
     n = len(documents)
     print(
         f"{n} documents (the national form filled, once and ten times; best of {repeat} x {number})"

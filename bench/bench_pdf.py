@@ -10,11 +10,11 @@ Run: ``python bench/bench_pdf.py`` (needs the ``pdf`` extra; reads ``tests/data/
 from __future__ import annotations
 
 import io
-import timeit
 from pathlib import Path
 
 import pdfplumber
 
+from _common import per_call
 from govdisclosure.parse._pdf import read_pdf
 
 REPORTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "reports"
@@ -42,8 +42,8 @@ def main() -> None:
         for data in documents:
             extract_text(data)
 
-    ours_s = min(timeit.repeat(ours, repeat=repeat, number=number)) / number
-    peer_s = min(timeit.repeat(peer, repeat=repeat, number=number)) / number
+    ours_s = per_call(ours, repeat, number)
+    peer_s = per_call(peer, repeat, number)
     print(f"{len(documents)} PDFs, {pages} pages (best of {repeat} x {number})")
     print(f"read_pdf                  {pages / ours_s:8.1f} pages/s  ({ours_s * 1000:.0f} ms)")
     print(f"pdfplumber extract_text() {pages / peer_s:8.1f} pages/s  ({peer_s * 1000:.0f} ms)")

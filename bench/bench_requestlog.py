@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from _common import best_of
 from govdisclosure.export.columnar import read_request_columns
 from govdisclosure.export.requestlog import REQUEST_LOG_COLUMNS, read_request_log
 from govdisclosure.model.applicant import ApplicantKind, SubmissionMethod
@@ -165,15 +166,6 @@ def pandas_peer(path: Path) -> np.ndarray:
     return cells
 
 
-def best(repeat: int, func: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def peak_memory(path: Path) -> int:
     """Peak resident memory (bytes) of a fresh process that runs the columnar path once."""
     code = (
@@ -279,7 +271,7 @@ def columnar_and_pandas(rows: int, object_rows: int, repeat: int) -> None:
                 timings[label] = min(elapsed, timings.get(label, elapsed))
         assert (results["columnar"] == results["pandas"]).all(), "pandas differs on the full log"
         print("the three paths give the same table 3")
-        scaled = best(1, lambda: objects(small)) * rows / object_rows
+        scaled = best_of(1, lambda: objects(small), clock=time.perf_counter) * rows / object_rows
         memory = peak_memory(path)
 
     n = rows
