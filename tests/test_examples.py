@@ -151,15 +151,24 @@ SEED = corpus.SEED.name
 TRAILER = ["- 分享到:", "上一篇:", "下一篇:"]
 
 
+def _assert_agency(
+    report: AnnualReport, name: str, level: AgencyLevel, kind: AgencyKind, region: str
+) -> None:
+    """The example's agency: its name, level, kind and region code."""
+    agency = report.agency
+    assert agency.name == name
+    assert agency.level is level
+    assert agency.kind is kind
+    assert agency.region is not None
+    assert agency.region.code == region
+
+
 def test_sichuan_agency_and_metadata() -> None:
     report = examples.load("sichuan-hrss-2013")
-    agency = report.agency
-    assert agency.name == "四川省人力资源和社会保障厅"
-    assert agency.level is AgencyLevel.PROVINCE
-    assert agency.kind is AgencyKind.DEPARTMENT
-    assert agency.parent == "四川省人民政府"
-    assert agency.region is not None
-    assert agency.region.code == "510000"
+    _assert_agency(
+        report, "四川省人力资源和社会保障厅", AgencyLevel.PROVINCE, AgencyKind.DEPARTMENT, "510000"
+    )
+    assert report.agency.parent == "四川省人民政府"
     assert report.year == 2013
     assert report.title == "四川省人力资源和社会保障厅2013年政府信息公开工作年度报告"
     assert report.processing_fee == Money(Decimal("0"), MoneyUnit.YUAN)
@@ -486,11 +495,9 @@ def _cell(text: str) -> int | None:
 
 def test_shanghai_metadata() -> None:
     report = examples.load("shanghai-gov-office-2019")
-    assert report.agency.name == "上海市人民政府办公厅"
-    assert report.agency.level is AgencyLevel.PROVINCE
-    assert report.agency.kind is AgencyKind.GENERAL_OFFICE
-    assert report.agency.region is not None
-    assert report.agency.region.code == "310000"
+    _assert_agency(
+        report, "上海市人民政府办公厅", AgencyLevel.PROVINCE, AgencyKind.GENERAL_OFFICE, "310000"
+    )
     assert report.title == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
     assert report.published_on is not None
     assert report.published_on.isoformat() == "2020-01-31"
@@ -614,11 +621,9 @@ HUAIAN_TEXT = "huaian-city-2024.pypdf.txt"
 
 def test_huaian_metadata() -> None:
     report = examples.load("huaian-city-2024")
-    assert report.agency.name == "淮安市人民政府"
-    assert report.agency.level is AgencyLevel.PREFECTURE
-    assert report.agency.kind is AgencyKind.PEOPLES_GOVERNMENT
-    assert report.agency.region is not None
-    assert report.agency.region.code == "320800"
+    _assert_agency(
+        report, "淮安市人民政府", AgencyLevel.PREFECTURE, AgencyKind.PEOPLES_GOVERNMENT, "320800"
+    )
     assert report.title == "淮安市人民政府2024年政府信息公开工作年度报告"
     assert report.processing_fee == Money(Decimal("3940"))
 
