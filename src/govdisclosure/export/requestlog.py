@@ -788,36 +788,25 @@ def request_log_template(
         target = openpyxl.utils.get_column_letter(index)
         rule.add(f"{target}2:{target}1048576")
         sheet.add_data_validation(rule)
-    if checked == "zh":
-        notes = book.create_sheet("说明")
-        notes.append(["中文表头", "英文表头", "格式", "必填", "个人信息", "内容"])
-        for c in written:
-            notes.append(
-                [
-                    c.label,
-                    c.code,
-                    _format_zh(c),
-                    "是" if c.required else "",
-                    "是" if c.personal else "",
-                    c.doc_zh,
-                ]
-            )
-    else:
-        notes = book.create_sheet("columns")
+    zh = checked == "zh"
+    notes = book.create_sheet("说明" if zh else "columns")
+    notes.append(
+        ["中文表头", "英文表头", "格式", "必填", "个人信息", "内容"]
+        if zh
+        else ["Chinese header", "English header", "format", "required", "personal", "content"]
+    )
+    yes = "是" if zh else "yes"
+    for c in written:
         notes.append(
-            ["Chinese header", "English header", "format", "required", "personal", "content"]
+            [
+                c.label,
+                c.code,
+                _format_zh(c) if zh else _format_en(c),
+                yes if c.required else "",
+                yes if c.personal else "",
+                c.doc_zh if zh else c.doc,
+            ]
         )
-        for c in written:
-            notes.append(
-                [
-                    c.label,
-                    c.code,
-                    _format_en(c),
-                    "yes" if c.required else "",
-                    "yes" if c.personal else "",
-                    c.doc,
-                ]
-            )
     book.save(path)
 
 
