@@ -12,8 +12,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from govdisclosure.model.outcome import OutcomeGroup
+
 __all__ = [
     "FOLDER",
+    "GROUP_OF",
+    "REVIEW_COLUMN_OF",
     "SEED",
     "SUMMARY",
     "Entry",
@@ -34,6 +38,19 @@ SUMMARY: list[str] = []
 
 #: One report's entry of ``expected.json`` (see the README for its keys).
 Entry = dict[str, Any]
+
+#: The table-3 outcome groups of an entry's ``applications``, by their printed label.
+GROUP_OF = {
+    "予以公开": OutcomeGroup.GRANTED,
+    "部分公开": OutcomeGroup.PARTIALLY_GRANTED,
+    "不予公开": OutcomeGroup.WITHHELD,
+    "无法提供": OutcomeGroup.UNABLE_TO_PROVIDE,
+    "不予处理": OutcomeGroup.NOT_PROCESSED,
+    "其他处理": OutcomeGroup.OTHER,
+}
+#: The review-count fields of table 4 by the keys of an entry's ``reviews`` groups.
+REVIEW_COLUMN_OF = {"maintain": "maintained", "correct": "corrected", "other": "other",
+                    "pending": "pending", "total": "total"}  # fmt: skip
 
 #: Suffixes of the files that are reports (``expected.json`` and the README are not).
 _REPORT_SUFFIXES = frozenset({".html", ".htm", ".txt", ".md", ".pdf", ".docx"})

@@ -33,12 +33,12 @@ import pytest
 import corpus
 from govdisclosure.errors import ParseError
 from govdisclosure.model.layout import ApplicationRow
-from govdisclosure.model.outcome import OutcomeGroup
 from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, AnnualReport2021
 from govdisclosure.parse import parse_report
 
 if TYPE_CHECKING:
     from govdisclosure.model import AnnualReport
+    from govdisclosure.model.outcome import OutcomeGroup
 
 R = ApplicationRow
 #: A key figure: a count, an amount (Decimal, in a statistics table), or blank.
@@ -57,17 +57,7 @@ FLOORS: dict[str, float] = {
     "markdown": 1.0,
 }
 
-_GROUPS = {
-    "予以公开": OutcomeGroup.GRANTED,
-    "部分公开": OutcomeGroup.PARTIALLY_GRANTED,
-    "不予公开": OutcomeGroup.WITHHELD,
-    "无法提供": OutcomeGroup.UNABLE_TO_PROVIDE,
-    "不予处理": OutcomeGroup.NOT_PROCESSED,
-    "其他处理": OutcomeGroup.OTHER,
-}
 _REVIEW_GROUPS = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
-_REVIEW_COLUMNS = {"maintain": "maintained", "correct": "corrected", "other": "other",
-                   "pending": "pending", "total": "total"}  # fmt: skip
 _APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 
 
@@ -119,13 +109,13 @@ def _national(entry: dict[str, Any], report: AnnualReport | None) -> dict[str, t
         if label == "总计":
             got = row(R.TOTAL)[6]
         else:
-            got = None if national is None else _group_total(national, _GROUPS[label])
+            got = None if national is None else _group_total(national, corpus.GROUP_OF[label])
         figures[f"outcome/{label}"] = (want, got)
     figures["carried-forward/总计"] = (entry["carried_to_next_year"], row(R.CARRIED_FORWARD)[6])
     for group in _REVIEW_GROUPS:
         counts = None if reviews is None else getattr(reviews, group)
         for key, value in entry[group].items():
-            got = None if counts is None else getattr(counts, _REVIEW_COLUMNS[key])
+            got = None if counts is None else getattr(counts, corpus.REVIEW_COLUMN_OF[key])
             figures[f"{group}/{key}"] = (value, got)
     return figures
 

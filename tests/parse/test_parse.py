@@ -8,7 +8,7 @@ import re
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -20,7 +20,6 @@ from govdisclosure.examples import load, names
 from govdisclosure.formatting.render import render
 from govdisclosure.model.form import form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
-from govdisclosure.model.outcome import OutcomeGroup
 from govdisclosure.model.quantity import Qualifier
 from govdisclosure.model.report import AnnualReport2008, AnnualReport2019, AnnualReport2021
 from govdisclosure.parse import DiagnosticKind, ParseResult, parse_report
@@ -28,6 +27,9 @@ from govdisclosure.parse._html import read_html
 from govdisclosure.parse._source import decode
 from govdisclosure.parse._source import load as load_source
 from govdisclosure.parse._text import read_text
+
+if TYPE_CHECKING:
+    from govdisclosure.model.outcome import OutcomeGroup
 
 REPORTS = corpus.FOLDER
 #: Every national-format report of the corpus, the markdown conversions included (their tables
@@ -44,18 +46,6 @@ def _cases() -> list[Any]:
         files = [entry["file"], *entry.get("text_extractions", [])]
         cases += [pytest.param(name, entry, id=name) for name in files]
     return cases
-
-
-_GROUP_OF = {
-    "予以公开": OutcomeGroup.GRANTED,
-    "部分公开": OutcomeGroup.PARTIALLY_GRANTED,
-    "不予公开": OutcomeGroup.WITHHELD,
-    "无法提供": OutcomeGroup.UNABLE_TO_PROVIDE,
-    "不予处理": OutcomeGroup.NOT_PROCESSED,
-    "其他处理": OutcomeGroup.OTHER,
-}
-_REVIEW_KEYS = {"maintain": "maintained", "correct": "corrected", "other": "other",
-                "pending": "pending", "total": "total"}  # fmt: skip
 
 
 def _category(report: AnnualReport2019 | AnnualReport2021, group: OutcomeGroup) -> int | None:
@@ -87,14 +77,14 @@ def test_real_report_figures_equal_expected(name: str, entry: dict[str, Any]) ->
             assert table.row(ApplicationRow.TOTAL).total == value
         elif entry["file"] == "shanghai-gov-office-2019.html":
             # Shanghai 2019 printed no category totals: the rows' own 总计 cells are blank.
-            assert all(r.total is None for r in table.rows if r.row.group is _GROUP_OF[label])
+            assert all(r.total is None for r in table.rows if r.row.group is corpus.GROUP_OF[label])
         else:
-            assert _category(report, _GROUP_OF[label]) == value, label
+            assert _category(report, corpus.GROUP_OF[label]) == value, label
     assert report.reviews is not None
     for group in ("reconsideration", "litigation_direct", "litigation_after_reconsideration"):
         counts = getattr(report.reviews, group)
         for key, value in entry[group].items():
-            assert getattr(counts, _REVIEW_KEYS[key]) == value, (group, key)
+            assert getattr(counts, corpus.REVIEW_COLUMN_OF[key]) == value, (group, key)
     proactive = entry.get("proactive")
     if proactive is not None:
         assert isinstance(report, AnnualReport2021)
