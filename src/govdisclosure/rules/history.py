@@ -32,20 +32,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from govdisclosure.errors import LifecycleError
-from govdisclosure.model.request import (
-    ConsultationAnswered,
-    ConsultationStarted,
-    CorrectionReceived,
-    CorrectionRequested,
-    Extended,
-    FeeNoticeIssued,
-    FeePaid,
-    ReasonablePeriodSet,
-    Replied,
-    RequestEvent,
-    Transferred,
-    Withdrawn,
-)
+from govdisclosure.model import request as ev
 
 if TYPE_CHECKING:
     from datetime import date
@@ -55,32 +42,33 @@ if TYPE_CHECKING:
 
 __all__ = ["check_history", "event_name", "kind_name"]
 
-_NAMES: dict[type[RequestEvent], tuple[str, str]] = {
-    CorrectionRequested: ("correction notice", "补正告知"),
-    CorrectionReceived: ("corrected application", "补正申请"),
-    ConsultationStarted: ("consultation", "征求意见"),
-    ConsultationAnswered: ("consultation answer", "征求意见答复"),
-    Extended: ("extension", "延期答复"),
-    ReasonablePeriodSet: ("reasonable period", "确定延迟答复期限"),
-    FeeNoticeIssued: ("fee notice", "收费通知"),
-    FeePaid: ("fee payment", "缴费"),
-    Transferred: ("transfer", "移送"),
-    Withdrawn: ("withdrawal", "撤回申请"),
-    Replied: ("reply", "答复"),
+_NAMES: dict[type[ev.RequestEvent], tuple[str, str]] = {
+    ev.CorrectionRequested: ("correction notice", "补正告知"),
+    ev.CorrectionReceived: ("corrected application", "补正申请"),
+    ev.ConsultationStarted: ("consultation", "征求意见"),
+    ev.ConsultationAnswered: ("consultation answer", "征求意见答复"),
+    ev.Extended: ("extension", "延期答复"),
+    ev.ReasonablePeriodSet: ("reasonable period", "确定延迟答复期限"),
+    ev.FeeNoticeIssued: ("fee notice", "收费通知"),
+    ev.FeePaid: ("fee payment", "缴费"),
+    ev.Transferred: ("transfer", "移送"),
+    ev.Withdrawn: ("withdrawal", "撤回申请"),
+    ev.Replied: ("reply", "答复"),
 }
 
 
-def event_name(event: RequestEvent) -> tuple[str, str]:
+def event_name(event: ev.RequestEvent) -> tuple[str, str]:
     """English and Chinese name of an event's kind, for messages.
 
     >>> from datetime import date
+    >>> from govdisclosure.model.request import Withdrawn
     >>> event_name(Withdrawn(on=date(2024, 1, 2)))
     ('withdrawal', '撤回申请')
     """
     return kind_name(type(event))
 
 
-def kind_name(kind: type[RequestEvent]) -> tuple[str, str]:
+def kind_name(kind: type[ev.RequestEvent]) -> tuple[str, str]:
     """English and Chinese name of an event class (a subclass takes its base's name).
 
     >>> from govdisclosure.model.request import FeePaid
@@ -93,7 +81,9 @@ def kind_name(kind: type[RequestEvent]) -> tuple[str, str]:
     return ("event", "事件")
 
 
-def _error(event: RequestEvent, message: str, message_zh: str, **values: object) -> LifecycleError:
+def _error(
+    event: ev.RequestEvent, message: str, message_zh: str, **values: object
+) -> LifecycleError:
     """The error for ``event``, its two messages being :meth:`str.format` templates.
 
     Every message names the event's day: the templates get it as ``{day}`` (ISO), with
@@ -116,7 +106,7 @@ def check_history(request: DisclosureRequest, regulation: Regulation | None = No
 
     >>> from datetime import date
     >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
-    >>> from govdisclosure.model.request import DisclosureRequest
+    >>> from govdisclosure.model.request import CorrectionReceived, DisclosureRequest
     >>> req = DisclosureRequest(
     ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
     ...     received_on=date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
@@ -134,11 +124,12 @@ def check_history(request: DisclosureRequest, regulation: Regulation | None = No
 
 
 def order_error(
-    event: RequestEvent, received: date, previous: date, final: RequestEvent | None
+    event: ev.RequestEvent, received: date, previous: date, final: ev.RequestEvent | None
 ) -> LifecycleError | None:
     """The error for an event before receipt, after the final one, or out of date order.
 
     >>> from datetime import date
+    >>> from govdisclosure.model.request import Withdrawn
     >>> late = Withdrawn(on=date(2024, 10, 8))
     >>> order_error(late, date(2024, 9, 27), date(2024, 10, 1), None) is None
     True
@@ -179,7 +170,7 @@ def order_error(
     return None
 
 
-def extension_error(event: Extended, count: int, reg: Regulation) -> LifecycleError | None:
+def extension_error(event: ev.Extended, count: int, reg: Regulation) -> LifecycleError | None:
     """The error for the ``count``-th extension if the regulation does not allow it."""
     if count > reg.max_extensions:
         return _error(
@@ -200,7 +191,7 @@ def extension_error(event: Extended, count: int, reg: Regulation) -> LifecycleEr
     return None
 
 
-def unasked_correction(event: CorrectionReceived) -> LifecycleError:
+def unasked_correction(event: ev.CorrectionReceived) -> LifecycleError:
     """The error for a corrected application nobody asked for."""
     return _error(
         event,
@@ -209,7 +200,7 @@ def unasked_correction(event: CorrectionReceived) -> LifecycleError:
     )
 
 
-def unmatched_answer(event: ConsultationAnswered) -> LifecycleError:
+def unmatched_answer(event: ev.ConsultationAnswered) -> LifecycleError:
     """The error for a consultation answer with no open consultation of that consultee."""
     return _error(
         event,
@@ -218,7 +209,7 @@ def unmatched_answer(event: ConsultationAnswered) -> LifecycleError:
     )
 
 
-def unmatched_payment(event: FeePaid) -> LifecycleError:
+def unmatched_payment(event: ev.FeePaid) -> LifecycleError:
     """The error for a fee payment with no unpaid fee notice."""
     return _error(
         event,
@@ -227,7 +218,7 @@ def unmatched_payment(event: FeePaid) -> LifecycleError:
     )
 
 
-def no_reasonable_period(event: ReasonablePeriodSet, reg: Regulation) -> LifecycleError:
+def no_reasonable_period(event: ev.ReasonablePeriodSet, reg: Regulation) -> LifecycleError:
     """The error for an Art. 35 reasonable period under a text without that rule."""
     return _error(
         event,
@@ -238,7 +229,7 @@ def no_reasonable_period(event: ReasonablePeriodSet, reg: Regulation) -> Lifecyc
     )
 
 
-def overdue_without_notice(event: Replied, *, correction: bool) -> LifecycleError:
+def overdue_without_notice(event: ev.Replied, *, correction: bool) -> LifecycleError:
     """The error for a reply 逾期不补正 / 逾期未缴费 with no notice to be late on."""
     if correction:
         return _error(
@@ -255,7 +246,7 @@ def overdue_without_notice(event: Replied, *, correction: bool) -> LifecycleErro
 
 
 def corrected_in_time(
-    event: Replied, notice: CorrectionRequested, corrected_on: date
+    event: ev.Replied, notice: ev.CorrectionRequested, corrected_on: date
 ) -> LifecycleError:
     """The error for a reply 逾期不补正 although the correction came within the notice's period."""
     return _error(
@@ -268,7 +259,7 @@ def corrected_in_time(
     )
 
 
-def fee_was_paid(event: Replied) -> LifecycleError:
+def fee_was_paid(event: ev.Replied) -> LifecycleError:
     """The error for a reply 逾期未缴费 after the fee was paid."""
     return _error(
         event,
