@@ -49,19 +49,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from govdisclosure.model import request as ev
 from govdisclosure.model.base import LabelledEnum
-from govdisclosure.model.request import (
-    ConsultationAnswered,
-    ConsultationStarted,
-    Consultee,
-    CorrectionReceived,
-    CorrectionRequested,
-    DisclosureRequest,
-    Extended,
-    FeeNoticeIssued,
-    FeePaid,
-    ReasonablePeriodSet,
-)
 from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
 from govdisclosure.rules.fold import PauseKind, Timeline, common_fold, fee_payment_due, timeline
 from govdisclosure.rules.regulation import (
@@ -165,13 +154,14 @@ class ClockStart(LabelledEnum):
 class Pause:
     """A consultation, or a fee payment, whose time is not counted in the reply period.
 
+    >>> from govdisclosure.model.request import Consultee
     >>> p = Pause(Consultee.THIRD_PARTY, dt.date(2024, 10, 8), dt.date(2024, 10, 15),
     ...           dt.date(2024, 10, 15), 5)
     >>> p.kind.label, p.working_days
     ('征求意见', 5)
     """
 
-    consultee: Consultee | None
+    consultee: ev.Consultee | None
     """Whom the agency consulted (``None`` for a fee pause)."""
     started_on: dt.date
     """The day the request for opinion (or the fee notice) was sent (counted as the agency's)."""
@@ -506,7 +496,7 @@ def _resolve(calendar: WorkdayCalendar | None) -> WorkdayCalendar:
 
 
 def due_date(
-    request: DisclosureRequest,
+    request: ev.DisclosureRequest,
     *,
     calendar: WorkdayCalendar | None = None,
     as_of: dt.date | None = None,
@@ -585,11 +575,11 @@ def _reply_due(
     as_of: dt.date | None,
     received: dt.date,
     start: dt.date,
-    correction: CorrectionRequested | None,
-    extended: Extended | None,
-    consultations: tuple[tuple[ConsultationStarted, dt.date | None], ...],
-    fees: tuple[tuple[FeeNoticeIssued, dt.date | None], ...],
-    reasonable_period: ReasonablePeriodSet | None,
+    correction: ev.CorrectionRequested | None,
+    extended: ev.Extended | None,
+    consultations: tuple[tuple[ev.ConsultationStarted, dt.date | None], ...],
+    fees: tuple[tuple[ev.FeeNoticeIssued, dt.date | None], ...],
+    reasonable_period: ev.ReasonablePeriodSet | None,
 ) -> DueDate:
     # The folded facts the reply deadline depends on, from timeline() or common_fold(). The
     # counting runs on ordinals, and enum members are read from module constants: this is the
@@ -602,7 +592,7 @@ def _reply_due(
         reason = _CORRECTION_RECEIVED
         start = correction.due_on or as_of or correction.on
     # (consultee, started, answered, last day not counted, capped)
-    candidates: list[tuple[Consultee | None, dt.date, dt.date | None, dt.date, bool]] = []
+    candidates: list[tuple[ev.Consultee | None, dt.date, dt.date | None, dt.date, bool]] = []
     cap_days = reg.consultation_working_days
     for started, answered in consultations:
         on = started.on
@@ -692,11 +682,12 @@ def _started_on(candidate: tuple[object, dt.date, object, object, object]) -> dt
 
 
 def due_dates(
-    requests: Iterable[DisclosureRequest], *, calendar: WorkdayCalendar | None = None
+    requests: Iterable[ev.DisclosureRequest], *, calendar: WorkdayCalendar | None = None
 ) -> list[dt.date]:
     """The reply due day of each request (just the dates: the batch fast path).
 
     >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> from govdisclosure.model.request import DisclosureRequest
     >>> mk = lambda d: DisclosureRequest(
     ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON), received_on=d,
     ...     method=SubmissionMethod.ONLINE, description="预算")
@@ -746,13 +737,14 @@ def explain_deadline(
 
 
 def correction_notice_due(
-    request: DisclosureRequest, *, calendar: WorkdayCalendar | None = None
+    request: ev.DisclosureRequest, *, calendar: WorkdayCalendar | None = None
 ) -> DueDate | None:
     """The last day for the agency's correction notice (补正告知), or ``None`` if none is set.
 
     The 2019 text allows 7 working days from receipt; the 2008 text set no period.
 
     >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> from govdisclosure.model.request import DisclosureRequest
     >>> req = DisclosureRequest(
     ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
     ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算")
@@ -773,14 +765,15 @@ def correction_notice_due(
 
 
 def consultation_due(
-    request: DisclosureRequest,
-    consultation: ConsultationStarted,
+    request: ev.DisclosureRequest,
+    consultation: ev.ConsultationStarted,
     *,
     calendar: WorkdayCalendar | None = None,
 ) -> DueDate | None:
     """The last day for a consultee's answer (15 working days under 2019), or ``None``.
 
     >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+    >>> from govdisclosure.model.request import ConsultationStarted, Consultee, DisclosureRequest
     >>> asked = ConsultationStarted(on=dt.date(2024, 10, 8), consultee=Consultee.THIRD_PARTY)
     >>> req = DisclosureRequest(
     ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
@@ -857,7 +850,7 @@ class Deadline:
 
 
 def deadlines(
-    request: DisclosureRequest,
+    request: ev.DisclosureRequest,
     *,
     as_of: dt.date | None = None,
     calendar: WorkdayCalendar | None = None,
@@ -871,7 +864,7 @@ def deadlines(
 
     >>> from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
     >>> from govdisclosure.model.outcome import Outcome
-    >>> from govdisclosure.model.request import Replied
+    >>> from govdisclosure.model.request import DisclosureRequest, Replied
     >>> req = DisclosureRequest(
     ...     id="1", applicant=Applicant(ApplicantKind.NATURAL_PERSON),
     ...     received_on=dt.date(2024, 9, 27), method=SubmissionMethod.ONLINE, description="预算",
@@ -911,14 +904,14 @@ def deadlines(
         )
     for index, event in enumerate(events):
         later = events[index + 1 :]
-        if isinstance(event, ConsultationStarted):
+        if isinstance(event, ev.ConsultationStarted):
             answer_due = consultation_due(request, event, calendar=cal)
             if answer_due is not None:
                 answer = next(
                     (
                         e
                         for e in later
-                        if isinstance(e, ConsultationAnswered) and e.consultee is event.consultee
+                        if isinstance(e, ev.ConsultationAnswered) and e.consultee is event.consultee
                     ),
                     None,
                 )
@@ -931,15 +924,15 @@ def deadlines(
                         answer_due.estimated,
                     )
                 )
-        elif isinstance(event, CorrectionRequested) and event.due_on is not None:
-            received = next((e for e in later if isinstance(e, CorrectionReceived)), None)
+        elif isinstance(event, ev.CorrectionRequested) and event.due_on is not None:
+            received = next((e for e in later if isinstance(e, ev.CorrectionReceived)), None)
             out.append(
                 Deadline(DeadlineKind.CORRECTION, event.due_on, received.on if received else None)
             )
-        elif isinstance(event, FeeNoticeIssued):
+        elif isinstance(event, ev.FeeNoticeIssued):
             fee_due = fee_payment_due(event, tl.regulation, cal)
             if fee_due is not None:
-                paid = next((e for e in later if isinstance(e, FeePaid)), None)
+                paid = next((e for e in later if isinstance(e, ev.FeePaid)), None)
                 out.append(Deadline(DeadlineKind.FEE_PAYMENT, fee_due, paid.on if paid else None))
     if reply is not None:
         for kind, remedy in (
