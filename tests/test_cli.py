@@ -11,16 +11,13 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
+from common import make_request
 from govdisclosure import examples
 from govdisclosure.cli import main
 from govdisclosure.model import (
     AnnualReport2021,
-    Applicant,
-    ApplicantKind,
-    DisclosureRequest,
     Outcome,
     Replied,
-    SubmissionMethod,
 )
 from govdisclosure.serialize import from_json, to_json
 
@@ -159,14 +156,7 @@ def test_check_with_blanks_read_as_zero(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_tabulate_requests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    request = DisclosureRequest(
-        id="2024-001",
-        applicant=Applicant(ApplicantKind.NATURAL_PERSON),
-        received_on=date(2024, 9, 27),
-        method=SubmissionMethod.ONLINE,
-        description="2024年度部门预算",
-        events=(Replied(on=date(2024, 10, 30), outcome=Outcome.GRANTED),),
-    )
+    request = make_request(Replied(on=date(2024, 10, 30), outcome=Outcome.GRANTED))
     path = tmp_path / "requests.json"
     path.write_bytes(b"[" + to_json(request) + b"]")
     assert main(["tabulate", str(path), "--year", "2024", "--format", "markdown"]) == 0

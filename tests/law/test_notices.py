@@ -247,14 +247,7 @@ def test_the_agency_comes_from_the_request_or_the_caller() -> None:
     req, notice = _reply(Outcome.GRANTED)
     assert notice_text(req, notice, agency="某县人民政府").issuer == "某县人民政府"
     assert notice_text(req, notice, agency=Agency(name="某区人民政府")).signature == "某区人民政府"
-    nameless = DisclosureRequest(
-        id=req.id,
-        applicant=req.applicant,
-        received_on=req.received_on,
-        method=req.method,
-        description=req.description,
-        events=req.events,
-    )
+    nameless = attrs.evolve(req, agency=None)
     with pytest.raises(InvalidValue) as info:
         render_notice(nameless, notice)
     assert info.value.field_name == "agency"
