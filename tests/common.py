@@ -29,6 +29,7 @@ __all__ = [
     "RECEIVED",
     "assert_dict_round_trip",
     "assert_json_round_trip",
+    "consulted_request",
     "drawn_ending",
     "every_event_request",
     "extra",
@@ -129,6 +130,19 @@ def make_request(
 def request_on(received: date, *events: RequestEvent, **changes: Any) -> DisclosureRequest:
     """:func:`make_request` received on ``received`` (the form the deadline tests read best)."""
     return make_request(*events, received=received, **changes)
+
+
+def consulted_request() -> DisclosureRequest:
+    """The request the error catalogues edit: a consultation answered (events[0]), an extension
+    of 20 working days (events[1]) and a granting reply (events[2])."""
+    from govdisclosure.model import Outcome
+    from govdisclosure.model import request as ev
+
+    return make_request(
+        ev.ConsultationAnswered(on=date(2024, 10, 8), consultee=ev.Consultee.THIRD_PARTY),
+        ev.Extended(on=date(2024, 10, 20), working_days=20),
+        ev.Replied(on=date(2024, 11, 15), outcome=Outcome.GRANTED),
+    )
 
 
 def drawn_ending(

@@ -13,14 +13,13 @@ objects of the wrong JSON type are reported at their own path ("expected an arra
 from __future__ import annotations
 
 import copy
-from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 import pytest
 
-from common import make_request
+from common import consulted_request
 from govdisclosure.errors import ErrorDetail, GovDisclosureError, ValidationError
 from govdisclosure.model import (
     Agency,
@@ -30,17 +29,13 @@ from govdisclosure.model import (
     AnnualReport2019,
     AnnualReport2021,
     ApplicationTable,
-    ConsultationAnswered,
-    Consultee,
     DisclosureRequest,
-    Extended,
     FormatVersion,
     Money,
     ProactiveTable2021,
     Quantity,
     Reconsideration,
     RegionCode,
-    Replied,
     RequestEvent,
     ReviewTable,
     Section,
@@ -69,13 +64,7 @@ _REPORT = to_dict(
         reviews=ReviewTable(),
     )
 )
-_REQUEST = to_dict(
-    make_request(
-        ConsultationAnswered(on=date(2024, 10, 8), consultee=Consultee.THIRD_PARTY),
-        Extended(on=date(2024, 10, 20), working_days=20),
-        Replied(on=date(2024, 11, 15), outcome=Outcome.GRANTED),
-    )
-)
+_REQUEST = to_dict(consulted_request())
 _MONEY = to_dict(Money(Decimal("3940")))
 _QUANTITY = to_dict(Quantity(337, "条"))
 _REGION = to_dict(RegionCode("320800"))

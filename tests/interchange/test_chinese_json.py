@@ -12,7 +12,7 @@ import orjson
 import pytest
 from hypothesis import given
 
-from common import make_request
+from common import consulted_request
 from govdisclosure import examples, testing
 from govdisclosure.errors import ValidationError
 from govdisclosure.model import (
@@ -20,15 +20,10 @@ from govdisclosure.model import (
     AnnualReport,
     AnnualReport2021,
     ApplicationTable,
-    ConsultationAnswered,
-    Consultee,
     DisclosureRequest,
-    Extended,
     FormatVersion,
     Money,
-    Outcome,
     Quantity,
-    Replied,
     RequestEvent,
     ReviewTable,
     Section,
@@ -204,13 +199,7 @@ _REPORT = to_dict_zh(
         reviews=ReviewTable(),
     )
 )
-_REQUEST = to_dict_zh(
-    make_request(
-        ConsultationAnswered(on=date(2024, 10, 8), consultee=Consultee.THIRD_PARTY),
-        Extended(on=date(2024, 10, 20), working_days=20),
-        Replied(on=date(2024, 11, 15), outcome=Outcome.GRANTED),
-    )
-)
+_REQUEST = to_dict_zh(consulted_request())
 
 
 def _edited(doc: dict[str, Any], edit: Any) -> dict[str, Any]:
