@@ -80,13 +80,19 @@ def test_an_unknown_locale_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
     assert err.count("\n") == 1 and "unknown locale 'xx_YY'" in err and "未知的区域设置" in err
 
 
+def _show_raises(monkeypatch: pytest.MonkeyPatch, exc: Exception) -> None:
+    """``show`` raises a fresh ``exc`` (same class and arguments) at every call."""
+
+    def raising(args: object) -> int:
+        raise type(exc)(*exc.args)
+
+    monkeypatch.setattr(_reports, "_show", raising)
+
+
 def test_an_unexpected_exception_is_a_bug_with_its_own_status(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(args: object) -> int:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(_reports, "_show", broken)
+    _show_raises(monkeypatch, RuntimeError("boom"))
     assert main(["show", "huaian-city-2024"]) == 3
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "this is a bug" in err
@@ -99,10 +105,10 @@ def test_an_unexpected_exception_is_a_bug_with_its_own_status(
 def test_install_hints_say_what_works_from_a_checkout(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def missing(args: object) -> int:
-        raise ImportError("reading PDFs needs pdfplumber: pip install 'govdisclosure[pdf]'")
-
-    monkeypatch.setattr(_reports, "_show", missing)
+    _show_raises(
+        monkeypatch,
+        ImportError("reading PDFs needs pdfplumber: pip install 'govdisclosure[pdf]'"),
+    )
     assert main(["show", "huaian-city-2024"]) == 2
     err = capsys.readouterr().err
     assert "pip install 'govdisclosure[pdf]'" in err and "pip install '.[pdf]'" in err
