@@ -8,9 +8,9 @@ import timeit
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
-__all__ = ["best_of", "interleaved_best_of", "per_call"]
+__all__ = ["best_of", "interleaved_best_of", "per_call", "reading_all"]
 
 
 def best_of(
@@ -39,3 +39,15 @@ def interleaved_best_of(repeat: int, *runs: Callable[[], object]) -> list[float]
 def per_call(run: Callable[[], object], repeat: int, number: int) -> float:
     """Seconds a call of ``run``: the best of ``repeat`` timeit rounds of ``number`` calls."""
     return min(timeit.repeat(run, repeat=repeat, number=number)) / number
+
+
+def reading_all(
+    read: Callable[[bytes], object], documents: Sequence[bytes], repeat: int, number: int
+) -> float:
+    """Seconds ``read`` takes over every document: :func:`per_call` of one pass."""
+
+    def one_pass() -> None:
+        for data in documents:
+            read(data)
+
+    return per_call(one_pass, repeat, number)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import docx
 
-from _common import per_call
+from _common import reading_all
 from govdisclosure.parse._docx import read_docx
 
 FORM = (
@@ -58,16 +58,8 @@ def main() -> None:
     documents = [_filled(1), _filled(10)]
     repeat, number = 5, 5
 
-    def ours() -> None:
-        for data in documents:
-            read_docx(data)
-
-    def theirs() -> None:
-        for data in documents:
-            peer(data)
-
-    ours_s = per_call(ours, repeat, number)
-    peer_s = per_call(theirs, repeat, number)
+    ours_s = reading_all(read_docx, documents, repeat, number)
+    peer_s = reading_all(peer, documents, repeat, number)
     n = len(documents)
     print(
         f"{n} documents (the national form filled, once and ten times; best of {repeat} x {number})"

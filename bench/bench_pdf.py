@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from _common import per_call
+from _common import reading_all
 from govdisclosure.parse._pdf import read_pdf
 
 REPORTS = Path(__file__).resolve().parents[1] / "tests" / "data" / "reports"
@@ -34,16 +34,8 @@ def main() -> None:
             pages += len(pdf.pages)
     repeat, number = 3, 2
 
-    def ours() -> None:
-        for data in documents:
-            read_pdf(data)
-
-    def peer() -> None:
-        for data in documents:
-            extract_text(data)
-
-    ours_s = per_call(ours, repeat, number)
-    peer_s = per_call(peer, repeat, number)
+    ours_s = reading_all(read_pdf, documents, repeat, number)
+    peer_s = reading_all(extract_text, documents, repeat, number)
     print(f"{len(documents)} PDFs, {pages} pages (best of {repeat} x {number})")
     print(f"read_pdf                  {pages / ours_s:8.1f} pages/s  ({ours_s * 1000:.0f} ms)")
     print(f"pdfplumber extract_text() {pages / peer_s:8.1f} pages/s  ({peer_s * 1000:.0f} ms)")
