@@ -17,13 +17,18 @@ TITLE = "某县人民政府2021年政府信息公开工作年度报告"
 # --- HTML ----------------------------------------------------------------------------------------
 
 
+def _only_table(html: str) -> TableBlock:
+    """The one block of the page ``html``, which must be a table."""
+    (table,) = read_html(html).blocks
+    assert isinstance(table, TableBlock)
+    return table
+
+
 def test_html_spans_that_are_empty_or_not_numbers_and_stray_elements_in_rows() -> None:
-    page = read_html(
+    table = _only_table(
         "<table><tr><td rowspan=''>a</td><span>stray</span><td colspan='x2'>b</td>"
         "<td colspan=' 3 '>c</td></tr><tr><td>d</td><td>e</td></tr></table>"
     )
-    (table,) = page.blocks
-    assert isinstance(table, TableBlock)
     assert [(c.text, c.row, c.column, c.row_span, c.column_span) for c in table.cells] == [
         ("a", 0, 0, 1, 1),
         ("b", 0, 1, 1, 1),
@@ -35,12 +40,10 @@ def test_html_spans_that_are_empty_or_not_numbers_and_stray_elements_in_rows() -
 
 
 def test_html_rowspans_carry_into_the_rows_below() -> None:
-    page = read_html(
+    table = _only_table(
         "<table><tr><th rowspan='3'>a</th><td>1</td><td rowspan='2'>2</td></tr>"
         "<tr><td>3</td></tr><tr><td>4</td><td>5</td></tr></table>"
     )
-    (table,) = page.blocks
-    assert isinstance(table, TableBlock)
     assert [(c.text, c.row, c.column) for c in table.cells] == [
         ("a", 0, 0), ("1", 0, 1), ("2", 0, 2), ("3", 1, 1), ("4", 2, 1), ("5", 2, 2),
     ]  # fmt: skip
