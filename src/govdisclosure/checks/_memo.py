@@ -209,6 +209,9 @@ def _walk(report: AnnualReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(every), tuple(other)
 
 
+_UNREAD: Any = object()  # a table not read yet (None is a table not printed)
+
+
 class Memo:
     """One report's tables, read once, and its text, scanned once on first use."""
 
@@ -240,15 +243,18 @@ class Memo:
     def table(self, part: ReportPart) -> tuple[FormTable, tuple[Any, ...]] | None:
         """The form's table of ``part`` and the report's cells in it (None if not printed)."""
         tables = self._tables
-        if not tables:
-            # Every table at once: the identities read tables 3 and 4 of nearly every report.
+        read = tables.get(part, _UNREAD)
+        if read is _UNREAD:
+            # Each table on first use (the default rules read tables 3 and 4, never table 2).
+            read = None
             report = self.report
             for table in form_of(report).tables:
-                obj = getattr(report, table.attribute, None)
-                tables[table.part] = None if obj is None else (table, table.read(obj))
-            if not tables:
-                tables[None] = None  # type: ignore[index]  # a form without tables: read
-        return tables.get(part)
+                if table.part is part:
+                    obj = getattr(report, table.attribute, None)
+                    read = None if obj is None else (table, table.read(obj))
+                    break
+            tables[part] = read
+        return read  # type: ignore[return-value]
 
     def _walked(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if self._text is None:
