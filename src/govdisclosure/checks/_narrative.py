@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from govdisclosure.checks._core import Observation, Severity, _register_each, register_rule
-from govdisclosure.checks._memo import SEPARATOR, memo
+from govdisclosure.checks._memo import SEPARATOR, _state, memo
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import (
     ApplicationRow,
@@ -279,9 +279,12 @@ def _scan(report: AnnualReport) -> _Scan:
     One pass over the figures classifies every one for all the narrative rules (the shares
     too); the cells of table 3 the 收到 figures are read against are looked up once, here.
     """
-    held = memo(report)
-    if held.scan is not None:
-        return held.scan  # type: ignore[no-any-return]
+    held = _state.memo  # memo(report), inlined for the common case: the report's own memo
+    if held is None or held.report is not report:
+        held = memo(report)
+    scan = held.scan
+    if scan is not None:
+        return scan  # type: ignore[no-any-return]
     counts: list[tuple[Figure, Target, int]] = []
     narrower: list[tuple[Figure, Narrower, int]] = []
     received: list[tuple[Figure, int]] = []
@@ -422,9 +425,9 @@ def _review_sum(read: _Read, groups: tuple[ReviewGroup, ...], column: int) -> in
     example={"row": "予以公开及部分公开", "actual": 258, "expected": 275},
 )
 def _narrative(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     counts = _scan(tables).counts
     if not counts:
         return
@@ -462,9 +465,9 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     example={"row": "答复政府信息公开申请", "expected": 716, "actual": 805},
 )
 def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     covered: set[OutcomeGroup] = set()
     parts: list[int] = []
     replies: Figure | None = None
@@ -489,9 +492,9 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     example={"row": "予以公开及部分公开占比", "actual": 33.9, "expected": 32.0},
 )
 def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     # The scan's one pass found the shares, the counts (the last of each label) and the first
     # 答复 total.
     scan = _scan(tables)
@@ -565,9 +568,9 @@ def _said_upheld(figure: Figure, text: str) -> bool:
     example={"row": "信息公开类行政复议", "actual": 7, "expected": 5},
 )
 def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     text: str | None = None
     held = memo(report)
     for figure, cell, value in _scan(tables).counts:
@@ -596,9 +599,9 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     example={"row": "全市备案政府信息公开行政复议案件", "actual": 134, "expected": 12},
 )
 def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     # Figures that name a whole-agency cell are NARRATIVE-FIGURE's; these are the narrower ones
     # (a part of the agency, or a narrower group of cases: 备案…行政复议案件). Never an error.
     held = memo(report)
@@ -622,9 +625,9 @@ def _received(whole: bool, report: AnnualReport) -> Iterator[Observation]:
     """The 收到…申请 figures that neither reading holds for (``whole=False``), or that only the
     reading 一 + 二 holds for (``whole=True``). Both are compared with 一, so that the engine
     lists them; the -WHOLE message says 一 + 二 holds."""
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     for figure, value, new, both in _scan(tables).received:
         if value != new and (both is not None and value == both) is whole:
             yield Observation(None, new, value, subject=figure.label, details=(("whole", both),))
