@@ -427,8 +427,40 @@ def _collect(
             out.append(_finding(rule, obs, False, year, zeroed))
 
 
-# The rules check() runs by default, per format version: rebuilt when the registry changes.
-_DEFAULT: dict[FormatVersion, list[tuple[Rule, _Func]]] = {}
+#: A plan of rules: steps in the rules' order, each a shortcut (or None) and the rules it covers.
+_Plan = list[tuple["Callable[[AnnualReport], bool] | None", list[tuple[Rule, _Func]]]]
+
+# The rules check() runs by default, per format version, as a plan: rebuilt when the registry
+# changes.
+_DEFAULT: dict[FormatVersion, _Plan] = {}
+
+# Shortcuts, by the rule functions they answer for: a test of a report that, when it is true,
+# tells that each of those functions yields nothing for it (all its operands are there and every
+# identity it compares holds). check() runs the test once for a run of rules instead of them,
+# and runs the rules as ever when it is false. Keyed by the function objects, so a rule
+# re-registered with another function is never skipped.
+_SHORTCUTS: dict[_Func, Callable[[AnnualReport], bool]] = {}
+
+
+def _shortcut(test: Callable[[AnnualReport], bool], funcs: Iterable[_Func]) -> None:
+    """Let ``test`` answer for ``funcs`` (see ``_SHORTCUTS``)."""
+    for func in funcs:
+        _SHORTCUTS[func] = test
+    _DEFAULT.clear()
+
+
+def _plan(selected: Iterable[Rule]) -> _Plan:
+    """The rules as steps: consecutive rules answered for by the same shortcut go together (the
+    order of the rules, hence of the findings, is kept)."""
+    plan: _Plan = []
+    for rule in selected:
+        func = rule.func
+        test = _SHORTCUTS.get(func)
+        if plan and test is not None and plan[-1][0] is test:
+            plan[-1][1].append((rule, func))
+        else:
+            plan.append((test, [(rule, func)]))
+    return plan
 
 
 def _selected(rules: Iterable[str] | None, series: bool) -> list[Rule]:
@@ -439,14 +471,12 @@ def _selected(rules: Iterable[str] | None, series: bool) -> list[Rule]:
     ]
 
 
-def _default_funcs(
-    version: FormatVersion,
-) -> list[tuple[Rule, Callable[..., Iterable[Observation]]]]:
-    selected = _DEFAULT.get(version)
-    if selected is None:
-        selected = [(r, r.func) for r in _selected(None, series=False) if r.applies_to(version)]
-        _DEFAULT[version] = selected
-    return selected
+def _default_plan(version: FormatVersion) -> _Plan:
+    plan = _DEFAULT.get(version)
+    if plan is None:
+        plan = _plan(r for r in _selected(None, series=False) if r.applies_to(version))
+        _DEFAULT[version] = plan
+    return plan
 
 
 def check(
@@ -484,13 +514,29 @@ def check(
     out: list[Finding] = []
     year = report.year
     if rules is None:
-        selected = _default_funcs(version)  # the default rules of the version, filtered once
+        plan = _default_plan(version)  # the default rules of the version, planned once
     else:
-        selected = [(r, r.func) for r in _selected(rules, series=False) if r.applies_to(version)]
+        plan = _plan(r for r in _selected(rules, series=False) if r.applies_to(version))
     held = memo(report)
     held.blanks = include_unverifiable  # the rules need not build what would be dropped
     try:
-        _collect(selected, (report,), year, include_unverifiable, out, blanks_as_zero)
+        for test, selected in plan:
+            if test is not None and test(report):
+                continue
+            # _collect, inlined: this runs for every rule of every report.
+            for rule, func in selected:
+                for obs in func(report):
+                    expected, actual = obs.expected, obs.actual
+                    if expected is None or actual is None:
+                        if include_unverifiable:
+                            out.append(_finding(rule, obs, None, year, blanks_as_zero))
+                        continue
+                    if obs.at_least:
+                        if actual >= expected:
+                            continue
+                    elif actual == expected:
+                        continue
+                    out.append(_finding(rule, obs, False, year, blanks_as_zero))
     finally:
         held.blanks = True
     return tuple(out)

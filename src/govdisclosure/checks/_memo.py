@@ -9,6 +9,7 @@ precompiled patterns and a substring test before any pattern.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from decimal import Decimal, InvalidOperation
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from govdisclosure.model.form import FormTable, form_of
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from govdisclosure.model.layout import ReportPart
     from govdisclosure.model.report import AnnualReport
 
@@ -209,6 +212,34 @@ def _walk(report: AnnualReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(every), tuple(other)
 
 
+@functools.cache
+def _row_reader(table: FormTable, count: int) -> Callable[[Any], tuple[Any, ...]]:
+    """A generated reader of the cells of ``count`` rows of a positional table (table 3): the
+    same tuple as :meth:`FormTable.read`, read as attribute loads of local names, which Python
+    runs about three times as fast as ``attrgetter`` over the rows."""
+    names = [column.attribute for column in table.rows[0].columns]
+    rows = [f"r{i}" for i in range(count)]
+    cells = ", ".join(f"{row}.{name}" for row in rows for name in names)
+    # ``r0, r1, = rows`` raises for a row count other than ``count``, as it should.
+    unpack = f"    {''.join(f'{row}, ' for row in rows)}= rows\n" if rows else ""
+    source = f"def read(rows):\n{unpack}    return ({cells}{',' if cells else ''})\n"
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<cells of {table.version.code} {table.part.code}>", "exec"), namespace)
+    reader: Callable[[Any], tuple[Any, ...]] = namespace["read"]
+    return reader
+
+
+def _cells(table: FormTable, obj: Any) -> tuple[Any, ...]:
+    """``table.read(obj)``, faster for a positional table."""
+    if table.positional:
+        rows = obj.rows
+        return _row_reader(table, len(rows))(rows)
+    return table.read(obj)
+
+
+_UNREAD: Any = object()  # a table not read yet (None is a table not printed)
+
+
 class Memo:
     """One report's tables, read once, and its text, scanned once on first use."""
 
@@ -240,15 +271,18 @@ class Memo:
     def table(self, part: ReportPart) -> tuple[FormTable, tuple[Any, ...]] | None:
         """The form's table of ``part`` and the report's cells in it (None if not printed)."""
         tables = self._tables
-        if not tables:
-            # Every table at once: the identities read tables 3 and 4 of nearly every report.
+        read: tuple[FormTable, tuple[Any, ...]] | None = tables.get(part, _UNREAD)
+        if read is _UNREAD:
+            # Each table on first use (the default rules read tables 3 and 4, never table 2).
+            read = None
             report = self.report
             for table in form_of(report).tables:
-                obj = getattr(report, table.attribute, None)
-                tables[table.part] = None if obj is None else (table, table.read(obj))
-            if not tables:
-                tables[None] = None  # type: ignore[index]  # a form without tables: read
-        return tables.get(part)
+                if table.part is part:
+                    obj = getattr(report, table.attribute, None)
+                    read = None if obj is None else (table, _cells(table, obj))
+                    break
+            tables[part] = read
+        return read
 
     def _walked(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if self._text is None:

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from govdisclosure.checks._core import Observation, Severity, _register_each, register_rule
-from govdisclosure.checks._memo import SEPARATOR, memo
+from govdisclosure.checks._memo import SEPARATOR, _state, memo
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import (
     ApplicationRow,
@@ -235,79 +235,114 @@ class _Scan(NamedTuple):
     received: tuple[tuple[Figure, int, int | None, int | None], ...]
     #: (figure, the applicant columns it names, its count), the first figure of each name.
     applicants: tuple[tuple[Figure, tuple[ApplicantKind, ...], int], ...]
-    #: Whether some figure in % has 占 in its label (else NARRATIVE-SHARE has nothing to read:
-    #: the shares it reads are labelled …占比, 占 or 占比).
-    shares: bool
+    #: (what it is a share of, its label's key, the share printed) for the exact figures in %
+    #: labelled …占比, or 占 / 占比 right after a count (NARRATIVE-SHARE's).
+    shares: tuple[tuple[str, str, int | Decimal], ...]
+    #: Each count's label key and its exact count (the last of each key), of the figures whose
+    #: key names a cell (:func:`_keyed`); what the shares are read against.
+    keyed: dict[str, int | None]
+    #: The exact count of the first figure whose key names （七）总计 (答复…), the whole the
+    #: shares are of (None if none).
+    whole: int | None
 
 
 @functools.lru_cache(maxsize=4096)
-def _classify(label: str) -> tuple[int, object]:
-    """What a figure's label names, as (kind, what): 0 a cell, 1 the 收到 headline, 2 a narrower
-    group of a headline, 3 applicant columns, 4 nothing.
+def _classify(label: str) -> tuple[int, object, str, Target | None]:
+    """What a figure's label names, as (kind, what, key, cell): kind 0 a cell, 1 the 收到
+    headline, 2 a narrower group of a headline, 3 applicant columns, 4 nothing; and the label's
+    :func:`_keyed` (its key and the cell that key names), for the shares.
 
     A pure function of the text (labels recur from report to report), so it is cached by value.
     """
+    key, cell = _keyed(label)
     label = label.strip()
-    key = narrative_key(label)
     target = _LABELS.get(label)
     if target is None:
         target = _LABELS.get(key)
     if target is not None:
-        return (1, None) if key in RECEIVED_LABELS or label in RECEIVED_LABELS else (0, target)
+        if key in RECEIVED_LABELS or label in RECEIVED_LABELS:
+            return 1, None, key, cell
+        return 0, target, key, cell
     applicant = _APPLICANT.match(key)
     if applicant is not None:
-        return 3, _APPLICANT_WORDS[applicant.group(1)]
+        return 3, _APPLICANT_WORDS[applicant.group(1)], key, cell
     row = next((r for headline, r in _HEADLINES if label.endswith(headline)), None)
-    return (2, row) if row is not None else (4, None)
+    return (2, row, key, cell) if row is not None else (4, None, key, cell)
 
 
-_NO_FIGURES = _Scan((), (), (), (), False)
+_NO_FIGURES = _Scan((), (), (), (), (), {}, None)
 
 
 def _scan(report: AnnualReport) -> _Scan:
     """The scan of a report's figures; the rules of one check share it (in the report's memo).
 
-    One pass over the figures classifies every one for all the narrative rules; the cells of
-    table 3 the 收到 figures are read against are looked up once, here.
+    One pass over the figures classifies every one for all the narrative rules (the shares
+    too); the cells of table 3 the 收到 figures are read against are looked up once, here.
     """
-    held = memo(report)
-    if held.scan is not None:
-        return held.scan  # type: ignore[no-any-return]
+    held = _state.memo  # memo(report), inlined for the common case: the report's own memo
+    if held is None or held.report is not report:
+        held = memo(report)
+    scan = held.scan
+    if scan is not None:
+        return scan  # type: ignore[no-any-return]
     counts: list[tuple[Figure, Target, int]] = []
     narrower: list[tuple[Figure, Narrower, int]] = []
     received: list[tuple[Figure, int]] = []
     applicants: list[tuple[Figure, tuple[ApplicantKind, ...], int]] = []
     named: set[tuple[ApplicantKind, ...]] = set()
-    shares = False
-    exact, classify = Qualifier.EXACT, _classify
+    shares: list[tuple[str, str, int | Decimal]] = []
+    keyed: dict[str, int | None] = {}
+    whole: int | None = None
+    previous: str | None = None  # the count a bare "占N%" right after it is a share of
+    exact, classify, total = Qualifier.EXACT, _classify, ApplicationRow.TOTAL
     for figure in report.figures:
         # _exact_count, inlined: this runs for every figure of every report.
         quantity = figure.quantity
         value = quantity.value
         unit = quantity.unit
-        if unit != "件" or quantity.qualifier is not exact or type(value) is not int:
-            if unit == "%" and not shares:
-                shares = "占" in figure.label
+        kind, what, key, cell = classify(figure.label)
+        is_exact = quantity.qualifier is exact
+        count = value if unit == "件" and is_exact and type(value) is int else None
+        if cell is not None:
+            keyed[key] = count
+            if cell is total and whole is None:
+                whole = count
+            previous = key
+        else:
+            if unit == "%" and is_exact:
+                if key.endswith("占比"):
+                    shares.append((key.removesuffix("占比"), key, value))
+                elif key in ("占", "占比") and previous is not None:
+                    shares.append((previous, f"{previous}占比", value))
+            previous = None
+        if count is None:
             continue
-        kind, what = classify(figure.label)
         if kind == 0:
-            counts.append((figure, what, value))  # type: ignore[arg-type]
+            counts.append((figure, what, count))  # type: ignore[arg-type]
         elif kind == 1:
-            received.append((figure, value))
+            received.append((figure, count))
         elif kind == 2:
-            narrower.append((figure, what, value))  # type: ignore[arg-type]
+            narrower.append((figure, what, count))  # type: ignore[arg-type]
         elif kind == 3 and what not in named:
             named.add(what)  # type: ignore[arg-type]
-            applicants.append((figure, what, value))  # type: ignore[arg-type]
+            applicants.append((figure, what, count))  # type: ignore[arg-type]
     if counts or narrower or received or applicants or shares:
         readings: tuple[tuple[Figure, int, int | None, int | None], ...] = ()
         if received:
             read = held.table(ReportPart.APPLICATIONS)
             new = None if read is None else _row_total(read, ApplicationRow.NEW)
             carried = None if read is None else _row_total(read, ApplicationRow.CARRIED_OVER)
-            whole = None if new is None or carried is None else new + carried
-            readings = tuple((figure, value, new, whole) for figure, value in received)
-        scan = _Scan(tuple(counts), tuple(narrower), readings, tuple(applicants), shares)
+            both = None if new is None or carried is None else new + carried
+            readings = tuple((figure, value, new, both) for figure, value in received)
+        scan = _Scan(
+            tuple(counts),
+            tuple(narrower),
+            readings,
+            tuple(applicants),
+            tuple(shares),
+            keyed,
+            whole,
+        )
     else:
         scan = _NO_FIGURES  # nothing for any narrative rule to read
     held.scan = scan
@@ -390,9 +425,9 @@ def _review_sum(read: _Read, groups: tuple[ReviewGroup, ...], column: int) -> in
     example={"row": "予以公开及部分公开", "actual": 258, "expected": 275},
 )
 def _narrative(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     counts = _scan(tables).counts
     if not counts:
         return
@@ -430,9 +465,9 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     example={"row": "答复政府信息公开申请", "expected": 716, "actual": 805},
 )
 def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     covered: set[OutcomeGroup] = set()
     parts: list[int] = []
     replies: Figure | None = None
@@ -457,37 +492,17 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     example={"row": "予以公开及部分公开占比", "actual": 33.9, "expected": 32.0},
 )
 def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None or not _scan(tables).shares:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
-    counts: dict[str, int | None] = {}
-    whole = None
-    # One pass: the counts (the last of each label) and the first 答复 total are known only at
-    # its end, so the shares it finds are worked out after it.
-    shares: list[tuple[str, str, int | Decimal]] = []
-    previous: str | None = None  # the count a bare "占N%" right after it is a share of
-    exact, keyed = Qualifier.EXACT, _keyed
-    for figure in tables.figures:
-        label, cell = keyed(figure.label)
-        if cell is not None:
-            counts[label] = value = _exact_count(figure)
-            if cell is ApplicationRow.TOTAL and whole is None:
-                whole = value
-            previous = label
-            continue
-        quantity = figure.quantity
-        if quantity.unit != "%" or quantity.qualifier is not exact:
-            previous = None
-            continue
-        of = label.removesuffix("占比") if label.endswith("占比") else None
-        if of is None and label in ("占", "占比") and previous is not None:
-            of, label = previous, f"{previous}占比"
-        previous = None
-        if of is not None:
-            shares.append((of, label, quantity.value))
-    if not whole:
+    tables = report
+    # The scan's one pass found the shares, the counts (the last of each label) and the first
+    # 答复 total.
+    scan = _scan(tables)
+    whole = scan.whole
+    if not scan.shares or not whole:
         return
-    for of, label, printed in shares:
+    counts = scan.keyed
+    for of, label, printed in scan.shares:
         part = counts.get(of)
         if part is None:
             continue
@@ -553,9 +568,9 @@ def _said_upheld(figure: Figure, text: str) -> bool:
     example={"row": "信息公开类行政复议", "actual": 7, "expected": 5},
 )
 def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     text: str | None = None
     held = memo(report)
     for figure, cell, value in _scan(tables).counts:
@@ -584,9 +599,9 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     example={"row": "全市备案政府信息公开行政复议案件", "actual": 134, "expected": 12},
 )
 def _narrative_scope(report: AnnualReport) -> Iterator[Observation]:
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     # Figures that name a whole-agency cell are NARRATIVE-FIGURE's; these are the narrower ones
     # (a part of the agency, or a narrower group of cases: 备案…行政复议案件). Never an error.
     held = memo(report)
@@ -610,9 +625,9 @@ def _received(whole: bool, report: AnnualReport) -> Iterator[Observation]:
     """The 收到…申请 figures that neither reading holds for (``whole=False``), or that only the
     reading 一 + 二 holds for (``whole=True``). Both are compared with 一, so that the engine
     lists them; the -WHOLE message says 一 + 二 holds."""
-    tables = _tables(report)
-    if tables is None:
+    if not isinstance(report, _WITH_TABLES):  # _tables, inlined (as in every rule here)
         return
+    tables = report
     for figure, value, new, both in _scan(tables).received:
         if value != new and (both is not None and value == both) is whole:
             yield Observation(None, new, value, subject=figure.label, details=(("whole", both),))

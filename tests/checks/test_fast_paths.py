@@ -1,0 +1,225 @@
+"""The engine's fast paths give the findings the rules give when each runs on its own.
+
+:func:`check` asks a shortcut (one generated test of tables 3 and 4) before the table rules and
+runs them only when it fails; the memo reads table 3 with a generated reader; the narrative
+scan classifies the shares in its one pass. Each is held here to the plain path: the same
+findings, in the same order, on reports whose cells are changed or blanked at random, in every
+mode of :func:`check`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govdisclosure.checks import (
+    Observation,
+    Severity,
+    _builtin,
+    _core,
+    check,
+    register_rule,
+    registered_rules,
+    unregister_rule,
+)
+from govdisclosure.checks._builtin import _identities, _sum_source, _tables_hold
+from govdisclosure.checks._memo import _cells, _row_reader, memo
+from govdisclosure.examples import load
+from govdisclosure.model.form import form_of
+from govdisclosure.model.layout import FormatVersion, ReportPart
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from govdisclosure.model.report import AnnualReport
+
+EXAMPLES = ("huaian-city-2024", "shanghai-gov-office-2019", "sichuan-hrss-2013")
+TABLES = (ReportPart.APPLICATIONS, ReportPart.REVIEWS)
+
+
+@cache
+def example(name: str) -> AnnualReport:
+    return load(name)
+
+
+def changed(report: AnnualReport, edits: list[tuple[int, int, int]]) -> AnnualReport:
+    """The report with some cells of tables 3 and 4 changed: (table, cell, how), ``how`` 0
+    blanks the cell, else adds ``how`` to it (a blank one becomes ``how``)."""
+    form = form_of(report)
+    changes: dict[str, Any] = {}
+    for which, at, how in edits:
+        table = next((t for t in form.tables if t.part is TABLES[which % 2]), None)
+        if table is None:  # a 2008-era report: no tables 3 and 4
+            continue
+        obj = changes.get(table.attribute, getattr(report, table.attribute, None))
+        if obj is None:  # pragma: no cover - the examples with the tables print both
+            continue
+        values = list(table.read(obj))
+        position = at % len(values)
+        old = values[position]
+        values[position] = None if how == 0 else max(0, (old or 0) + how)
+        changes[table.attribute] = table.build(values)
+    return attrs.evolve(report, **changes) if changes else report
+
+
+def plain(report: AnnualReport, **options: Any) -> tuple[Any, ...]:
+    """The findings with no shortcut: every rule runs."""
+    saved, defaults = _core._SHORTCUTS, _core._DEFAULT
+    _core._SHORTCUTS, _core._DEFAULT = {}, {}
+    try:
+        return check(report, **options)
+    finally:
+        _core._SHORTCUTS, _core._DEFAULT = saved, defaults
+
+
+edits = st.lists(st.tuples(st.integers(0, 1), st.integers(0, 400), st.integers(-2, 3)), max_size=4)
+subsets = st.none() | st.lists(
+    st.sampled_from(
+        ["T3-BALANCE", "T3-ROW-SUM", "T3-OUTCOMES", "T4-TOTAL", "NARRATIVE-FIGURE", "T2-SANITY"]
+    ),
+    unique=True,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(EXAMPLES),
+    edits,
+    st.booleans(),
+    st.booleans(),
+    subsets,
+)
+def test_the_shortcut_gives_the_findings_of_the_rules(
+    name: str,
+    cells: list[tuple[int, int, int]],
+    unverifiable: bool,
+    zeroed: bool,
+    rules: list[str] | None,
+) -> None:
+    report = changed(example(name), cells)
+    options: dict[str, Any] = {
+        "include_unverifiable": unverifiable,
+        "blanks_as_zero": zeroed,
+        "rules": rules,
+    }
+    assert check(report, **options) == plain(report, **options)
+
+
+def test_the_shortcut_stands_in_for_the_table_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table rules' functions run only for a report whose tables do not add up: their
+    reads of the tables are counted."""
+    reads: list[ReportPart] = []
+    read = _builtin._read
+
+    def counting(report: AnnualReport, part: ReportPart) -> Any:
+        reads.append(part)
+        return read(report, part)
+
+    monkeypatch.setattr(_builtin, "_read", counting)
+    report = example("huaian-city-2024")
+    assert check(report) == ()
+    assert reads == []
+    broken = changed(report, [(0, 0, 1)])
+    assert [f.rule for f in check(broken)][:2] == ["T3-BALANCE", "T3-ROW-SUM"]
+    # T3-BALANCE, T3-ROW-SUM and T3-OUTCOMES read table 3, T4-TOTAL table 4.
+    assert reads == [ReportPart.APPLICATIONS] * 3 + [ReportPart.REVIEWS]
+
+
+def test_the_shortcut_passes_over_blank_operands_unless_they_are_listed() -> None:
+    report = changed(example("huaian-city-2024"), [(1, 0, 0)])  # a blank of table 4
+    held = memo(report)
+    held.blanks = False
+    assert _tables_hold(report)
+    held.blanks = True
+    assert not _tables_hold(report)
+    assert [f.rule for f in check(report, include_unverifiable=True)] == ["T4-TOTAL"]
+
+
+def test_a_rule_registered_again_under_a_table_rule_id_is_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shortcut stands in for the built-in functions only, never for a rule's new one."""
+    monkeypatch.setattr(_core, "_REGISTRY", dict(_core._REGISTRY))
+    monkeypatch.setattr(_core, "_DEFAULT", {})
+    old = unregister_rule("T3-BALANCE")
+
+    @register_rule(
+        "T3-BALANCE",
+        versions=None,
+        severity=old.severity,
+        part=old.part,
+        message=old.message,
+        message_zh=old.message_zh,
+    )
+    def always(report: AnnualReport) -> Iterator[Observation]:
+        yield Observation(None, 1, 2)
+
+    @register_rule(
+        "MY-RULE",
+        versions=[FormatVersion.NATIONAL_2021],
+        severity=Severity.INFO,
+        part=ReportPart.APPLICATIONS,
+        message="{actual}",
+        message_zh="{actual}",
+    )
+    def mine(report: AnnualReport) -> Iterator[Observation]:
+        yield Observation(None, 0, 1)
+
+    report = example("huaian-city-2024")
+    assert [f.rule for f in check(report)] == ["T3-BALANCE", "MY-RULE"]
+    assert [f.rule for f in check(report, rules=["MY-RULE", "T3-ROW-SUM"])] == ["MY-RULE"]
+    assert registered_rules()["T3-ROW-SUM"].func in _core._SHORTCUTS
+    assert always not in _core._SHORTCUTS
+
+
+def test_the_plan_keeps_the_order_of_the_rules() -> None:
+    """Rules a shortcut answers for go together only when they follow one another."""
+    rules = registered_rules()
+    order = [rules[i] for i in ("T3-BALANCE", "NARRATIVE-SUM", "T3-ROW-SUM", "T4-TOTAL")]
+    plan = _core._plan(order)
+    assert [[rule.id for rule, _ in members] for _, members in plan] == [
+        ["T3-BALANCE"],
+        ["NARRATIVE-SUM"],
+        ["T3-ROW-SUM", "T4-TOTAL"],
+    ]
+    assert plan[1][0] is None
+    assert plan[0][0] is plan[2][0] is _tables_hold
+
+
+def test_sums_of_one_cell_or_none_still_raise_on_a_blank() -> None:
+    assert _sum_source([]) == "0 + 0"
+    assert _sum_source([3]) == "v[3] + 0"
+    assert _sum_source([1, 2]) == "v[1] + v[2]"
+    with pytest.raises(TypeError):
+        eval(_sum_source([0]), {"v": (None,)})
+
+
+def test_a_table_without_identities_always_holds() -> None:
+    table = form_of(FormatVersion.NATIONAL_2021).table(ReportPart.PROACTIVE)
+    holds = _identities(table)
+    assert holds((), False)
+    assert holds((), True)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_generated_reader_reads_what_the_form_reads(name: str) -> None:
+    report = example(name)
+    for table in form_of(report).tables:
+        obj = getattr(report, table.attribute, None)
+        if obj is not None:
+            assert _cells(table, obj) == table.read(obj)
+
+
+def test_the_generated_reader_wants_its_row_count() -> None:
+    table = form_of(FormatVersion.NATIONAL_2021).table(ReportPart.APPLICATIONS)
+    rows = example("huaian-city-2024").applications.rows  # type: ignore[attr-defined]
+    assert _row_reader(table, 0)(()) == ()
+    first = tuple(getattr(rows[0], column.attribute) for column in table.rows[0].columns)
+    assert _row_reader(table, 1)(rows[:1]) == first
+    with pytest.raises(ValueError, match="unpack"):
+        _row_reader(table, 2)(rows[:1])
