@@ -398,37 +398,41 @@ def _finding(
 
 _Func = Callable[..., Iterable[Observation]]
 
+#: A plan of rules: steps in the rules' order, each a shortcut (or None) and the rules it covers.
+_Plan = list[tuple["Callable[[AnnualReport], bool] | None", list[tuple[Rule, _Func]]]]
+
 
 def _collect(
-    rules: Iterable[tuple[Rule, _Func]],
+    plan: _Plan,
     args: tuple[AnnualReport, ...],
     year: int | None,
     include_unverifiable: bool,
     out: list[Finding],
     zeroed: bool = False,
 ) -> None:
-    """The findings of some rules on ``args`` (a report, or two for a series rule), into ``out``.
+    """The findings of a plan of rules on ``args`` (a report, or two for a series rule), into
+    ``out``: a step whose shortcut holds is passed over, the others' rules are run.
 
     Most rules yield nothing for most reports, and this runs for every rule of every report:
     the comparison is inlined rather than left to :attr:`Observation.holds`.
     """
-    for rule, func in rules:
-        for obs in func(*args):
-            expected, actual = obs.expected, obs.actual
-            if expected is None or actual is None:
-                if include_unverifiable:
-                    out.append(_finding(rule, obs, None, year, zeroed))
-                continue
-            if obs.at_least:
-                if actual >= expected:
+    for test, selected in plan:
+        if test is not None and test(*args):
+            continue
+        for rule, func in selected:
+            for obs in func(*args):
+                expected, actual = obs.expected, obs.actual
+                if expected is None or actual is None:
+                    if include_unverifiable:
+                        out.append(_finding(rule, obs, None, year, zeroed))
                     continue
-            elif actual == expected:
-                continue
-            out.append(_finding(rule, obs, False, year, zeroed))
+                if obs.at_least:
+                    if actual >= expected:
+                        continue
+                elif actual == expected:
+                    continue
+                out.append(_finding(rule, obs, False, year, zeroed))
 
-
-#: A plan of rules: steps in the rules' order, each a shortcut (or None) and the rules it covers.
-_Plan = list[tuple["Callable[[AnnualReport], bool] | None", list[tuple[Rule, _Func]]]]
 
 # The rules check() runs by default, per format version, as a plan: rebuilt when the registry
 # changes.
@@ -520,23 +524,7 @@ def check(
     held = memo(report)
     held.blanks = include_unverifiable  # the rules need not build what would be dropped
     try:
-        for test, selected in plan:
-            if test is not None and test(report):
-                continue
-            # _collect, inlined: this runs for every rule of every report.
-            for rule, func in selected:
-                for obs in func(report):
-                    expected, actual = obs.expected, obs.actual
-                    if expected is None or actual is None:
-                        if include_unverifiable:
-                            out.append(_finding(rule, obs, None, year, blanks_as_zero))
-                        continue
-                    if obs.at_least:
-                        if actual >= expected:
-                            continue
-                    elif actual == expected:
-                        continue
-                    out.append(_finding(rule, obs, False, year, blanks_as_zero))
+        _collect(plan, (report,), year, include_unverifiable, out, blanks_as_zero)
     finally:
         held.blanks = True
     return tuple(out)
@@ -615,12 +603,12 @@ def check_series(
                 continue
             current = years[year]
             pair = (previous, current)
-            applying = [
-                (rule, rule.func)
+            applying = _plan(
+                rule
                 for rule in selected
                 if rule.applies_to(previous.format_version)
                 and rule.applies_to(current.format_version)
-            ]
+            )
             _collect(applying, pair, year, include_unverifiable, out)
     return tuple(out)
 

@@ -9,7 +9,6 @@ precompiled patterns and a substring test before any pattern.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 from decimal import Decimal, InvalidOperation
@@ -18,8 +17,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from govdisclosure.model.form import FormTable, form_of
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from govdisclosure.model.layout import ReportPart
     from govdisclosure.model.report import AnnualReport
 
@@ -212,31 +209,6 @@ def _walk(report: AnnualReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(every), tuple(other)
 
 
-@functools.cache
-def _row_reader(table: FormTable, count: int) -> Callable[[Any], tuple[Any, ...]]:
-    """A generated reader of the cells of ``count`` rows of a positional table (table 3): the
-    same tuple as :meth:`FormTable.read`, read as attribute loads of local names, which Python
-    runs about three times as fast as ``attrgetter`` over the rows."""
-    names = [column.attribute for column in table.rows[0].columns]
-    rows = [f"r{i}" for i in range(count)]
-    cells = ", ".join(f"{row}.{name}" for row in rows for name in names)
-    # ``r0, r1, = rows`` raises for a row count other than ``count``, as it should.
-    unpack = f"    {''.join(f'{row}, ' for row in rows)}= rows\n" if rows else ""
-    source = f"def read(rows):\n{unpack}    return ({cells}{',' if cells else ''})\n"
-    namespace: dict[str, Any] = {}
-    exec(compile(source, f"<cells of {table.version.code} {table.part.code}>", "exec"), namespace)
-    reader: Callable[[Any], tuple[Any, ...]] = namespace["read"]
-    return reader
-
-
-def _cells(table: FormTable, obj: Any) -> tuple[Any, ...]:
-    """``table.read(obj)``, faster for a positional table."""
-    if table.positional:
-        rows = obj.rows
-        return _row_reader(table, len(rows))(rows)
-    return table.read(obj)
-
-
 _UNREAD: Any = object()  # a table not read yet (None is a table not printed)
 
 
@@ -279,7 +251,7 @@ class Memo:
             for table in form_of(report).tables:
                 if table.part is part:
                     obj = getattr(report, table.attribute, None)
-                    read = None if obj is None else (table, _cells(table, obj))
+                    read = None if obj is None else (table, table.read(obj))
                     break
             tables[part] = read
         return read

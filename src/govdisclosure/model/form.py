@@ -92,6 +92,19 @@ def field_labels(cls: type, name: str) -> tuple[str, str]:
     return label, label_en
 
 
+def _row_reader(names: Sequence[str], count: int) -> Callable[[Any], tuple[Any, ...]]:
+    """A generated reader of the cells of ``count`` rows with the attributes ``names``, in order:
+    attribute loads of local names, which Python runs about three times as fast as
+    ``attrgetter`` over the rows (table 3 is read for every report a check or an export sees)."""
+    rows = [f"r{i}" for i in range(count)]
+    cells = ", ".join(f"{row}.{name}" for row in rows for name in names)
+    source = f"def read(rows):\n    {', '.join(rows)}, = rows\n    return ({cells},)\n"
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "<row reader>", "exec"), namespace)
+    reader: Callable[[Any], tuple[Any, ...]] = namespace["read"]
+    return reader
+
+
 @attrs.frozen(kw_only=True)
 class Column:
     """A column of a table of the form.
@@ -274,9 +287,14 @@ class FormTable:
         if self.positional:
             names = [c.attribute for c in self.rows[0].columns]
             getter = attrgetter(*names)
+            count = len(self.rows)
+            printed = _row_reader(names, count)
 
             def read_rows(table: Any) -> tuple[Any, ...]:
-                return tuple(chain.from_iterable(map(getter, table.rows)))
+                rows = table.rows
+                if len(rows) == count:  # the printed rows: the generated reader
+                    return printed(rows)
+                return tuple(chain.from_iterable(map(getter, rows)))
 
             return read_rows
         paths = [
