@@ -51,6 +51,7 @@ import attrs
 
 from govdisclosure.model import request as ev
 from govdisclosure.model.base import LabelledEnum
+from govdisclosure.model.request import Consultee, DisclosureRequest
 from govdisclosure.rules.calendar import CalendarDay, DayKind, WorkdayCalendar, default_calendar
 from govdisclosure.rules.fold import PauseKind, Timeline, common_fold, fee_payment_due, timeline
 from govdisclosure.rules.regulation import (
@@ -161,7 +162,7 @@ class Pause:
     ('征求意见', 5)
     """
 
-    consultee: ev.Consultee | None
+    consultee: Consultee | None
     """Whom the agency consulted (``None`` for a fee pause)."""
     started_on: dt.date
     """The day the request for opinion (or the fee notice) was sent (counted as the agency's)."""
@@ -496,7 +497,7 @@ def _resolve(calendar: WorkdayCalendar | None) -> WorkdayCalendar:
 
 
 def due_date(
-    request: ev.DisclosureRequest,
+    request: DisclosureRequest,
     *,
     calendar: WorkdayCalendar | None = None,
     as_of: dt.date | None = None,
@@ -592,7 +593,7 @@ def _reply_due(
         reason = _CORRECTION_RECEIVED
         start = correction.due_on or as_of or correction.on
     # (consultee, started, answered, last day not counted, capped)
-    candidates: list[tuple[ev.Consultee | None, dt.date, dt.date | None, dt.date, bool]] = []
+    candidates: list[tuple[Consultee | None, dt.date, dt.date | None, dt.date, bool]] = []
     cap_days = reg.consultation_working_days
     for started, answered in consultations:
         on = started.on
@@ -682,7 +683,7 @@ def _started_on(candidate: tuple[object, dt.date, object, object, object]) -> dt
 
 
 def due_dates(
-    requests: Iterable[ev.DisclosureRequest], *, calendar: WorkdayCalendar | None = None
+    requests: Iterable[DisclosureRequest], *, calendar: WorkdayCalendar | None = None
 ) -> list[dt.date]:
     """The reply due day of each request (just the dates: the batch fast path).
 
@@ -737,7 +738,7 @@ def explain_deadline(
 
 
 def correction_notice_due(
-    request: ev.DisclosureRequest, *, calendar: WorkdayCalendar | None = None
+    request: DisclosureRequest, *, calendar: WorkdayCalendar | None = None
 ) -> DueDate | None:
     """The last day for the agency's correction notice (补正告知), or ``None`` if none is set.
 
@@ -765,7 +766,7 @@ def correction_notice_due(
 
 
 def consultation_due(
-    request: ev.DisclosureRequest,
+    request: DisclosureRequest,
     consultation: ev.ConsultationStarted,
     *,
     calendar: WorkdayCalendar | None = None,
@@ -850,7 +851,7 @@ class Deadline:
 
 
 def deadlines(
-    request: ev.DisclosureRequest,
+    request: DisclosureRequest,
     *,
     as_of: dt.date | None = None,
     calendar: WorkdayCalendar | None = None,
