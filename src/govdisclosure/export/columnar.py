@@ -38,6 +38,7 @@ columns.
 from __future__ import annotations
 
 import csv
+import functools
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,11 +70,23 @@ if TYPE_CHECKING:
 __all__ = ["read_request_columns"]
 
 _EPOCH = date(1970, 1, 1).toordinal()
-# A cell that starts with a character str.strip() removes may be blank text to the models: the
-# row reader decides. (All of them are below U+10000, so one to three bytes of UTF-8.)
-_SPACE_CODE_POINTS = [ord(c) for c in map(chr, range(0x110000)) if c.isspace()]
-# A text cell starting with an apostrophe may be a neutralised formula: the row reader restores it.
-_EXACT_FIRST = [*_SPACE_CODE_POINTS, ord("'")]
+
+
+@functools.cache
+def _exact_first(neutralise_formulas: bool) -> tuple[int, ...]:
+    """The first characters that send a text cell to the row reader.
+
+    A cell that starts with a character str.strip() removes may be blank text to the models: the
+    row reader decides. (All of them are below U+10000, so one to three bytes of UTF-8.) With
+    formulas neutralised, a text cell starting with an apostrophe may be a neutralised formula:
+    the row reader restores it. Built on first use: scanning every code point takes about 0.1 s,
+    which ``import govdisclosure.export`` used to pay.
+    """
+    if not neutralise_formulas:
+        return tuple(ord(c) for c in map(chr, range(0x110000)) if c.isspace())
+    return (*_exact_first(False), ord("'"))
+
+
 _INDEX: dict[str, dict[Any, int]] = {
     "ApplicantKind": {k: i for i, k in enumerate(ApplicantKind)},
     "Outcome": {o: i for i, o in enumerate(Outcome)},
@@ -255,7 +268,7 @@ class _Columns:
         to the row reader, which decides.
         """
         if code in self.cells:
-            first = _EXACT_FIRST if self.neutralise_formulas else _SPACE_CODE_POINTS
+            first = _exact_first(self.neutralise_formulas)
             self.exact |= self.np.isin(self.first_chars(code), first)
 
     def per_value(self, code: str, read: Any, missing: Any) -> Any:
