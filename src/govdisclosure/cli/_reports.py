@@ -24,7 +24,7 @@ from govdisclosure.cli._io import (
     write_json,
     write_text,
 )
-from govdisclosure.cli._sources import gather, load_report, load_requests
+from govdisclosure.cli._sources import expand, gather, load_report, load_requests
 from govdisclosure.serialize import to_dict, to_json
 
 if TYPE_CHECKING:
@@ -173,14 +173,6 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _input_files(sources: list[str]) -> list[str]:
-    """Every file the sources name (a folder's and a glob's files too): none may be an output."""
-    from govdisclosure.cli._sources import expand
-
-    named, files, _ = expand(sources)
-    return [*named, *files]
-
-
 def _finding_dict(source: str, finding: Finding) -> dict[str, Any]:
     cell = finding.cell
     return {
@@ -211,12 +203,13 @@ def _check(args: argparse.Namespace) -> int:
     from govdisclosure.corpus import Corpus, Parsed
 
     fmt = output_format(args.format, args.output, _TEXT_SUFFIXES, "text")
-    check_outputs(_input_files(args.sources), [args.output] if args.output else [])
+    sources = expand(args.sources)  # a folder's and a glob's files too: none may be an output
+    check_outputs(sources.readable(), [args.output] if args.output else [])
     zh = _zh(args)
     tally = _Tally(args, "file", "文件")
     job = functools.partial(_check_job, args.all, args.blanks_as_zero, fmt == "json")
     guarded = functools.partial(_guarded, job, _debug(args))
-    total, outcomes = gather(args.sources, args.jobs, guarded)
+    total, outcomes = gather(sources, args.jobs, guarded)
     reporter = Reporter(total, "checking")
     to_stdout = args.output in (None, STDIO) and fmt == "text"
     lines: list[str] = []
@@ -409,12 +402,10 @@ def _output_names(sources: list[str], suffix: str) -> dict[str, str]:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from govdisclosure.cli._sources import expand
-
     fmt = args.format or "json"
     out_dir = None if args.output in (None, STDIO) else Path(args.output)
-    named, files, missing = expand(args.sources)
-    sources = [*named, *files]
+    expanded = expand(args.sources)
+    sources, missing = expanded.readable(), expanded.missing
     target = None  # one input and --output a .json or .txt file (not a folder): that file
     if (
         out_dir is not None
@@ -442,7 +433,7 @@ def _parse(args: argparse.Namespace) -> int:
     # a pipe nor queue for this process to write them one by one.
     destination = None if out_dir is None else _Destination(out_dir, names)
     setup = functools.partial(_set_destination, destination)
-    total, results = gather(args.sources, args.jobs, guarded, setup)
+    total, results = gather(expanded, args.jobs, guarded, setup)
     reporter = Reporter(total, "parsing")
     try:
         return _parse_results(results, tally, reporter, target, out_dir, names)
@@ -652,10 +643,11 @@ def _export(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.output, _EXPORT_SUFFIXES, "csv")
     if fmt in ("parquet", "dataset", "xlsx") and args.output in (None, STDIO):
         raise UsageError(f"{fmt} needs --output / {fmt}格式需指定输出路径")
-    check_outputs(_input_files(args.sources), [args.output] if args.output else [])
+    sources = expand(args.sources)  # a folder's and a glob's files too: none may be an output
+    check_outputs(sources.readable(), [args.output] if args.output else [])
     tally = _Tally(args, "file", "文件")
     job = functools.partial(_guarded, functools.partial(_export_job, fmt), _debug(args))
-    total, outcomes = gather(args.sources, args.jobs, job)
+    total, outcomes = gather(sources, args.jobs, job)
     reporter = Reporter(total, "exporting")
     parsed = _parsed(outcomes, tally, reporter, _zh(args))
     if fmt == "dataset":

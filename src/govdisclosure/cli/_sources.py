@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 import orjson
@@ -57,7 +57,22 @@ def parse_source(source: str, data: bytes | None = None) -> ParseResult:
     return parse_report(read_bytes(source) if data is None else data)
 
 
-def expand(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Outcome]]:
+class Sources(NamedTuple):
+    """A command's inputs, expanded once: what it checks for clashes is what it reads."""
+
+    named: list[str]
+    """Bundled examples and ``-``, in the order given."""
+    files: list[str]
+    """The files the paths, folders and globs name, sorted, each once."""
+    missing: list[Outcome]
+    """A failed outcome for each input that names nothing."""
+
+    def readable(self) -> list[str]:
+        """The sources that will be read: examples and ``-``, then the files."""
+        return [*self.named, *self.files]
+
+
+def expand(inputs: Sequence[str]) -> Sources:
     """Split inputs into examples and ``-`` (in order), files (sorted) and missing sources."""
     from govdisclosure.corpus import (
         Failed,
@@ -79,7 +94,7 @@ def expand(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Outcome]]:
             missing.append(Failed(Provenance(item, "", "", 0), "SourceNotFound", str(exc)))
             continue
         files.update(dict.fromkeys(found))
-    return named, sorted(files), missing
+    return Sources(named, sorted(files), missing)
 
 
 def _named(source: str) -> Outcome:
@@ -124,12 +139,12 @@ def reproduce(source: str) -> None:
 
 
 @overload
-def gather(inputs: Sequence[str], jobs: int = 1) -> tuple[int, Iterator[Outcome]]: ...
+def gather(sources: Sources, jobs: int = 1) -> tuple[int, Iterator[Outcome]]: ...
 
 
 @overload
 def gather(
-    inputs: Sequence[str],
+    sources: Sources,
     jobs: int,
     function: Callable[[Outcome], T],
     initializer: Callable[[], object] | None = None,
@@ -137,7 +152,7 @@ def gather(
 
 
 def gather(
-    inputs: Sequence[str],
+    sources: Sources,
     jobs: int = 1,
     function: Callable[[Outcome], Any] | None = None,
     initializer: Callable[[], object] | None = None,
@@ -152,7 +167,7 @@ def gather(
     from govdisclosure.corpus import map_reports
 
     apply: Callable[[Outcome], Any] = function if function is not None else _same
-    named, files, missing = expand(inputs)
+    named, files, missing = sources
     if initializer is not None:
         initializer()
     pool = executor(jobs, initializer) if len(files) > 1 else None
