@@ -173,19 +173,41 @@ class CalendarDataUnavailable(GovDisclosureError, LookupError):
     >>> err.year
     2030
 
-    A year before the data gets no hint: estimates are only for years not yet published.
+    A year before the data gets no hint: estimates are only for years not yet published. Nor
+    does a date beyond what an estimating calendar estimates (``estimated`` gives its years):
+
+    >>> print(CalendarDataUnavailable(date(2101, 1, 3), 2004, 2026, estimated=(2000, 2100)))
+    no working-day data for 2101 (official: 2004–2026; estimated: 2000–2100)
+    / 缺少2101年的工作日数据（法定数据：2004–2026年；估算：2000–2100年）
     """
 
-    def __init__(self, day: date, first_year: int, last_year: int) -> None:
+    def __init__(
+        self,
+        day: date,
+        first_year: int,
+        last_year: int,
+        *,
+        estimated: tuple[int, int] | None = None,
+    ) -> None:
         self.day = day
         self.year = day.year
         self.first_year = first_year
         self.last_year = last_year
+        self.estimated = estimated
+        """The first and last year an estimating calendar estimates; ``None`` if it does not."""
         message = (
             f"no official working-day data for {day.year} (covered: {first_year}–{last_year})\n"
             f"/ 缺少{day.year}年的法定工作日数据（已覆盖{first_year}–{last_year}年）"
         )
-        if day.year > last_year:
+        if estimated is not None:
+            low, high = estimated
+            message = (
+                f"no working-day data for {day.year}"
+                f" (official: {first_year}–{last_year}; estimated: {low}–{high})\n"
+                f"/ 缺少{day.year}年的工作日数据（法定数据：{first_year}–{last_year}年；"
+                f"估算：{low}–{high}年）"
+            )
+        elif day.year > last_year:
             message += (
                 "\nto estimate, pass calendar=govdisclosure.rules.estimated_calendar()"
                 " (on the command line: --estimate)\n/ 如需估算，请使用"

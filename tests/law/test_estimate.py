@@ -35,6 +35,22 @@ def test_a_year_before_the_data_gets_no_hint() -> None:
     assert "estimate" not in str(err)
 
 
+def test_beyond_the_estimate_the_error_says_what_is_estimated() -> None:
+    cal = estimated_calendar()
+    for ask in (
+        lambda: cal.add_workdays(date(2100, 12, 20), 20),
+        lambda: explain_deadline(date(2100, 12, 20), calendar=cal),
+    ):
+        with pytest.raises(CalendarDataUnavailable) as info:
+            ask()
+        assert info.value.year == 2101
+        assert info.value.estimated == (2000, 2100)
+        message = str(info.value)
+        assert "estimated: 2000–2100" in message and "估算：2000–2100年" in message
+        assert "estimated_calendar()" not in message  # it is one already
+    assert CalendarDataUnavailable(date(2027, 1, 1), 2004, 2026).estimated is None
+
+
 def test_the_estimate_is_marked() -> None:
     due = explain_deadline(date(2026, 12, 4), calendar=estimated_calendar())
     assert due.estimated

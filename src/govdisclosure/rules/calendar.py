@@ -392,7 +392,13 @@ class WorkdayCalendar:
     # -- queries -----------------------------------------------------------------------------
 
     def _unavailable(self, ordinal: int) -> CalendarDataUnavailable:
-        return CalendarDataUnavailable(date.fromordinal(ordinal), self.first_year, self.last_year)
+        estimated = None
+        if self.estimate:  # the hint to estimate would be wrong: say what is estimated instead
+            first, last = date.fromordinal(self._base), date.fromordinal(self._base + self._n - 1)
+            estimated = (first.year, last.year)
+        return CalendarDataUnavailable(
+            date.fromordinal(ordinal), self.first_year, self.last_year, estimated=estimated
+        )
 
     def _offset(self, day: date) -> int:
         offset = day.toordinal() - self._base
@@ -720,8 +726,7 @@ class PeriodEnds:
         """
         offset = start - self.first
         day = start if not 0 <= offset < len(self.ends) else self.first + len(self.ends)
-        cal = self.calendar
-        return CalendarDataUnavailable(date.fromordinal(day), cal.first_year, cal.last_year)
+        return self.calendar._unavailable(day)
 
 
 @functools.cache
