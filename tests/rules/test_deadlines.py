@@ -16,22 +16,24 @@ from govdisclosure.formatting import format_explanation
 from govdisclosure.model import request as ev
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
-from govdisclosure.rules.calendar import DayKind, default_calendar
-from govdisclosure.rules.deadlines import (
+from govdisclosure.rules import (
     ClockStart,
+    DayKind,
     Deadline,
     DeadlineKind,
+    NoRegulationInForce,
     Party,
     PauseKind,
+    RemedyWindow,
     consultation_due,
     correction_notice_due,
     deadlines,
+    default_calendar,
     due_date,
     due_dates,
     explain_deadline,
+    regulation_in_force,
 )
-from govdisclosure.rules.regulation import NoRegulationInForce, regulation_in_force
-from govdisclosure.rules.remedies import RemedyWindow
 
 CAL = default_calendar()
 THIRD = ev.Consultee.THIRD_PARTY
