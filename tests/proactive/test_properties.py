@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pytest
@@ -29,9 +29,6 @@ from govdisclosure.rules.publication import (
 from govdisclosure.serialize import compiled, converter
 from govdisclosure.stats._proactive import fee_amount, tabulate_proactive
 
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
-
 # The counting properties compute deadlines: keep every date within the calendar's data.
 _FIRST = date(2008, 1, 1)
 _LAST = date(2025, 12, 31)
@@ -42,7 +39,7 @@ _CHANNELS = [
 ]
 
 
-def _days(first: date = _FIRST, last: date = _LAST) -> SearchStrategy[date]:
+def _days(first: date = _FIRST, last: date = _LAST) -> st.SearchStrategy[date]:
     return st.dates(min_value=first, max_value=last)
 
 
@@ -79,7 +76,7 @@ def light_registers(draw: st.DrawFn, max_items: int = 12) -> pm.ProactiveRegiste
 
 # JSON and dict round trips of these models are in tests/test_serialize_roundtrip.py, with every
 # other model's; here, the compiled fast path against cattrs with as many examples per class.
-STRATEGIES: dict[type, SearchStrategy[Any]] = {
+STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     pm.StatusChange: testing.status_changes(),
     pm.PublicationReview: testing.publication_reviews(),
     pm.ProactiveItem: testing.proactive_items(),
