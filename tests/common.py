@@ -11,22 +11,36 @@ import importlib
 import importlib.util
 import os
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pytest
 
-from govdisclosure.model import Applicant, ApplicantKind, DisclosureRequest, SubmissionMethod
+from govdisclosure.model import (
+    Agency,
+    AgencyKind,
+    AgencyLevel,
+    AnnualReport2019,
+    AnnualReport2021,
+    Applicant,
+    ApplicantKind,
+    DisclosureRequest,
+    SubmissionMethod,
+)
 from govdisclosure.serialize import from_dict, from_json, to_dict, to_json
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from hypothesis import strategies as st
 
     from govdisclosure.model import RequestEvent
 
 __all__ = [
+    "CITY",
     "EXTRAS",
     "RECEIVED",
+    "accepts",
     "assert_dict_round_trip",
     "assert_json_round_trip",
     "consulted_request",
@@ -38,6 +52,7 @@ __all__ = [
     "make_request",
     "optional",
     "request_on",
+    "with_reconsideration",
 ]
 
 EXTRAS: dict[str, tuple[str, ...]] = {
@@ -100,6 +115,11 @@ def optional(module: str) -> Any:
     except ImportError:
         return _Missing(module)
 
+
+CITY = Agency(
+    name="某某市人民政府", level=AgencyLevel.PREFECTURE, kind=AgencyKind.PEOPLES_GOVERNMENT
+)
+"""A city's people's government: the reporting agency of tests that build reports from scratch."""
 
 RECEIVED = date(2024, 9, 27)
 """The default day of receipt: a Friday before the National Day holiday (a deadline that skips
@@ -209,3 +229,26 @@ def assert_dict_round_trip(model: object) -> None:
     assert back == model
     assert type(back) is type(model)
     assert to_dict(back) == data
+
+
+_Tabled = TypeVar("_Tabled", AnnualReport2019, AnnualReport2021)
+
+
+def with_reconsideration(report: _Tabled, **counts: int | None) -> _Tabled:
+    """``report`` with these counts of table 4's administrative reconsideration row changed
+    (``total=0``, ``pending=None``...): the edit the tests of a changed or broken cell make."""
+    assert report.reviews is not None, "the report has no table 4"
+    reconsideration = attrs.evolve(report.reviews.reconsideration, **counts)
+    return attrs.evolve(
+        report, reviews=attrs.evolve(report.reviews, reconsideration=reconsideration)
+    )
+
+
+def accepts(build: Callable[[], object], error: type[Exception] = ValueError) -> bool:
+    """Whether ``build()`` returns rather than raising ``error`` (anything else it raises goes
+    on): the model's or reader's verdict, for tests that hold a pattern or a schema against it."""
+    try:
+        build()
+    except error:
+        return False
+    return True

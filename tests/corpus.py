@@ -26,6 +26,7 @@ __all__ = [
     "expected_document",
     "path",
     "report_files",
+    "with_extractions",
 ]
 
 #: The folder of real reports, as published or crawled (never corrected).
@@ -92,3 +93,13 @@ def report_files() -> list[Path]:
     return sorted(
         p for p in FOLDER.iterdir() if p.suffix in _REPORT_SUFFIXES and p.name != "README.md"
     )
+
+
+def with_extractions(*names: str) -> tuple[str, ...]:
+    """The corpus files ``names`` and the text extractions their entries list (the pypdf and
+    pdfminer text of a PDF), sorted: reports together with the copies that stand for them."""
+    extractions = {entry["file"]: entry.get("text_extractions", []) for entry in entries()}
+    found: list[str] = []
+    for name in names:
+        found += [path(name).name, *extractions[name]]
+    return tuple(sorted(found))

@@ -8,10 +8,9 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-import attrs
 import pytest
 
-from common import make_request
+from common import make_request, with_reconsideration
 from govdisclosure import examples
 from govdisclosure.cli import main
 from govdisclosure.model import (
@@ -129,13 +128,7 @@ def test_check_clean_and_failing_reports(
     report = examples.load("huaian-city-2024")
     assert isinstance(report, AnnualReport2021)
     assert report.reviews is not None
-    broken = attrs.evolve(
-        report,
-        reviews=attrs.evolve(
-            report.reviews,
-            reconsideration=attrs.evolve(report.reviews.reconsideration, total=0),
-        ),
-    )
+    broken = with_reconsideration(report, total=0)
     path = tmp_path / "broken.json"
     path.write_bytes(to_json(broken))
     assert main(["check", str(path), "--lang", "en"]) == 1

@@ -55,6 +55,11 @@ def _failing_on_2013(real: Any, error: Exception) -> Any:
     return patched
 
 
+def _fail_on_2013(monkeypatch: pytest.MonkeyPatch, name: str, real: Any, error: Exception) -> None:
+    """The library call ``name`` (``real``) of the commands raises ``error`` on the 2013 report."""
+    monkeypatch.setattr(f"{CLI}.{name}", _failing_on_2013(real, error))
+
+
 def _failing_on_2013_list(real: Any, error: Exception) -> Any:
     def patched(reports: list[AnnualReport], *args: Any, **kwargs: Any) -> Any:
         if any(r.year == 2013 for r in reports):
@@ -73,8 +78,7 @@ def test_parse_goes_on_past_a_crash_in_one_file(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    crash = TypeError("Integer exceeds 64-bit range")
-    monkeypatch.setattr(f"{CLI}.to_json", _failing_on_2013(to_json, crash))
+    _fail_on_2013(monkeypatch, "to_json", to_json, TypeError("Integer exceeds 64-bit range"))
     out = tmp_path / "out"
     assert main(["parse", *pair, "-o", str(out), "--lang", "en"]) == 3
     assert sorted(p.name for p in out.iterdir()) == ["huaian-city-2024.pypdf.json"]
@@ -93,8 +97,7 @@ def test_debug_stops_at_the_bug_with_its_traceback(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.delenv("GOVDISCLOSURE_DEBUG", raising=False)
-    crash = TypeError("Integer exceeds 64-bit range")
-    monkeypatch.setattr(f"{CLI}.to_json", _failing_on_2013(to_json, crash))
+    _fail_on_2013(monkeypatch, "to_json", to_json, TypeError("Integer exceeds 64-bit range"))
     for argv in (
         ["parse", *pair, "-o", str(tmp_path / "a"), "--debug"],
         ["--debug", "parse", *pair, "-o", str(tmp_path / "b")],
@@ -127,7 +130,7 @@ def test_a_library_error_in_one_file_is_an_input_error(
     from govdisclosure.errors import ErrorDetail
 
     error = ValidationError([ErrorDetail("$.year", "bad year", "年份错误")])
-    monkeypatch.setattr(f"{CLI}.to_json", _failing_on_2013(to_json, error))
+    _fail_on_2013(monkeypatch, "to_json", to_json, error)
     assert main(["parse", *pair, "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert f"{pair[1]}: ValidationError:" in err and "bug" not in err
@@ -136,7 +139,7 @@ def test_a_library_error_in_one_file_is_an_input_error(
 def test_check_goes_on_past_a_crash_in_one_file(
     pair: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(f"{CLI}.check", _failing_on_2013(check, KeyError("x")))
+    _fail_on_2013(monkeypatch, "check", check, KeyError("x"))
     assert main(["check", *pair, "--lang", "en"]) == 3
     captured = capsys.readouterr()
     assert f"{pair[0]}: no findings" in captured.out
@@ -155,7 +158,7 @@ def test_export_goes_on_past_a_report_it_cannot_write(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     crash = OverflowError("Python int too large to convert to C long")
-    monkeypatch.setattr(f"{CLI}.to_dict", _failing_on_2013(to_dict, crash))
+    _fail_on_2013(monkeypatch, "to_dict", to_dict, crash)
     monkeypatch.setattr(export, "to_arrow", _failing_on_2013_list(export.to_arrow, crash))
     target = tmp_path / f"cells{suffix}"
     expected = 3 if suffix != ".csv" else 0  # CSV takes any integer: nothing to fail

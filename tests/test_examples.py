@@ -19,27 +19,19 @@ import pytest
 import corpus
 from govdisclosure import examples
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.model import (
-    AgencyKind,
-    AgencyLevel,
+from govdisclosure.model.agency import AgencyKind, AgencyLevel
+from govdisclosure.model.channel import ChannelKind
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn
+from govdisclosure.model.outcome import OutcomeGroup
+from govdisclosure.model.quantity import Money, MoneyUnit, Qualifier, Quantity
+from govdisclosure.model.report import (
     AnnualReport,
     AnnualReport2008,
     AnnualReport2019,
     AnnualReport2021,
-    ApplicationRow,
-    ApplicationTable,
-    ChannelKind,
     Figure,
-    FormatVersion,
-    Money,
-    MoneyUnit,
-    OutcomeGroup,
-    Qualifier,
-    Quantity,
-    ReviewColumn,
-    ReviewCounts,
 )
-from govdisclosure.model.tables import sum_cells
+from govdisclosure.model.tables import ApplicationTable, ReviewCounts, sum_cells
 from govdisclosure.serialize import to_json
 
 if TYPE_CHECKING:

@@ -8,44 +8,30 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from govdisclosure.model import (
-    Agency,
-    AgencyLevel,
+from govdisclosure.model.agency import Agency, AgencyLevel, RegionCode
+from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
+from govdisclosure.model.base import InvalidValue
+from govdisclosure.model.channel import ChannelKind, DisclosureChannel
+from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewColumn, ReviewGroup
+from govdisclosure.model.outcome import Outcome, OutcomeGroup
+from govdisclosure.model.quantity import Money, MoneyUnit, Qualifier, Quantity
+from govdisclosure.model.report import (
     AnnualReport2019,
     AnnualReport2021,
-    ApplicantCounts,
-    ApplicantKind,
-    ApplicationRow,
-    ApplicationTable,
-    ChannelKind,
-    DisclosureChannel,
-    DisclosureRequest,
-    Extended,
     Figure,
-    FormatVersion,
     LegacyIndicator,
-    Litigation,
-    LitigationRoute,
-    Money,
-    MoneyUnit,
-    Outcome,
-    OutcomeGroup,
-    Qualifier,
-    Quantity,
-    Reconsideration,
-    RegionCode,
-    Replied,
-    ReviewColumn,
-    ReviewCounts,
-    ReviewGroup,
-    ReviewResult,
     Section,
-    SubmissionMethod,
-    Withdrawn,
 )
-from govdisclosure.model.applicant import Applicant
-from govdisclosure.model.base import InvalidValue
-from govdisclosure.model.tables import ItemCounts2019, ProactiveTable2021, sum_cells
+from govdisclosure.model.request import DisclosureRequest, Extended, Replied, Withdrawn
+from govdisclosure.model.review import Litigation, LitigationRoute, Reconsideration, ReviewResult
+from govdisclosure.model.tables import (
+    ApplicantCounts,
+    ApplicationTable,
+    ItemCounts2019,
+    ProactiveTable2021,
+    ReviewCounts,
+    sum_cells,
+)
 
 
 def test_every_model_is_frozen() -> None:

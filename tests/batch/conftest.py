@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-REPORTS = Path(__file__).parent.parent / "data" / "reports"
-NAMES = (
+import corpus
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Reports of each source kind the batch reads (PDF, text, HTML), with the PDFs' text extractions.
+NAMES = corpus.with_extractions(
     "hongze-district-2023.pdf",
     "hongze-district-2024.pdf",
     "huaian-city-2024.pdf",
-    "huaian-city-2024.pdfminer.txt",
-    "huaian-city-2024.pypdf.txt",
     "pingtan-zone-2013.txt",
     "pingtan-zone-2022.txt",
     "shanghai-gov-office-2019.html",
@@ -32,6 +35,6 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reports and, between them, a PDF that is not one."""
     folder = tmp_path_factory.mktemp("corpus")
     for name in NAMES:
-        shutil.copyfile(REPORTS / name, folder / name)
+        shutil.copyfile(corpus.path(name), folder / name)
     (folder / CORRUPT).write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
     return folder

@@ -11,19 +11,13 @@ import pytest
 from common import extra, optional
 from govdisclosure import examples
 from govdisclosure.export.frame import ARROW_COLUMNS, DatasetExists, to_arrow, write_dataset
-from govdisclosure.model import (
-    Agency,
-    AgencyLevel,
-    AnnualReport2019,
-    AnnualReport2021,
-    ApplicationRow,
-)
+from govdisclosure.model.agency import Agency, AgencyLevel
+from govdisclosure.model.layout import ApplicationRow
+from govdisclosure.model.report import AnnualReport, AnnualReport2019, AnnualReport2021
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
-
-    from govdisclosure.model import AnnualReport
 
 
 pytestmark = extra("pandas", "arrow")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
+from common import with_reconsideration
 from govdisclosure import examples
 from govdisclosure.model import (
     Agency,
@@ -93,13 +94,7 @@ def test_a_missing_year_and_blank_cells_give_no_change() -> None:
 
 def test_zero_before_gives_no_percent_change() -> None:
     assert HUAIAN.reviews is not None
-    zero = attrs.evolve(
-        HUAIAN,
-        reviews=attrs.evolve(
-            HUAIAN.reviews,
-            reconsideration=attrs.evolve(HUAIAN.reviews.reconsideration, pending=0),
-        ),
-    )
+    zero = with_reconsideration(HUAIAN, pending=0)
     rows = panel([("a", zero), ("a", attrs.evolve(zero, year=2025))])
     cell = _cell(rows, 2025, "reviews", "reconsideration", "pending")
     assert (cell.previous, cell.change, cell.pct_change) == (0, 0, None)

@@ -23,8 +23,6 @@ from govdisclosure.export.tidy import (
     to_rows,
 )
 from govdisclosure.model import (
-    Agency,
-    AgencyLevel,
     AnnualReport,
     AnnualReport2008,
     AnnualReport2019,
@@ -38,11 +36,11 @@ from govdisclosure.model import (
     MoneyUnit,
     OutcomeGroup,
     ProactiveTable2021,
-    RegionCode,
     ReportPart,
     ReviewColumn,
     ReviewGroup,
 )
+from govdisclosure.model.agency import Agency, AgencyLevel, RegionCode
 from govdisclosure.testing import (
     agencies,
     annual_reports,

@@ -14,10 +14,10 @@ import corpus
 from govdisclosure.errors import ParseError
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReviewGroup
 from govdisclosure.model.outcome import OutcomeGroup
-from govdisclosure.parse import _recover
-from govdisclosure.parse._recover import (
+from govdisclosure.parse import (
     RowRecovery,
     TooManyCandidates,
+    _recover,
     recover_application_table,
     recover_review_cells,
     split_run,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pytest
@@ -16,20 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure import testing
+from govdisclosure.model import proactive as pm
 from govdisclosure.model.channel import ChannelKind, DisclosureChannel
 from govdisclosure.model.layout import FormatVersion
-from govdisclosure.model.proactive import (
-    DecisionCount,
-    DecisionRecord,
-    DisclosureCategory,
-    FeeRecord,
-    ProactiveItem,
-    ProactiveRegister,
-    ProcurementRecord,
-    PublicationReview,
-    StatusChange,
-    StatusChangeKind,
-)
 from govdisclosure.model.tables import ProactiveTable2019, ProactiveTable2021
 from govdisclosure.rules.publication import (
     Timeliness,
@@ -39,9 +28,6 @@ from govdisclosure.rules.publication import (
 )
 from govdisclosure.serialize import compiled, converter
 from govdisclosure.stats._proactive import fee_amount, tabulate_proactive
-
-if TYPE_CHECKING:
-    from hypothesis.strategies import SearchStrategy
 
 # The counting properties compute deadlines: keep every date within the calendar's data.
 _FIRST = date(2008, 1, 1)
@@ -53,18 +39,18 @@ _CHANNELS = [
 ]
 
 
-def _days(first: date = _FIRST, last: date = _LAST) -> SearchStrategy[date]:
+def _days(first: date = _FIRST, last: date = _LAST) -> st.SearchStrategy[date]:
     return st.dates(min_value=first, max_value=last)
 
 
 @st.composite
-def light_items(draw: st.DrawFn, id: str = "1") -> ProactiveItem:
+def light_items(draw: st.DrawFn, id: str = "1") -> pm.ProactiveItem:
     """Items with fixed text, for properties of the counting (fast to draw)."""
     formed = draw(_days(last=date(2024, 12, 31)))
-    return ProactiveItem(
+    return pm.ProactiveItem(
         id=id,
         title="通知",
-        category=draw(st.sampled_from(list(DisclosureCategory))),
+        category=draw(st.sampled_from(list(pm.DisclosureCategory))),
         formed_on=formed,
         published_on=draw(st.none() | _days(formed, formed + timedelta(days=60))),
         channels=tuple(draw(st.lists(st.sampled_from(_CHANNELS), max_size=3))),
@@ -73,14 +59,15 @@ def light_items(draw: st.DrawFn, id: str = "1") -> ProactiveItem:
 
 
 @st.composite
-def light_registers(draw: st.DrawFn, max_items: int = 12) -> ProactiveRegister:
+def light_registers(draw: st.DrawFn, max_items: int = 12) -> pm.ProactiveRegister:
     size = draw(st.integers(0, max_items))
-    return ProactiveRegister(
+    return pm.ProactiveRegister(
         items=tuple(draw(light_items(id=f"item-{i}")) for i in range(size)),
         fees=tuple(
             draw(
                 st.lists(
-                    st.builds(FeeRecord, collected_on=_days(), amount=testing.money()), max_size=3
+                    st.builds(pm.FeeRecord, collected_on=_days(), amount=testing.money()),
+                    max_size=3,
                 )
             )
         ),
@@ -89,15 +76,15 @@ def light_registers(draw: st.DrawFn, max_items: int = 12) -> ProactiveRegister:
 
 # JSON and dict round trips of these models are in tests/test_serialize_roundtrip.py, with every
 # other model's; here, the compiled fast path against cattrs with as many examples per class.
-STRATEGIES: dict[type, SearchStrategy[Any]] = {
-    StatusChange: testing.status_changes(),
-    PublicationReview: testing.publication_reviews(),
-    ProactiveItem: testing.proactive_items(),
-    DecisionCount: testing.decision_counts(),
-    DecisionRecord: testing.decision_records(),
-    FeeRecord: testing.fee_records(),
-    ProcurementRecord: testing.procurement_records(),
-    ProactiveRegister: testing.proactive_registers(),
+STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    pm.StatusChange: testing.status_changes(),
+    pm.PublicationReview: testing.publication_reviews(),
+    pm.ProactiveItem: testing.proactive_items(),
+    pm.DecisionCount: testing.decision_counts(),
+    pm.DecisionRecord: testing.decision_records(),
+    pm.FeeRecord: testing.fee_records(),
+    pm.ProcurementRecord: testing.procurement_records(),
+    pm.ProactiveRegister: testing.proactive_registers(),
 }
 
 
@@ -111,14 +98,14 @@ def test_compiled_path_matches_cattrs(cls: type, data: st.DataObject) -> None:
     assert converter().structure(body, type(model)) == model
 
 
-@given(testing.status_changes(StatusChangeKind.ISSUED))
-def test_an_issue_is_published_as_the_item(change: StatusChange) -> None:
-    assert change.kind is StatusChangeKind.ISSUED
+@given(testing.status_changes(pm.StatusChangeKind.ISSUED))
+def test_an_issue_is_published_as_the_item(change: pm.StatusChange) -> None:
+    assert change.kind is pm.StatusChangeKind.ISSUED
     assert change.published_on is None
 
 
 @given(testing.proactive_items(min_value=_FIRST, max_value=_LAST))
-def test_items_stay_within_their_dates(item: ProactiveItem) -> None:
+def test_items_stay_within_their_dates(item: pm.ProactiveItem) -> None:
     days = [item.formed_on, *(step.on for step in item.history)]
     days += [d for d in (item.published_on, *(s.published_on for s in item.history)) if d]
     assert all(_FIRST <= day <= _LAST for day in days)
@@ -147,22 +134,22 @@ def test_every_field_carries_label_and_doc() -> None:
 # --- the tabulation against the definitions, item by item --------------------------------------
 
 
-def _t21(register: ProactiveRegister, year: int) -> ProactiveTable2021:
+def _t21(register: pm.ProactiveRegister, year: int) -> ProactiveTable2021:
     table = tabulate_proactive(register, year=year).table
     assert isinstance(table, ProactiveTable2021)
     return table
 
 
-def _t19(register: ProactiveRegister, year: int) -> ProactiveTable2019:
+def _t19(register: pm.ProactiveRegister, year: int) -> ProactiveTable2019:
     table = tabulate_proactive(register, year=year, format_version=FormatVersion.TRIAL_2019).table
     assert isinstance(table, ProactiveTable2019)
     return table
 
 
-def _naive(register: ProactiveRegister, year: int) -> dict[str, Any]:
+def _naive(register: pm.ProactiveRegister, year: int) -> dict[str, Any]:
     end, end_before = date(year, 12, 31), date(year - 1, 12, 31)
     out: dict[str, Any] = {}
-    for category in (DisclosureCategory.REGULATION, DisclosureCategory.NORMATIVE_DOCUMENT):
+    for category in (pm.DisclosureCategory.REGULATION, pm.DisclosureCategory.NORMATIVE_DOCUMENT):
         docs = [i for i in register.items if i.category is category]
         out[category.code] = (
             sum(1 for d in docs if d.issued_on.year == year),
@@ -175,7 +162,7 @@ def _naive(register: ProactiveRegister, year: int) -> dict[str, Any]:
 
 
 @given(light_registers(), st.integers(2008, 2026))
-def test_tabulation_follows_the_definitions(register: ProactiveRegister, year: int) -> None:
+def test_tabulation_follows_the_definitions(register: pm.ProactiveRegister, year: int) -> None:
     table = _t21(register, year)
     naive = _naive(register, year)
     regs = naive["regulation"]
@@ -199,14 +186,14 @@ def test_tabulation_follows_the_definitions(register: ProactiveRegister, year: i
 
 
 @given(light_registers(), st.integers(2009, 2025))
-def test_in_force_carries_from_year_to_year(register: ProactiveRegister, year: int) -> None:
+def test_in_force_carries_from_year_to_year(register: pm.ProactiveRegister, year: int) -> None:
     """现行有效(Y) = 现行有效(Y-1) + 制发(Y) - 废止(Y) - expiries in Y."""
     before = _t21(register, year - 1)
     now = _t21(register, year)
     for category, counts_before, counts_now in (
-        (DisclosureCategory.REGULATION, before.regulations, now.regulations),
+        (pm.DisclosureCategory.REGULATION, before.regulations, now.regulations),
         (
-            DisclosureCategory.NORMATIVE_DOCUMENT,
+            pm.DisclosureCategory.NORMATIVE_DOCUMENT,
             before.normative_documents,
             now.normative_documents,
         ),
@@ -230,7 +217,7 @@ def test_in_force_carries_from_year_to_year(register: ProactiveRegister, year: i
 
 
 @given(st.lists(light_items(), max_size=8), _days(date(2008, 5, 1), date(2026, 6, 30)))
-def test_summary_agrees_with_each_obligation(items: list[ProactiveItem], as_of: date) -> None:
+def test_summary_agrees_with_each_obligation(items: list[pm.ProactiveItem], as_of: date) -> None:
     summary = timeliness_summary(items, as_of=as_of)
     tally = dict.fromkeys(Timeliness, 0)
     for item in items:

@@ -19,24 +19,10 @@ from govdisclosure.errors import CalendarDataUnavailable
 from govdisclosure.examples import load
 from govdisclosure.formatting import format_explanation
 from govdisclosure.model import Agency, ChannelKind, DisclosureChannel, Money, MoneyUnit, Quantity
+from govdisclosure.model import proactive as pm
 from govdisclosure.model.base import InvalidValue
 from govdisclosure.model.layout import FormatVersion
 from govdisclosure.model.outcome import Outcome
-from govdisclosure.model.proactive import (
-    DecisionCount,
-    DecisionKind,
-    DecisionRecord,
-    DisclosureCategory,
-    FeeRecord,
-    ProactiveItem,
-    ProactiveRegister,
-    ProcurementRecord,
-    PublicationReview,
-    ReviewDecision,
-    ReviewKind,
-    StatusChange,
-    StatusChangeKind,
-)
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 from govdisclosure.model.tables import DocumentCounts, ProactiveTable2019, ProactiveTable2021
 from govdisclosure.rules import default_calendar, explain_deadline
@@ -57,15 +43,15 @@ from govdisclosure.rules.publication import (
 from govdisclosure.rules.regulation import REGULATION_2008, REGULATION_2019, NoRegulationInForce
 from govdisclosure.stats._proactive import decision_count, fee_amount, tabulate_proactive
 
-NORMATIVE = DisclosureCategory.NORMATIVE_DOCUMENT
+NORMATIVE = pm.DisclosureCategory.NORMATIVE_DOCUMENT
 PORTAL = DisclosureChannel(kind=ChannelKind.PORTAL, name="门户网站")
 WEIBO = DisclosureChannel(kind=ChannelKind.MICROBLOG, name="政务微博")
 
 
 def _review(
-    on: date, result: ReviewDecision = ReviewDecision.PUBLISH, **kw: object
-) -> PublicationReview:
-    return PublicationReview(kind=kw.pop("kind", ReviewKind.CONFIDENTIALITY), reviewed_on=on,  # type: ignore[arg-type]
+    on: date, result: pm.ReviewDecision = pm.ReviewDecision.PUBLISH, **kw: object
+) -> pm.PublicationReview:
+    return pm.PublicationReview(kind=kw.pop("kind", pm.ReviewKind.CONFIDENTIALITY), reviewed_on=on,  # type: ignore[arg-type]
                              result=result, **kw)  # type: ignore[arg-type]  # fmt: skip
 
 
@@ -74,36 +60,36 @@ def _item(
     published: date | None = None,
     *,
     id: str = "1",
-    category: DisclosureCategory = DisclosureCategory.OTHER,
-    history: tuple[StatusChange, ...] = (),
-    reviews: tuple[PublicationReview, ...] = (),
+    category: pm.DisclosureCategory = pm.DisclosureCategory.OTHER,
+    history: tuple[pm.StatusChange, ...] = (),
+    reviews: tuple[pm.PublicationReview, ...] = (),
     channels: tuple[DisclosureChannel, ...] = (),
-) -> ProactiveItem:
-    return ProactiveItem(id=id, title="通知", category=category, formed_on=formed,
+) -> pm.ProactiveItem:
+    return pm.ProactiveItem(id=id, title="通知", category=category, formed_on=formed,
                          published_on=published, history=history, reviews=reviews,
                          channels=channels)  # fmt: skip
 
 
-def _history(*changes: StatusChange) -> ProactiveItem:
+def _history(*changes: pm.StatusChange) -> pm.ProactiveItem:
     """An item of 2024-01-01 with this history."""
     return _item(date(2024, 1, 1), history=changes)
 
 
-def _change(kind: StatusChangeKind, on: date, published: date | None = None) -> StatusChange:
-    return StatusChange(kind=kind, on=on, published_on=published)
+def _change(kind: pm.StatusChangeKind, on: date, published: date | None = None) -> pm.StatusChange:
+    return pm.StatusChange(kind=kind, on=on, published_on=published)
 
 
 # --- model ---------------------------------------------------------------------------------------
 
 
 def test_categories_map_to_art_20_items() -> None:
-    assert {c.item for c in DisclosureCategory} == {
+    assert {c.item for c in pm.DisclosureCategory} == {
         f"（{n}）"
         for n in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
                   "十三", "十四", "十五")
     }  # fmt: skip
-    assert [c for c in DisclosureCategory if c.is_document] == [
-        DisclosureCategory.REGULATION,
+    assert [c for c in pm.DisclosureCategory if c.is_document] == [
+        pm.DisclosureCategory.REGULATION,
         NORMATIVE,
     ]
 
@@ -113,39 +99,39 @@ def test_categories_map_to_art_20_items() -> None:
     [
         (lambda: _item(date(2024, 3, 2), date(2024, 3, 1)), "before it was formed"),
         (
-            lambda: StatusChange(
-                kind=StatusChangeKind.ISSUED, on=date(2024, 1, 1), published_on=date(2024, 1, 2)
+            lambda: pm.StatusChange(
+                kind=pm.StatusChangeKind.ISSUED, on=date(2024, 1, 1), published_on=date(2024, 1, 2)
             ),
             "published as the item itself",
         ),
         (
-            lambda: _change(StatusChangeKind.REPEALED, date(2024, 3, 2), date(2024, 3, 1)),
+            lambda: _change(pm.StatusChangeKind.REPEALED, date(2024, 3, 2), date(2024, 3, 1)),
             "before the change took effect",
         ),
         (
             lambda: _history(
-                _change(StatusChangeKind.AMENDED, date(2024, 2, 1)),
-                _change(StatusChangeKind.ISSUED, date(2024, 3, 1)),
+                _change(pm.StatusChangeKind.AMENDED, date(2024, 2, 1)),
+                _change(pm.StatusChangeKind.ISSUED, date(2024, 3, 1)),
             ),
             "issued once",
         ),
         (
             lambda: _history(
-                _change(StatusChangeKind.AMENDED, date(2024, 3, 1)),
-                _change(StatusChangeKind.AMENDED, date(2024, 2, 1)),
+                _change(pm.StatusChangeKind.AMENDED, date(2024, 3, 1)),
+                _change(pm.StatusChangeKind.AMENDED, date(2024, 2, 1)),
             ),
             "date order",
         ),
         (
             lambda: _history(
-                _change(StatusChangeKind.EXPIRED, date(2024, 3, 1)),
-                _change(StatusChangeKind.AMENDED, date(2024, 4, 1)),
+                _change(pm.StatusChangeKind.EXPIRED, date(2024, 3, 1)),
+                _change(pm.StatusChangeKind.AMENDED, date(2024, 4, 1)),
             ),
             "nothing can follow",
         ),
-        (lambda: _review(date(2024, 1, 1), ReviewDecision.WITHHOLD), "must name its ground"),
+        (lambda: _review(date(2024, 1, 1), pm.ReviewDecision.WITHHOLD), "must name its ground"),
         (
-            lambda: _review(date(2024, 1, 1), ReviewDecision.WITHHOLD, ground=Outcome.GRANTED),
+            lambda: _review(date(2024, 1, 1), pm.ReviewDecision.WITHHOLD, ground=Outcome.GRANTED),
             "not a ground",
         ),
         (
@@ -153,23 +139,26 @@ def test_categories_map_to_art_20_items() -> None:
             "only when not publishing",
         ),
         (
-            lambda: ProactiveRegister(items=(_item(date(2024, 1, 1)), _item(date(2024, 1, 2)))),
+            lambda: pm.ProactiveRegister(items=(_item(date(2024, 1, 1)), _item(date(2024, 1, 2)))),
             "used twice",
         ),
         (
-            lambda: ProactiveRegister(
+            lambda: pm.ProactiveRegister(
                 decision_counts=(
-                    DecisionCount(kind=DecisionKind.PENALTY, year=2024, count=1),
-                    DecisionCount(kind=DecisionKind.PENALTY, year=2024, count=2),
+                    pm.DecisionCount(kind=pm.DecisionKind.PENALTY, year=2024, count=1),
+                    pm.DecisionCount(kind=pm.DecisionKind.PENALTY, year=2024, count=2),
                 )
             ),
             "a second count",
         ),
         (
-            lambda: DecisionCount(kind=DecisionKind.PENALTY, year=2024, count=None),  # type: ignore[arg-type]
+            lambda: pm.DecisionCount(kind=pm.DecisionKind.PENALTY, year=2024, count=None),  # type: ignore[arg-type]
             "null",
         ),
-        (lambda: DecisionCount(kind=DecisionKind.PENALTY, year=1999, count=1), "2007 to 2100"),
+        (
+            lambda: pm.DecisionCount(kind=pm.DecisionKind.PENALTY, year=1999, count=1),
+            "2007 to 2100",
+        ),
     ],
 )
 def test_invalid_facts_are_refused(make: object, message: str) -> None:
@@ -180,9 +169,9 @@ def test_invalid_facts_are_refused(make: object, message: str) -> None:
 
 def test_document_life() -> None:
     doc = _item(date(2020, 1, 1), category=NORMATIVE, history=(
-        _change(StatusChangeKind.ISSUED, date(2020, 1, 5)),
-        _change(StatusChangeKind.AMENDED, date(2021, 1, 5)),
-        _change(StatusChangeKind.EXPIRED, date(2023, 1, 5)),
+        _change(pm.StatusChangeKind.ISSUED, date(2020, 1, 5)),
+        _change(pm.StatusChangeKind.AMENDED, date(2021, 1, 5)),
+        _change(pm.StatusChangeKind.EXPIRED, date(2023, 1, 5)),
     ))  # fmt: skip
     assert doc.issued_on == date(2020, 1, 5)
     assert doc.ended_on == date(2023, 1, 5)
@@ -190,7 +179,9 @@ def test_document_life() -> None:
     assert not doc.in_force_on(date(2020, 1, 4))
     assert doc.in_force_on(date(2023, 1, 4))
     assert not doc.in_force_on(date(2023, 1, 5))
-    plain = _item(date(2020, 1, 1), history=(_change(StatusChangeKind.AMENDED, date(2021, 1, 1)),))
+    plain = _item(
+        date(2020, 1, 1), history=(_change(pm.StatusChangeKind.AMENDED, date(2021, 1, 1)),)
+    )
     assert plain.issued_on == date(2020, 1, 1)
     assert plain.ended_on is None
     assert plain.repealed_on is None
@@ -232,7 +223,7 @@ def test_explanation_reads_like_a_request_deadline() -> None:
     assert due.regulation.code == "2019"
     assert due.working_days == 20
     change = obligations(_item(date(2024, 1, 1), history=(
-        _change(StatusChangeKind.REPEALED, date(2025, 1, 24)),)))[1].due  # fmt: skip
+        _change(pm.StatusChangeKind.REPEALED, date(2025, 1, 24)),)))[1].due  # fmt: skip
     assert (
         format_explanation(change, locale="en")[1]
         == "Document repealed on 2025-01-24; that day is not counted."
@@ -274,8 +265,8 @@ def test_timeliness_states() -> None:
 
 
 def test_late_and_overdue_obligations() -> None:
-    repealed = _change(StatusChangeKind.REPEALED, date(2024, 9, 27))
-    amended = _change(StatusChangeKind.AMENDED, date(2024, 6, 3), date(2024, 8, 30))
+    repealed = _change(pm.StatusChangeKind.REPEALED, date(2024, 9, 27))
+    amended = _change(pm.StatusChangeKind.AMENDED, date(2024, 6, 3), date(2024, 8, 30))
     doc = _item(date(2007, 3, 1), date(2007, 3, 2), category=NORMATIVE,
                 history=(amended, repealed))  # fmt: skip
     weekend = _item(date(2024, 11, 1), date(2024, 11, 30), id="2")  # due Fri 11-29; Sat is late
@@ -316,13 +307,13 @@ def test_review_problems() -> None:
     ]
     against = _item(date(2024, 3, 1), published, reviews=(
         _review(date(2024, 3, 2)),
-        _review(date(2024, 3, 4), ReviewDecision.DEFER),
-        _review(date(2024, 3, 5), kind=ReviewKind.LEGALITY),
+        _review(date(2024, 3, 4), pm.ReviewDecision.DEFER),
+        _review(date(2024, 3, 5), kind=pm.ReviewKind.LEGALITY),
     ))  # fmt: skip
-    problems = review_problems(against, required=(ReviewKind.LEGALITY, ReviewKind.OTHER))
+    problems = review_problems(against, required=(pm.ReviewKind.LEGALITY, pm.ReviewKind.OTHER))
     assert [(p.kind, p.review and p.review.result, p.kind_missing) for p in problems] == [
-        (ReviewProblemKind.AGAINST_REVIEW, ReviewDecision.DEFER, None),
-        (ReviewProblemKind.MISSING_KIND, None, ReviewKind.OTHER),
+        (ReviewProblemKind.AGAINST_REVIEW, pm.ReviewDecision.DEFER, None),
+        (ReviewProblemKind.MISSING_KIND, None, pm.ReviewKind.OTHER),
     ]
 
 
@@ -333,7 +324,7 @@ def test_tabulation_2021_and_channels() -> None:
     items = (
         _item(date(2024, 2, 1), date(2024, 2, 2), id="a", category=NORMATIVE,
               channels=(PORTAL, WEIBO, PORTAL)),
-        _item(date(2024, 2, 1), date(2024, 2, 2), id="b", category=DisclosureCategory.REGULATION,
+        _item(date(2024, 2, 1), date(2024, 2, 2), id="b", category=pm.DisclosureCategory.REGULATION,
               channels=(DisclosureChannel(kind=ChannelKind.PORTAL, name="门户网站",
                                           published=Quantity(3, "条")),)),
         _item(date(2024, 5, 1), date(2024, 5, 2), id="c"),
@@ -349,57 +340,58 @@ def test_tabulation_2021_and_channels() -> None:
     assert stats.for_kind(ChannelKind.PORTAL) == 2
     assert stats.for_kind(ChannelKind.GAZETTE) == 0
     assert stats.for_category(NORMATIVE) == 1
-    assert stats.for_category(DisclosureCategory.FEES) == 0
-    assert stats.channels[0].for_category(DisclosureCategory.REGULATION) == 1
-    assert stats.channels[0].for_category(DisclosureCategory.FEES) == 0
+    assert stats.for_category(pm.DisclosureCategory.FEES) == 0
+    assert stats.channels[0].for_category(pm.DisclosureCategory.REGULATION) == 1
+    assert stats.channels[0].for_category(pm.DisclosureCategory.FEES) == 0
     assert stats.as_channels("篇")[1].published == Quantity(2, "篇")
 
 
 def test_decisions_fees_and_blanks() -> None:
-    register = ProactiveRegister(
+    register = pm.ProactiveRegister(
         decision_counts=(
-            DecisionCount(kind=DecisionKind.LICENSING, year=2024, count=7),
-            DecisionCount(kind=DecisionKind.PENALTY, year=2024, count=9),
+            pm.DecisionCount(kind=pm.DecisionKind.LICENSING, year=2024, count=7),
+            pm.DecisionCount(kind=pm.DecisionKind.PENALTY, year=2024, count=9),
         ),
         decisions=(
-            DecisionRecord(kind=DecisionKind.PENALTY, decided_on=date(2024, 1, 2)),
-            DecisionRecord(kind=DecisionKind.PENALTY, decided_on=date(2023, 1, 2)),
+            pm.DecisionRecord(kind=pm.DecisionKind.PENALTY, decided_on=date(2024, 1, 2)),
+            pm.DecisionRecord(kind=pm.DecisionKind.PENALTY, decided_on=date(2023, 1, 2)),
         ),
-        fees=(FeeRecord(collected_on=date(2024, 1, 1), amount=Money(Decimal("1000000"))),),
+        fees=(pm.FeeRecord(collected_on=date(2024, 1, 1), amount=Money(Decimal("1000000"))),),
     )
     table = tabulate_proactive(register, year=2024).table
     assert isinstance(table, ProactiveTable2021)
     # Records first, then the supplied count, then blank.
     assert (table.licensing, table.penalties, table.compulsory_measures) == (7, 1, None)
-    assert decision_count(register, DecisionKind.PENALTY, 2022) == 0
+    assert decision_count(register, pm.DecisionKind.PENALTY, 2022) == 0
     assert table.fee_amount == Decimal("100")
     assert str(table.fee_amount) == "100"
-    assert fee_amount(ProactiveRegister(), 2024) is None
+    assert fee_amount(pm.ProactiveRegister(), 2024) is None
     with pytest.raises(ValueError, match="no statistical tables"):
         tabulate_proactive(register, year=2024, format_version=FormatVersion.LEGACY_2008)
 
 
 def test_tabulation_2019() -> None:
-    licence = DisclosureCategory.LICENSING
+    licence = pm.DisclosureCategory.LICENSING
+    regulation = pm.DisclosureCategory.REGULATION
     items = (
         _item(date(2018, 1, 1), id="l1", category=licence),
         _item(date(2018, 1, 1), id="l2", category=licence,
-              history=(_change(StatusChangeKind.REPEALED, date(2019, 3, 1)),)),
+              history=(_change(pm.StatusChangeKind.REPEALED, date(2019, 3, 1)),)),
         _item(date(2019, 2, 1), id="l3", category=licence),
         _item(date(2019, 2, 1), id="l4", category=licence),
-        _item(date(2017, 1, 1), id="f1", category=DisclosureCategory.FEES),
-        _item(date(2019, 2, 1), date(2019, 2, 3), id="r1", category=DisclosureCategory.REGULATION),
-        _item(date(2018, 2, 1), date(2018, 2, 3), id="r2", category=DisclosureCategory.REGULATION),
+        _item(date(2017, 1, 1), id="f1", category=pm.DisclosureCategory.FEES),
+        _item(date(2019, 2, 1), date(2019, 2, 3), id="r1", category=regulation),
+        _item(date(2018, 2, 1), date(2018, 2, 3), id="r2", category=regulation),
     )  # fmt: skip
-    register = ProactiveRegister(
+    register = pm.ProactiveRegister(
         items=items,
-        decisions=(DecisionRecord(kind=DecisionKind.LICENSING, decided_on=date(2019, 5, 5)),),
+        decisions=(pm.DecisionRecord(kind=pm.DecisionKind.LICENSING, decided_on=date(2019, 5, 5)),),
         procurements=(
-            ProcurementRecord(project="甲", contracted_on=date(2019, 3, 1),
+            pm.ProcurementRecord(project="甲", contracted_on=date(2019, 3, 1),
                               amount=Money(Decimal("1"), MoneyUnit.WAN_YUAN)),
-            ProcurementRecord(project="乙", contracted_on=date(2019, 4, 1),
+            pm.ProcurementRecord(project="乙", contracted_on=date(2019, 4, 1),
                               amount=Money(Decimal("241000.00"))),
-            ProcurementRecord(project="丙", contracted_on=date(2018, 4, 1)),
+            pm.ProcurementRecord(project="丙", contracted_on=date(2018, 4, 1)),
         ),
     )  # fmt: skip
     table = tabulate_proactive(register, year=2019, format_version=FormatVersion.TRIAL_2019).table
@@ -414,9 +406,9 @@ def test_tabulation_2019() -> None:
     assert table.procurement.projects == 2
     assert table.procurement.total_amount == Money(Decimal("251000"))
     assert str(table.procurement.total_amount.amount) == "251000"
-    open_amount = ProactiveRegister(procurements=(
-        ProcurementRecord(project="甲", contracted_on=date(2019, 3, 1)),
-        ProcurementRecord(project="乙", contracted_on=date(2019, 3, 1),
+    open_amount = pm.ProactiveRegister(procurements=(
+        pm.ProcurementRecord(project="甲", contracted_on=date(2019, 3, 1)),
+        pm.ProcurementRecord(project="乙", contracted_on=date(2019, 3, 1),
                           amount=Money(Decimal("5"))),
     ))  # fmt: skip
     blank = tabulate_proactive(
@@ -447,8 +439,8 @@ def test_table_2_against_a_register_2021() -> None:
     assert (fee.expected, fee.actual) == (None, Decimal("96171.6"))
     assert type(fee.actual) is Decimal
     assert fee.message_zh.startswith("无法核对")
-    wrong_fee = ProactiveRegister(
-        fees=(FeeRecord(collected_on=date(2024, 5, 1), amount=Money(Decimal("0.5"))),)
+    wrong_fee = pm.ProactiveRegister(
+        fees=(pm.FeeRecord(collected_on=date(2024, 5, 1), amount=Money(Decimal("0.5"))),)
     )
     fee = {f.column_label: f for f in check_against_register(report, wrong_fee)}[
         "本年收费金额（单位：万元）"
@@ -476,9 +468,9 @@ def test_table_2_against_a_register_2019_and_2008() -> None:
     assert {f.rule for f in findings} == {"T2-REGISTER"}
     assert all(f.severity is Severity.ERROR for f in findings)
     # Money cells are compared in 元, fractions of a 元 included.
-    odd = ProactiveRegister(
+    odd = pm.ProactiveRegister(
         procurements=(
-            ProcurementRecord(project="甲", contracted_on=date(2019, 3, 1),
+            pm.ProcurementRecord(project="甲", contracted_on=date(2019, 3, 1),
                               amount=Money(Decimal("250999.5"))),
         )
     )  # fmt: skip
@@ -499,25 +491,25 @@ def test_register_findings() -> None:
         _item(date(2024, 3, 1), date(2024, 3, 6), id="a",
               reviews=(_review(date(2024, 3, 8)),)),
         _item(date(2024, 3, 1), date(2024, 3, 6), id="b",
-              reviews=(_review(date(2024, 3, 5), ReviewDecision.WITHHOLD,
+              reviews=(_review(date(2024, 3, 5), pm.ReviewDecision.WITHHOLD,
                                ground=Outcome.WITHHELD_STATE_SECRET),)),
         _item(date(2024, 3, 1), date(2024, 3, 6), id="c", reviews=(_review(date(2024, 3, 5)),)),
         _item(date(2024, 3, 1), id="d"),
         _item(date(2023, 3, 1), date(2023, 3, 6), id="e"),
         _item(date(2024, 3, 1), date(2024, 3, 2), id="f", reviews=(_review(date(2024, 3, 2)),),
-              history=(_change(StatusChangeKind.AMENDED, date(2024, 6, 3), date(2024, 7, 31)),)),
+              history=(_change(pm.StatusChangeKind.AMENDED, date(2024, 6, 3), date(2024, 7, 31)),)),
     ]  # fmt: skip
-    register = ProactiveRegister(
+    register = pm.ProactiveRegister(
         items=tuple(items),
         decision_counts=(
-            DecisionCount(kind=DecisionKind.PENALTY, year=2024, count=2),
-            DecisionCount(kind=DecisionKind.PENALTY, year=2023, count=0),
-            DecisionCount(kind=DecisionKind.LICENSING, year=2024, count=5),
+            pm.DecisionCount(kind=pm.DecisionKind.PENALTY, year=2024, count=2),
+            pm.DecisionCount(kind=pm.DecisionKind.PENALTY, year=2023, count=0),
+            pm.DecisionCount(kind=pm.DecisionKind.LICENSING, year=2024, count=5),
         ),
-        decisions=(DecisionRecord(kind=DecisionKind.PENALTY, decided_on=date(2024, 1, 1)),),
+        decisions=(pm.DecisionRecord(kind=pm.DecisionKind.PENALTY, decided_on=date(2024, 1, 1)),),
     )
     findings = check_register(
-        register, year=2024, as_of=date(2024, 12, 31), required_reviews=(ReviewKind.LEGALITY,)
+        register, year=2024, as_of=date(2024, 12, 31), required_reviews=(pm.ReviewKind.LEGALITY,)
     )
     rules = [(f.rule, f.row_label) for f in findings]
     assert rules == [
@@ -570,7 +562,7 @@ def test_one_register_gives_hongze_2023_and_2024() -> None:
     docs = [
         _item(start + timedelta(days=30 * n), start + timedelta(days=30 * n + 2), id=f"old-{n}",
               category=NORMATIVE,
-              history=(_change(StatusChangeKind.REPEALED, date(2023, 6, 1)),) if n < 5 else ())
+              history=(_change(pm.StatusChangeKind.REPEALED, date(2023, 6, 1)),) if n < 5 else ())
         for n in range(10)
     ] + [
         _item(date(2024, 4, 1) + timedelta(days=60 * n), None, id=f"new-{n}", category=NORMATIVE)
@@ -580,17 +572,18 @@ def test_one_register_gives_hongze_2023_and_2024() -> None:
         printed = _expected(file)["proactive"]
         assert isinstance(printed, dict)
         counts = {
-            DecisionKind.LICENSING: printed["行政许可"],
-            DecisionKind.PENALTY: printed["行政处罚"],
-            DecisionKind.COMPULSORY_MEASURE: printed["行政强制"],
+            pm.DecisionKind.LICENSING: printed["行政许可"],
+            pm.DecisionKind.PENALTY: printed["行政处罚"],
+            pm.DecisionKind.COMPULSORY_MEASURE: printed["行政强制"],
         }
-        register = ProactiveRegister(
+        register = pm.ProactiveRegister(
             items=tuple(docs),
             decision_counts=tuple(
-                DecisionCount(kind=kind, year=year, count=count) for kind, count in counts.items()
+                pm.DecisionCount(kind=kind, year=year, count=count)
+                for kind, count in counts.items()
             ),
             fees=(
-                FeeRecord(
+                pm.FeeRecord(
                     collected_on=date(year, 12, 31),
                     amount=Money(Decimal(printed["行政事业性收费_万元"]), MoneyUnit.WAN_YUAN),
                 ),
@@ -602,9 +595,9 @@ def test_one_register_gives_hongze_2023_and_2024() -> None:
                                                   printed["规章"], strict=True))),
             normative_documents=DocumentCounts(**dict(zip(("issued", "repealed", "in_force"),
                                                           printed["行政规范性文件"], strict=True))),
-            licensing=counts[DecisionKind.LICENSING],
-            penalties=counts[DecisionKind.PENALTY],
-            compulsory_measures=counts[DecisionKind.COMPULSORY_MEASURE],
+            licensing=counts[pm.DecisionKind.LICENSING],
+            penalties=counts[pm.DecisionKind.PENALTY],
+            compulsory_measures=counts[pm.DecisionKind.COMPULSORY_MEASURE],
             fee_amount=Decimal(printed["行政事业性收费_万元"]),
         )  # fmt: skip
         assert str(table.fee_amount) == printed["行政事业性收费_万元"]

@@ -16,22 +16,24 @@ from govdisclosure.formatting import format_explanation
 from govdisclosure.model import request as ev
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
-from govdisclosure.rules.calendar import DayKind, default_calendar
-from govdisclosure.rules.deadlines import (
+from govdisclosure.rules import (
     ClockStart,
+    DayKind,
     Deadline,
     DeadlineKind,
+    NoRegulationInForce,
     Party,
     PauseKind,
+    RemedyWindow,
     consultation_due,
     correction_notice_due,
     deadlines,
+    default_calendar,
     due_date,
     due_dates,
     explain_deadline,
+    regulation_in_force,
 )
-from govdisclosure.rules.regulation import NoRegulationInForce, regulation_in_force
-from govdisclosure.rules.remedies import RemedyWindow
 
 CAL = default_calendar()
 THIRD = ev.Consultee.THIRD_PARTY
@@ -46,6 +48,16 @@ def naive_due(start: date, n: int, pauses: list[tuple[date, date]]) -> date:
         if chinese_calendar.is_workday(day) and not any(s < day <= e for s, e in pauses):
             count += 1
     return day
+
+
+def two_consultations(third: tuple[int, int], other: tuple[int, int]) -> ev.DisclosureRequest:
+    """A request of 2024-11-01 consulting a third party and another agency at once: each pair is
+    the November days the consultation started and was answered; the events in date order."""
+    events: list[ev.RequestEvent] = []
+    for consultee, (start, answer) in ((THIRD, third), (OTHER, other)):
+        events.append(ev.ConsultationStarted(on=date(2024, 11, start), consultee=consultee))
+        events.append(ev.ConsultationAnswered(on=date(2024, 11, answer), consultee=consultee))
+    return req(date(2024, 11, 1), *sorted(events, key=lambda e: e.on))
 
 
 # -- anchors ---------------------------------------------------------------------------------
@@ -195,13 +207,7 @@ def test_2008_open_consultation_runs_to_as_of() -> None:
 
 
 def test_overlapping_consultations_are_not_counted_twice() -> None:
-    r = req(
-        date(2024, 11, 1),
-        ev.ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
-        ev.ConsultationStarted(on=date(2024, 11, 8), consultee=OTHER),
-        ev.ConsultationAnswered(on=date(2024, 11, 12), consultee=THIRD),
-        ev.ConsultationAnswered(on=date(2024, 11, 14), consultee=OTHER),
-    )
+    r = two_consultations(third=(6, 12), other=(8, 14))
     expected = naive_due(
         date(2024, 11, 1),
         20,
@@ -505,13 +511,7 @@ def test_2008_pauses_match_the_reference(received: date, gap: int, length: int) 
 
 
 def test_counted_through_before_the_start_and_nested_pauses() -> None:
-    r = req(
-        date(2024, 11, 1),
-        ev.ConsultationStarted(on=date(2024, 11, 6), consultee=THIRD),
-        ev.ConsultationStarted(on=date(2024, 11, 7), consultee=OTHER),
-        ev.ConsultationAnswered(on=date(2024, 11, 8), consultee=OTHER),
-        ev.ConsultationAnswered(on=date(2024, 11, 14), consultee=THIRD),
-    )
+    r = two_consultations(third=(6, 14), other=(7, 8))
     due = due_date(r)
     assert due.counted_through(date(2024, 10, 1)) == 0
     assert due.due_on == naive_due(date(2024, 11, 1), 20, [(date(2024, 11, 6), date(2024, 11, 14))])

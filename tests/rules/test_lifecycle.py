@@ -15,18 +15,9 @@ from govdisclosure.errors import LifecycleError
 from govdisclosure.model import request as ev
 from govdisclosure.model.outcome import Outcome
 from govdisclosure.model.quantity import Money
+from govdisclosure.rules import lifecycle as lc
 from govdisclosure.rules.calendar import default_calendar
 from govdisclosure.rules.history import check_history, event_name
-from govdisclosure.rules.lifecycle import (
-    IrregularityKind,
-    RequestState,
-    findings,
-    is_overdue,
-    replied_on_time,
-    response_time,
-    state,
-    status,
-)
 
 CAL = default_calendar()
 RECEIVED = date(2024, 11, 1)  # 2019 regulation; plain due day 2024-11-29
@@ -47,48 +38,48 @@ def d(day: int, month: int = 11) -> date:
 def test_state_timeline() -> None:
     r = every_event_request()
     expected = [
-        (date(2024, 10, 31), RequestState.NOT_RECEIVED),
-        (d(1), RequestState.RECEIVED),
-        (d(4), RequestState.AWAITING_CORRECTION),
-        (d(8), RequestState.RECEIVED),
-        (d(12), RequestState.IN_CONSULTATION),
-        (d(14), RequestState.RECEIVED),
-        (d(19), RequestState.AWAITING_FEE),
-        (d(21), RequestState.RECEIVED),
-        (d(22), RequestState.EXTENDED),
-        (d(23), RequestState.EXTENDED),
-        (d(2, 12), RequestState.ANSWERED),
+        (date(2024, 10, 31), lc.RequestState.NOT_RECEIVED),
+        (d(1), lc.RequestState.RECEIVED),
+        (d(4), lc.RequestState.AWAITING_CORRECTION),
+        (d(8), lc.RequestState.RECEIVED),
+        (d(12), lc.RequestState.IN_CONSULTATION),
+        (d(14), lc.RequestState.RECEIVED),
+        (d(19), lc.RequestState.AWAITING_FEE),
+        (d(21), lc.RequestState.RECEIVED),
+        (d(22), lc.RequestState.EXTENDED),
+        (d(23), lc.RequestState.EXTENDED),
+        (d(2, 12), lc.RequestState.ANSWERED),
     ]
-    assert [(day, state(r, as_of=day)) for day, _ in expected] == expected
+    assert [(day, lc.state(r, as_of=day)) for day, _ in expected] == expected
 
 
 def test_closed_without_handling() -> None:
     no_correction = req(RECEIVED, ev.CorrectionRequested(on=d(4), due_on=d(15)))
-    assert state(no_correction, as_of=d(15)) is RequestState.AWAITING_CORRECTION
-    closed = state(no_correction, as_of=d(16))
-    assert closed is RequestState.CLOSED_NO_CORRECTION
+    assert lc.state(no_correction, as_of=d(15)) is lc.RequestState.AWAITING_CORRECTION
+    closed = lc.state(no_correction, as_of=d(16))
+    assert closed is lc.RequestState.CLOSED_NO_CORRECTION
     assert closed.is_final
     assert closed.is_closed_without_handling
     unpaid = req(RECEIVED, ev.FeeNoticeIssued(on=d(4), amount=FEE, due_on=d(15)))
-    assert state(unpaid, as_of=d(16)) is RequestState.CLOSED_FEE_UNPAID
+    assert lc.state(unpaid, as_of=d(16)) is lc.RequestState.CLOSED_FEE_UNPAID
     withdrawn = req(RECEIVED, ev.Withdrawn(on=d(5)))
-    assert state(withdrawn, as_of=d(6)) is RequestState.WITHDRAWN
-    assert not RequestState.ANSWERED.is_closed_without_handling
+    assert lc.state(withdrawn, as_of=d(6)) is lc.RequestState.WITHDRAWN
+    assert not lc.RequestState.ANSWERED.is_closed_without_handling
     # Without a last day in the notice a correction is awaited indefinitely; a fee has the
     # statutory 20 working days (here to 2024-12-02), then the request closes.
     open_ended = req(RECEIVED, ev.CorrectionRequested(on=d(4)))
-    assert state(open_ended, as_of=d(1, 12)) is RequestState.AWAITING_CORRECTION
+    assert lc.state(open_ended, as_of=d(1, 12)) is lc.RequestState.AWAITING_CORRECTION
     fee_open = req(RECEIVED, ev.FeeNoticeIssued(on=d(4), amount=FEE))
-    assert state(fee_open, as_of=d(1, 12)) is RequestState.AWAITING_FEE
-    assert state(fee_open, as_of=d(3, 12)) is RequestState.CLOSED_FEE_UNPAID
+    assert lc.state(fee_open, as_of=d(1, 12)) is lc.RequestState.AWAITING_FEE
+    assert lc.state(fee_open, as_of=d(3, 12)) is lc.RequestState.CLOSED_FEE_UNPAID
 
 
 def test_late_correction_reopens_the_request() -> None:
     r = req(
         RECEIVED, ev.CorrectionRequested(on=d(4), due_on=d(15)), ev.CorrectionReceived(on=d(20))
     )
-    assert state(r, as_of=d(18)) is RequestState.CLOSED_NO_CORRECTION
-    assert state(r, as_of=d(20)) is RequestState.RECEIVED
+    assert lc.state(r, as_of=d(18)) is lc.RequestState.CLOSED_NO_CORRECTION
+    assert lc.state(r, as_of=d(20)) is lc.RequestState.RECEIVED
 
 
 # -- impossible histories --------------------------------------------------------------------
@@ -103,7 +94,7 @@ def _raises(r: ev.DisclosureRequest, offending: ev.RequestEvent, *fragments: str
     assert info.value.message_zh
     # Every public entry point that reads the history refuses it too.
     with pytest.raises(LifecycleError):
-        state(r, as_of=d(1, 12))
+        lc.state(r, as_of=d(1, 12))
 
 
 def test_reply_before_receipt() -> None:
@@ -194,14 +185,14 @@ def test_possible_histories_pass() -> None:
 
 def test_late_correction_notice_is_a_finding_not_an_error() -> None:
     notice = ev.CorrectionRequested(on=d(12))  # 7 working days from 11-01 end on 11-12
-    assert findings(req(RECEIVED, notice)) == ()
+    assert lc.findings(req(RECEIVED, notice)) == ()
     late = ev.CorrectionRequested(on=d(13))
-    (finding,) = findings(req(RECEIVED, late))
-    assert finding.kind is IrregularityKind.LATE_CORRECTION_NOTICE
+    (finding,) = lc.findings(req(RECEIVED, late))
+    assert finding.kind is lc.IrregularityKind.LATE_CORRECTION_NOTICE
     assert finding.due_on == d(12)
     assert finding.event is late
     # The 2008 text set no period for the notice.
-    assert findings(req(date(2015, 11, 2), ev.CorrectionRequested(on=date(2015, 12, 1)))) == ()
+    assert lc.findings(req(date(2015, 11, 2), ev.CorrectionRequested(on=date(2015, 12, 1)))) == ()
 
 
 def test_repeated_correction_notice_finding() -> None:
@@ -211,22 +202,22 @@ def test_repeated_correction_notice_finding() -> None:
         ev.CorrectionReceived(on=d(6)),
         ev.CorrectionRequested(on=d(8)),
     )
-    assert [f.kind for f in findings(r)] == [IrregularityKind.REPEATED_CORRECTION_NOTICE]
+    assert [f.kind for f in lc.findings(r)] == [lc.IrregularityKind.REPEATED_CORRECTION_NOTICE]
 
 
 def test_late_extension_and_late_reply_findings() -> None:
     extension = ev.Extended(on=d(2, 12), working_days=10)
     reply = ev.Replied(on=d(20, 12), outcome=Outcome.GRANTED)
     r = req(RECEIVED, extension, reply)
-    kinds = [(f.kind, f.due_on) for f in findings(r)]
+    kinds = [(f.kind, f.due_on) for f in lc.findings(r)]
     assert kinds == [
-        (IrregularityKind.LATE_EXTENSION, PLAIN_DUE),
-        (IrregularityKind.LATE_REPLY, CAL.add_workdays(RECEIVED, 30)),
+        (lc.IrregularityKind.LATE_EXTENSION, PLAIN_DUE),
+        (lc.IrregularityKind.LATE_REPLY, CAL.add_workdays(RECEIVED, 30)),
     ]
     in_time = ev.Replied(on=d(13, 12), outcome=Outcome.GRANTED)
     on_time = req(RECEIVED, ev.Extended(on=d(28), working_days=10), in_time)
-    assert findings(on_time) == ()
-    assert findings(r, as_of=d(1, 12)) == ()
+    assert lc.findings(on_time) == ()
+    assert lc.findings(r, as_of=d(1, 12)) == ()
 
 
 # -- timeliness ------------------------------------------------------------------------------
@@ -234,50 +225,50 @@ def test_late_extension_and_late_reply_findings() -> None:
 
 def test_is_overdue() -> None:
     r = req(RECEIVED)
-    assert not is_overdue(r, as_of=PLAIN_DUE)
-    assert is_overdue(r, as_of=PLAIN_DUE + timedelta(days=1))
-    assert not is_overdue(r, as_of=d(31, 10))
+    assert not lc.is_overdue(r, as_of=PLAIN_DUE)
+    assert lc.is_overdue(r, as_of=PLAIN_DUE + timedelta(days=1))
+    assert not lc.is_overdue(r, as_of=d(31, 10))
     answered = req(RECEIVED, ev.Replied(on=d(10, 12), outcome=Outcome.GRANTED))
-    assert not is_overdue(answered, as_of=d(20, 12))
-    assert is_overdue(answered, as_of=d(5, 12))
+    assert not lc.is_overdue(answered, as_of=d(20, 12))
+    assert lc.is_overdue(answered, as_of=d(5, 12))
     waiting = req(RECEIVED, ev.CorrectionRequested(on=d(4)))
-    assert not is_overdue(waiting, as_of=d(20, 12))
+    assert not lc.is_overdue(waiting, as_of=d(20, 12))
 
 
 def test_status() -> None:
     r = req(RECEIVED, ev.Replied(on=d(10, 12), outcome=Outcome.GRANTED))
-    s = status(r, as_of=d(20, 12))
-    assert s.state is RequestState.ANSWERED
+    s = lc.status(r, as_of=d(20, 12))
+    assert s.state is lc.RequestState.ANSWERED
     assert s.outcome is Outcome.GRANTED
     assert not s.overdue
     assert s.reply_due is not None
     assert s.reply_due.due_on == PLAIN_DUE
-    assert [f.kind for f in s.findings] == [IrregularityKind.LATE_REPLY]
-    before = status(r, as_of=d(31, 10))
-    assert before.state is RequestState.NOT_RECEIVED
+    assert [f.kind for f in s.findings] == [lc.IrregularityKind.LATE_REPLY]
+    before = lc.status(r, as_of=d(31, 10))
+    assert before.state is lc.RequestState.NOT_RECEIVED
     assert before.reply_due is None
-    assert status(r, as_of=d(2, 12)).overdue
+    assert lc.status(r, as_of=d(2, 12)).overdue
 
 
 def test_response_time() -> None:
-    assert response_time(req(RECEIVED)) is None
-    assert replied_on_time(req(RECEIVED)) is None
+    assert lc.response_time(req(RECEIVED)) is None
+    assert lc.replied_on_time(req(RECEIVED)) is None
     r = req(
         RECEIVED,
         ev.ConsultationStarted(on=d(6), consultee=THIRD),
         ev.ConsultationAnswered(on=d(12), consultee=THIRD),
         ev.Replied(on=d(5, 12), outcome=Outcome.PARTIALLY_GRANTED),
     )
-    rt = response_time(r)
+    rt = lc.response_time(r)
     assert rt is not None
     assert rt.working_days == 20  # 24 working days elapsed, 4 of them paused
     assert rt.elapsed_working_days == 24
     assert rt.calendar_days == 34
     assert rt.on_time
     assert rt.outcome is Outcome.PARTIALLY_GRANTED
-    assert replied_on_time(r) is True
+    assert lc.replied_on_time(r) is True
     late = req(RECEIVED, ev.Replied(on=d(2, 12), outcome=Outcome.GRANTED))
-    assert replied_on_time(late) is False
+    assert lc.replied_on_time(late) is False
 
 
 def test_reply_during_a_consultation_counts_only_the_days_before_it() -> None:
@@ -286,7 +277,7 @@ def test_reply_during_a_consultation_counts_only_the_days_before_it() -> None:
         ev.ConsultationStarted(on=d(6), consultee=THIRD),
         ev.Replied(on=d(8), outcome=Outcome.GRANTED),
     )
-    rt = response_time(r)
+    rt = lc.response_time(r)
     assert rt is not None
     assert rt.working_days == 3  # 11-04, 11-05, 11-06; the consultation days are not counted
 
@@ -334,16 +325,16 @@ def histories(draw: st.DrawFn) -> ev.DisclosureRequest:
 @given(r=histories(), offset=st.integers(-5, 200))
 def test_lifecycle_invariants(r: ev.DisclosureRequest, offset: int) -> None:
     as_of = r.received_on + timedelta(days=offset)
-    current = state(r, as_of=as_of)
-    assert (current is RequestState.NOT_RECEIVED) == (as_of < r.received_on)
-    if current is RequestState.NOT_RECEIVED:
+    current = lc.state(r, as_of=as_of)
+    assert (current is lc.RequestState.NOT_RECEIVED) == (as_of < r.received_on)
+    if current is lc.RequestState.NOT_RECEIVED:
         return
     # Final states are final: the same state on every later day.
-    if current in (RequestState.ANSWERED, RequestState.WITHDRAWN):
-        assert state(r, as_of=as_of + timedelta(days=365)) is current
-    overdue = is_overdue(r, as_of=as_of)
+    if current in (lc.RequestState.ANSWERED, lc.RequestState.WITHDRAWN):
+        assert lc.state(r, as_of=as_of + timedelta(days=365)) is current
+    overdue = lc.is_overdue(r, as_of=as_of)
     assert not (overdue and current.is_final)
-    due = status(r, as_of=as_of).reply_due
+    due = lc.status(r, as_of=as_of).reply_due
     assert due is not None
     assert CAL.is_workday(due.due_on)
     assert due.due_on > due.clock_start >= r.received_on

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import CITY, with_reconsideration
 from govdisclosure.checks import check
 from govdisclosure.examples import load
-from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel
 from govdisclosure.model.applicant import Applicant, ApplicantKind, SubmissionMethod
 from govdisclosure.model.form import form_of
 from govdisclosure.model.layout import (
@@ -27,10 +26,6 @@ from govdisclosure.model.request import DisclosureRequest, Replied, RequestEvent
 from govdisclosure.model.tables import ReviewCounts, ReviewTable
 from govdisclosure.stats import CellDelta, compare, rollup, tabulate
 
-CITY = Agency(
-    name="某某市人民政府", level=AgencyLevel.PREFECTURE, kind=AgencyKind.PEOPLES_GOVERNMENT
-)
-
 
 def test_compare_a_report_with_itself() -> None:
     huaian = load("huaian-city-2024")
@@ -44,12 +39,7 @@ def test_compare_one_changed_cell_and_blanks() -> None:
     huaian = load("huaian-city-2024")
     assert isinstance(huaian, AnnualReport2021)
     assert huaian.reviews is not None
-    changed = attrs.evolve(
-        huaian,
-        reviews=attrs.evolve(
-            huaian.reviews, reconsideration=attrs.evolve(huaian.reviews.reconsideration, total=None)
-        ),
-    )
+    changed = with_reconsideration(huaian, total=None)
     assert compare(huaian, changed) == (
         CellDelta(
             cell=form_of(huaian).cell(ReportPart.REVIEWS, ReviewGroup.RECONSIDERATION, "total"),

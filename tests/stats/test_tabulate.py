@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from common import request_on
+from common import CITY, request_on
 from govdisclosure.checks import check, check_series
-from govdisclosure.model.agency import Agency, AgencyKind, AgencyLevel
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import ApplicationRow, FormatVersion
 from govdisclosure.model.outcome import Outcome
@@ -26,10 +25,6 @@ from govdisclosure.model.request import (
 from govdisclosure.model.review import Litigation, LitigationRoute, Reconsideration, ReviewResult
 from govdisclosure.stats import Tabulation, tabulate
 from govdisclosure.testing import litigations, reconsiderations, requests
-
-AGENCY = Agency(
-    name="某某市人民政府", level=AgencyLevel.PREFECTURE, kind=AgencyKind.PEOPLES_GOVERNMENT
-)
 
 
 def reply(on: date, outcome: Outcome = Outcome.GRANTED) -> Replied:
@@ -61,7 +56,7 @@ def test_new_answered_and_carried() -> None:
     assert cell(t, ApplicationRow.CARRIED_FORWARD) == 2
     assert t.year == 2024
     assert t.format_version is FormatVersion.NATIONAL_2021
-    assert check(t.report(AGENCY), include_unverifiable=True) == ()
+    assert check(t.report(CITY), include_unverifiable=True) == ()
 
 
 def test_last_reply_counts_and_reply_before_receipt_counts_on_receipt() -> None:
@@ -106,7 +101,7 @@ def test_trial_format_maps_other_outcomes_to_one_row() -> None:
     t = tabulate(log, year=2019, format_version=FormatVersion.TRIAL_2019)
     assert cell(t, ApplicationRow.OTHER) == 2
     assert cell(t, ApplicationRow.WITHHELD_STATE_SECRET) == 1
-    report = t.report(AGENCY, title="2019年政府信息公开工作年度报告")
+    report = t.report(CITY, title="2019年政府信息公开工作年度报告")
     assert isinstance(report, AnnualReport2019)
     assert report.title == "2019年政府信息公开工作年度报告"
     assert check(report, include_unverifiable=True) == ()
@@ -118,6 +113,7 @@ def test_legacy_format_has_no_tables() -> None:
 
 
 def test_reviews_count_by_filing_year_and_result() -> None:
+    after = LitigationRoute.AFTER_RECONSIDERATION
     cases: list[Reconsideration | Litigation] = [
         Reconsideration(id="R1", filed_on=date(2024, 3, 1)),
         Reconsideration(
@@ -128,19 +124,15 @@ def test_reviews_count_by_filing_year_and_result() -> None:
         ),
         Reconsideration(id="R0", filed_on=date(2023, 3, 1)),
         Litigation(id="L1", filed_on=date(2024, 6, 1), route=LitigationRoute.DIRECT),
-        Litigation(
-            id="L2",
-            filed_on=date(2024, 6, 1),
-            route=LitigationRoute.AFTER_RECONSIDERATION,
-            result=ReviewResult.MAINTAINED,
-            decided_on=date(2024, 9, 1),
-        ),
-        Litigation(
-            id="L3",
-            filed_on=date(2024, 6, 1),
-            route=LitigationRoute.AFTER_RECONSIDERATION,
-            result=ReviewResult.OTHER,
-            decided_on=date(2024, 9, 1),
+        *(
+            Litigation(
+                id=f"L{n}",
+                filed_on=date(2024, 6, 1),
+                route=after,
+                result=result,
+                decided_on=date(2024, 9, 1),
+            )
+            for n, result in ((2, ReviewResult.MAINTAINED), (3, ReviewResult.OTHER))
         ),
     ]
     reviews = tabulate([], cases, year=2024).reviews
@@ -189,7 +181,7 @@ def test_tabulated_reports_pass_every_check(
     withdrawn: Outcome | None,
 ) -> None:
     reports = [
-        tabulate(log, cases, year=y, format_version=version, withdrawn=withdrawn).report(AGENCY)
+        tabulate(log, cases, year=y, format_version=version, withdrawn=withdrawn).report(CITY)
         for y in range(2021, 2027)
     ]
     for report in reports:
@@ -211,7 +203,7 @@ def test_tabulated_reports_pass_every_check(
 @given(st.lists(requests(max_events=3), max_size=10), st.integers(2000, 2030))
 def test_arbitrary_histories_still_balance(log: list[DisclosureRequest], year: int) -> None:
     t = tabulate(log, year=year)
-    report = AnnualReport2021(agency=AGENCY, year=max(year, 2007), applications=t.applications)
+    report = AnnualReport2021(agency=CITY, year=max(year, 2007), applications=t.applications)
     assert check(report, include_unverifiable=True) == ()
 
 
@@ -246,7 +238,7 @@ def test_lapsed_requests_close_in_row_six_as_the_state_says() -> None:
     assert cell(t, ApplicationRow.CARRIED_OVER) == 1
     assert cell(t, ApplicationRow.OTHER_OVERDUE_FEE) == 1
     assert cell(t, ApplicationRow.CARRIED_FORWARD) == 0
-    assert check(t.report(AGENCY), include_unverifiable=True) == ()
+    assert check(t.report(CITY), include_unverifiable=True) == ()
 
 
 def test_a_fee_notice_beyond_the_calendar_data_is_carried_forward() -> None:
