@@ -59,8 +59,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} / 参数错误（见 --help）\n")
 
 
-def command(commands: Commands, name: str, help: str, examples: str) -> argparse.ArgumentParser:
-    """A subcommand with its examples and the shared ``--output`` option."""
+def command(
+    commands: Commands, name: str, help: str, examples: str, *, lang: str = "message"
+) -> argparse.ArgumentParser:
+    """A subcommand with its examples and the shared ``--output`` and ``--lang`` options.
+
+    ``lang`` says what ``--lang`` chooses the language of (its labels, messages, headers...).
+    """
     epilog = "examples:\n" + "".join(f"  {line}\n" for line in examples.splitlines())
     parser: argparse.ArgumentParser = commands.add_parser(
         name,
@@ -72,6 +77,7 @@ def command(commands: Commands, name: str, help: str, examples: str) -> argparse
     parser.add_argument(
         "--output", "-o", metavar="PATH", help="where to write (default: standard output)"
     )
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help=f"{lang} language")
     parser.set_defaults(subparser=parser)
     return parser
 
@@ -94,9 +100,6 @@ def build_parser() -> argparse.ArgumentParser:
     _reports.add_commands(commands)
     _records.add_commands(commands)
     for sub in commands.choices.values():
-        # Every command takes --lang (the language of its labels and messages).
-        if "--lang" not in sub._option_string_actions:
-            sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
         # --debug after the command too (where it is usually typed); SUPPRESS keeps the
         # top level's value when it is not repeated here.
         sub.add_argument(

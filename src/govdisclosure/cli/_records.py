@@ -160,6 +160,7 @@ def add_commands(commands: Commands) -> None:
         "govdisclosure tabulate log.xlsx --year 2024 --version 2019\n"
         "govdisclosure tabulate --register register.json --year 2024\n"
         "govdisclosure tabulate requests.json --register register.json --year 2024 --format json",
+        lang="label",
     )
     tabulate.add_argument(
         "source", nargs="?", help="requests: a JSON array, a request log (.csv, .xlsx), or -"
@@ -175,7 +176,6 @@ def add_commands(commands: Commands) -> None:
         choices=("text", "markdown", "html", "json"),
         help="default: text, or the output's suffix (.txt .md .html .json)",
     )
-    tabulate.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     tabulate.set_defaults(run=_tabulate)
 
     deadline = command(
@@ -186,6 +186,7 @@ def add_commands(commands: Commands) -> None:
         "govdisclosure deadline 2024-09-27 --extended --regulation 2019 --lang en\n"
         "govdisclosure deadline 2025-01-24 --format json\n"
         "govdisclosure deadline 2027-03-01 --estimate      # beyond the official calendar data",
+        lang="explanation",
     )
     deadline.add_argument("received_on", type=_iso_date, help="day of receipt, YYYY-MM-DD")
     deadline.add_argument(
@@ -203,7 +204,6 @@ def add_commands(commands: Commands) -> None:
     deadline.add_argument(
         "--format", choices=("text", "json"), help="default: text, or the output's suffix"
     )
-    deadline.add_argument("--lang", choices=("zh", "en"), default="zh", help="explanation language")
     deadline.set_defaults(run=_deadline)
 
     schema = command(

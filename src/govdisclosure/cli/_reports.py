@@ -729,10 +729,10 @@ def add_commands(commands: Commands) -> None:
         "govdisclosure show sichuan-hrss-2013\n"
         "govdisclosure show huaian-city-2024 --output huaian.json      # JSON, from the suffix\n"
         "govdisclosure show published-report.html --lang en",
+        lang="label",
     )
     show.add_argument("source", help=SOURCE_HELP)
     show.add_argument("--format", choices=("text", "json"), help="default: text, or the suffix")
-    show.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     show.set_defaults(run=_show)
 
     render = command(
@@ -741,13 +741,13 @@ def add_commands(commands: Commands) -> None:
         "render a report in the national layout as text, Markdown or HTML",
         "govdisclosure render huaian-city-2024 --output huaian.html\n"
         "govdisclosure render report.json --format markdown --lang en",
+        lang="label",
     )
     render.add_argument("source", help=SOURCE_HELP)
     render.add_argument(
         "--format", choices=("text", "markdown", "html"), help="default: text, or the suffix"
     )
     render.add_argument("--locale", default="zh_Hans_CN", help="Babel locale for numbers")
-    render.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     render.set_defaults(run=_render)
 
     check_cmd = command(
@@ -771,7 +771,6 @@ def add_commands(commands: Commands) -> None:
     check_cmd.add_argument(
         "--strict", action="store_true", help="warnings (e.g. a broken carry-over) exit 1 too"
     )
-    check_cmd.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
     _jobs(check_cmd)
     check_cmd.set_defaults(run=_check)
 
@@ -783,6 +782,7 @@ def add_commands(commands: Commands) -> None:
         "govdisclosure parse report.html -o report.json    # one input: a file\n"
         "govdisclosure parse reports/ --output parsed/ -j 2 # one .json per file, a line each\n"
         "govdisclosure parse 'reports/*.pdf' --format text --output outlines/",
+        lang="summary",
     )
     parse.add_argument("sources", nargs="+", help="published report files, folders, globs, or -")
     parse.add_argument(
@@ -790,7 +790,6 @@ def add_commands(commands: Commands) -> None:
         choices=("json", "text"),
         help="json (default): the JSON document; text: the report in the national layout",
     )
-    parse.add_argument("--lang", choices=("zh", "en"), default="zh", help="summary language")
     _jobs(parse)
     parse.set_defaults(run=_parse)
 
@@ -805,6 +804,7 @@ def add_commands(commands: Commands) -> None:
         "govdisclosure export --requests requests.json --output log.xlsx\n"
         "govdisclosure export --requests log.xlsx --format json\n"
         "govdisclosure export --template --output template.xlsx --lang en",
+        lang="header",
     )
     export.add_argument("sources", nargs="*", help=SOURCE_HELP)
     export.add_argument(
@@ -814,7 +814,6 @@ def add_commands(commands: Commands) -> None:
     )
     export.add_argument("--requests", metavar="FILE", help="a request log (JSON, .csv, .xlsx)")
     export.add_argument("--template", action="store_true", help="write an empty request log")
-    export.add_argument("--lang", choices=("zh", "en"), default="zh", help="header language")
     export.add_argument(
         "--include-personal",
         action="store_true",
