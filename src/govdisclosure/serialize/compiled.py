@@ -48,9 +48,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from govdisclosure.model import agency as _agency
 from govdisclosure.model import base as _base
 from govdisclosure.model import quantity as _quantity
+from govdisclosure.model import report as _report
+from govdisclosure.model import tables as _tables
 from govdisclosure.model.base import LabelledEnum
+from govdisclosure.model.layout import FormatVersion
 from govdisclosure.serialize import registry
 from govdisclosure.serialize.converter import _DECIMAL, _ISO_DATE, converter
 
@@ -225,11 +229,37 @@ _INLINE: dict[Any, str] = {
     _base.optional_text: "{v} is not None and (type({v}) is not _str or not {v}.strip())",
     _base.optional_url: "{v} is not None and (type({v}) is not _str or _url_match({v}) is None)",
     _base.decimal_value: (
-        "not (-_MAXC <= {v} <= _MAXC) if type({v}) is _int"
+        "not (_MINC <= {v} <= _MAXC) if type({v}) is _int"
         " else type({v}) is not _Dec or not {v}.is_finite() or not _dec_bounds({v})"
     ),
     _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite() or not _dec_bounds({v})",
+    # Two rows of table 3 with the same row: the set of the rows is smaller than the table.
+    _tables._rows_unique: "_len(_set(_map(_get_row, {v}))) != _len({v})",
+    # The same pattern, prefixes and tests, in the same order, as RegionCode's own.
+    _agency.RegionCode._check: (
+        "type({v}) is not _str or _six_digits({v}) is None or {v}[:2] not in _PROVINCES"
+        ' or ({v}[2:4] == "00" and {v}[4:] != "00")'
+    ),
 }
+
+# The report classes' table-3 validator is a closure per format version (``_rows_of``): known
+# by its code, with the version it holds; ``row_codes`` is ``tuple(r.row for r in rows)``.
+_ROWS_OF = _report._rows_of(next(iter(FormatVersion))).__code__
+_ROWS_OF_CHECK = (
+    "{v} is not None and _tuple(_map(_get_row, {v}.rows)) != _FV.{version}.application_rows"
+)
+
+
+def _rows_of_check(validator: Any, var: str) -> str | None:
+    """The condition of a report's table-3 validator (None for anything else)."""
+    if getattr(validator, "__code__", None) is not _ROWS_OF:
+        return None
+    (cell,) = validator.__closure__  # the code is _rows_of's: its one free variable, version
+    version = cell.cell_contents
+    name = getattr(version, "name", "")
+    if getattr(FormatVersion, name, None) is not version:
+        return None  # made by hand with something else: called, as any other validator
+    return _ROWS_OF_CHECK.format(v=var, version=name)
 
 
 # The same conditions where the value is known to be exactly of the given type (structuring has
@@ -244,10 +274,16 @@ _TYPED: dict[Any, dict[type, str]] = {
     _base.optional_text: {str: "not {v}.strip()"},
     _base.optional_url: {str: "_url_match({v}) is None"},
     _base.decimal_value: {
-        int: "{v} < -_MAXC or {v} > _MAXC",
+        int: "{v} < _MINC or {v} > _MAXC",
         Decimal: "not {v}.is_finite() or not _dec_bounds({v})",
     },
     _base.finite_decimal: {Decimal: "not {v}.is_finite() or not _dec_bounds({v})"},
+    _agency.RegionCode._check: {
+        str: (
+            '_six_digits({v}) is None or {v}[:2] not in _PROVINCES or ({v}[2:4] == "00"'
+            ' and {v}[4:] != "00")'
+        )
+    },
 }
 
 
@@ -278,7 +314,7 @@ def _inline_check(validator: Any, var: str) -> str | None:
         template = _INLINE.get(validator)
     except TypeError:  # an unhashable validator: not one of the model layer's
         return None
-    return None if template is None else template.format(v=var)
+    return _rows_of_check(validator, var) if template is None else template.format(v=var)
 
 
 def _any(conditions: list[str]) -> str:
@@ -363,6 +399,14 @@ class _Generator:
             "_url_match": _base.URL_PATTERN.match,
             "_too_deep": _base.Nesting.too_deep,
             "_MAXC": _base.MAX_COUNT,
+            # Not ``-_MAXC`` in the conditions: that makes a new (big) int at every test.
+            "_MINC": -_base.MAX_COUNT,
+            "_len": len,
+            "_set": set,
+            "_get_row": operator.attrgetter("row"),
+            "_six_digits": _agency._SIX_DIGITS.match,
+            "_PROVINCES": _agency._PROVINCES,
+            "_FV": FormatVersion,
         }
         self.ids: dict[type, int] = {}
         self.poly_ids: dict[type, int] = {}
