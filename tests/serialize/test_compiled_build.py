@@ -8,10 +8,12 @@ gives, on good input and hostile input alike.
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from typing import Any
 
 import attrs
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -136,3 +138,19 @@ def test_twins_are_called_and_never_escape() -> None:
     empty: Any = twin()
     with pytest.raises(AttributeError):
         _ = empty.amount  # nothing set: the twin adds no field and runs no __init__
+
+
+def test_from_dict_leaves_the_callers_document_alone_and_from_json_reads_the_same() -> None:
+    from govdisclosure import examples
+
+    report = examples.load("huaian-city-2024")
+    document = to_json(report)
+    data = orjson.loads(document)
+    before = copy.deepcopy(data)
+    assert from_dict(data, type(report)) == report
+    assert data == before and next(iter(data)) == "schema_version"  # not even reordered
+    assert from_json(document, type(report)) == report
+    bad = {**before, "year": "2024"}
+    with pytest.raises(ValidationError):
+        from_dict(bad, type(report))
+    assert bad["schema_version"] == 2
