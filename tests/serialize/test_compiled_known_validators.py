@@ -24,9 +24,11 @@ from govdisclosure.model import (
     ApplicationTable,
     FormatVersion,
     RegionCode,
+    Section,
 )
 from govdisclosure.model import report as report_module
 from govdisclosure.model import tables as tables_module
+from govdisclosure.model.base import MAX_NESTING, Nesting
 from govdisclosure.serialize import compiled, converter, from_dict, to_dict
 
 _REPORT = examples.load("huaian-city-2024")
@@ -161,3 +163,24 @@ def test_hostile_table_3_and_region_codes_keep_their_errors() -> None:
         path, message, message_zh = _error(bad)
         assert (path, message) == ("$.agency.region.code", english)
         assert message_zh
+
+
+def _section(depth: int, width: int) -> Any:
+    """A section ``depth`` levels of subsections deep, built past its validator."""
+    section: Any = object.__new__(Section)
+    object.__setattr__(section, "heading", "1")
+    object.__setattr__(section, "paragraphs", ())
+    inner = () if depth == 0 else tuple(_section(depth - 1, 1) for _ in range(width))
+    object.__setattr__(section, "subsections", inner)
+    return section
+
+
+@given(st.lists(st.tuples(st.integers(0, MAX_NESTING + 2), st.integers(1, 2)), max_size=3))
+def test_nesting_is_decided_as_the_validator_decides(shapes: list[tuple[int, int]]) -> None:
+    assert MAX_NESTING >= 1  # the shortcut: models with no children of their own are 1 level
+    nesting = compiled._flatten(attrs.fields(Section).subsections.validator)[-1]
+    assert isinstance(nesting, Nesting)
+    condition = compiled._inline_check(nesting, "v")
+    assert condition is not None and "_too_deep" in condition
+    value = tuple(_section(depth, width) for depth, width in shapes)
+    assert _fails(condition, value) == _raises(nesting, attrs.fields(Section).subsections, value)

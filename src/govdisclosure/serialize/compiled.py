@@ -308,8 +308,14 @@ def _inline_check(validator: Any, var: str) -> str | None:
         if not inner or None in inner:
             return None
         return f"{var} is not None and ({' or '.join(f'({c})' for c in inner)})"
-    if isinstance(validator, _base.Nesting):  # most tuples of nested models are empty
-        return f"{var} and _too_deep({var}, {validator.children!r})"
+    if isinstance(validator, _base.Nesting):
+        # Most tuples of nested models are empty, and most others hold models with none of
+        # their own: one level, never too deep (MAX_NESTING >= 1), known without the walk.
+        children = validator.children
+        return (
+            f"{var} and _any_of(_map(_kids[{children!r}], {var}))"
+            f" and _too_deep({var}, {children!r})"
+        )
     try:
         template = _INLINE.get(validator)
     except TypeError:  # an unhashable validator: not one of the model layer's
@@ -367,6 +373,14 @@ class _ClassTable(dict[type, Any]):
         return self.gen.tagged_unstructurer(cls)
 
 
+class _Getters(dict[str, Any]):
+    """Attribute names -> their ``operator.attrgetter``, each made on first use."""
+
+    def __missing__(self, name: str) -> Any:
+        getter = self[name] = operator.attrgetter(name)
+        return getter
+
+
 def _registered(cls: type) -> bool:
     return cls in registry.registered_tags(cls).values()
 
@@ -398,6 +412,8 @@ class _Generator:
             "_obj_new": object.__new__,
             "_url_match": _base.URL_PATTERN.match,
             "_too_deep": _base.Nesting.too_deep,
+            "_any_of": any,
+            "_kids": _Getters(),
             "_MAXC": _base.MAX_COUNT,
             # Not ``-_MAXC`` in the conditions: that makes a new (big) int at every test.
             "_MINC": -_base.MAX_COUNT,
