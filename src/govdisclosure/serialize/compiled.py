@@ -21,7 +21,8 @@ The contract is narrow on purpose:
   (checked inline for the model layer's validators, called for any other), or the class is
   called. The slots are filled on an instance of a private same-layout subclass, which
   ``__class__`` assignment then turns into the class itself (see ``_twin``); that subclass
-  shows in ``cls.__subclasses__()`` and nowhere else.
+  shows in ``cls.__subclasses__()`` and nowhere else. A converter is skipped only where it is
+  known to return what structuring made unchanged (see ``_IDENTITY_CONVERTERS``).
 - A class the generator does not understand (a field type it has no rule for, ``init=False``,
   a factory taking ``self``, ...) is handed to the cattrs converter as a whole, never guessed.
 
@@ -36,6 +37,7 @@ from __future__ import annotations
 import abc
 import builtins
 import keyword
+import operator
 import sys
 import threading
 import types
@@ -46,8 +48,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from govdisclosure.model import agency as _agency
 from govdisclosure.model import base as _base
+from govdisclosure.model import quantity as _quantity
+from govdisclosure.model import report as _report
+from govdisclosure.model import tables as _tables
 from govdisclosure.model.base import LabelledEnum
+from govdisclosure.model.layout import FormatVersion
 from govdisclosure.serialize import registry
 from govdisclosure.serialize.converter import _DECIMAL, _ISO_DATE, converter
 
@@ -74,6 +81,7 @@ class _Unsupported(Exception):
 # A spec is a small tuple describing how one declared type is structured and unstructured.
 
 Spec = tuple[Any, ...]
+Plan = list[tuple["attrs.Attribute[Any]", Spec]]
 _PRIMITIVES = (int, str, bool)
 
 
@@ -116,7 +124,28 @@ _OPTIONAL: Any = type(attrs.validators.optional(attrs.validators.and_()))
 _HASH_CACHE = "_attrs_cached_hash"
 
 
-def _slot_setters(cls: type, fields: list[attrs.Attribute[Any]]) -> list[Any] | None:
+# Converters of the model layer that return every value structuring makes for the given specs
+# unchanged, so that skipping them builds what attrs' __init__ builds: ``_exact_decimal`` turns
+# only an exact int into a Decimal, and a "dec" field is structured to a Decimal. A field with a
+# default is not taken (attrs converts the default too); any other converter makes the class be
+# called.
+_IDENTITY_CONVERTERS: dict[Any, tuple[Spec, ...]] = {
+    _quantity._exact_decimal: (("dec",), ("opt", ("dec",))),
+}
+
+
+def _converter_skipped(a: attrs.Attribute[Any], spec: Spec) -> bool:
+    """Whether ``a`` has no converter, or one that is the identity on what ``spec`` makes."""
+    if a.converter is None:
+        return True
+    try:
+        specs = _IDENTITY_CONVERTERS.get(a.converter, ())
+    except TypeError:  # an unhashable converter: not one of the model layer's
+        return False
+    return a.default is attrs.NOTHING and spec in specs
+
+
+def _slot_setters(cls: type, plan: Plan) -> list[Any] | None:
     """Each field's slot setter, or None when only calling the class builds it faithfully."""
     init = getattr(vars(cls).get("__init__"), "__code__", None)
     if (
@@ -124,12 +153,12 @@ def _slot_setters(cls: type, fields: list[attrs.Attribute[Any]]) -> list[Any] | 
         or not init.co_filename.startswith("<attrs generated")
         or hasattr(cls, "__attrs_pre_init__")
         or hasattr(cls, "__attrs_post_init__")
-        or any(a.converter is not None for a in fields)
-        or len(fields) != len(attrs.fields(cls))
+        or not all(_converter_skipped(a, spec) for a, spec in plan)
+        or len(plan) != len(attrs.fields(cls))
     ):
         return None
     setters: list[Any] = []
-    for a in fields:
+    for a, _ in plan:
         owner = next((c for c in cls.__mro__ if a.name in vars(c)), None)
         slot = None if owner is None else vars(owner)[a.name]
         if not isinstance(slot, types.MemberDescriptorType):
@@ -151,6 +180,11 @@ def _twin(cls: type) -> type | None:
     ``i.__class__ = cls`` then makes it a ``cls``: Python's own ``__class__`` assignment, which
     checks that the layouts are the same. The twin adds no slot and no field; it is visible only
     in ``cls.__subclasses__()`` (the model layer never asks).
+
+    The twin's ``__new__`` and ``__init__`` are :class:`object`'s, so that calling it makes the
+    same empty instance as ``object.__new__(twin)`` (attrs' ``__init__`` never runs) for about
+    two thirds of the cost: the call goes to C's ``object_new`` directly, where
+    ``object.__new__`` first unpacks and checks its arguments.
     """
     if type(cls) not in (type, abc.ABCMeta) or any(
         "__init_subclass__" in vars(c) for c in cls.__mro__[:-1]
@@ -163,10 +197,12 @@ def _twin(cls: type) -> type | None:
         # Both, or the type keeps a Python-level __setattr__ slot for attrs' frozen __delattr__.
         "__setattr__": object.__setattr__,
         "__delattr__": object.__delattr__,
+        "__new__": object.__new__,
+        "__init__": object.__init__,
     }
     twin: type = type(cls)(cls.__name__, (cls,), namespace)
     try:
-        probe: Any = object.__new__(twin)
+        probe: Any = twin()
         probe.__class__ = cls
     except TypeError:  # pragma: no cover - slotted attrs classes and their twins always agree
         return None
@@ -193,11 +229,37 @@ _INLINE: dict[Any, str] = {
     _base.optional_text: "{v} is not None and (type({v}) is not _str or not {v}.strip())",
     _base.optional_url: "{v} is not None and (type({v}) is not _str or _url_match({v}) is None)",
     _base.decimal_value: (
-        "not (-_MAXC <= {v} <= _MAXC) if type({v}) is _int"
+        "not (_MINC <= {v} <= _MAXC) if type({v}) is _int"
         " else type({v}) is not _Dec or not {v}.is_finite() or not _dec_bounds({v})"
     ),
     _base.finite_decimal: "type({v}) is not _Dec or not {v}.is_finite() or not _dec_bounds({v})",
+    # Two rows of table 3 with the same row: the set of the rows is smaller than the table.
+    _tables._rows_unique: "_len(_set(_map(_get_row, {v}))) != _len({v})",
+    # The same pattern, prefixes and tests, in the same order, as RegionCode's own.
+    _agency.RegionCode._check: (
+        "type({v}) is not _str or _six_digits({v}) is None or {v}[:2] not in _PROVINCES"
+        ' or ({v}[2:4] == "00" and {v}[4:] != "00")'
+    ),
 }
+
+# The report classes' table-3 validator is a closure per format version (``_rows_of``): known
+# by its code, with the version it holds; ``row_codes`` is ``tuple(r.row for r in rows)``.
+_ROWS_OF = _report._rows_of(next(iter(FormatVersion))).__code__
+_ROWS_OF_CHECK = (
+    "{v} is not None and _tuple(_map(_get_row, {v}.rows)) != _FV.{version}.application_rows"
+)
+
+
+def _rows_of_check(validator: Any, var: str) -> str | None:
+    """The condition of a report's table-3 validator (None for anything else)."""
+    if getattr(validator, "__code__", None) is not _ROWS_OF:
+        return None
+    (cell,) = validator.__closure__  # the code is _rows_of's: its one free variable, version
+    version = cell.cell_contents
+    name = getattr(version, "name", "")
+    if getattr(FormatVersion, name, None) is not version:
+        return None  # made by hand with something else: called, as any other validator
+    return _ROWS_OF_CHECK.format(v=var, version=name)
 
 
 # The same conditions where the value is known to be exactly of the given type (structuring has
@@ -212,10 +274,16 @@ _TYPED: dict[Any, dict[type, str]] = {
     _base.optional_text: {str: "not {v}.strip()"},
     _base.optional_url: {str: "_url_match({v}) is None"},
     _base.decimal_value: {
-        int: "{v} < -_MAXC or {v} > _MAXC",
+        int: "{v} < _MINC or {v} > _MAXC",
         Decimal: "not {v}.is_finite() or not _dec_bounds({v})",
     },
     _base.finite_decimal: {Decimal: "not {v}.is_finite() or not _dec_bounds({v})"},
+    _agency.RegionCode._check: {
+        str: (
+            '_six_digits({v}) is None or {v}[:2] not in _PROVINCES or ({v}[2:4] == "00"'
+            ' and {v}[4:] != "00")'
+        )
+    },
 }
 
 
@@ -240,13 +308,19 @@ def _inline_check(validator: Any, var: str) -> str | None:
         if not inner or None in inner:
             return None
         return f"{var} is not None and ({' or '.join(f'({c})' for c in inner)})"
-    if isinstance(validator, _base.Nesting):  # most tuples of nested models are empty
-        return f"{var} and _too_deep({var}, {validator.children!r})"
+    if isinstance(validator, _base.Nesting):
+        # Most tuples of nested models are empty, and most others hold models with none of
+        # their own: one level, never too deep (MAX_NESTING >= 1), known without the walk.
+        children = validator.children
+        return (
+            f"{var} and _any_of(_map(_kids[{children!r}], {var}))"
+            f" and _too_deep({var}, {children!r})"
+        )
     try:
         template = _INLINE.get(validator)
     except TypeError:  # an unhashable validator: not one of the model layer's
         return None
-    return None if template is None else template.format(v=var)
+    return _rows_of_check(validator, var) if template is None else template.format(v=var)
 
 
 def _any(conditions: list[str]) -> str:
@@ -267,8 +341,6 @@ def _bad() -> Any:
 
 
 # --- the generator ------------------------------------------------------------------------------
-
-Plan = list[tuple["attrs.Attribute[Any]", Spec]]
 
 # The generated functions of a class: structure (every key), structure (keys left out),
 # unstructure.
@@ -301,6 +373,14 @@ class _ClassTable(dict[type, Any]):
         return self.gen.tagged_unstructurer(cls)
 
 
+class _Getters(dict[str, Any]):
+    """Attribute names -> their ``operator.attrgetter``, each made on first use."""
+
+    def __missing__(self, name: str) -> Any:
+        getter = self[name] = operator.attrgetter(name)
+        return getter
+
+
 def _registered(cls: type) -> bool:
     return cls in registry.registered_tags(cls).values()
 
@@ -326,10 +406,23 @@ class _Generator:
             "_dict": dict,
             "_int": int,
             "_bool": bool,
-            "_new": object.__new__,
+            # ``_new(twin)`` calls the twin (see _twin); ``_obj_new(cls)`` is for a class with
+            # no twin, whose own __init__ must not run.
+            "_new": operator.call,
+            "_obj_new": object.__new__,
             "_url_match": _base.URL_PATTERN.match,
             "_too_deep": _base.Nesting.too_deep,
+            "_any_of": any,
+            "_kids": _Getters(),
             "_MAXC": _base.MAX_COUNT,
+            # Not ``-_MAXC`` in the conditions: that makes a new (big) int at every test.
+            "_MINC": -_base.MAX_COUNT,
+            "_len": len,
+            "_set": set,
+            "_get_row": operator.attrgetter("row"),
+            "_six_digits": _agency._SIX_DIGITS.match,
+            "_PROVINCES": _agency._PROVINCES,
+            "_FV": FormatVersion,
         }
         self.ids: dict[type, int] = {}
         self.poly_ids: dict[type, int] = {}
@@ -825,7 +918,7 @@ class _Generator:
         Anything else calls the class, whose ``__init__`` runs the validators.
         """
         call = f"    return _C{k}({', '.join(f'{a.name}=v{i}' for i, (a, _) in enumerate(plan))})"
-        setters = _slot_setters(cls, [a for a, _ in plan])
+        setters = _slot_setters(cls, plan)
         if setters is None:
             return [call], False
         calls: list[str] = []
@@ -841,7 +934,7 @@ class _Generator:
             out += [f"    i.{a.name} = v{i}" for i, (a, _) in enumerate(plan)]
             out.append(f"    i.__class__ = _C{k}")
         else:
-            out = [f"    i = _new(_C{k})"]
+            out = [f"    i = _obj_new(_C{k})"]
             for i, setter in enumerate(setters):
                 self.ns[f"_S{k}_{i}"] = setter
                 out.append(f"    _S{k}_{i}(i, v{i})")

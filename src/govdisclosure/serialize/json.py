@@ -108,8 +108,11 @@ def _check_version(data: Any, cls: type) -> dict[str, Any]:
 
 def _structure(data: dict[str, Any], cls: type[T], *, checked: bool) -> T:
     """``data`` (a dict with the right ``schema_version``) as ``cls``. ``checked`` says orjson
-    read it, so that its text holds no lone surrogate, which the compiled path assumes."""
-    body = dict(data)  # a copy (the caller's dict is left alone), and cheaper than filtering
+    read it, so that its text holds no lone surrogate, which the compiled path assumes, and
+    that the dict is this module's own (no caller holds it)."""
+    # The caller's dict is left alone: a copy, cheaper than filtering; a dict read here is
+    # nobody else's, and loses its version in place.
+    body = data if checked else dict(data)
     body.pop(VERSION_KEY, None)
     try:
         if not checked:
