@@ -45,6 +45,8 @@ def test_every_model_is_frozen() -> None:
     [
         ("12345", "expected six digits"),
         ("32080a", "expected six digits"),
+        ("320800\n", "expected six digits"),  # a pattern ending in "$" let this through
+        ("\uff13\uff12\uff10\uff18\uff10\uff10", "expected six digits"),  # full-width digits
         ("990000", "'99' is not a province-level prefix"),
         ("320012", "has a county part but no prefecture part"),
     ],

@@ -299,6 +299,17 @@ CASES: dict[str, Case] = {
             ),
         ),
     ),
+    "url-trailing-newline": Case(
+        AnnualReport2021,
+        _set(_REPORT, ("agency", "website"), "https://www.gov.cn\n"),
+        (
+            (
+                "$.agency.website",
+                "expected an absolute http(s) URL, got 'https://www.gov.cn\\n'",
+                "应为以http(s)://开头的完整网址，实际为'https://www.gov.cn\\n'",
+            ),
+        ),
+    ),
     # --- enums and tags ---------------------------------------------------------------------------
     "unknown-enum-code": Case(
         DisclosureRequest,
@@ -528,6 +539,11 @@ CASES: dict[str, Case] = {
         RegionCode,
         _set(_REGION, ("code",), "12345"),
         (("$.code", "expected six digits, got '12345'", "应为6位数字，实际为'12345'"),),
+    ),
+    "region-code-trailing-newline": Case(
+        RegionCode,
+        _set(_REGION, ("code",), "320800\n"),
+        (("$.code", "expected six digits, got '320800\\n'", "应为6位数字，实际为'320800\\n'"),),
     ),
     "region-county-without-prefecture": Case(
         RegionCode,

@@ -1482,7 +1482,7 @@ def phone_number_strings() -> SearchStrategy[str]:
     >>> @settings(max_examples=10, database=None)
     ... @given(phone_number_strings())
     ... def check(number):
-    ...     assert PHONE_PATTERN.match(number)
+    ...     assert PHONE_PATTERN.fullmatch(number)
     >>> check()
     """
     digits = string.digits

@@ -566,7 +566,7 @@ def test_attrs_validators_of_other_projects_become_constraints() -> None:
     assert props["level"]["enum"] == [1, 2, 3]
     assert props["rounds"]["exclusiveMinimum"] == 0
     assert props["rounds"]["exclusiveMaximum"] == 9
-    assert props["code"]["pattern"] == "^(?:[A-Z][0-9]+)$"
+    assert props["code"]["pattern"] == r"^(?:[A-Z][0-9]+)(?!\n)$"
     assert props["prefix"]["pattern"] == "^(?:[A-Z]+)"
     assert props["anywhere"]["pattern"] == "x"
     assert "pattern" not in props["careless"]

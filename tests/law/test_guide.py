@@ -53,7 +53,7 @@ OFFICE = ReceivingOffice(
 )
 def test_phone_numbers_as_printed(number: str) -> None:
     assert ReceivingOffice(name="办", phones=(number,), fax=number).fax == number
-    assert PHONE_PATTERN.match(number)
+    assert PHONE_PATTERN.fullmatch(number)
 
 
 @pytest.mark.parametrize("number", ["1234", "abc", "010-", "-010", "12345678901234567890123", ""])
@@ -134,12 +134,32 @@ def test_the_schema_pattern_agrees_with_the_validator(number: str) -> None:
     import re
 
     assert re.match(PHONE_SCHEMA_PATTERN, number)
-    assert PHONE_PATTERN.match(number)
+    assert PHONE_PATTERN.fullmatch(number)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("postcode", "223001\n"),
+        ("fax", "010-12345678\n"),
+        ("email", "gk@sc.gov.cn\n"),
+        ("phones", ("010-12345678\n",)),
+    ],
+)
+def test_a_final_newline_is_not_part_of_a_contact_detail(field: str, value: object) -> None:
+    # Python's "$" matches before a final newline: the model and the schema must not.
+    with pytest.raises(InvalidValue) as info:
+        ReceivingOffice(name="办", **{field: value})  # type: ignore[arg-type]
+    assert info.value.field_name == field
+    wire = list(value) if isinstance(value, tuple) else value  # a tuple is a JSON array
+    document = to_dict(ReceivingOffice(name="办")) | {field: wire}
+    errors = list(Draft202012Validator(json_schema(ReceivingOffice)).iter_errors(document))
+    assert errors, f"the schema accepts {field}={value!r}"
 
 
 def test_email_pattern() -> None:
-    assert EMAIL_PATTERN.match("gk@sc.gov.cn")
-    assert not EMAIL_PATTERN.match("gk@@sc.gov.cn")
+    assert EMAIL_PATTERN.fullmatch("gk@sc.gov.cn")
+    assert not EMAIL_PATTERN.fullmatch("gk@@sc.gov.cn")
 
 
 def test_notice_validation() -> None:

@@ -329,6 +329,13 @@ def test_text_header_fields_publisher_and_dates() -> None:
     assert parse_report(unreadable).report.published_on is None
 
 
+def test_a_url_with_a_final_newline_is_left_out() -> None:
+    # The model's URL pattern applies whole: before, its "$" let the newline through.
+    body = "某县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n全年公开信息10条。"
+    assert parse_report(body, url="https://www.gov.cn/x\n").report.url is None
+    assert parse_report(body, url="https://www.gov.cn/x").report.url == "https://www.gov.cn/x"
+
+
 def test_titles_that_do_not_name_agency_and_year() -> None:
     with pytest.raises(ParseError, match="no title naming the agency"):
         parse_report("某县人民政府关于2019年政府信息公开工作年度报告的说明\n一、总体情况\n无。")

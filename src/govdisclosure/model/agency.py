@@ -97,7 +97,7 @@ _PROVINCES = frozenset(
         "82",
     ]
 )
-_SIX_DIGITS = re.compile(r"^[0-9]{6}$")
+_SIX_DIGITS = re.compile(r"[0-9]{6}")  # fullmatch: "$" would let a final "\n" through
 
 
 @attrs.frozen
@@ -124,7 +124,7 @@ class RegionCode:
 
     @code.validator
     def _check(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if not isinstance(value, str) or not _SIX_DIGITS.match(value):
+        if not isinstance(value, str) or not _SIX_DIGITS.fullmatch(value):
             raise InvalidValue(
                 attribute.name,
                 f"expected six digits, got {value!r}",

@@ -501,13 +501,14 @@ def optional_text(instance: object, attribute: attrs.Attribute[Any], value: obje
         text(instance, attribute, value)
 
 
-#: What :func:`optional_url` accepts (the compiled serializer inlines the same check).
+#: What :func:`optional_url` accepts (the compiled serializer inlines the same check). Every
+#: pattern here is applied with ``fullmatch``: their ``$`` alone would accept a final newline.
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
 def optional_url(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``None`` or an absolute http(s) URL."""
-    if value is not None and not (isinstance(value, str) and URL_PATTERN.match(value)):
+    if value is not None and not (isinstance(value, str) and URL_PATTERN.fullmatch(value)):
         raise InvalidValue(
             _name(attribute),
             f"expected an absolute http(s) URL, got {value!r}",
@@ -536,7 +537,7 @@ def _matches(
     pattern: re.Pattern[str], what: str, what_zh: str
 ) -> Callable[[object, attrs.Attribute[Any], object], None]:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not (isinstance(value, str) and pattern.match(value)):
+        if value is not None and not (isinstance(value, str) and pattern.fullmatch(value)):
             raise InvalidValue(
                 _name(attribute),
                 f"expected {what}, got {value!r}",

@@ -1293,7 +1293,7 @@ def interpret(blocks: Sequence[Block], hints: Hints) -> ParseResult:
         "year": year,
         "title": narrative.title,
         "published_on": published,
-        "url": hints.url if hints.url and URL_PATTERN.match(hints.url) else None,
+        "url": hints.url if hints.url and URL_PATTERN.fullmatch(hints.url) else None,
         "preamble": tuple(narrative.preamble),
         "sections": tuple(narrative.sections),
         "closing": tuple(narrative.closing),

@@ -410,7 +410,7 @@ class _Generator:
             # no twin, whose own __init__ must not run.
             "_new": operator.call,
             "_obj_new": object.__new__,
-            "_url_match": _base.URL_PATTERN.match,
+            "_url_match": _base.URL_PATTERN.fullmatch,
             "_too_deep": _base.Nesting.too_deep,
             "_any_of": any,
             "_kids": _Getters(),
@@ -420,7 +420,7 @@ class _Generator:
             "_len": len,
             "_set": set,
             "_get_row": operator.attrgetter("row"),
-            "_six_digits": _agency._SIX_DIGITS.match,
+            "_six_digits": _agency._SIX_DIGITS.fullmatch,
             "_PROVINCES": _agency._PROVINCES,
             "_FV": FormatVersion,
         }

@@ -141,7 +141,7 @@ def _date(value: Any) -> date:
 def _url(value: Any) -> str:
     """An absolute http(s) URL, as the report's ``url`` field accepts (the model's pattern)."""
     text: str = _expect(value, str)
-    if not URL_PATTERN.match(text):
+    if not URL_PATTERN.fullmatch(text):
         raise ValueError(f"expected an absolute http(s) URL, got {text!r}")
     return text
 

@@ -80,18 +80,27 @@ def _portable(pattern: re.Pattern[str]) -> str:
     return pattern.pattern.replace(r"\d", "[0-9]")
 
 
+def _whole(pattern: str) -> str:
+    r"""A pattern the converter fullmatches, for validators that search (Python's jsonschema).
+
+    ``$`` also matches before a final newline in Python, where the converter's ``fullmatch``
+    does not: ``(?!\n)$`` is the end in both Python and ECMA-262.
+    """
+    return f"{pattern[:-1]}(?!\\n)$" if pattern.endswith("$") else pattern
+
+
 DATE_PATTERN = _portable(_ISO_DATE)
 DECIMAL_PATTERN = _portable(_DECIMAL)
 # Non-negative decimals: what ``value < 0`` lets through, including "-0" and "-0.00".
 NON_NEGATIVE_DECIMAL_PATTERN = r"^(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|-0(?:\.0+)?)(?!\n)$"
 NON_BLANK_PATTERN = r"\S"
-URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"
+URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*(?!\n)$"
 # GB 32100: 8 digits, then 10 characters of the code alphabet (no I, O, S, V, Z).
-CREDIT_CODE_PATTERN = r"^[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}$"
+CREDIT_CODE_PATTERN = r"^[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}(?!\n)$"
 _PROVINCES = "|".join(sorted(m.agency._PROVINCES))
 # GB/T 2260: a province prefix, then either 0000, or a prefecture part other than 00 and any
 # county part.
-REGION_CODE_PATTERN = rf"^(?:{_PROVINCES})(?:0000|(?:0[1-9]|[1-9][0-9])[0-9]{{2}})$"
+REGION_CODE_PATTERN = rf"^(?:{_PROVINCES})(?:0000|(?:0[1-9]|[1-9][0-9])[0-9]{{2}})(?!\n)$"
 
 
 # --- the plan: how the converter writes each field ----------------------------------------------
@@ -460,7 +469,7 @@ _add_rule(
 # The disclosure guide's contact details and the agency's notices.
 PHONE_PATTERN = (
     r"^(?=(?:\D*\d){5,20}\D*$)\+?[0-9（(][0-9 ()（）\-]*[0-9]"
-    r"(?: ?(?:转|[Ee][Xx][Tt]\.?|[Xx]) ?[0-9]{1,6})?$"
+    r"(?: ?(?:转|[Ee][Xx][Tt]\.?|[Xx]) ?[0-9]{1,6})?(?!\n)$"
 )
 """JSON Schema form of :data:`govdisclosure.model.base.PHONE_PATTERN` (no case flag in ECMA)."""
 
@@ -485,8 +494,8 @@ def _notice_outcome(builder: _Builder, owner: Plan) -> dict[str, Any]:
 
 
 _RULES[_base.optional_phone] = _Rule(_pattern(PHONE_PATTERN))
-_RULES[_base.optional_email] = _Rule(_pattern(_base.EMAIL_PATTERN.pattern))
-_RULES[_base.optional_postcode] = _Rule(_pattern(_base.POSTCODE_PATTERN.pattern))
+_RULES[_base.optional_email] = _Rule(_pattern(_whole(_base.EMAIL_PATTERN.pattern)))
+_RULES[_base.optional_postcode] = _Rule(_pattern(_whole(_base.POSTCODE_PATTERN.pattern)))
 _RULES[_base.phone_numbers] = _Rule(_items_pattern(PHONE_PATTERN))
 _add_rule("Notice", "outcome", _Rule(owner=_notice_outcome))
 _add_rule(
@@ -522,7 +531,7 @@ def _attrs_rule(v: Any) -> _Rule | None:
         # attrs calls one of these three methods of the compiled pattern.
         func = getattr(v.match_func, "__name__", "fullmatch")
         wrapped = {"match": f"^(?:{source})", "search": source}
-        return _Rule(_pattern(wrapped.get(func, f"^(?:{source})$")))
+        return _Rule(_pattern(wrapped.get(func, f"^(?:{source})(?!\\n)$")))
     if isinstance(v, _IN):
         options = list(v.options)
         codes = [o.value if isinstance(o, _base.LabelledEnum) else o for o in options]
