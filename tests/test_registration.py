@@ -435,7 +435,7 @@ def test_registering_an_abstract_base_itself_fails(base: type) -> None:
 
 @pytest.mark.parametrize(
     "tag",
-    ["Example.Tag", "", "has space", "-leading-dash", "x" * 65, "例子.tag", "example/tag"],
+    ["Example.Tag", "", "has space", "-leading-dash", "x" * 65, "例子.tag", "example/tag", "tag\n"],
 )
 def test_registering_with_a_bad_tag_fails(tag: str) -> None:
     @attrs.frozen(kw_only=True)

@@ -93,7 +93,7 @@ def register(cls: type, tag: str) -> type:
         raise RegistrationError(
             f"{cls.__qualname__} does not subclass an extensible model; those are: {extensible}"
         )
-    if not isinstance(tag, str) or not _TAG_SHAPE.match(tag):
+    if not isinstance(tag, str) or not _TAG_SHAPE.fullmatch(tag):
         raise RegistrationError(
             f"tag {tag!r} must be 1-64 lower-case letters, digits or . _ : - "
             "(use a prefix of your own, e.g. 'sichuan.agency')"
