@@ -23,20 +23,18 @@ from hypothesis import strategies as st
 from common import assert_dict_round_trip, assert_json_round_trip
 from govdisclosure import model as public_models
 from govdisclosure import testing
-from govdisclosure.model import (
-    Agency,
+from govdisclosure.model.agency import Agency
+from govdisclosure.model.layout import FormatVersion
+from govdisclosure.model.proactive import ProactiveRegister
+from govdisclosure.model.report import (
     AnnualReport,
     AnnualReport2008,
     AnnualReport2019,
     AnnualReport2021,
-    ApplicationTable,
-    DisclosureRequest,
-    FormatVersion,
     LegacyIndicator,
-    ProactiveRegister,
-    RequestEvent,
-    ReviewTable,
 )
+from govdisclosure.model.request import DisclosureRequest, RequestEvent
+from govdisclosure.model.tables import ApplicationTable, ReviewTable
 from govdisclosure.serialize import (
     SCHEMA_VERSION,
     TAG_KEY,
