@@ -23,6 +23,8 @@ from govdisclosure.checks import (
     Severity,
     _builtin,
     _core,
+    _fees,
+    _narrative,
     check,
     register_rule,
     registered_rules,
@@ -225,3 +227,121 @@ def test_rows_other_than_the_printed_ones_are_read_all_the_same() -> None:
     first = tuple(getattr(rows[0], column.attribute) for column in table.rows[0].columns)
     assert table.read(SimpleNamespace(rows=rows[:1])) == first
     assert table.read(SimpleNamespace(rows=())) == ()
+
+
+# --- the fee rules' shortcut ------------------------------------------------------------------
+
+# Pieces of section 六 that the fee text's reading turns on, and some that it does not.
+_FEE_PIECES = (
+    "收取信息处理费",
+    "信息处理费",
+    "共计380元",
+    "其中",
+    "民政局1件，收取380元",
+    "申请材料共150页",
+    "按件计收",
+    "同一申请人",
+    "共2件",
+    "1500元",
+    "费",
+    "。",
+    "，",
+    "\n",
+    "无",
+)
+
+
+def with_section_six(report: AnnualReport, paragraphs: tuple[str, ...]) -> AnnualReport:
+    sections = tuple(
+        attrs.evolve(s, paragraphs=paragraphs) if s.heading.startswith("六") else s
+        for s in report.sections
+    )
+    return attrs.evolve(report, sections=sections)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(EXAMPLES[:2]),
+    st.lists(
+        st.lists(st.sampled_from(_FEE_PIECES), max_size=8).map("".join), min_size=1, max_size=3
+    ),
+    st.booleans(),
+)
+def test_the_fee_shortcut_gives_the_findings_of_the_fee_rules(
+    name: str, paragraphs: list[str], unverifiable: bool
+) -> None:
+    report = with_section_six(example(name), tuple(paragraphs))
+    rules = ["FEE-ITEMS", "FEE-SCHEDULE"]
+    options: dict[str, Any] = {"include_unverifiable": unverifiable}
+    assert check(report, **options) == plain(report, **options)
+    assert check(report, rules=rules, **options) == plain(report, rules=rules, **options)
+    if _fees._nothing_to_read(report):  # then neither rule has anything to say
+        memo(report).blanks = True
+        assert [list(registered_rules()[r].func(report)) for r in rules] == [[], []]
+
+
+def test_the_fee_shortcut_runs_the_rules_when_section_six_itemises_or_charges() -> None:
+    report = example("huaian-city-2024")
+    assert _fees._nothing_to_read(report)  # 收取…信息处理费3940元: nothing itemised
+    for words in ("其中民政局1件，收取380元", "申请材料共150页", "按件计收"):
+        assert not _fees._nothing_to_read(with_section_six(report, (f"信息处理费{words}。",)))
+    # A paragraph without 费 is not read for fees, whatever it says.
+    assert _fees._nothing_to_read(with_section_six(report, ("其中共150页，按件计收。",)))
+    # Without sections, the shortcut holds, and the rules (run alone) say nothing either.
+    bare = attrs.evolve(report, sections=())
+    assert _fees._nothing_to_read(bare)
+    assert [list(registered_rules()[r].func(bare)) for r in ("FEE-ITEMS", "FEE-SCHEDULE")] == [
+        [],
+        [],
+    ]
+
+
+# --- findings built without attrs' __init__ ----------------------------------------------------
+
+
+def test_findings_are_built_as_their_class_builds_them() -> None:
+    fields: dict[str, Any] = {
+        "rule": "T3-BALANCE",
+        "severity": Severity.ERROR,
+        "status": _core.Status.NOT_VERIFIABLE,
+        "part": ReportPart.APPLICATIONS,
+        "cell": None,
+        "subject": "s",
+        "expected": 1,
+        "actual": None,
+        "year": 2024,
+        "message": "en",
+        "message_zh": "zh",
+        "blanks_as_zero": True,
+    }
+    assert [f.name for f in attrs.fields(_core.Finding)] == list(fields)
+    made = _core._new_finding(*fields.values())
+    built = _core.Finding(**fields)
+    assert type(made) is _core.Finding
+    assert made == built and repr(made) == repr(built) and hash(made) == hash(built)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.rule = "x"  # type: ignore[misc]
+
+
+def test_only_classes_without_validation_get_a_constructor() -> None:
+    @attrs.frozen
+    class Checked:
+        value: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    with pytest.raises(AssertionError):
+        _core._constructor(Checked)
+
+
+# --- the narrative scan's table of labels ------------------------------------------------------
+
+
+def test_the_scan_reads_the_same_with_its_table_of_labels_emptied_when_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = {name: check(example(name)) for name in EXAMPLES}
+    monkeypatch.setattr(_narrative, "_MAX_CLASSES", 3)
+    monkeypatch.setattr(_narrative, "_CLASSES", {})
+    for name in EXAMPLES:
+        fresh = attrs.evolve(example(name))  # a new object: a new memo, a new scan
+        assert check(fresh) == expected[name]
+        assert len(_narrative._CLASSES) <= 3

@@ -355,6 +355,29 @@ def _plain_values(
     }
 
 
+def _constructor(cls: type) -> Callable[..., Any]:
+    """A constructor of a frozen slotted attrs class taking its fields in order, that sets the
+    slots through their descriptors (the class's own ``__init__`` goes through
+    ``object.__setattr__`` by name for each field: a finding is built for every failure).
+
+    Only for a class whose fields have no validator or converter and are all set by
+    ``__init__`` (asserted): then it builds exactly what ``cls(**fields)`` builds.
+    """
+    fields = attrs.fields(cls)
+    assert all(
+        f.validator is None and f.converter is None and f.init and not f.alias.startswith("_")
+        for f in fields
+    )
+    names = [f.name for f in fields]
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    namespace.update({f"set_{name}": cls.__dict__[name].__set__ for name in names})
+    body = "".join(f"    set_{name}(o, {name})\n" for name in names)
+    source = f"def make({', '.join(names)}):\n    o = new(cls)\n{body}    return o\n"
+    exec(compile(source, f"<constructor of {cls.__name__}>", "exec"), namespace)
+    make: Callable[..., Any] = namespace["make"]
+    return make
+
+
 def _finding(
     rule: Rule, obs: Observation, holds: bool | None, year: int | None, zeroed: bool
 ) -> Finding:
@@ -380,20 +403,25 @@ def _finding(
     if zeroed:
         en = f"with blank cells read as 0: {en}"
         zh = f"空白单元格按0计：{zh}"
-    return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        status=status,
-        part=rule.part,
-        cell=cell,
-        subject=subject,
-        expected=expected,
-        actual=actual,
-        year=year,
-        message=en,
-        message_zh=zh,
-        blanks_as_zero=zeroed,
+    finding: Finding = _new_finding(
+        rule.id,
+        rule.severity,
+        status,
+        rule.part,
+        cell,
+        subject,
+        expected,
+        actual,
+        year,
+        en,
+        zh,
+        zeroed,
     )
+    return finding
+
+
+# Finding(...) by position, built without attrs' __init__ (see _constructor).
+_new_finding = _constructor(Finding)
 
 
 _Func = Callable[..., Iterable[Observation]]

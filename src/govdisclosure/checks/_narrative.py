@@ -272,6 +272,20 @@ def _classify(label: str) -> tuple[int, object, str, Target | None]:
 
 _NO_FIGURES = _Scan((), (), (), (), (), {}, None)
 
+# _classify's answers by label, in a plain dict (a lookup is about half the cost of the cache's
+# call, and the scan makes one per figure of every report); emptied when full, as labels are
+# untrusted input.
+_CLASSES: dict[str, tuple[int, object, str, Target | None]] = {}
+_MAX_CLASSES = 4096
+
+
+def _class_of(label: str) -> tuple[int, object, str, Target | None]:
+    """:func:`_classify` of a label not in ``_CLASSES``, kept there."""
+    if len(_CLASSES) >= _MAX_CLASSES:
+        _CLASSES.clear()
+    found = _CLASSES[label] = _classify(label)
+    return found
+
 
 def _scan(report: AnnualReport) -> _Scan:
     """The scan of a report's figures; the rules of one check share it (in the report's memo).
@@ -294,27 +308,34 @@ def _scan(report: AnnualReport) -> _Scan:
     keyed: dict[str, int | None] = {}
     whole: int | None = None
     previous: str | None = None  # the count a bare "占N%" right after it is a share of
-    exact, classify, total = Qualifier.EXACT, _classify, ApplicationRow.TOTAL
+    exact, total = Qualifier.EXACT, ApplicationRow.TOTAL
+    known = _CLASSES.get
     for figure in report.figures:
-        # _exact_count, inlined: this runs for every figure of every report.
+        label = figure.label
+        found = known(label)
+        kind, what, key, cell = _class_of(label) if found is None else found
         quantity = figure.quantity
+        if cell is None:
+            if quantity.unit == "%" and quantity.qualifier is exact:
+                if key.endswith("占比"):
+                    shares.append((key.removesuffix("占比"), key, quantity.value))
+                elif key in ("占", "占比") and previous is not None:
+                    shares.append((previous, f"{previous}占比", quantity.value))
+            previous = None
+            if kind == 4:
+                continue  # most figures name nothing: no count to read (and no cell)
+        # _exact_count, inlined: this runs for every figure of every report.
         value = quantity.value
-        unit = quantity.unit
-        kind, what, key, cell = classify(figure.label)
-        is_exact = quantity.qualifier is exact
-        count = value if unit == "件" and is_exact and type(value) is int else None
+        count = (
+            value
+            if quantity.unit == "件" and quantity.qualifier is exact and type(value) is int
+            else None
+        )
         if cell is not None:
             keyed[key] = count
             if cell is total and whole is None:
                 whole = count
             previous = key
-        else:
-            if unit == "%" and is_exact:
-                if key.endswith("占比"):
-                    shares.append((key.removesuffix("占比"), key, value))
-                elif key in ("占", "占比") and previous is not None:
-                    shares.append((previous, f"{previous}占比", value))
-            previous = None
         if count is None:
             continue
         if kind == 0:
@@ -436,11 +457,13 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     applications = held.table(ReportPart.APPLICATIONS)
     reviews = held.table(ReportPart.REVIEWS)
     blanks = held.blanks
+    if applications is not None:
+        rows_at, cells = _positions(applications[0])[0], applications[1]
     for figure, cell, value in counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
             if applications is not None:
-                expected = _row_total(applications, cell)
+                expected = cells[rows_at[cell]]  # _row_total, inlined
         elif isinstance(cell, frozenset):
             if applications is not None:
                 expected = _outcome_total(applications, cell)
@@ -482,6 +505,11 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
         yield Observation(None, sum(parts), _exact_count(replies), subject=replies.label)
 
 
+# The precision of a printed share (1, 0.1, 0.01…) by its exponent: few, and the same for every
+# report (a step is exact, 1 scaled by a power of ten).
+_STEPS: dict[int, Decimal] = {}
+
+
 @register_rule(
     "NARRATIVE-SHARE",
     versions=_TABLES,
@@ -508,42 +536,55 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
             continue
         stated = Decimal(printed)
         # Compare at the precision printed; a share truncated instead of rounded still holds.
-        step = Decimal(1).scaleb(stated.as_tuple().exponent)  # type: ignore[arg-type]
+        exponent: int = stated.as_tuple().exponent  # type: ignore[assignment]
+        step = _STEPS.get(exponent)
+        if step is None:
+            step = _STEPS[exponent] = Decimal(1).scaleb(exponent)
         exact_share = Decimal(100 * part) / whole
         if abs(exact_share - stated) >= step:
             expected = exact_share.quantize(step, rounding=ROUND_HALF_UP)
             yield Observation(None, expected, stated, subject=label)
 
 
+_UNSEEN: Any = object()  # a table not looked up yet (None is a table not printed)
+
+
 def _says_upheld(text: str) -> bool:
     """Whether ``text`` has a word of :data:`_UPHELD_WORDS` (均获维持, 均维持…) anywhere.
 
     Every word ends in 维持, and 维持 is rare: its places are found with ``str.find`` and the
-    characters before each looked at, which is much faster than looking for each word.
+    characters before each looked at, which is much faster than looking for each word. Most
+    are 结果维持: the one character before it, which no word ends its head with, rules it out
+    before any slice is made.
     """
-    at = text.find("维持")
+    find = text.find
+    at = find("维持")
     while at >= 0:
-        if text[max(0, at - 1) : at] in _UPHELD_HEADS or text[max(0, at - 2) : at] in _UPHELD_HEADS:
+        if (
+            at
+            and text[at - 1] in _UPHELD_LAST
+            and (text[at - 1 : at] in _UPHELD_HEADS or text[max(0, at - 2) : at] in _UPHELD_HEADS)
+        ):
             return True
-        at = text.find("维持", at + 2)
+        at = find("维持", at + 2)
     return False
 
 
-# What comes before 维持 in each word (one or two characters: 均, 均获…).
+# What comes before 维持 in each word (one or two characters: 均, 均获…), and the characters
+# those end with (a word at the very start of the text has nothing before its 维持: no head).
 _UPHELD_HEADS = frozenset(word.removesuffix("维持") for word in _UPHELD_WORDS)
+_UPHELD_LAST = frozenset(head[-1] for head in _UPHELD_HEADS)
 assert all(word.endswith("维持") and 1 <= len(word) - 2 <= 2 for word in _UPHELD_WORDS)
 
 
-def _said_upheld(figure: Figure, text: str) -> bool:
-    """Whether the sentence that gives the figure says all the cases were upheld.
+def _said_after(quote: str, text: str) -> bool:
+    """Whether the rest of the sentence that starts with ``quote`` (a figure's words) says all
+    the cases were upheld.
 
     ``text`` is the report's paragraphs joined by the memo's separator: the rest of the
     sentence ends at 。 or at the end of the paragraph. It may be "" when it has no word of
-    :data:`_UPHELD_WORDS` (then only the quote can say it).
+    :data:`_UPHELD_WORDS` (then it says nothing).
     """
-    quote = figure.quote or ""
-    if _says_upheld(quote):
-        return True
     if not quote or not text:
         return False
     at = text.find(quote)
@@ -573,19 +614,25 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     tables = report
     text: str | None = None
     held = memo(report)
+    reviews: _Read | None = _UNSEEN
     for figure, cell, value in _scan(tables).counts:
         if not isinstance(cell, tuple):
             continue
-        reviews = held.table(ReportPart.REVIEWS)
+        if reviews is _UNSEEN:
+            reviews = held.table(ReportPart.REVIEWS)
         upheld = None if reviews is None else _review_sum(reviews, cell, _UPHELD)
         if upheld == value or (upheld is None and not held.blanks):
             continue  # holds whatever the text says, or would be dropped: no need to read it
-        if text is None:
-            text = held.text
-            if not _says_upheld(text):  # then only a quote can say it
-                text = ""
-        if _said_upheld(figure, text):
-            yield Observation(None, upheld, value, subject=figure.label)
+        # The figure's own words first: when they say it, the text need not be read at all.
+        quote = figure.quote or ""
+        if not _says_upheld(quote):
+            if text is None:
+                text = held.text
+                if not _says_upheld(text):  # then only a quote can say it
+                    text = ""
+            if not _said_after(quote, text):
+                continue
+        yield Observation(None, upheld, value, subject=figure.label)
 
 
 @register_rule(
