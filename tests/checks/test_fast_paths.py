@@ -345,3 +345,55 @@ def test_the_scan_reads_the_same_with_its_table_of_labels_emptied_when_full(
         fresh = attrs.evolve(example(name))  # a new object: a new memo, a new scan
         assert check(fresh) == expected[name]
         assert len(_narrative._CLASSES) <= 3
+
+
+# --- the narrative rules' shortcut -------------------------------------------------------------
+
+_HEADLINE_LABELS = (
+    "受理政府信息公开申请",
+    "收到政府信息公开申请",
+    "2024年全区共收到政府信息公开申请",
+    "区政府办代表区政府受理政府信息公开申请",
+    "全市备案政府信息公开行政复议案件",
+    "其中自然人申请",
+    "法人或其他组织",
+    "答复政府信息公开申请",
+    "上年度结转申请",
+    "不予公开",
+    "不予公开占比",
+    "制作政策解读",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(EXAMPLES[:2]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(_HEADLINE_LABELS),
+            st.sampled_from((0, 1, 18, 34, 72, 74, 859, 877, 3119, 3153)),
+            st.sampled_from(("件", "%")),
+        ),
+        max_size=4,
+    ),
+    st.booleans(),
+    edits,
+)
+def test_the_headline_shortcut_gives_the_findings_of_the_narrative_rules(
+    name: str,
+    added: list[tuple[str, int, str]],
+    unverifiable: bool,
+    cells: list[tuple[int, int, int]],
+) -> None:
+    from govdisclosure.model.quantity import Quantity
+    from govdisclosure.model.report import Figure
+
+    report = changed(example(name), cells)
+    figures = tuple(Figure(label=label, quantity=Quantity(n, unit)) for label, n, unit in added)
+    report = attrs.evolve(report, figures=report.figures + figures)
+    options: dict[str, Any] = {"include_unverifiable": unverifiable}
+    assert check(report, **options) == plain(report, **options)
+
+
+def test_the_headline_shortcut_holds_for_reports_without_tables() -> None:
+    assert _narrative._no_headline_findings(example("sichuan-hrss-2013"))

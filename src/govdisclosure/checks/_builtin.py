@@ -395,12 +395,13 @@ _shortcut(_tables_hold, (func for _, func in _TABLE_RULES))
 def _documents(report: AnnualReport) -> Iterator[Observation]:
     if not isinstance(report, AnnualReport2021) or report.proactive is None:
         return
-    table = form_of(report).table(ReportPart.PROACTIVE)
+    proactive = report.proactive
     for name in ("regulations", "normative_documents"):
-        counts = getattr(report.proactive, name)
+        counts = getattr(proactive, name)
         issued, in_force = counts.issued, counts.in_force
         if issued is None or in_force is None or in_force < issued:
-            cell = table.cell(name, "in_force")
+            # The cell is looked up only for an observation (the rule holds for most reports).
+            cell = form_of(report).table(ReportPart.PROACTIVE).cell(name, "in_force")
             yield Observation(cell, issued, in_force, at_least=True)
 
 
