@@ -9,6 +9,7 @@ mode of :func:`check`.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -397,3 +398,55 @@ def test_the_headline_shortcut_gives_the_findings_of_the_narrative_rules(
 
 def test_the_headline_shortcut_holds_for_reports_without_tables() -> None:
     assert _narrative._no_headline_findings(example("sichuan-hrss-2013"))
+
+
+# --- messages filled in by generated f-strings -------------------------------------------------
+
+_TEMPLATE_PIECES = (
+    "{row}",
+    "{column}",
+    "{expected}",
+    "{actual}",
+    "{year}",
+    "{expected:>6}",
+    "{actual!r}",
+    "{whole}",
+    "{0}",
+    "{}",
+    "{{",
+    "}}",
+    "{",
+    "}",
+    '"',
+    "'",
+    "\\",
+    "\\n",
+    "正文称“",
+    "”为",
+    "件，表格为",
+    " and ",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_TEMPLATE_PIECES), max_size=8).map("".join),
+    st.sampled_from((None, 0, 3119, Decimal("33.9"), Decimal("1E+1"), "x")),
+    st.sampled_from((None, 7, Decimal("32.0"))),
+    st.sampled_from((None, 2024)),
+)
+def test_a_generated_message_is_the_template_filled_in(
+    template: str, expected: object, actual: object, year: int | None
+) -> None:
+    values = ("行", "列", expected, actual, year, "空白")
+    try:
+        want: str | type[Exception] = template.format_map(_core._plain_values(*values))
+    except (KeyError, IndexError, ValueError) as error:
+        want = type(error)
+    try:
+        got: str | type[Exception] = _core._plain_message(template, *values)
+    except (KeyError, IndexError, ValueError) as error:
+        got = type(error)
+    assert got == want
+    if _core._formatter(template) is not None:  # only plain fields of the five names
+        assert isinstance(want, str)

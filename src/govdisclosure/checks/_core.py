@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -355,6 +356,61 @@ def _plain_values(
     }
 
 
+#: The values a message template of an observation without details is given, in order.
+_PLAIN_FIELDS = ("row", "column", "expected", "actual", "year")
+
+
+@functools.lru_cache(maxsize=1024)
+def _formatter(template: str) -> Callable[..., str] | None:
+    """The template as a generated f-string of :data:`_PLAIN_FIELDS` (passed in that order),
+    which builds the message about three times as fast as ``format_map`` with a dict (a
+    finding is built for every failure). Its literal text is passed as values, never written
+    into the source. None for a template that is not only literal text and plain fields of
+    those names (a format spec, a conversion, another name, a malformed template): then
+    ``format_map`` formats it, as ever. Both format each value with ``format(value, "")``."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    namespace: dict[str, Any] = {}
+    pieces = []
+    for index, (literal, field, spec, conversion) in enumerate(parsed):
+        if literal:
+            namespace[f"text{index}"] = literal
+            pieces.append(f"{{text{index}}}")
+        if field is None:
+            continue
+        if field not in _PLAIN_FIELDS or spec or conversion:
+            return None
+        pieces.append(f"{{{field}}}")
+    source = f'def message({", ".join(_PLAIN_FIELDS)}):\n    return f"{"".join(pieces)}"\n'
+    exec(compile(source, "<message template>", "exec"), namespace)
+    formatter: Callable[..., str] = namespace["message"]
+    return formatter
+
+
+def _plain_message(
+    template: str,
+    row: str,
+    column: str,
+    expected: object,
+    actual: object,
+    year: int | None,
+    blank: str,
+) -> str:
+    """A message template filled in with the values of an observation without details."""
+    formatter = _formatter(template)
+    if formatter is None:
+        return template.format_map(_plain_values(row, column, expected, actual, year, blank))
+    return formatter(
+        row,
+        column,
+        blank if expected is None else expected,
+        blank if actual is None else actual,
+        year,
+    )
+
+
 def _constructor(cls: type) -> Callable[..., Any]:
     """A constructor of a frozen slotted attrs class taking its fields in order, that sets the
     slots through their descriptors (the class's own ``__init__`` goes through
@@ -390,11 +446,11 @@ def _finding(
     if obs.details:
         en_values = {"row": row, "column": column, **_values(obs, year, "blank", zh=False)}
         zh_values = {"row": row_zh, "column": column_zh, **_values(obs, year, "空白", zh=True)}
+        en = rule.message.format_map(en_values)
+        zh = rule.message_zh.format_map(zh_values)
     else:  # the common case, without the general merge of the details
-        en_values = _plain_values(row, column, expected, actual, year, "blank")
-        zh_values = _plain_values(row_zh, column_zh, expected, actual, year, "空白")
-    en = rule.message.format_map(en_values)
-    zh = rule.message_zh.format_map(zh_values)
+        en = _plain_message(rule.message, row, column, expected, actual, year, "blank")
+        zh = _plain_message(rule.message_zh, row_zh, column_zh, expected, actual, year, "空白")
     status = Status.FAILED
     if holds is None:
         status = Status.NOT_VERIFIABLE
