@@ -450,3 +450,31 @@ def test_a_generated_message_is_the_template_filled_in(
     assert got == want
     if _core._formatter(template) is not None:  # only plain fields of the five names
         assert isinstance(want, str)
+
+
+# --- the table rules' own generated tests ------------------------------------------------------
+
+
+def never(*_: object) -> Any:
+    """A generated test that never holds: the rule goes through its cells one by one."""
+    return lambda values, blanks: False
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(EXAMPLES), edits, st.booleans(), st.booleans())
+def test_each_table_rule_finds_what_its_loop_finds(
+    name: str, cells: list[tuple[int, int, int]], unverifiable: bool, zeroed: bool
+) -> None:
+    report = changed(example(name), cells)
+    rules = ["T3-BALANCE", "T3-ROW-SUM", "T3-OUTCOMES", "T4-TOTAL"]
+    options: dict[str, Any] = {"include_unverifiable": unverifiable, "blanks_as_zero": zeroed}
+    fast = [plain(report, rules=[rule], **options) for rule in rules]
+    observed = [list(registered_rules()[rule].func(report)) for rule in rules]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_builtin, "_row_test", never)
+        patch.setattr(_builtin, "_column_test", never)
+        assert [plain(report, rules=[rule], **options) for rule in rules] == fast
+        # Run alone (every operand's comparison is yielded), a rule whose test holds yields
+        # nothing: its loop yields nothing either.
+        loop = [list(registered_rules()[rule].func(report)) for rule in rules]
+    assert loop == observed
