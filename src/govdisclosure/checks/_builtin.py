@@ -20,7 +20,7 @@ from govdisclosure.checks._core import (
     register_rule,
 )
 from govdisclosure.checks._memo import memo
-from govdisclosure.model.form import CellKind, CellRef, FormTable, form_of
+from govdisclosure.model.form import CellKind, CellRef, Form, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 
@@ -376,13 +376,26 @@ def _column_test(
     )
 
 
+@cache
+def _tests_of(form: Form) -> tuple[tuple[ReportPart, Callable[[tuple[Any, ...], bool], bool]], ...]:
+    """The parts of tables 3 and 4 a form has, each with the generated test of its table (the
+    first of the part, the one the memo reads): none for a 2008-era form. Keyed by the form
+    object (a format registered again has a new one)."""
+    out = []
+    for part in (ReportPart.APPLICATIONS, ReportPart.REVIEWS):
+        table = next((t for t in form.tables if t.part is part), None)
+        if table is not None:
+            out.append((part, _identities(table)))
+    return tuple(out)
+
+
 def _tables_hold(report: AnnualReport) -> bool:
     """Whether no identity of tables 3 and 4 would give a finding (``_identities``)."""
     held = memo(report)
     blanks = held.blanks
-    for part in (ReportPart.APPLICATIONS, ReportPart.REVIEWS):
+    for part, holds in _tests_of(form_of(report)):
         read = held.table(part)
-        if read is not None and not _identities(read[0])(read[1], blanks):
+        if read is not None and not holds(read[1], blanks):
             return False
     return True
 
