@@ -478,3 +478,20 @@ def test_each_table_rule_finds_what_its_loop_finds(
         # nothing: its loop yields nothing either.
         loop = [list(registered_rules()[rule].func(report)) for rule in rules]
     assert loop == observed
+
+
+@pytest.mark.parametrize(
+    "printed", [Decimal("33.9"), Decimal("32"), 33, Decimal("3.2E+1"), Decimal("3E-13")]
+)
+def test_share_steps_kept_by_exponent_are_the_steps_worked_out(
+    printed: Decimal | int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govdisclosure.model.quantity import Quantity
+    from govdisclosure.model.report import Figure
+
+    share = Figure(label="予以公开及部分公开占比", quantity=Quantity(printed, "%"))
+    shanghai = example("shanghai-gov-office-2019")
+    report = attrs.evolve(shanghai, figures=(*shanghai.figures, share))
+    kept = check(report, rules=["NARRATIVE-SHARE"])
+    monkeypatch.setattr(_narrative, "_STEPS", {})
+    assert check(attrs.evolve(report), rules=["NARRATIVE-SHARE"]) == kept

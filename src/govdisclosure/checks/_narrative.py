@@ -503,7 +503,7 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     for figure, cell, value in _scan(tables).counts:
         if cell is ApplicationRow.TOTAL and replies is None:
             replies = figure
-        elif isinstance(cell, frozenset) and not covered & cell:
+        elif isinstance(cell, frozenset) and covered.isdisjoint(cell):
             covered |= cell
             parts.append(value)
     # Only a narrative that names every category, each once, states the whole breakdown.
@@ -511,9 +511,9 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
         yield Observation(None, sum(parts), _exact_count(replies), subject=replies.label)
 
 
-# The precision of a printed share (1, 0.1, 0.01…) by its exponent: few, and the same for every
-# report (a step is exact, 1 scaled by a power of ten).
-_STEPS: dict[int, Decimal] = {}
+# The precision of a printed share (1, 0.1, 0.01…) by its exponent, for the exponents shares are
+# printed with (a step is exact, 1 scaled by a power of ten); any other is worked out each time.
+_STEPS = {exponent: Decimal(1).scaleb(exponent) for exponent in range(-12, 13)}
 
 
 @register_rule(
@@ -545,7 +545,7 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
         exponent: int = stated.as_tuple().exponent  # type: ignore[assignment]
         step = _STEPS.get(exponent)
         if step is None:
-            step = _STEPS[exponent] = Decimal(1).scaleb(exponent)
+            step = Decimal(1).scaleb(exponent)
         exact_share = Decimal(100 * part) / whole
         if abs(exact_share - stated) >= step:
             expected = exact_share.quantize(step, rounding=ROUND_HALF_UP)
