@@ -495,3 +495,45 @@ def test_share_steps_kept_by_exponent_are_the_steps_worked_out(
     kept = check(report, rules=["NARRATIVE-SHARE"])
     monkeypatch.setattr(_narrative, "_STEPS", {})
     assert check(attrs.evolve(report), rules=["NARRATIVE-SHARE"]) == kept
+
+
+# --- plans of named rules, kept ------------------------------------------------------------------
+
+
+def test_plans_of_named_rules_follow_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = example("huaian-city-2024")
+    assert check(report, rules=["T3-BALANCE", "NARRATIVE-FIGURE"]) == ()
+    kept = _core._NAMED[(("T3-BALANCE", "NARRATIVE-FIGURE"), report.format_version)]
+    assert kept[0] is _core._REGISTRY
+    assert check(report, rules=iter(["T3-BALANCE", "NARRATIVE-FIGURE"])) == ()  # any iterable
+
+    def always(report: AnnualReport) -> Iterator[Observation]:
+        yield Observation(None, 1, 2)
+
+    template = registered_rules()["T4-TOTAL"]  # its severity and part
+    options: dict[str, Any] = {"severity": template.severity, "part": template.part}
+    register_rule("MY-PLANNED", versions=None, message="", message_zh="", **options)(always)
+    try:
+        assert _core._NAMED == {}  # registering forgets every plan kept
+        assert [f.rule for f in check(report, rules=["MY-PLANNED"])] == ["MY-PLANNED"]
+        # A registry swapped in (as a test does) is planned afresh, and the plan made with it
+        # is not used once the registry is back.
+        registry = dict(_core._REGISTRY)
+        del registry["MY-PLANNED"]
+        monkeypatch.setattr(_core, "_REGISTRY", registry)
+        with pytest.raises(KeyError):
+            check(report, rules=["MY-PLANNED"])
+        monkeypatch.undo()
+        assert [f.rule for f in check(report, rules=["MY-PLANNED"])] == ["MY-PLANNED"]
+    finally:
+        unregister_rule("MY-PLANNED")
+    with pytest.raises(KeyError):
+        check(report, rules=["MY-PLANNED"])
+
+
+def test_plans_of_named_rules_are_a_few(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_core, "_MAX_NAMED", 2)
+    report = example("huaian-city-2024")
+    for rules in (["T3-BALANCE"], ["T4-TOTAL"], ["T3-ROW-SUM"]):
+        assert check(report, rules=rules) == ()
+    assert list(_core._NAMED) == [(("T3-ROW-SUM",), report.format_version)]

@@ -275,7 +275,7 @@ def register_rule(
     ) -> Callable[..., Iterable[Observation]]:
         if id in _REGISTRY:
             raise DuplicateRuleError(f"rule {id!r} is already registered")
-        _DEFAULT.clear()
+        _forget_plans()
         _REGISTRY[id] = Rule(
             id=id,
             versions=versions,
@@ -315,7 +315,7 @@ def unregister_rule(id: str) -> Rule:
         rule = _REGISTRY.pop(id)
     except KeyError:
         raise KeyError(f"no rule {id!r} is registered") from None
-    _DEFAULT.clear()
+    _forget_plans()
     return rule
 
 
@@ -522,6 +522,20 @@ def _collect(
 # changes.
 _DEFAULT: dict[FormatVersion, _Plan] = {}
 
+# The plans of the rules check() is given by id (a tuple of ids), per format version, kept as
+# well: a few (emptied when full), forgotten with _DEFAULT (``_forget_plans``), and each kept
+# with the registry, shortcuts and default plans it was made from (used only while they are
+# still the module's: a caller may swap them, as the tests do).
+_NAMED: dict[tuple[tuple[str, ...], FormatVersion], tuple[object, object, object, _Plan]] = {}
+_MAX_NAMED = 256
+
+
+def _forget_plans() -> None:
+    """Drop every plan kept: the registry or the shortcuts changed."""
+    _DEFAULT.clear()
+    _NAMED.clear()
+
+
 # Shortcuts, by the rule functions they answer for: a test of a report that, when it is true,
 # tells that each of those functions yields nothing for it (all its operands are there and every
 # identity it compares holds). check() runs the test once for a run of rules instead of them,
@@ -534,7 +548,7 @@ def _shortcut(test: Callable[[AnnualReport], bool], funcs: Iterable[_Func]) -> N
     """Let ``test`` answer for ``funcs`` (see ``_SHORTCUTS``)."""
     for func in funcs:
         _SHORTCUTS[func] = test
-    _DEFAULT.clear()
+    _forget_plans()
 
 
 def _plan(selected: Iterable[Rule]) -> _Plan:
@@ -564,6 +578,20 @@ def _default_plan(version: FormatVersion) -> _Plan:
     if plan is None:
         plan = _plan(r for r in _selected(None, series=False) if r.applies_to(version))
         _DEFAULT[version] = plan
+    return plan
+
+
+def _named_plan(rules: tuple[str, ...], version: FormatVersion) -> _Plan:
+    """The plan of the rules named (``check(rules=...)``) for a format version, kept once
+    made (a name not registered raises ``KeyError``, as ever: no plan is kept for it)."""
+    key = (rules, version)
+    kept = _NAMED.get(key)
+    if kept is not None and kept[0] is _REGISTRY and kept[1] is _SHORTCUTS and kept[2] is _DEFAULT:
+        return kept[3]
+    plan = _plan(r for r in _selected(rules, series=False) if r.applies_to(version))
+    if len(_NAMED) >= _MAX_NAMED:
+        _NAMED.clear()
+    _NAMED[key] = (_REGISTRY, _SHORTCUTS, _DEFAULT, plan)
     return plan
 
 
@@ -601,10 +629,8 @@ def check(
         report = _fill_blanks(report)
     out: list[Finding] = []
     year = report.year
-    if rules is None:
-        plan = _default_plan(version)  # the default rules of the version, planned once
-    else:
-        plan = _plan(r for r in _selected(rules, series=False) if r.applies_to(version))
+    # The default rules of the version, or the ones named: planned once either way.
+    plan = _default_plan(version) if rules is None else _named_plan(tuple(rules), version)
     held = memo(report)
     held.blanks = include_unverifiable  # the rules need not build what would be dropped
     try:
