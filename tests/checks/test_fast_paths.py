@@ -537,3 +537,9 @@ def test_plans_of_named_rules_are_a_few(monkeypatch: pytest.MonkeyPatch) -> None
     for rules in (["T3-BALANCE"], ["T4-TOTAL"], ["T3-ROW-SUM"]):
         assert check(report, rules=rules) == ()
     assert list(_core._NAMED) == [(("T3-ROW-SUM",), report.format_version)]
+
+
+def test_a_column_identity_of_rows_a_table_lacks_compares_nothing() -> None:
+    reviews = form_of(FormatVersion.NATIONAL_2021).table(ReportPart.REVIEWS)
+    assert _builtin._column_cells(reviews, ("new", "carried-over"), ("total",)) == []
+    assert _builtin._column_test(reviews, ("new",), ("total",))((), False)
