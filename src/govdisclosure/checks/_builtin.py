@@ -10,7 +10,6 @@ difference or a blank operand); the engine decides as for any rule.
 from __future__ import annotations
 
 from functools import cache, partial
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from govdisclosure.checks._core import (
@@ -21,7 +20,7 @@ from govdisclosure.checks._core import (
     register_rule,
 )
 from govdisclosure.checks._memo import memo
-from govdisclosure.model.form import CellKind, CellRef, FormTable, form_of
+from govdisclosure.model.form import CellKind, CellRef, Form, FormTable, form_of
 from govdisclosure.model.layout import ApplicationRow, FormatVersion, ReportPart
 from govdisclosure.model.report import AnnualReport2019, AnnualReport2021
 
@@ -46,10 +45,6 @@ class _Shape(NamedTuple):
     """The totals whose summed cells are one run before them: (start, end, total position)."""
     scattered: tuple[tuple[int, tuple[int, ...]], ...]
     """The other totals (their position and the positions they sum)."""
-    summed: tuple[slice, ...]
-    """The runs as slices of the flat cells (``runs``, ready for ``map``)."""
-    printed: tuple[int, ...]
-    """The positions of the runs' totals."""
 
 
 @cache
@@ -87,8 +82,6 @@ def _shape(table: FormTable) -> _Shape:
         tuple(leaves),
         tuple(runs),
         tuple(scattered),
-        tuple(slice(begin, end) for begin, end, _ in runs),
-        tuple(total for _, _, total in runs),
     )
 
 
@@ -122,23 +115,9 @@ class _Columns(NamedTuple):
     against: tuple[int, ...]
     width: int
     """The width of the first ``against`` row, whose cells the observations name."""
-    strided: tuple[tuple[slice, ...], tuple[slice, ...]] | None
-    """Per column, the slices of the flat cells that hold its cells of the rows ``added`` and
-    of the rows ``against``, when each is one run of rows of that width (else None)."""
 
 
 _OUTCOME_ROWS = ()  # in place of row codes: the outcome rows (三 without （七）总计)
-
-
-def _column_slices(spans: list[tuple[int, int]], width: int) -> tuple[slice, ...] | None:
-    """Each column of a run of rows as one strided slice (None if the rows are not a run of
-    rows ``width`` wide)."""
-    if any(end - start != width for start, end in spans) or any(
-        after[0] != before[1] for before, after in pairwise(spans)
-    ):
-        return None
-    first, last = spans[0][0], spans[-1][1]
-    return tuple(slice(first + column, last, width) for column in range(width))
 
 
 @cache
@@ -151,13 +130,10 @@ def _columns(table: FormTable, added: tuple[str, ...], against: tuple[str, ...])
         return None
     left = [shape.spans[i] for i in found]  # type: ignore[index]
     right = [shape.spans[i] for i in found_against]  # type: ignore[index]
-    width = right[0][1] - right[0][0]
-    strided = _column_slices(left, width), _column_slices(right, width)
     return _Columns(
         tuple(start for start, _ in left),
         tuple(start for start, _ in right),
-        width,
-        None if strided[0] is None or strided[1] is None else strided,  # type: ignore[arg-type]
+        right[0][1] - right[0][0],
     )
 
 
@@ -172,22 +148,14 @@ def _column_sums(
     plan = _columns(table, added, against)
     if plan is None:
         return
-    if plan.strided is not None:
-        # Every column at once, at C speed: the common case (a table that holds, no blank;
-        # a blank cell, None, makes sum raise and the columns are gone through one by one).
-        get = values.__getitem__
-        left, right = plan.strided
-        try:
-            if list(map(sum, map(get, left))) == list(map(sum, map(get, right))):
-                return
-        except TypeError:
-            pass
+    blanks = memo(report).blanks
+    if _column_test(table, added, against)(values, blanks):
+        return  # no column would give a finding (the common case): one generated test
     width = plan.width
     columns = zip(*[values[start : start + width] for start in plan.added], strict=True)
     wholes = zip(*[values[start : start + width] for start in plan.against], strict=True)
     cells = table.cells
     at = plan.against[0]
-    blanks = memo(report).blanks
     for offset, (parts, whole) in enumerate(zip(columns, wholes, strict=True)):
         expected = None if None in parts else sum(parts)
         actual = None if None in whole else sum(whole)
@@ -204,17 +172,14 @@ def _row_totals(part: ReportPart, report: AnnualReport) -> Iterator[Observation]
     if read is None:
         return
     table, values = read
-    shape = _shape(table)
-    get = values.__getitem__
-    if not shape.scattered:
-        # Every row at once (a blank makes sum raise: then row by row, below).
-        try:
-            if list(map(sum, map(get, shape.summed))) == list(map(get, shape.printed)):
-                return
-        except TypeError:
-            pass
-    cells = table.cells
     blanks = memo(report).blanks
+    if _row_test(table)(values, blanks):
+        # No row would give a finding (the common case): one generated test. (A scattered
+        # total's blank operand, yielded below whatever ``blanks`` says, is one the engine
+        # drops when ``blanks`` is off.)
+        return
+    shape = _shape(table)
+    cells = table.cells
     # sum_cells inlined: this runs for every row of a report whose table does not add up.
     for start, end, total in shape.runs:
         summed = values[start:end]
@@ -311,44 +276,60 @@ def _sum_source(positions: Iterable[int]) -> str:
     return " + ".join(terms) if len(terms) > 1 else " + ".join([*terms, "0", "0"][:2])
 
 
-def _identity_cells(table: FormTable) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Every identity the rules of ``_TABLE_RULES`` compare in a table: the flat cells added up
-    on each side (the same plans as the rules, ``_shape`` and ``_columns``)."""
-    out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+_Identities = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def _row_cells(table: FormTable) -> _Identities:
+    """The identities T3-ROW-SUM and T4-TOTAL compare in a table (``_row_totals``): each
+    total's summed cells against it, as flat cells added up on each side."""
+    shape = _shape(table)
+    out: _Identities = [(tuple(range(start, end)), (total,)) for start, end, total in shape.runs]
+    return out + [(positions, (total,)) for total, positions in shape.scattered]
+
+
+def _column_cells(
+    table: FormTable, added: tuple[str, ...], against: tuple[str, ...]
+) -> _Identities:
+    """The identities T3-BALANCE or T3-OUTCOMES compares in a table (``_column_sums``): per
+    column, the cells of the rows ``added`` against those of the rows ``against``."""
+    plan = _columns(table, added, against)
+    if plan is None:
+        return []
+    return [
+        (
+            tuple(start + column for start in plan.added),
+            tuple(start + column for start in plan.against),
+        )
+        for column in range(plan.width)
+    ]
+
+
+def _identity_cells(table: FormTable) -> _Identities:
+    """Every identity the rules of ``_TABLE_RULES`` compare in a table: the flat cells added
+    up on each side (the same plans as the rules, ``_shape`` and ``_columns``)."""
+    out: _Identities = []
     for _, func in _TABLE_RULES:
         assert isinstance(func, partial)
         if func.func is _row_totals:
             if func.args[0] is table.part:
-                shape = _shape(table)
-                out += [(tuple(range(start, end)), (total,)) for start, end, total in shape.runs]
-                out += [(positions, (total,)) for total, positions in shape.scattered]
+                out += _row_cells(table)
         elif table.part is ReportPart.APPLICATIONS:
-            plan = _columns(table, *func.args)
-            if plan is not None:
-                for column in range(plan.width):
-                    out.append(
-                        (
-                            tuple(start + column for start in plan.added),
-                            tuple(start + column for start in plan.against),
-                        )
-                    )
+            out += _column_cells(table, *func.args)
     return out
 
 
-@cache
-def _identities(table: FormTable) -> Callable[[tuple[Any, ...], bool], bool]:
+def _generated(identities: _Identities, name: str) -> Callable[[tuple[Any, ...], bool], bool]:
     """One generated test of a table's flat cells, ``holds(v, blanks)``: True when none of the
-    identities the table rules (``_TABLE_RULES``) compare in it would give a finding, so that
-    :func:`check` need not run them. With ``blanks`` (blank operands are listed) every identity
-    must hold with no blank operand; without, an identity with a blank operand is passed over,
-    as the rules pass it over.
+    ``identities`` would give a finding. With ``blanks`` (blank operands are listed) every
+    identity must hold with no blank operand; without, an identity with a blank operand is
+    passed over, as the rules pass it over.
 
     Written out as expressions of constant indexes: far fewer Python steps than the rules'
-    generators, for the common case (a table that adds up). The rules run when it is False.
+    loops, for the common case (a table that adds up). The rules' loops run when it is False.
     """
     strict = []
     lenient = []
-    for left, right in _identity_cells(table):
+    for left, right in identities:
         condition = f"{_sum_source(left)} == {_sum_source(right)}"
         strict.append(condition)
         blank = " or ".join(f"v[{i}] is None" for i in (*left, *right))
@@ -360,22 +341,61 @@ def _identities(table: FormTable) -> Callable[[tuple[Any, ...], bool], bool]:
         "    except TypeError:\n"
         "        if blanks:\n"
         "            return False\n"
-        f"    return {' and '.join(lenient)}\n"
+        f"    return {' and '.join(lenient) or 'True'}\n"
     )
     namespace: dict[str, Any] = {}
-    name = f"<identities of {table.version.code} {table.part.code}>"
     exec(compile(source, name, "exec"), namespace)
     test: Callable[[tuple[Any, ...], bool], bool] = namespace["holds"]
     return test
+
+
+@cache
+def _identities(table: FormTable) -> Callable[[tuple[Any, ...], bool], bool]:
+    """The generated test (``_generated``) of every identity the table rules compare in a
+    table: :func:`check` runs it once for them all (``_tables_hold``)."""
+    return _generated(
+        _identity_cells(table), f"<identities of {table.version.code} {table.part.code}>"
+    )
+
+
+@cache
+def _row_test(table: FormTable) -> Callable[[tuple[Any, ...], bool], bool]:
+    """The generated test of the identities of T3-ROW-SUM or T4-TOTAL (``_row_totals``),
+    which they run first, alone (the rules run alone, or with the others when some fails)."""
+    name = f"<row totals of {table.version.code} {table.part.code}>"
+    return _generated(_row_cells(table), name)
+
+
+@cache
+def _column_test(
+    table: FormTable, added: tuple[str, ...], against: tuple[str, ...]
+) -> Callable[[tuple[Any, ...], bool], bool]:
+    """The generated test of the identities of T3-BALANCE or T3-OUTCOMES (``_column_sums``)."""
+    return _generated(
+        _column_cells(table, added, against), f"<column sums of {table.version.code}>"
+    )
+
+
+@cache
+def _tests_of(form: Form) -> tuple[tuple[ReportPart, Callable[[tuple[Any, ...], bool], bool]], ...]:
+    """The parts of tables 3 and 4 a form has, each with the generated test of its table (the
+    first of the part, the one the memo reads): none for a 2008-era form. Keyed by the form
+    object (a format registered again has a new one)."""
+    out = []
+    for part in (ReportPart.APPLICATIONS, ReportPart.REVIEWS):
+        table = next((t for t in form.tables if t.part is part), None)
+        if table is not None:
+            out.append((part, _identities(table)))
+    return tuple(out)
 
 
 def _tables_hold(report: AnnualReport) -> bool:
     """Whether no identity of tables 3 and 4 would give a finding (``_identities``)."""
     held = memo(report)
     blanks = held.blanks
-    for part in (ReportPart.APPLICATIONS, ReportPart.REVIEWS):
+    for part, holds in _tests_of(form_of(report)):
         read = held.table(part)
-        if read is not None and not _identities(read[0])(read[1], blanks):
+        if read is not None and not holds(read[1], blanks):
             return False
     return True
 
@@ -395,12 +415,13 @@ _shortcut(_tables_hold, (func for _, func in _TABLE_RULES))
 def _documents(report: AnnualReport) -> Iterator[Observation]:
     if not isinstance(report, AnnualReport2021) or report.proactive is None:
         return
-    table = form_of(report).table(ReportPart.PROACTIVE)
+    proactive = report.proactive
     for name in ("regulations", "normative_documents"):
-        counts = getattr(report.proactive, name)
+        counts = getattr(proactive, name)
         issued, in_force = counts.issued, counts.in_force
         if issued is None or in_force is None or in_force < issued:
-            cell = table.cell(name, "in_force")
+            # The cell is looked up only for an observation (the rule holds for most reports).
+            cell = form_of(report).table(ReportPart.PROACTIVE).cell(name, "in_force")
             yield Observation(cell, issued, in_force, at_least=True)
 
 

@@ -267,6 +267,11 @@ class Memo:
         return self._walked()[0]
 
     @property
+    def other(self) -> tuple[str, ...]:
+        """The paragraphs of section 六 (其他需要报告的事项), in order."""
+        return self._walked()[1]
+
+    @property
     def text(self) -> str:
         """Every paragraph, joined by :data:`SEPARATOR` (so one search covers them all)."""
         if self._joined is None:
@@ -287,7 +292,7 @@ class Memo:
     def fees(self) -> FeeText | None:
         """What section 六 (其他需要报告的事项) says of information processing fees."""
         if self._fees is None:
-            other = self._walked()[1] if self.report.sections else ()
+            other = self.other if self.report.sections else ()
             self._fees = (fee_text(other) if other else None,)
         return self._fees[0]
 

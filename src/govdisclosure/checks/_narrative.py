@@ -14,7 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-from govdisclosure.checks._core import Observation, Severity, _register_each, register_rule
+from govdisclosure.checks._core import (
+    Observation,
+    Severity,
+    _register_each,
+    _shortcut,
+    register_rule,
+)
 from govdisclosure.checks._memo import SEPARATOR, _state, memo
 from govdisclosure.model.applicant import ApplicantKind
 from govdisclosure.model.layout import (
@@ -272,6 +278,20 @@ def _classify(label: str) -> tuple[int, object, str, Target | None]:
 
 _NO_FIGURES = _Scan((), (), (), (), (), {}, None)
 
+# _classify's answers by label, in a plain dict (a lookup is about half the cost of the cache's
+# call, and the scan makes one per figure of every report); emptied when full, as labels are
+# untrusted input.
+_CLASSES: dict[str, tuple[int, object, str, Target | None]] = {}
+_MAX_CLASSES = 4096
+
+
+def _class_of(label: str) -> tuple[int, object, str, Target | None]:
+    """:func:`_classify` of a label not in ``_CLASSES``, kept there."""
+    if len(_CLASSES) >= _MAX_CLASSES:
+        _CLASSES.clear()
+    found = _CLASSES[label] = _classify(label)
+    return found
+
 
 def _scan(report: AnnualReport) -> _Scan:
     """The scan of a report's figures; the rules of one check share it (in the report's memo).
@@ -294,27 +314,34 @@ def _scan(report: AnnualReport) -> _Scan:
     keyed: dict[str, int | None] = {}
     whole: int | None = None
     previous: str | None = None  # the count a bare "占N%" right after it is a share of
-    exact, classify, total = Qualifier.EXACT, _classify, ApplicationRow.TOTAL
+    exact, total = Qualifier.EXACT, ApplicationRow.TOTAL
+    known = _CLASSES.get
     for figure in report.figures:
-        # _exact_count, inlined: this runs for every figure of every report.
+        label = figure.label
+        found = known(label)
+        kind, what, key, cell = _class_of(label) if found is None else found
         quantity = figure.quantity
+        if cell is None:
+            if quantity.unit == "%" and quantity.qualifier is exact:
+                if key.endswith("占比"):
+                    shares.append((key.removesuffix("占比"), key, quantity.value))
+                elif key in ("占", "占比") and previous is not None:
+                    shares.append((previous, f"{previous}占比", quantity.value))
+            previous = None
+            if kind == 4:
+                continue  # most figures name nothing: no count to read (and no cell)
+        # _exact_count, inlined: this runs for every figure of every report.
         value = quantity.value
-        unit = quantity.unit
-        kind, what, key, cell = classify(figure.label)
-        is_exact = quantity.qualifier is exact
-        count = value if unit == "件" and is_exact and type(value) is int else None
+        count = (
+            value
+            if quantity.unit == "件" and quantity.qualifier is exact and type(value) is int
+            else None
+        )
         if cell is not None:
             keyed[key] = count
             if cell is total and whole is None:
                 whole = count
             previous = key
-        else:
-            if unit == "%" and is_exact:
-                if key.endswith("占比"):
-                    shares.append((key.removesuffix("占比"), key, value))
-                elif key in ("占", "占比") and previous is not None:
-                    shares.append((previous, f"{previous}占比", value))
-            previous = None
         if count is None:
             continue
         if kind == 0:
@@ -436,11 +463,13 @@ def _narrative(report: AnnualReport) -> Iterator[Observation]:
     applications = held.table(ReportPart.APPLICATIONS)
     reviews = held.table(ReportPart.REVIEWS)
     blanks = held.blanks
+    if applications is not None:
+        rows_at, cells = _positions(applications[0])[0], applications[1]
     for figure, cell, value in counts:
         expected: int | None = None
         if isinstance(cell, ApplicationRow):
             if applications is not None:
-                expected = _row_total(applications, cell)
+                expected = cells[rows_at[cell]]  # _row_total, inlined
         elif isinstance(cell, frozenset):
             if applications is not None:
                 expected = _outcome_total(applications, cell)
@@ -474,12 +503,17 @@ def _narrative_sum(report: AnnualReport) -> Iterator[Observation]:
     for figure, cell, value in _scan(tables).counts:
         if cell is ApplicationRow.TOTAL and replies is None:
             replies = figure
-        elif isinstance(cell, frozenset) and not covered & cell:
+        elif isinstance(cell, frozenset) and covered.isdisjoint(cell):
             covered |= cell
             parts.append(value)
     # Only a narrative that names every category, each once, states the whole breakdown.
     if replies is not None and covered == _CATEGORIES:
         yield Observation(None, sum(parts), _exact_count(replies), subject=replies.label)
+
+
+# The precision of a printed share (1, 0.1, 0.01…) by its exponent, for the exponents shares are
+# printed with (a step is exact, 1 scaled by a power of ten); any other is worked out each time.
+_STEPS = {exponent: Decimal(1).scaleb(exponent) for exponent in range(-12, 13)}
 
 
 @register_rule(
@@ -508,42 +542,42 @@ def _narrative_share(report: AnnualReport) -> Iterator[Observation]:
             continue
         stated = Decimal(printed)
         # Compare at the precision printed; a share truncated instead of rounded still holds.
-        step = Decimal(1).scaleb(stated.as_tuple().exponent)  # type: ignore[arg-type]
+        exponent: int = stated.as_tuple().exponent  # type: ignore[assignment]
+        step = _STEPS.get(exponent)
+        if step is None:
+            step = Decimal(1).scaleb(exponent)
         exact_share = Decimal(100 * part) / whole
         if abs(exact_share - stated) >= step:
             expected = exact_share.quantize(step, rounding=ROUND_HALF_UP)
             yield Observation(None, expected, stated, subject=label)
 
 
+_UNSEEN: Any = object()  # a table not looked up yet (None is a table not printed)
+
+
 def _says_upheld(text: str) -> bool:
     """Whether ``text`` has a word of :data:`_UPHELD_WORDS` (均获维持, 均维持…) anywhere.
 
-    Every word ends in 维持, and 维持 is rare: its places are found with ``str.find`` and the
-    characters before each looked at, which is much faster than looking for each word.
+    Every word ends in 维持, and 维持 is rare: the pattern starts with it (a literal the
+    regular expression engine searches for in C) and looks behind each place for the words
+    (most are 结果维持, ruled out there), much faster than looking for each word.
     """
-    at = text.find("维持")
-    while at >= 0:
-        if text[max(0, at - 1) : at] in _UPHELD_HEADS or text[max(0, at - 2) : at] in _UPHELD_HEADS:
-            return True
-        at = text.find("维持", at + 2)
-    return False
+    return _UPHELD_WORD.search(text) is not None
 
 
-# What comes before 维持 in each word (one or two characters: 均, 均获…).
-_UPHELD_HEADS = frozenset(word.removesuffix("维持") for word in _UPHELD_WORDS)
-assert all(word.endswith("维持") and 1 <= len(word) - 2 <= 2 for word in _UPHELD_WORDS)
+# 维持, then whether one of the words ends there (a look-behind per word: each is of one width).
+assert all(word.endswith("维持") for word in _UPHELD_WORDS)
+_UPHELD_WORD = re.compile("维持(?:" + "|".join(f"(?<={re.escape(w)})" for w in _UPHELD_WORDS) + ")")
 
 
-def _said_upheld(figure: Figure, text: str) -> bool:
-    """Whether the sentence that gives the figure says all the cases were upheld.
+def _said_after(quote: str, text: str) -> bool:
+    """Whether the rest of the sentence that starts with ``quote`` (a figure's words) says all
+    the cases were upheld.
 
     ``text`` is the report's paragraphs joined by the memo's separator: the rest of the
     sentence ends at 。 or at the end of the paragraph. It may be "" when it has no word of
-    :data:`_UPHELD_WORDS` (then only the quote can say it).
+    :data:`_UPHELD_WORDS` (then it says nothing).
     """
-    quote = figure.quote or ""
-    if _says_upheld(quote):
-        return True
     if not quote or not text:
         return False
     at = text.find(quote)
@@ -573,19 +607,25 @@ def _narrative_upheld(report: AnnualReport) -> Iterator[Observation]:
     tables = report
     text: str | None = None
     held = memo(report)
+    reviews: _Read | None = _UNSEEN
     for figure, cell, value in _scan(tables).counts:
         if not isinstance(cell, tuple):
             continue
-        reviews = held.table(ReportPart.REVIEWS)
+        if reviews is _UNSEEN:
+            reviews = held.table(ReportPart.REVIEWS)
         upheld = None if reviews is None else _review_sum(reviews, cell, _UPHELD)
         if upheld == value or (upheld is None and not held.blanks):
             continue  # holds whatever the text says, or would be dropped: no need to read it
-        if text is None:
-            text = held.text
-            if not _says_upheld(text):  # then only a quote can say it
-                text = ""
-        if _said_upheld(figure, text):
-            yield Observation(None, upheld, value, subject=figure.label)
+        # The figure's own words first: when they say it, the text need not be read at all.
+        quote = figure.quote or ""
+        if not _says_upheld(quote):
+            if text is None:
+                text = held.text
+                if not _says_upheld(text):  # then only a quote can say it
+                    text = ""
+            if not _said_after(quote, text):
+                continue
+        yield Observation(None, upheld, value, subject=figure.label)
 
 
 @register_rule(
@@ -634,55 +674,52 @@ def _received(whole: bool, report: AnnualReport) -> Iterator[Observation]:
 
 
 # The two readings of a 收到…申请 figure: one function, told apart by ``whole``.
-_register_each(
+_RECEIVED_RULES: tuple[tuple[dict[str, Any], functools.partial[Iterator[Observation]]], ...] = (
     (
-        (
-            {
-                "id": "NARRATIVE-RECEIVED",
-                "severity": Severity.WARNING,
-                "message": (
-                    "the narrative says “{row}” {actual}; table 3 gives {expected} new this year"
-                    " (I), {whole} with those carried over (I + II)"
-                ),
-                "message_zh": (
-                    "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
-                    "加上年结转（一 + 二）为{whole}件"
-                ),
-                "example": {
-                    "row": "全区收到政府信息公开申请",
-                    "actual": 80,
-                    "expected": 74,
-                    "whole": 75,
-                },
+        {
+            "id": "NARRATIVE-RECEIVED",
+            "severity": Severity.WARNING,
+            "message": (
+                "the narrative says “{row}” {actual}; table 3 gives {expected} new this year"
+                " (I), {whole} with those carried over (I + II)"
+            ),
+            "message_zh": (
+                "正文称“{row}”{actual}件；表三本年新收（一）为{expected}件，"
+                "加上年结转（一 + 二）为{whole}件"
+            ),
+            "example": {
+                "row": "全区收到政府信息公开申请",
+                "actual": 80,
+                "expected": 74,
+                "whole": 75,
             },
-            functools.partial(_received, False),
-        ),
-        (
-            {
-                "id": "NARRATIVE-RECEIVED-WHOLE",
-                "severity": Severity.INFO,
-                "message": (
-                    "the narrative's “{row}” {actual} counts the year's new applications with"
-                    " those carried over (I + II = {whole}; I alone is {expected}): it agrees"
-                    " with the table read so"
-                ),
-                "message_zh": (
-                    "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；"
-                    "本年新收为{expected}件），按此口径与表格一致"
-                ),
-                "example": {
-                    "row": "全区收到政府信息公开申请",
-                    "actual": 75,
-                    "expected": 74,
-                    "whole": 75,
-                },
-            },
-            functools.partial(_received, True),
-        ),
+        },
+        functools.partial(_received, False),
     ),
-    versions=_TABLES,
-    part=ReportPart.NARRATIVE,
+    (
+        {
+            "id": "NARRATIVE-RECEIVED-WHOLE",
+            "severity": Severity.INFO,
+            "message": (
+                "the narrative's “{row}” {actual} counts the year's new applications with"
+                " those carried over (I + II = {whole}; I alone is {expected}): it agrees"
+                " with the table read so"
+            ),
+            "message_zh": (
+                "正文“{row}”{actual}件包含上年结转（一 + 二 = {whole}件；"
+                "本年新收为{expected}件），按此口径与表格一致"
+            ),
+            "example": {
+                "row": "全区收到政府信息公开申请",
+                "actual": 75,
+                "expected": 74,
+                "whole": 75,
+            },
+        },
+        functools.partial(_received, True),
+    ),
 )
+_register_each(_RECEIVED_RULES, versions=_TABLES, part=ReportPart.NARRATIVE)
 
 
 @register_rule(
@@ -734,6 +771,25 @@ def _applicants(report: AnnualReport) -> Iterator[Observation]:
             subject=figure.label.strip(),
             details=(("columns", f"{en} ({names})"), ("columns_zh", f"{zh}（{names_zh}）")),
         )
+
+
+def _no_headline_findings(report: AnnualReport) -> bool:
+    """Whether NARRATIVE-SCOPE, -RECEIVED, -RECEIVED-WHOLE and -APPLICANTS yield nothing for the
+    report (their shortcut, see ``_core._SHORTCUTS``): its narrative gives no narrower figure
+    and no applicant figure, and each 收到…申请 figure agrees with table 3's 一 (the two
+    received rules list only a figure that does not). Most reports: one call for four rules."""
+    if not isinstance(report, _WITH_TABLES):
+        return True  # the four rules read only reports with tables
+    scan = _scan(report)
+    if scan.narrower or scan.applicants:
+        return False
+    return all(value == new for _, value, new, _ in scan.received)
+
+
+_shortcut(
+    _no_headline_findings,
+    (_narrative_scope, *(rule for _, rule in _RECEIVED_RULES), _applicants),
+)
 
 
 @register_rule(
