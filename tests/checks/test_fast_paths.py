@@ -73,12 +73,12 @@ def changed(report: AnnualReport, edits: list[tuple[int, int, int]]) -> AnnualRe
 
 def plain(report: AnnualReport, **options: Any) -> tuple[Any, ...]:
     """The findings with no shortcut: every rule runs."""
-    saved, defaults = _core._SHORTCUTS, _core._DEFAULT
-    _core._SHORTCUTS, _core._DEFAULT = {}, {}
+    saved, plans = _core._SHORTCUTS, _core._PLANS
+    _core._SHORTCUTS, _core._PLANS = {}, {}
     try:
         return check(report, **options)
     finally:
-        _core._SHORTCUTS, _core._DEFAULT = saved, defaults
+        _core._SHORTCUTS, _core._PLANS = saved, plans
 
 
 edits = st.lists(st.tuples(st.integers(0, 1), st.integers(0, 400), st.integers(-2, 3)), max_size=4)
@@ -149,7 +149,7 @@ def test_a_rule_registered_again_under_a_table_rule_id_is_run(
 ) -> None:
     """The shortcut stands in for the built-in functions only, never for a rule's new one."""
     monkeypatch.setattr(_core, "_REGISTRY", dict(_core._REGISTRY))
-    monkeypatch.setattr(_core, "_DEFAULT", {})
+    monkeypatch.setattr(_core, "_PLANS", {})
     old = unregister_rule("T3-BALANCE")
 
     @register_rule(
@@ -503,8 +503,8 @@ def test_share_steps_kept_by_exponent_are_the_steps_worked_out(
 def test_plans_of_named_rules_follow_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     report = example("huaian-city-2024")
     assert check(report, rules=["T3-BALANCE", "NARRATIVE-FIGURE"]) == ()
-    kept = _core._NAMED[(("T3-BALANCE", "NARRATIVE-FIGURE"), report.format_version)]
-    assert kept[0] is _core._REGISTRY
+    kept = _core._PLANS[(("T3-BALANCE", "NARRATIVE-FIGURE"), report.format_version)]
+    assert [rule.id for _, steps in kept for rule, _ in steps] == ["T3-BALANCE", "NARRATIVE-FIGURE"]
     assert check(report, rules=iter(["T3-BALANCE", "NARRATIVE-FIGURE"])) == ()  # any iterable
 
     def always(report: AnnualReport) -> Iterator[Observation]:
@@ -514,13 +514,14 @@ def test_plans_of_named_rules_follow_the_registry(monkeypatch: pytest.MonkeyPatc
     options: dict[str, Any] = {"severity": template.severity, "part": template.part}
     register_rule("MY-PLANNED", versions=None, message="", message_zh="", **options)(always)
     try:
-        assert _core._NAMED == {}  # registering forgets every plan kept
+        assert _core._PLANS == {}  # registering forgets every plan kept
         assert [f.rule for f in check(report, rules=["MY-PLANNED"])] == ["MY-PLANNED"]
-        # A registry swapped in (as a test does) is planned afresh, and the plan made with it
-        # is not used once the registry is back.
+        # A registry swapped in with its own plans (as a test does) is planned afresh, and the
+        # plan made with it is not used once the registry is back.
         registry = dict(_core._REGISTRY)
         del registry["MY-PLANNED"]
         monkeypatch.setattr(_core, "_REGISTRY", registry)
+        monkeypatch.setattr(_core, "_PLANS", {})
         with pytest.raises(KeyError):
             check(report, rules=["MY-PLANNED"])
         monkeypatch.undo()
@@ -532,11 +533,12 @@ def test_plans_of_named_rules_follow_the_registry(monkeypatch: pytest.MonkeyPatc
 
 
 def test_plans_of_named_rules_are_a_few(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_core, "_MAX_NAMED", 2)
+    monkeypatch.setattr(_core, "_MAX_PLANS", 2)
+    monkeypatch.setattr(_core, "_PLANS", {})
     report = example("huaian-city-2024")
     for rules in (["T3-BALANCE"], ["T4-TOTAL"], ["T3-ROW-SUM"]):
         assert check(report, rules=rules) == ()
-    assert list(_core._NAMED) == [(("T3-ROW-SUM",), report.format_version)]
+    assert list(_core._PLANS) == [(("T3-ROW-SUM",), report.format_version)]
 
 
 def test_a_column_identity_of_rows_a_table_lacks_compares_nothing() -> None:

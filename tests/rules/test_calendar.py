@@ -264,7 +264,7 @@ def test_agrees_with_chinese_calendar(day: date) -> None:
 
 
 @given(a=covered_days, b=covered_days, n=st.integers(min_value=1, max_value=40))
-def test_monotonic(a: date, b: date, n: int) -> None:
+def test_add_workdays_is_monotonic_in_the_start(a: date, b: date, n: int) -> None:
     lo, hi = sorted((a, b))
     assert CAL.add_workdays(lo, n) <= CAL.add_workdays(hi, n)
 

@@ -518,22 +518,16 @@ def _collect(
                 out.append(_finding(rule, obs, False, year, zeroed))
 
 
-# The rules check() runs by default, per format version, as a plan: rebuilt when the registry
-# changes.
-_DEFAULT: dict[FormatVersion, _Plan] = {}
-
-# The plans of the rules check() is given by id (a tuple of ids), per format version, kept as
-# well: a few (emptied when full), forgotten with _DEFAULT (``_forget_plans``), and each kept
-# with the registry, shortcuts and default plans it was made from (used only while they are
-# still the module's: a caller may swap them, as the tests do).
-_NAMED: dict[tuple[tuple[str, ...], FormatVersion], tuple[object, object, object, _Plan]] = {}
-_MAX_NAMED = 256
+# The plans check() has made, per (the rule ids it was given, or None for the default rules) and
+# format version: a few (emptied when full), dropped when the registry or the shortcuts change.
+# A caller that swaps in its own registry or shortcuts (as the tests do) swaps this too.
+_PLANS: dict[tuple[tuple[str, ...] | None, FormatVersion], _Plan] = {}
+_MAX_PLANS = 256
 
 
 def _forget_plans() -> None:
     """Drop every plan kept: the registry or the shortcuts changed."""
-    _DEFAULT.clear()
-    _NAMED.clear()
+    _PLANS.clear()
 
 
 # Shortcuts, by the rule functions they answer for: a test of a report that, when it is true,
@@ -573,25 +567,16 @@ def _selected(rules: Iterable[str] | None, series: bool) -> list[Rule]:
     ]
 
 
-def _default_plan(version: FormatVersion) -> _Plan:
-    plan = _DEFAULT.get(version)
-    if plan is None:
-        plan = _plan(r for r in _selected(None, series=False) if r.applies_to(version))
-        _DEFAULT[version] = plan
-    return plan
-
-
-def _named_plan(rules: tuple[str, ...], version: FormatVersion) -> _Plan:
-    """The plan of the rules named (``check(rules=...)``) for a format version, kept once
-    made (a name not registered raises ``KeyError``, as ever: no plan is kept for it)."""
+def _planned(rules: tuple[str, ...] | None, version: FormatVersion) -> _Plan:
+    """The plan of the rules named (``None``: the default rules) for a format version, kept
+    once made (a name not registered raises ``KeyError``, as ever: no plan is kept for it)."""
     key = (rules, version)
-    kept = _NAMED.get(key)
-    if kept is not None and kept[0] is _REGISTRY and kept[1] is _SHORTCUTS and kept[2] is _DEFAULT:
-        return kept[3]
-    plan = _plan(r for r in _selected(rules, series=False) if r.applies_to(version))
-    if len(_NAMED) >= _MAX_NAMED:
-        _NAMED.clear()
-    _NAMED[key] = (_REGISTRY, _SHORTCUTS, _DEFAULT, plan)
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = _plan(r for r in _selected(rules, series=False) if r.applies_to(version))
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        _PLANS[key] = plan
     return plan
 
 
@@ -630,7 +615,7 @@ def check(
     out: list[Finding] = []
     year = report.year
     # The default rules of the version, or the ones named: planned once either way.
-    plan = _default_plan(version) if rules is None else _named_plan(tuple(rules), version)
+    plan = _planned(None if rules is None else tuple(rules), version)
     held = memo(report)
     held.blanks = include_unverifiable  # the rules need not build what would be dropped
     try:
