@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from govdisclosure.checks import _narrative as _narrative  # registers its rules first
 from govdisclosure.checks._core import Observation, Severity, _shortcut, register_rule
-from govdisclosure.checks._memo import memo
+from govdisclosure.checks._memo import FEE_DETAIL_WORDS, memo
 from govdisclosure.model.layout import FormatVersion, ReportPart
 
 if TYPE_CHECKING:
@@ -129,17 +129,13 @@ def _fee_schedule(report: AnnualReport) -> Iterator[Observation]:
             )
 
 
-# The words without which section 六 gives neither rule anything to read: fee_text reads items
-# only after a 其中, and a charge only from a sentence with 页 or 按件计收.
-_DETAILS = ("其中", "页", "按件计收")
-
-
 def _nothing_to_read(report: AnnualReport) -> bool:
-    """Whether no paragraph of section 六 that speaks of a fee (费) has a word of ``_DETAILS``:
-    then neither fee rule yields anything (and fee_text need not run). The words have no 。, so
-    each is in a paragraph if it is in fee_text's text (the paragraphs joined by 。)."""
+    """Whether no paragraph of section 六 that speaks of a fee (费) has a word fee_text needs
+    (``FEE_DETAIL_WORDS``): then neither fee rule yields anything (and fee_text need not run).
+    The words have no 。, so each is in a paragraph if it is in fee_text's text (the paragraphs
+    joined by 。)."""
     for paragraph in memo(report).other:
-        if "费" in paragraph and any(word in paragraph for word in _DETAILS):
+        if "费" in paragraph and any(word in paragraph for word in FEE_DETAIL_WORDS):
             return False
     return True
 

@@ -129,6 +129,13 @@ _PARTIAL = ("其余", "其他", "等", "另", "以上", "余")
 _ONE_APPLICANT = ("同一申请人", "同一个申请人", "一名申请人", "一个申请人", "该申请人")
 
 
+# fee_text reads items only after this word, and a charge only from a sentence with one of these.
+_ITEMS_AFTER = "其中"
+_CHARGE_WORDS = ("页", "按件计收")
+#: The words without which fee_text reads neither items nor a charge (the fee rules' shortcut).
+FEE_DETAIL_WORDS = (_ITEMS_AFTER, *_CHARGE_WORDS)
+
+
 def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
     """What the paragraphs (section 六) say of information processing fees, or None.
 
@@ -148,7 +155,7 @@ def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
     for sentence in _SENTENCES.split(text):
         if "元" not in sentence:
             continue
-        head, _, rest = sentence.partition("其中")
+        head, _, rest = sentence.partition(_ITEMS_AFTER)
         # The literal words the patterns need are looked for first (a substring test is much
         # faster than a pattern that can start anywhere).
         found = _FEE_TOTAL.search(head) if total is None and "信息处理费" in head else None
@@ -165,7 +172,7 @@ def fee_text(paragraphs: tuple[str, ...]) -> FeeText | None:
             # Every amount an item, and no word saying the list is partial.
             if len(read) == rest.count("元") and not any(w in rest for w in _PARTIAL):
                 items = read
-        if "页" not in sentence and "按件计收" not in sentence:
+        if not any(word in sentence for word in _CHARGE_WORDS):
             continue  # neither the pages of an application nor a charge per application
         amounts = _YUAN.findall(sentence)
         if len(amounts) != 1:

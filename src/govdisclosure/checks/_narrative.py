@@ -252,7 +252,6 @@ class _Scan(NamedTuple):
     whole: int | None
 
 
-@functools.lru_cache(maxsize=4096)
 def _classify(label: str) -> tuple[int, object, str, Target | None]:
     """What a figure's label names, as (kind, what, key, cell): kind 0 a cell, 1 the 收到
     headline, 2 a narrower group of a headline, 3 applicant columns, 4 nothing; and the label's
@@ -278,9 +277,9 @@ def _classify(label: str) -> tuple[int, object, str, Target | None]:
 
 _NO_FIGURES = _Scan((), (), (), (), (), {}, None)
 
-# _classify's answers by label, in a plain dict (a lookup is about half the cost of the cache's
+# _classify's answers by label, in a plain dict (a lookup is about half the cost of an lru_cache
 # call, and the scan makes one per figure of every report); emptied when full, as labels are
-# untrusted input.
+# untrusted input. The one cache of them: _classify itself keeps nothing.
 _CLASSES: dict[str, tuple[int, object, str, Target | None]] = {}
 _MAX_CLASSES = 4096
 
