@@ -80,13 +80,19 @@ def _portable(pattern: re.Pattern[str]) -> str:
     return pattern.pattern.replace(r"\d", "[0-9]")
 
 
+_END = "(?!\\n)$"
+
+
 def _whole(pattern: str) -> str:
     r"""A pattern the converter fullmatches, for validators that search (Python's jsonschema).
 
     ``$`` also matches before a final newline in Python, where the converter's ``fullmatch``
-    does not: ``(?!\n)$`` is the end in both Python and ECMA-262.
+    does not: ``(?!\n)$`` is the end in both Python and ECMA-262. Every pattern the schema
+    writes goes through here (``_pattern``); one already ending so is unchanged.
     """
-    return f"{pattern[:-1]}(?!\\n)$" if pattern.endswith("$") else pattern
+    if pattern.endswith("$") and not pattern.endswith(_END):
+        return f"{pattern[:-1]}{_END}"
+    return pattern
 
 
 DATE_PATTERN = _portable(_ISO_DATE)
@@ -313,6 +319,8 @@ def _bounded(_: _Builder, kind: str, schema: dict[str, Any]) -> None:
 
 
 def _pattern(pattern: str) -> Callable[[_Builder, str, dict[str, Any]], None]:
+    pattern = _whole(pattern)
+
     def rule(_: _Builder, kind: str, schema: dict[str, Any]) -> None:
         if kind == "string":
             schema["pattern"] = pattern
@@ -475,6 +483,8 @@ PHONE_PATTERN = (
 
 
 def _items_pattern(pattern: str) -> Callable[[_Builder, str, dict[str, Any]], None]:
+    pattern = _whole(pattern)
+
     def rule(_: _Builder, kind: str, schema: dict[str, Any]) -> None:
         if kind == "array":
             schema["items"] = {"type": "string", "pattern": pattern}
@@ -494,8 +504,8 @@ def _notice_outcome(builder: _Builder, owner: Plan) -> dict[str, Any]:
 
 
 _RULES[_base.optional_phone] = _Rule(_pattern(PHONE_PATTERN))
-_RULES[_base.optional_email] = _Rule(_pattern(_whole(_base.EMAIL_PATTERN.pattern)))
-_RULES[_base.optional_postcode] = _Rule(_pattern(_whole(_base.POSTCODE_PATTERN.pattern)))
+_RULES[_base.optional_email] = _Rule(_pattern(_base.EMAIL_PATTERN.pattern))
+_RULES[_base.optional_postcode] = _Rule(_pattern(_base.POSTCODE_PATTERN.pattern))
 _RULES[_base.phone_numbers] = _Rule(_items_pattern(PHONE_PATTERN))
 _add_rule("Notice", "outcome", _Rule(owner=_notice_outcome))
 _add_rule(
@@ -530,8 +540,11 @@ def _attrs_rule(v: Any) -> _Rule | None:
         source = v.pattern.pattern
         # attrs calls one of these three methods of the compiled pattern.
         func = getattr(v.match_func, "__name__", "fullmatch")
-        wrapped = {"match": f"^(?:{source})", "search": source}
-        return _Rule(_pattern(wrapped.get(func, f"^(?:{source})(?!\\n)$")))
+        # A search keeps Python's "$" (a final newline may follow): grouped, _pattern's
+        # _whole leaves it so; only fullmatch is whole.
+        searched = f"(?:{source})" if source.endswith("$") else source
+        wrapped = {"match": f"^(?:{source})", "search": searched}
+        return _Rule(_pattern(wrapped.get(func, f"^(?:{source})$")))
     if isinstance(v, _IN):
         options = list(v.options)
         codes = [o.value if isinstance(o, _base.LabelledEnum) else o for o in options]
