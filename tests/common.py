@@ -49,6 +49,7 @@ __all__ = [
     "extra",
     "has_extra",
     "hidden_extras",
+    "init_calls",
     "make_request",
     "optional",
     "request_on",
@@ -229,6 +230,26 @@ def assert_dict_round_trip(model: object) -> None:
     assert back == model
     assert type(back) is type(model)
     assert to_dict(back) == data
+
+
+def init_calls(cls: type, data: dict[str, Any]) -> int:
+    """How many times the compiled path's structuring of ``data`` runs ``cls.__init__`` (0: it
+    builds the instance directly; 1: it calls the class)."""
+    from govdisclosure.serialize import compiled
+
+    compiled.structure(data, cls)  # the code is generated from the class as it is
+    calls = 0
+    original: Any = vars(cls)["__init__"]  # attrs writes one into every class
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
+        nonlocal calls
+        calls += 1
+        original(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cls, "__init__", counted)
+        compiled.structure(data, cls)
+    return calls
 
 
 _Tabled = TypeVar("_Tabled", AnnualReport2019, AnnualReport2021)

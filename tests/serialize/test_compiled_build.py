@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common import init_calls
 from govdisclosure.errors import ValidationError
 from govdisclosure.model import Money, MoneyUnit
 from govdisclosure.model.quantity import _exact_decimal
@@ -37,25 +38,8 @@ def _agrees(data: Any, cls: type) -> None:
     assert got == expected
 
 
-def _inits(cls: type, data: dict[str, Any]) -> int:
-    """How many times structuring ``data`` runs ``cls.__init__`` (0: built directly)."""
-    compiled.structure(data, cls)  # the code is generated from the class as it is
-    calls = 0
-    original: Any = vars(cls)["__init__"]  # attrs writes one into every class
-
-    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
-        nonlocal calls
-        calls += 1
-        original(self, *args, **kwargs)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cls, "__init__", counted)
-        compiled.structure(data, cls)
-    return calls
-
-
 def test_money_is_built_directly_past_its_known_converter() -> None:
-    assert _inits(Money, {"amount": "96171.6", "unit": "wan-yuan"}) == 0
+    assert init_calls(Money, {"amount": "96171.6", "unit": "wan-yuan"}) == 0
     built = compiled.structure({"amount": "96171.6", "unit": "wan-yuan"}, Money)
     assert type(built) is Money
     assert built == Money(Decimal("96171.6"), MoneyUnit.WAN_YUAN)
@@ -114,10 +98,10 @@ def test_the_known_converter_is_skipped_only_where_it_is_the_identity() -> None:
     class Other:  # any other converter: the class is called
         amount: str = attrs.field(converter=_strip)
 
-    assert _inits(Defaulted, {}) == 1
-    assert _inits(IntOrDecimal, {"amount": 4}) == 1
-    assert _inits(Other, {"amount": " x "}) == 1
-    assert _inits(Plain, {"amount": "2.5"}) == 0
+    assert init_calls(Defaulted, {}) == 1
+    assert init_calls(IntOrDecimal, {"amount": 4}) == 1
+    assert init_calls(Other, {"amount": " x "}) == 1
+    assert init_calls(Plain, {"amount": "2.5"}) == 0
     assert compiled.structure({}, Defaulted) == Defaulted()
     assert compiled.structure({}, Defaulted).amount.__class__ is Decimal
     assert compiled.structure({"amount": 4}, IntOrDecimal).amount == Decimal(4)
@@ -138,7 +122,7 @@ def test_an_unhashable_converter_makes_the_class_be_called() -> None:
     class Odd:
         amount: Decimal = attrs.field(converter=_Unhashable())  # type: ignore[misc]
 
-    assert _inits(Odd, {"amount": "1"}) == 1
+    assert init_calls(Odd, {"amount": "1"}) == 1
     assert compiled.structure({"amount": "1"}, Odd) == Odd(Decimal(1))
 
 
