@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import orjson
 
 from govdisclosure.errors import ErrorDetail, ValidationError
-from govdisclosure.serialize import compiled
+from govdisclosure.serialize import _mirror, compiled
 from govdisclosure.serialize.converter import converter
 from govdisclosure.serialize.errors import to_validation_error
 
@@ -140,6 +140,11 @@ def from_json(data: str | bytes, cls: type[T]) -> T:
     govdisclosure.errors.ValidationError: 1 problem in the document / 文档中有1处错误:
       $: not valid JSON: ... / JSON格式错误：...
     """
+    # A document as to_json writes it is read by msgspec into mirror structs (the fastest
+    # way); any other, and any problem, takes the general path, which says what is wrong.
+    found: T | None = _mirror.read(data, cls)
+    if found is not None:
+        return found
     document = _check_version(parse_json(data), cls)
     return _structure(document, cls, checked=True)
 

@@ -1,0 +1,391 @@
+"""The fastest reader of canonical JSON: msgspec decodes into mirror structs, then models are built.
+
+:func:`~govdisclosure.serialize.from_json` first tries :func:`read`. For a model class, a
+*mirror* ``msgspec.Struct`` is made per class reachable from it: the same fields in the same
+order, every one required, unknown keys refused, polymorphic classes tagged with their
+``"type"``; text, codes, dates and decimals are ``str``, counts ``int`` (within the 64 bits
+orjson reads as integers), lists tuples. msgspec parses the document and checks those types in
+C, without building the dicts the general path builds. The document is then encoded again from
+the structs: only if that gives back the very same bytes is it taken. That makes the path exact
+on what it accepts: a key given twice, a key left out, another order, indentation, a number
+written ``1.0`` or ``-0``, an escape the writer would not use: each changes the bytes and sends
+the document to the general reader (``parse_json`` and :mod:`compiled`), which also says what is
+wrong and where. Documents written by :func:`~govdisclosure.serialize.to_json` pass.
+
+From the structs, generated functions build the models exactly as :mod:`compiled` does (its
+generator, with its checks of the validators' conditions, is reused: only reading a field and
+the nested classes differ), so that both paths give equal instances of the same classes; the
+tests hold them equal on random and on broken documents.
+
+Anything unusual (a class the compiled path hands to cattrs, a field named ``schema_version``) has
+no mirror: :func:`read` returns None and the general path reads the document.
+"""
+
+from __future__ import annotations
+
+import threading
+import typing
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import attrs
+import msgspec
+
+from govdisclosure.model import base as _base
+from govdisclosure.serialize import compiled, registry
+from govdisclosure.serialize.compiled import (
+    Plan,
+    Spec,
+    _any,
+    _flatten,
+    _Generator,
+    _identity_item,
+    _inline_check,
+    _typed_check,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["clear", "read"]
+
+VERSION_KEY = "schema_version"
+# Must match json.SCHEMA_VERSION (json imports this module, so the constant is restated; a
+# test holds them equal). Older versions take the general path, which upgrades them.
+SCHEMA_VERSION = 2
+
+# orjson reads an integer of 64 bits (signed or not) as an int and a longer one as a float, which
+# the general path then refuses; msgspec would read any length as an int. Its bounds stop at
+# int64: an integer above that takes the general path.
+_INT_RANGE = (-(2**63), 2**63 - 1)
+_INT = Annotated[int, msgspec.Meta(ge=_INT_RANGE[0], le=_INT_RANGE[1])]
+
+# The model layer's validators of int fields that msgspec can check instead, as the range of the
+# ints each accepts (each also accepts None): a field with only these has no statement of its
+# own. A test holds each range to its validator.
+_INT_BOUNDS: dict[Any, tuple[int, int]] = {
+    _base.counts: (0, _base.MAX_COUNT),
+    _base.non_negative: (0, _INT_RANGE[1]),
+}
+
+
+class _NoMirror(Exception):
+    """A class reachable from the one asked for has no mirror: the general path reads it."""
+
+
+class _Reader:
+    """What reads documents of one class: decoder, top-level converter."""
+
+    __slots__ = ("convert", "decoder")
+
+    def __init__(self, decoder: msgspec.json.Decoder[Any], convert: Callable[[Any], Any]) -> None:
+        self.decoder = decoder
+        self.convert = convert
+
+
+class _MirrorGenerator(_Generator):
+    """:class:`compiled._Generator`, reading each field from a mirror struct instead of a dict."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mirrors: dict[type, Any] = {}  # model class -> its mirror struct (tagged if poly)
+        self.by_mirror: dict[Any, Callable[[Any], Any]] = {}  # mirror struct -> converter
+        self.ns["_CV"] = self.by_mirror
+        self.readers: dict[type, _Reader | None] = {}
+        self.tags: dict[type, dict[str, type]] = {}  # polymorphic class -> registered_tags
+
+    # mirrors -------------------------------------------------------------------------------
+
+    def mirror(self, cls: type) -> Any:
+        """The mirror struct of ``cls``, made with those of every class its fields reach."""
+        found = self.mirrors.get(cls)
+        if found is not None:
+            return found
+        plan = self.plan(cls)
+        if plan is None:
+            raise _NoMirror(cls)
+        polymorphic = registry.is_polymorphic(cls)
+        options: dict[str, Any] = {}
+        if polymorphic:
+            options = {"tag_field": registry.TAG_KEY, "tag": registry.tag_of(cls)}
+        # gc=False: mirrors are short-lived trees that never form cycles.
+        struct = msgspec.defstruct(
+            f"Mirror{cls.__name__}",
+            [(a.name, object) for a, _ in plan],
+            forbid_unknown_fields=True,
+            gc=False,
+            **options,
+        )
+        self.mirrors[cls] = struct  # before the fields: a class may hold itself
+        # msgspec resolves a struct's field types when a decoder first needs them.
+        struct.__annotations__ = {a.name: self.field_type(a, spec) for a, spec in plan}
+        k = self.class_id(cls)
+        self.ns[f"_C{k}"] = cls
+        source = self._convert_source(cls, k, plan)
+        self.sources.setdefault(cls, {})["c"] = source
+        exec(compile(source, f"<govdisclosure mirror {cls.__qualname__}>", "exec"), self.ns)
+        self.by_mirror[struct] = self.ns[f"_c{k}"]
+        return struct
+
+    @staticmethod
+    def int_bounds(a: attrs.Attribute[Any], spec: Spec) -> tuple[int, int] | None:
+        """The range msgspec checks for an int field whose every validator it can check."""
+        inner = spec[1] if spec[0] == "opt" else spec
+        if inner != ("prim", int):
+            return None
+        low, high = _INT_RANGE
+        for validator in _flatten(a.validator):
+            if isinstance(validator, _base.TypeCheck):
+                continue  # what msgspec reads is of the declared type
+            try:
+                bounds = _INT_BOUNDS.get(validator)
+            except TypeError:  # an unhashable validator: not one of the model layer's
+                bounds = None
+            if bounds is None:
+                return None
+            low, high = max(low, bounds[0]), min(high, bounds[1])
+        return low, high
+
+    def field_type(self, a: attrs.Attribute[Any], spec: Spec) -> Any:
+        """The type msgspec checks field ``a`` against."""
+        bounds = self.int_bounds(a, spec)
+        if bounds is None:
+            return self.mirror_type(spec)
+        checked = Annotated[int, msgspec.Meta(ge=bounds[0], le=bounds[1])]
+        return checked | None if spec[0] == "opt" else checked
+
+    def mirror_type(self, spec: Spec) -> Any:
+        """The type msgspec checks a field of ``spec`` against."""
+        kind = spec[0]
+        if kind == "prim":
+            return _INT if spec[1] is int else spec[1]
+        if kind == "enum":
+            return spec[1]  # msgspec reads a member by its value, as _value2member_map_ does
+        if kind in ("date", "dec"):
+            return str  # checked and converted by the generated code, as compiled does
+        if kind == "intdec":
+            return _INT | str
+        if kind == "attrs":
+            return self.mirror(spec[1])
+        if kind == "poly":
+            tagged = [self.mirror(c) for c in registry.registered_tags(spec[1]).values()]
+            if not tagged:
+                raise _NoMirror(spec[1])
+            return typing.Union[tuple(tagged)]  # noqa: UP007 - a runtime union of classes
+        if kind == "opt":
+            return self.mirror_type(spec[1]) | None
+        return tuple[self.mirror_type(spec[1]), ...]  # type: ignore[misc]
+
+    def _convert_source(self, cls: type, k: int, plan: Plan) -> str:
+        build, check = self._build(cls, k, plan)
+        lines = [f"def _c{k}(o):"]
+        for i, (a, spec) in enumerate(plan):
+            lines.append(f"    v{i} = o.{a.name}")
+            self.field_stmts(a, spec, f"v{i}", lines, "    ", check)
+        lines += build
+        return "\n".join(lines) + "\n"
+
+    # structure: what differs from a dict ---------------------------------------------------
+
+    def field_stmts(
+        self, a: attrs.Attribute[Any], spec: Spec, var: str, out: list[str], pad: str, check: bool
+    ) -> None:
+        if self.int_bounds(a, spec) is not None:
+            return  # msgspec has checked it all
+        inner = spec[1] if spec[0] == "opt" else spec
+        if inner[0] != "prim":
+            super().field_stmts(a, spec, var, out, pad, check)
+            return
+        # msgspec has made a value of exactly the declared type (or None where that may be):
+        # only the validators' conditions for that type are left.
+        known = [
+            validator
+            for validator in (_flatten(a.validator) if check else ())
+            if _inline_check(validator, var) is not None
+        ]
+        typed = [typing.cast("str", _typed_check(v, var, inner[1])) for v in known]
+        if not typed:
+            return
+        condition = _any(typed)
+        if spec[0] == "opt":
+            if self.fails_on_none(known):
+                condition = f"{var} is None or ({condition})"
+            else:
+                condition = f"{var} is not None and ({condition})"
+        out.append(f"{pad}if {condition}:")
+        out.append(f"{pad}    raise _Fail")
+
+    def structure_stmts(self, spec: Spec, var: str, out: list[str], pad: str) -> None:
+        kind = spec[0]
+        if kind == "enum":
+            pass  # msgspec has made the member
+        elif kind == "opt":
+            inner: list[str] = []
+            self.structure_stmts(spec[1], var, inner, pad + "    ")
+            if inner:  # else None and the value alike are used as they are
+                out.append(f"{pad}if {var} is not None:")
+                out.extend(inner)
+        elif kind == "attrs":
+            out.append(f"{pad}{var} = _c{self.class_id(spec[1])}({var})")
+        elif kind == "poly":
+            # msgspec has chosen the mirror by its tag.
+            out.append(f"{pad}{var} = _CV[{var}.__class__]({var})")
+        elif kind == "tuple":
+            item = spec[1]
+            x = self._fresh("x")
+            if item[0] == "attrs":
+                fn = f"_c{self.class_id(item[1])}"
+                out.append(f"{pad}{var} = _tuple(_map({fn}, {var})) if {var} else ()")
+            elif item[0] == "poly":
+                out.append(
+                    f"{pad}{var} = _tuple([_CV[{x}.__class__]({x}) for {x} in {var}])"
+                    f" if {var} else ()"
+                )
+            elif not _identity_item(item):
+                acc = self._fresh("acc")
+                out.append(f"{pad}{acc} = []")
+                out.append(f"{pad}for {x} in {var}:")
+                self.structure_stmts(item, x, out, pad + "    ")
+                out.append(f"{pad}    {acc}.append({x})")
+                out.append(f"{pad}{var} = _tuple({acc})")
+            # else: msgspec made a tuple of exactly the item type; it is used as it is.
+        else:
+            super().structure_stmts(spec, var, out, pad)
+
+    # readers -------------------------------------------------------------------------------
+
+    def reader(self, cls: type) -> _Reader | None:
+        """The reader of documents of ``cls`` (a concrete class), or None if it has none."""
+        if cls in self.readers:
+            return self.readers[cls]
+        made = set(self.mirrors)
+        found: _Reader | None
+        try:
+            found = self._reader(cls)
+        except (_NoMirror, compiled._Unsupported, TypeError, ValueError):
+            # TypeError, ValueError: msgspec refuses a type (none of the model layer's).
+            # Mirrors made on the way may hold one that failed (a class can reach itself):
+            # none of them is kept.
+            for other in set(self.mirrors) - made:
+                self.by_mirror.pop(self.mirrors.pop(other), None)
+            found = None
+        self.readers[cls] = found
+        return found
+
+    def _reader(self, cls: type) -> _Reader:
+        if not (isinstance(cls, type) and attrs.has(cls)):
+            raise _NoMirror(cls)
+        plan = self.plan(cls)
+        if plan is None or any(a.name in (VERSION_KEY, registry.TAG_KEY) for a, _ in plan):
+            raise _NoMirror(cls)
+        nested = self.mirror(cls)
+        head: list[tuple[str, Any]] = [(VERSION_KEY, Literal[SCHEMA_VERSION])]
+        if registry.is_polymorphic(cls):
+            # The document's own tag comes after its version (as to_json writes it), where a
+            # tagged struct would write it first: the top level names it as a field.
+            head.append((registry.TAG_KEY, Literal[registry.tag_of(cls)]))
+        top = msgspec.defstruct(
+            f"Document{cls.__name__}",
+            [*head, *((name, object) for name in nested.__struct_fields__)],
+            forbid_unknown_fields=True,
+            gc=False,
+        )
+        top.__annotations__ = {**dict(head), **nested.__annotations__}
+        return _Reader(msgspec.json.Decoder(top), self.by_mirror[nested])
+
+
+_ENCODER = msgspec.json.Encoder()
+_TAGGED_HEAD = b'{"%s":%d,"%s":"' % (
+    VERSION_KEY.encode(),
+    SCHEMA_VERSION,
+    registry.TAG_KEY.encode(),
+)
+
+_UNKNOWN: Any = object()
+_lock = threading.RLock()
+_gen: _MirrorGenerator | None = None
+
+
+def clear() -> None:
+    """Drop every mirror and reader (called on every registration)."""
+    global _gen
+    with _lock:
+        _gen = None
+
+
+registry.on_change(clear)
+
+
+def _generator() -> _MirrorGenerator:
+    global _gen
+    with _lock:
+        gen = _gen
+        if gen is None:
+            gen = _gen = _MirrorGenerator()
+        return gen
+
+
+def _target(gen: _MirrorGenerator, raw: bytes, cls: type) -> type | None:
+    """The concrete class a document of ``cls`` is, by its tag if ``cls`` is polymorphic."""
+    tags = gen.tags.get(cls)
+    if tags is None:
+        if not registry.is_polymorphic(cls):
+            return cls
+        with _lock:
+            tags = gen.tags[cls] = registry.registered_tags(cls)
+    if not raw.startswith(_TAGGED_HEAD):
+        return None
+    end = raw.find(b'"', len(_TAGGED_HEAD))
+    try:
+        tag = raw[len(_TAGGED_HEAD) : end].decode()
+    except UnicodeDecodeError:
+        return None
+    return tags.get(tag)
+
+
+def read(data: object, cls: type) -> Any:
+    """``data`` (JSON text) read as ``cls`` if it is a canonical document, else None.
+
+    Returns exactly what the general reader returns for the same document; None says only that
+    this path does not take it.
+
+    >>> from govdisclosure.model import Money
+    >>> read(b'{"schema_version":2,"amount":"3940","unit":"yuan"}', Money)
+    Money(amount=Decimal('3940'), unit=<MoneyUnit.YUAN: 'yuan'>)
+    >>> read(b'{"schema_version":2,"amount":"3940","unit":"yuan","unit":"yuan"}', Money) is None
+    True
+    """
+    if type(data) is bytes:
+        raw = data
+    elif type(data) is str:
+        try:
+            raw = data.encode()
+        except UnicodeEncodeError:  # a lone surrogate: the general path reports it
+            return None
+    else:
+        return None
+    # An escape \\uXXXX can spell a lone surrogate, which the general path refuses; to_json
+    # writes one only for a control character.
+    if b"\\" in raw and b"\\u" in raw:  # one byte is found far faster than two
+        return None
+    gen = _gen
+    if gen is None:
+        gen = _generator()
+    target = _target(gen, raw, cls)
+    if target is None:
+        return None
+    reader = gen.readers.get(target, _UNKNOWN)
+    if reader is _UNKNOWN:
+        with _lock:
+            reader = gen.reader(target)
+    if reader is None:
+        return None
+    try:
+        mirror = reader.decoder.decode(raw)
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    if _ENCODER.encode(mirror) != raw:
+        return None
+    try:
+        return reader.convert(mirror)
+    except Exception:  # any check failed: the general path says which
+        return None
