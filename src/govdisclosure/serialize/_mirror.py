@@ -46,7 +46,7 @@ from govdisclosure.serialize.compiled import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["clear", "read"]
+__all__ = ["clear", "read", "write"]
 
 VERSION_KEY = "schema_version"
 # Must match json.SCHEMA_VERSION (json imports this module, so the constant is restated; a
@@ -90,8 +90,10 @@ class _MirrorGenerator(_Generator):
         self.mirrors: dict[type, Any] = {}  # model class -> its mirror struct (tagged if poly)
         self.by_mirror: dict[Any, Callable[[Any], Any]] = {}  # mirror struct -> converter
         self.ns["_CV"] = self.by_mirror
+        self.ns["_I64"], self.ns["_U64"] = -(2**63), 2**64 - 1  # the ints orjson writes
         self.readers: dict[type, _Reader | None] = {}
         self.tags: dict[type, dict[str, type]] = {}  # polymorphic class -> registered_tags
+        self.writers: dict[type, Callable[[Any], Any] | None] = {}
 
     # mirrors -------------------------------------------------------------------------------
 
@@ -292,6 +294,72 @@ class _MirrorGenerator(_Generator):
         top.__annotations__ = {**dict(head), **nested.__annotations__}
         return _Reader(msgspec.json.Decoder(top), self.by_mirror[nested])
 
+    # writing: compiled's unstructuring, building mirror structs instead of dicts ---------------
+
+    def dict_expr(self, cls: type, plan: Plan, src: str) -> str:
+        k = self.class_id(cls)
+        self.ns[f"_W{k}"] = self.mirrors[cls]  # made with the reader of every class reaching it
+        values = [self.field_expr(a, spec, f"{src}.{a.name}") for a, spec in plan]
+        return f"_W{k}({', '.join(values)})"
+
+    def field_expr(self, a: attrs.Attribute[Any], spec: Spec, src: str) -> str:
+        """What field ``a`` of ``src`` is written as: its unstructured value, where orjson (the
+        other writer) would write it the same way."""
+        expr = self.unstructure_expr(spec, src)
+        inner = spec[1] if spec[0] == "opt" else spec
+        if inner[0] in ("prim", "intdec") and inner[1:] in ((), (int,)) and not self.bounded(a):
+            # orjson refuses an int beyond 64 bits, which msgspec writes: the general path
+            # decides (and raises) there.
+            t, bind = self._named(expr)
+            return f"({t} if type({bind}) is not _int or _I64 <= {t} <= _U64 else _bad())"
+        return expr
+
+    @staticmethod
+    def bounded(a: attrs.Attribute[Any]) -> bool:
+        """Whether a validator of ``a`` keeps its ints within :data:`~govdisclosure.model.base.
+        MAX_COUNT` (far inside 64 bits)."""
+        return any(v in (_base.counts, _base.decimal_value) for v in _flatten(a.validator))
+
+    def unstructure_expr(self, spec: Spec, src: str) -> str:
+        kind = spec[0]
+        inner = spec[1] if kind in ("opt", "tuple") else spec
+        if inner[0] == "enum" or (kind == "tuple" and _identity_item(inner)):
+            return src  # msgspec writes a member as its value, and a tuple as an array
+        return super().unstructure_expr(spec, src)
+
+    def _unstructure_source(self, cls: type, k: int, plan: Plan) -> str:
+        # As compiled's, without the tag: a polymorphic class's mirror is tagged.
+        self.ns[f"_C{k}"] = cls
+        lines = [f"def _u{k}(o):"]
+        if not registry.is_polymorphic(cls):
+            lines += [f"    if o.__class__ is not _C{k}:", "        raise _Fail"]
+        lines.append(f"    return {self.dict_expr(cls, plan, 'o')}")
+        return "\n".join(lines) + "\n"
+
+    def writer(self, cls: type) -> Callable[[Any], Any] | None:
+        """The function making the document struct of an instance of exactly ``cls``."""
+        if cls in self.writers:
+            return self.writers[cls]
+        reader = self.reader(cls)
+        found: Callable[[Any], Any] | None = None
+        if reader is not None:
+            k = self.class_id(cls)
+            plan = typing.cast("Plan", self.plan(cls))
+            self.ns[f"_D{k}"] = reader.decoder.type
+            head = [repr(SCHEMA_VERSION)]
+            if registry.is_polymorphic(cls):
+                head.append(repr(registry.tag_of(cls)))
+            values = [*head, *(self.field_expr(a, spec, f"o.{a.name}") for a, spec in plan)]
+            source = f"def _d{k}(o):\n    return _D{k}({', '.join(values)})\n"
+            self.sources.setdefault(cls, {})["d"] = source
+            exec(
+                compile(source, f"<govdisclosure mirror writer {cls.__qualname__}>", "exec"),
+                self.ns,
+            )
+            found = self.ns[f"_d{k}"]
+        self.writers[cls] = found
+        return found
+
 
 _ENCODER = msgspec.json.Encoder()
 _TAGGED_HEAD = b'{"%s":%d,"%s":"' % (
@@ -388,4 +456,29 @@ def read(data: object, cls: type) -> Any:
     try:
         return reader.convert(mirror)
     except Exception:  # any check failed: the general path says which
+        return None
+
+
+def write(obj: object) -> bytes | None:
+    """``obj`` as the bytes :func:`~govdisclosure.serialize.to_json` writes, or None where only
+    the general writer (compiled's dicts and orjson) may decide.
+
+    >>> from decimal import Decimal
+    >>> from govdisclosure.model import Money
+    >>> write(Money(Decimal("3940")))
+    b'{"schema_version":2,"amount":"3940","unit":"yuan"}'
+    """
+    cls = obj.__class__
+    gen = _gen
+    if gen is None:
+        gen = _generator()
+    fn = gen.writers.get(cls, _UNKNOWN)
+    if fn is _UNKNOWN:
+        with _lock:
+            fn = gen.writer(cls)
+    if fn is None:
+        return None
+    try:
+        return _ENCODER.encode(fn(obj))
+    except Exception:  # anything unusual: the general writer writes it or raises the error
         return None

@@ -785,7 +785,7 @@ class _Generator:
             # A leaf class's dict, built in place: a function call less per instance.
             self.ns[f"_C{k}"] = spec[1]
             t, bind = self._named(src)
-            return f"({self.dict_expr(plan, t)} if {bind}.__class__ is _C{k} else _bad())"
+            return f"({self.dict_expr(spec[1], plan, t)} if {bind}.__class__ is _C{k} else _bad())"
         t, bind = self._named(src)
         if kind == "intdec":
             return f'({t} if type({bind}) is _int else _fmt({t}, "f"))'
@@ -808,8 +808,8 @@ class _Generator:
             return None
         return plan
 
-    def dict_expr(self, plan: Plan, src: str) -> str:
-        """The dict literal that unstructures the instance named ``src``."""
+    def dict_expr(self, cls: type, plan: Plan, src: str) -> str:
+        """The dict literal that unstructures the instance named ``src`` (a ``cls``)."""
         items = [
             f"{a.name!r}: {self.unstructure_expr(spec, f'{src}.{a.name}')}" for a, spec in plan
         ]
@@ -866,7 +866,7 @@ class _Generator:
     def _unstructure_source(self, cls: type, k: int, plan: Plan) -> str:
         polymorphic = registry.is_polymorphic(cls)
         self.ns[f"_C{k}"] = cls
-        items = self.dict_expr(plan, "o")
+        items = self.dict_expr(cls, plan, "o")
         if polymorphic:
             items = f"{{{registry.TAG_KEY!r}: {registry.tag_of(cls)!r}, {items[1:]}"
         lines = [f"def _u{k}(o):"]
