@@ -94,6 +94,7 @@ class _MirrorGenerator(_Generator):
         self.readers: dict[type, _Reader | None] = {}
         self.tags: dict[type, dict[str, type]] = {}  # polymorphic class -> registered_tags
         self.writers: dict[type, Callable[[Any], Any] | None] = {}
+        self.documents: dict[type, Any] = {}  # model class -> its document struct, or None
 
     # mirrors -------------------------------------------------------------------------------
 
@@ -122,11 +123,26 @@ class _MirrorGenerator(_Generator):
         struct.__annotations__ = {a.name: self.field_type(a, spec) for a, spec in plan}
         k = self.class_id(cls)
         self.ns[f"_C{k}"] = cls
-        source = self._convert_source(cls, k, plan)
-        self.sources.setdefault(cls, {})["c"] = source
-        exec(compile(source, f"<govdisclosure mirror {cls.__qualname__}>", "exec"), self.ns)
-        self.by_mirror[struct] = self.ns[f"_c{k}"]
+
+        def convert_on_first_call(value: Any) -> Any:
+            return self.converter(cls)(value)
+
+        # Generated on first use, as compiled's functions are: writing needs none of them.
+        self.ns[f"_c{k}"] = self.by_mirror[struct] = convert_on_first_call
         return struct
+
+    def converter(self, cls: type) -> Callable[[Any], Any]:
+        """The generated function building a ``cls`` from its mirror struct."""
+        k = self.class_id(cls)
+        with _lock:
+            if (k, "c") not in self.done:
+                source = self._convert_source(cls, k, typing.cast("Plan", self.plan(cls)))
+                self.sources.setdefault(cls, {})["c"] = source
+                exec(compile(source, f"<govdisclosure mirror {cls.__qualname__}>", "exec"), self.ns)
+                self.by_mirror[self.mirrors[cls]] = self.ns[f"_c{k}"]
+                self.done.add((k, "c"))
+            fn: Callable[[Any], Any] = self.ns[f"_c{k}"]
+            return fn
 
     @staticmethod
     def int_bounds(a: attrs.Attribute[Any], spec: Spec) -> tuple[int, int] | None:
@@ -255,25 +271,23 @@ class _MirrorGenerator(_Generator):
 
     # readers -------------------------------------------------------------------------------
 
-    def reader(self, cls: type) -> _Reader | None:
-        """The reader of documents of ``cls`` (a concrete class), or None if it has none."""
-        if cls in self.readers:
-            return self.readers[cls]
+    def document(self, cls: type) -> Any:
+        """The struct of a whole document of ``cls`` (None if ``cls`` has no mirror)."""
+        if cls in self.documents:
+            return self.documents[cls]
         made = set(self.mirrors)
-        found: _Reader | None
         try:
-            found = self._reader(cls)
-        except (_NoMirror, compiled._Unsupported, TypeError, ValueError):
-            # TypeError, ValueError: msgspec refuses a type (none of the model layer's).
+            found = self._document(cls)
+        except (_NoMirror, compiled._Unsupported):
             # Mirrors made on the way may hold one that failed (a class can reach itself):
             # none of them is kept.
             for other in set(self.mirrors) - made:
                 self.by_mirror.pop(self.mirrors.pop(other), None)
             found = None
-        self.readers[cls] = found
+        self.documents[cls] = found
         return found
 
-    def _reader(self, cls: type) -> _Reader:
+    def _document(self, cls: type) -> Any:
         if not (isinstance(cls, type) and attrs.has(cls)):
             raise _NoMirror(cls)
         plan = self.plan(cls)
@@ -292,7 +306,23 @@ class _MirrorGenerator(_Generator):
             gc=False,
         )
         top.__annotations__ = {**dict(head), **nested.__annotations__}
-        return _Reader(msgspec.json.Decoder(top), self.by_mirror[nested])
+        return top
+
+    def reader(self, cls: type) -> _Reader | None:
+        """The reader of documents of ``cls`` (a concrete class), or None if it has none."""
+        if cls in self.readers:
+            return self.readers[cls]
+        top = self.document(cls)
+        found: _Reader | None = None
+        if top is not None:
+            try:
+                decoder = msgspec.json.Decoder(top)
+            except (TypeError, ValueError):  # msgspec refuses a type (none of the model layer's)
+                pass
+            else:
+                found = _Reader(decoder, self.converter(cls))
+        self.readers[cls] = found
+        return found
 
     # writing: compiled's unstructuring, building mirror structs instead of dicts ---------------
 
@@ -340,12 +370,12 @@ class _MirrorGenerator(_Generator):
         """The function making the document struct of an instance of exactly ``cls``."""
         if cls in self.writers:
             return self.writers[cls]
-        reader = self.reader(cls)
+        top = self.document(cls)
         found: Callable[[Any], Any] | None = None
-        if reader is not None:
+        if top is not None:
             k = self.class_id(cls)
             plan = typing.cast("Plan", self.plan(cls))
-            self.ns[f"_D{k}"] = reader.decoder.type
+            self.ns[f"_D{k}"] = top
             head = [repr(SCHEMA_VERSION)]
             if registry.is_polymorphic(cls):
                 head.append(repr(registry.tag_of(cls)))
