@@ -468,13 +468,14 @@ def read(data: object, cls: type) -> Any:
     gen = _gen
     if gen is None:
         gen = _generator()
-    target = _target(gen, raw, cls)
-    if target is None:
+    try:
+        target = _target(gen, raw, cls)
+        reader = None if target is None else gen.readers.get(target, _UNKNOWN)
+    except TypeError:  # cls is not even hashable: the general path says what is wrong
         return None
-    reader = gen.readers.get(target, _UNKNOWN)
     if reader is _UNKNOWN:
         with _lock:
-            reader = gen.reader(target)
+            reader = gen.reader(typing.cast("type", target))
     if reader is None:
         return None
     try:
