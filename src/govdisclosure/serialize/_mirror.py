@@ -465,6 +465,8 @@ def read(data: object, cls: type) -> Any:
     # writes one only for a control character.
     if b"\\" in raw and b"\\u" in raw:  # one byte is found far faster than two
         return None
+    if b"\n" in raw:  # to_json writes none (one in text is escaped): indented, not canonical
+        return None
     gen = _gen
     if gen is None:
         gen = _generator()
