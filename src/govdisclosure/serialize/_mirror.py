@@ -1,24 +1,30 @@
-"""The fastest reader of canonical JSON: msgspec decodes into mirror structs, then models are built.
+"""Canonical JSON through msgspec: documents read into and written from mirror structs.
 
-:func:`~govdisclosure.serialize.from_json` first tries :func:`read`. For a model class, a
-*mirror* ``msgspec.Struct`` is made per class reachable from it: the same fields in the same
-order, every one required, unknown keys refused, polymorphic classes tagged with their
-``"type"``; text, codes, dates and decimals are ``str``, counts ``int`` (within the 64 bits
-orjson reads as integers), lists tuples. msgspec parses the document and checks those types in
-C, without building the dicts the general path builds. The document is then encoded again from
-the structs: only if that gives back the very same bytes is it taken. That makes the path exact
-on what it accepts: a key given twice, a key left out, another order, indentation, a number
-written ``1.0`` or ``-0``, an escape the writer would not use: each changes the bytes and sends
-the document to the general reader (``parse_json`` and :mod:`compiled`), which also says what is
-wrong and where. Documents written by :func:`~govdisclosure.serialize.to_json` pass.
+For a model class, a *mirror* ``msgspec.Struct`` is made per class reachable from it: the same
+fields in the same order, every one required, unknown keys refused, polymorphic classes tagged
+with their ``"type"``; text, dates and decimals are ``str``, codes the enum, counts ``int``
+within their validators' bounds, arrays tuples.
 
-From the structs, generated functions build the models exactly as :mod:`compiled` does (its
-generator, with its checks of the validators' conditions, is reused: only reading a field and
-the nested classes differ), so that both paths give equal instances of the same classes; the
-tests hold them equal on random and on broken documents.
+:func:`read` (tried first by :func:`~govdisclosure.serialize.from_json`): msgspec parses the
+document into mirrors and checks those types in C, without the dicts the general path builds.
+The mirrors are then encoded again: only if that gives back the very same bytes is the document
+taken. That makes the path exact on what it accepts: a key given twice, a key left out, another
+order, indentation, a number written ``1.0`` or ``-0``, an escape the writer would not use: each
+changes the bytes and sends the document to the general reader (``parse_json`` and
+:mod:`compiled`), which also says what is wrong and where. Documents written by
+:func:`~govdisclosure.serialize.to_json` pass. From the mirrors, generated functions build the
+models exactly as :mod:`compiled` does (its generator, with its checks of the validators'
+conditions, is reused: only reading a field and the nested classes differ), so that both paths
+give equal instances of the same classes.
 
-Anything unusual (a class the compiled path hands to cattrs, a field named ``schema_version``) has
-no mirror: :func:`read` returns None and the general path reads the document.
+:func:`write` (tried first by ``to_json``): compiled's unstructuring, making mirrors where it
+makes dicts, and msgspec writes them; msgspec escapes text as orjson does, writes a member as
+its value and the tag first. The one difference, ints beyond 64 bits (orjson refuses them), is
+checked where no validator bounds a field.
+
+The tests hold both paths equal to the general ones on random and on broken documents.
+Anything unusual (a class the compiled path hands to cattrs, a field named ``schema_version``)
+has no mirror: :func:`read` and :func:`write` return None and the general path decides.
 """
 
 from __future__ import annotations
