@@ -658,6 +658,28 @@ class _Holder:
     other: _Unregistered | None = None  # polymorphic with no tag: no mirror
 
 
+class _Lenient(LabelledEnum):
+    """An enum whose ``_missing_`` takes its code in any case: msgspec calls it, the general
+    path does not (it refuses any other spelling), and only the bytes written again differ."""
+
+    TEXT = "text", "文", "text"
+
+    @classmethod
+    def _missing_(cls, value: object) -> _Lenient | None:
+        return cls.TEXT if isinstance(value, str) and value.lower() == "text" else None
+
+
+@attrs.frozen
+class _Coded:
+    code: _Lenient = _Lenient.TEXT
+
+
+def test_an_enum_read_through_its_missing_hook_takes_the_general_path() -> None:
+    _reads(b'{"schema_version":2,"code":"text"}', _Coded, _Coded())
+    for code in (b'"TEXT"', b'"Text"', b'"nope"'):
+        _declines(b'{"schema_version":2,"code":%s}' % code, _Coded)
+
+
 def test_classes_without_a_mirror_are_left_to_the_general_path() -> None:
     report = AnnualReport2021(agency=Agency(name="某局"), year=2024)
     money = Money(Decimal("1"))
