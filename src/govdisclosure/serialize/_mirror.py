@@ -446,6 +446,26 @@ def _target(gen: _MirrorGenerator, raw: bytes, cls: type) -> type | None:
     return tags.get(tag)
 
 
+def _u_escape(raw: bytes) -> bool:
+    r"""Whether ``raw`` holds an escape ``\uXXXX``, not only the bytes ``\u``: text with a
+    backslash before a ``u`` (``C:\users``) is written ``"C:\\users"``, an escaped backslash.
+
+    In a JSON string a backslash starts an escape, and only ``\\`` has a backslash after one:
+    the backslashes of a run pair up from its start, and the ``u`` after the run is the letter
+    of an escape exactly when the run is odd. (Outside strings a backslash is not JSON: msgspec
+    refuses the document.) No run is counted twice, so the search stays linear.
+    """
+    at = raw.find(b"\\u")
+    while at != -1:
+        start = at
+        while start and raw[start - 1] == 0x5C:  # the backslashes before this one
+            start -= 1
+        if (at - start) % 2 == 0:
+            return True
+        at = raw.find(b"\\u", at + 2)
+    return False
+
+
 def read(data: object, cls: type) -> Any:
     """``data`` (JSON text) read as ``cls`` if it is a canonical document, else None.
 
@@ -469,7 +489,7 @@ def read(data: object, cls: type) -> Any:
         return None
     # An escape \\uXXXX can spell a lone surrogate, which the general path refuses; to_json
     # writes one only for a control character.
-    if b"\\" in raw and b"\\u" in raw:  # one byte is found far faster than two
+    if b"\\" in raw and _u_escape(raw):  # one byte is found far faster than two
         return None
     if b"\n" in raw:  # to_json writes none (one in text is escaped): indented, not canonical
         return None
