@@ -725,7 +725,11 @@ def test_classes_without_a_mirror_are_left_to_the_general_path() -> None:
         ]:
             _declines(data, cls)
             assert gen.readers[cls] is None  # remembered: not tried again
-        assert _made(gen) == before  # what was made on the way was dropped
+        # What was made on the way was dropped, but for Coded's mirror: msgspec cannot decode
+        # its enum (mixed values), yet writes it as orjson does, so the writer keeps it.
+        assert set(_made(gen)) - set(before) == {Coded}
+        coded = Coded()
+        assert _mirror.write(coded) == orjson.dumps(to_dict(coded))
         _reads(to_json(money), Money, money)
     _reads(to_json(report), AnnualReport2021, report)
 
@@ -738,3 +742,9 @@ def test_readers_and_the_generator_are_made_once() -> None:
     assert gen is _mirror._gen
     reader = gen.reader(Money)
     assert reader is not None and gen.reader(Money) is reader
+
+
+def test_an_unhashable_class_argument_is_left_to_the_general_path() -> None:
+    assert _mirror.read(_MONEY, [Money]) is None  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        from_json(_MONEY, [Money])  # type: ignore[arg-type]

@@ -155,3 +155,12 @@ def test_a_subclass_of_a_plain_model_is_refused_as_the_general_writer_refuses_it
         agency=Agency(name="x"), year=2024, processing_fee=LoudMoney(Decimal("1"))
     )
     assert _mirror.write(report) is None
+
+
+def test_writers_are_made_once_per_class() -> None:
+    money = Money(Decimal("1"))
+    assert _mirror.write(money) == _general(money)
+    gen = _mirror._generator()
+    writer = gen.writer(Money)
+    assert writer is not None
+    assert gen.writer(Money) is writer
