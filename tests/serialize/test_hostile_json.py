@@ -411,3 +411,13 @@ T_ = TypeVar("T_")
 @attrs.frozen
 class _Generic(Generic[T_]):
     value: T_ = field_("值", "A value of any type.")
+
+
+@pytest.mark.parametrize("kind", [bytearray, memoryview])
+def test_bytes_like_documents_are_read_as_bytes_are(kind: Callable[[bytes], Any]) -> None:
+    money = Money(Decimal("3940"))
+    for raw in (to_json(money), to_json(money, indent=True)):
+        assert from_json(kind(raw), Money) == money
+    twice = b'{"schema_version":2,"amount":"1","amount":"1","unit":"yuan"}'
+    with pytest.raises(ValidationError, match=r"\$\.amount: the key 'amount' is given more"):
+        from_json(kind(twice), Money)

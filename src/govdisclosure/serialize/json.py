@@ -181,7 +181,8 @@ def parse_json(data: str | bytes) -> Any:
         raise ValidationError(
             [ErrorDetail("$", f"not valid JSON: {exc}", f"JSON格式错误：{exc}")]
         ) from None
-    raw = data.encode() if isinstance(data, str) else data
+    # bytes() of the bytearray or memoryview orjson also reads: the screens count its bytes.
+    raw = data.encode() if isinstance(data, str) else bytes(data)
     if not _no_duplicate(parsed, raw):
         try:
             _check_duplicates(raw)
