@@ -41,12 +41,9 @@ from govdisclosure.serialize import compiled, registry
 from govdisclosure.serialize.compiled import (
     Plan,
     Spec,
-    _any,
     _flatten,
     _Generator,
     _identity_item,
-    _inline_check,
-    _typed_check,
 )
 
 if TYPE_CHECKING:
@@ -91,11 +88,14 @@ class _Reader:
 class _MirrorGenerator(_Generator):
     """:class:`compiled._Generator`, reading each field from a mirror struct instead of a dict."""
 
+    types_checked = True  # msgspec made each value of exactly its declared type, or None
+
     def __init__(self) -> None:
         super().__init__()
         self.mirrors: dict[type, Any] = {}  # model class -> its mirror struct (tagged if poly)
         self.by_mirror: dict[Any, Callable[[Any], Any]] = {}  # mirror struct -> converter
-        self.ns["_CV"] = self.by_mirror
+        by_mirror = self.by_mirror
+        self.ns["_cv"] = lambda value: by_mirror[value.__class__](value)
         self.ns["_I64"], self.ns["_U64"] = -(2**63), 2**64 - 1  # the ints orjson writes
         self.readers: dict[type, _Reader | None] = {}
         self.tags: dict[type, dict[str, type]] = {}  # polymorphic class -> registered_tags
@@ -213,30 +213,8 @@ class _MirrorGenerator(_Generator):
     def field_stmts(
         self, a: attrs.Attribute[Any], spec: Spec, var: str, out: list[str], pad: str, check: bool
     ) -> None:
-        if self.int_bounds(a, spec) is not None:
-            return  # msgspec has checked it all
-        inner = spec[1] if spec[0] == "opt" else spec
-        if inner[0] != "prim":
+        if self.int_bounds(a, spec) is None:  # else msgspec has checked it all
             super().field_stmts(a, spec, var, out, pad, check)
-            return
-        # msgspec has made a value of exactly the declared type (or None where that may be):
-        # only the validators' conditions for that type are left.
-        known = [
-            validator
-            for validator in (_flatten(a.validator) if check else ())
-            if _inline_check(validator, var) is not None
-        ]
-        typed = [typing.cast("str", _typed_check(v, var, inner[1])) for v in known]
-        if not typed:
-            return
-        condition = _any(typed)
-        if spec[0] == "opt":
-            if self.fails_on_none(known):
-                condition = f"{var} is None or ({condition})"
-            else:
-                condition = f"{var} is not None and ({condition})"
-        out.append(f"{pad}if {condition}:")
-        out.append(f"{pad}    raise _Fail")
 
     def structure_stmts(self, spec: Spec, var: str, out: list[str], pad: str) -> None:
         kind = spec[0]
@@ -248,32 +226,12 @@ class _MirrorGenerator(_Generator):
             if inner:  # else None and the value alike are used as they are
                 out.append(f"{pad}if {var} is not None:")
                 out.extend(inner)
-        elif kind == "attrs":
-            out.append(f"{pad}{var} = _c{self.class_id(spec[1])}({var})")
-        elif kind == "poly":
-            # msgspec has chosen the mirror by its tag.
-            out.append(f"{pad}{var} = _CV[{var}.__class__]({var})")
-        elif kind == "tuple":
-            item = spec[1]
-            x = self._fresh("x")
-            if item[0] == "attrs":
-                fn = f"_c{self.class_id(item[1])}"
-                out.append(f"{pad}{var} = _tuple(_map({fn}, {var})) if {var} else ()")
-            elif item[0] == "poly":
-                out.append(
-                    f"{pad}{var} = _tuple([_CV[{x}.__class__]({x}) for {x} in {var}])"
-                    f" if {var} else ()"
-                )
-            elif not _identity_item(item):
-                acc = self._fresh("acc")
-                out.append(f"{pad}{acc} = []")
-                out.append(f"{pad}for {x} in {var}:")
-                self.structure_stmts(item, x, out, pad + "    ")
-                out.append(f"{pad}    {acc}.append({x})")
-                out.append(f"{pad}{var} = _tuple({acc})")
-            # else: msgspec made a tuple of exactly the item type; it is used as it is.
-        else:
+        else:  # a nested class or a tuple, as compiled writes them, with ref below
             super().structure_stmts(spec, var, out, pad)
+
+    def ref(self, cls: type, polymorphic: bool) -> str:
+        # msgspec has chosen a polymorphic field's mirror by its tag: _cv dispatches on it.
+        return "_cv" if polymorphic else f"_c{self.class_id(cls)}"
 
     # readers -------------------------------------------------------------------------------
 

@@ -388,6 +388,10 @@ def _registered(cls: type) -> bool:
 class _Generator:
     """Holds the namespace of the generated functions and the names given to classes."""
 
+    #: Whether the values read are known to be of their declared types already (a subclass
+    #: reading what a typed decoder made): then only the validators' conditions are tested.
+    types_checked = False
+
     def __init__(self) -> None:
         self.ns: dict[str, Any] = {
             "_Fail": _Fail,
@@ -604,7 +608,10 @@ class _Generator:
             # written for a value of that type (the type test comes first in the ``or``).
             tp = inner[1]
             typed = [typing.cast("str", _typed_check(v, var, tp)) for v in known]
-            either = _any([f"type({var}) is not _{tp.__name__}", *typed])
+            tests = typed if self.types_checked else [f"type({var}) is not _{tp.__name__}", *typed]
+            if not tests:
+                return
+            either = _any(tests)
             if kind != "opt":
                 condition = either
             elif self.fails_on_none(known):
@@ -731,8 +738,9 @@ class _Generator:
             self.structure_stmts(spec[1], var, out, pad + "    ")
         else:  # tuple
             item = spec[1]
-            out.append(f"{pad}if type({var}) is not _list:")
-            out.append(f"{pad}    raise _Fail")
+            if not self.types_checked:
+                out.append(f"{pad}if type({var}) is not _list:")
+                out.append(f"{pad}    raise _Fail")
             x = self._fresh("x")
             if item[0] in ("attrs", "poly"):
                 fn = self.ref(item[1], item[0] == "poly")
@@ -740,6 +748,8 @@ class _Generator:
                 # tuple without building anything.
                 out.append(f"{pad}{var} = _tuple(_map({fn}, {var})) if {var} else ()")
             elif _identity_item(item):
+                if self.types_checked:
+                    return  # a typed decoder made a tuple of exactly the items' type
                 out.append(f"{pad}for {x} in {var}:")
                 self.structure_stmts(item, x, out, pad + "    ")
                 out.append(f"{pad}{var} = _tuple({var})")
