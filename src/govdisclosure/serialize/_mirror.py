@@ -44,6 +44,7 @@ from govdisclosure.serialize.compiled import (
     _flatten,
     _Generator,
     _identity_item,
+    _inline_check,
 )
 
 if TYPE_CHECKING:
@@ -69,6 +70,35 @@ _INT_BOUNDS: dict[Any, tuple[int, int]] = {
     _base.counts: (0, _base.MAX_COUNT),
     _base.non_negative: (0, _INT_RANGE[1]),
 }
+
+
+# The same for the int of an int-or-decimal field, from its validators that compiled tests inline
+# (the others are called on the instance).
+_INTDEC_BOUNDS: dict[Any, tuple[int, int]] = {
+    _base.decimal_value: (-_base.MAX_COUNT, _base.MAX_COUNT),
+    _base.non_negative: (0, _INT_RANGE[1]),
+}
+
+
+def _bounds(validators: list[Any], table: dict[Any, tuple[int, int]]) -> tuple[int, int] | None:
+    """The ints every one of ``validators`` accepts, by ``table`` (None if one is not there)."""
+    low, high = _INT_RANGE
+    for validator in validators:
+        if isinstance(validator, _base.TypeCheck):
+            continue  # what msgspec reads is of the declared type
+        try:
+            bounds = table.get(validator)
+        except TypeError:  # an unhashable validator: not one of the model layer's
+            bounds = None
+        if bounds is None:
+            return None
+        low, high = max(low, bounds[0]), min(high, bounds[1])
+    return low, high
+
+
+def _known(a: attrs.Attribute[Any]) -> list[Any]:
+    """The validators of ``a`` whose conditions compiled tests inline (the others it calls)."""
+    return [v for v in _flatten(a.validator) if _inline_check(v, "v") is not None]
 
 
 class _NoMirror(Exception):
@@ -156,26 +186,21 @@ class _MirrorGenerator(_Generator):
         inner = spec[1] if spec[0] == "opt" else spec
         if inner != ("prim", int):
             return None
-        low, high = _INT_RANGE
-        for validator in _flatten(a.validator):
-            if isinstance(validator, _base.TypeCheck):
-                continue  # what msgspec reads is of the declared type
-            try:
-                bounds = _INT_BOUNDS.get(validator)
-            except TypeError:  # an unhashable validator: not one of the model layer's
-                bounds = None
-            if bounds is None:
-                return None
-            low, high = max(low, bounds[0]), min(high, bounds[1])
-        return low, high
+        return _bounds(_flatten(a.validator), _INT_BOUNDS)
 
     def field_type(self, a: attrs.Attribute[Any], spec: Spec) -> Any:
         """The type msgspec checks field ``a`` against."""
+        inner = spec[1] if spec[0] == "opt" else spec
         bounds = self.int_bounds(a, spec)
-        if bounds is None:
+        if bounds is not None:
+            tp: Any = Annotated[int, msgspec.Meta(ge=bounds[0], le=bounds[1])]
+        elif inner == ("intdec",) and (ints := _bounds(_known(a), _INTDEC_BOUNDS)) is not None:
+            # The int of an int-or-decimal field, bounded as its (inlined) validators bound it:
+            # number_stmts then tests only a decimal.
+            tp = Annotated[int, msgspec.Meta(ge=ints[0], le=ints[1])] | str
+        else:
             return self.mirror_type(spec)
-        checked = Annotated[int, msgspec.Meta(ge=bounds[0], le=bounds[1])]
-        return checked | None if spec[0] == "opt" else checked
+        return tp | None if spec[0] == "opt" else tp
 
     def mirror_type(self, spec: Spec) -> Any:
         """The type msgspec checks a field of ``spec`` against."""
@@ -205,7 +230,7 @@ class _MirrorGenerator(_Generator):
         for i, (a, spec) in enumerate(plan):
             lines.append(f"    v{i} = o.{a.name}")
             self.field_stmts(a, spec, f"v{i}", lines, "    ", check)
-        lines += build
+        lines += [*build, "    return i"]
         return "\n".join(lines) + "\n"
 
     # structure: what differs from a dict ---------------------------------------------------
@@ -215,6 +240,17 @@ class _MirrorGenerator(_Generator):
     ) -> None:
         if self.int_bounds(a, spec) is None:  # else msgspec has checked it all
             super().field_stmts(a, spec, var, out, pad, check)
+
+    def number_stmts(
+        self, kind: str, validators: list[Any], var: str, out: list[str], pad: str
+    ) -> None:
+        if kind != "intdec" or _bounds(validators, _INTDEC_BOUNDS) is None:
+            super().number_stmts(kind, validators, var, out, pad)
+            return
+        # msgspec has checked an int against the same validators (field_type): only a decimal,
+        # still text, is left.
+        out.append(f"{pad}if type({var}) is not _int:")
+        super().number_stmts("dec", validators, var, out, pad + "    ")
 
     def structure_stmts(self, spec: Spec, var: str, out: list[str], pad: str) -> None:
         kind = spec[0]
@@ -226,6 +262,18 @@ class _MirrorGenerator(_Generator):
             if inner:  # else None and the value alike are used as they are
                 out.append(f"{pad}if {var} is not None:")
                 out.extend(inner)
+        elif kind == "attrs" and (plan := self.inlined(spec[1])) is not None:
+            # A leaf class (a quantity, a region code, a row of counts) is built in place: a
+            # call less per instance.
+            cls = spec[1]
+            k = self.class_id(cls)
+            self.ns[f"_C{k}"] = cls
+            values = f"{self._fresh('w')}_"
+            build, check = self._build(cls, k, plan, into=var, values=values, pad=pad)
+            for n, (a, field_spec) in enumerate(plan):
+                out.append(f"{pad}{values}{n} = {var}.{a.name}")
+                self.field_stmts(a, field_spec, f"{values}{n}", out, pad, check)
+            out.extend(build)
         else:  # a nested class or a tuple, as compiled writes them, with ref below
             super().structure_stmts(spec, var, out, pad)
 

@@ -870,7 +870,7 @@ class _Generator:
         for i, (a, spec) in enumerate(plan):
             lines.append(f"    v{i} = o[{a.name!r}]")
             self.field_stmts(a, spec, f"v{i}", lines, "    ", check)
-        lines += build
+        lines += [*build, "    return i"]
         return "\n".join(lines) + "\n"
 
     def _unstructure_source(self, cls: type, k: int, plan: Plan) -> str:
@@ -913,12 +913,22 @@ class _Generator:
                 self.default_stmts(a, var, lines, "        ")
         lines.append("    if len(o) != n:")
         lines.append("        raise _Fail")
-        lines += build
+        lines += [*build, "    return i"]
         return "\n".join(lines) + "\n"
 
-    def _build(self, cls: type, k: int, plan: Plan) -> tuple[list[str], bool]:
-        """Statements that build the instance from ``v0``, ``v1``, ... and return it; and
-        whether :meth:`field_stmts` must check the validators' conditions.
+    def _build(
+        self,
+        cls: type,
+        k: int,
+        plan: Plan,
+        *,
+        into: str = "i",
+        values: str = "v",
+        pad: str = "    ",
+    ) -> tuple[list[str], bool]:
+        """Statements that build the instance ``into`` from ``v0``, ``v1``, ... (``values``
+        names the prefix); and whether :meth:`field_stmts` must check the validators'
+        conditions.
 
         Where attrs' own ``__init__`` would only assign the fields and run validators, the
         instance is built directly: the conditions of the validators this module knows are
@@ -927,28 +937,29 @@ class _Generator:
         does not know are called exactly as attrs calls them, after every field is set.
         Anything else calls the class, whose ``__init__`` runs the validators.
         """
-        call = f"    return _C{k}({', '.join(f'{a.name}=v{i}' for i, (a, _) in enumerate(plan))})"
+        names = [f"{values}{n}" for n in range(len(plan))]
         setters = _slot_setters(cls, plan)
         if setters is None:
-            return [call], False
+            kwargs = ", ".join(f"{a.name}={v}" for (a, _), v in zip(plan, names, strict=True))
+            return [f"{pad}{into} = _C{k}({kwargs})"], False
         calls: list[str] = []
-        for i, (a, _) in enumerate(plan):
+        for n, (a, _) in enumerate(plan):
             for validator in self.called_validators(a):
-                self.ns[f"_V{k}_{i}_{len(calls)}"] = validator
-                self.ns[f"_A{k}_{i}"] = a
-                calls.append(f"    _V{k}_{i}_{len(calls)}(i, _A{k}_{i}, v{i})")
+                self.ns[f"_V{k}_{n}_{len(calls)}"] = validator
+                self.ns[f"_A{k}_{n}"] = a
+                calls.append(f"{pad}_V{k}_{n}_{len(calls)}({into}, _A{k}_{n}, {names[n]})")
         twin = _twin(cls)
         if twin is not None:
             self.ns[f"_M{k}"] = twin
-            out = [f"    i = _new(_M{k})"]
-            out += [f"    i.{a.name} = v{i}" for i, (a, _) in enumerate(plan)]
-            out.append(f"    i.__class__ = _C{k}")
+            out = [f"{pad}{into} = _new(_M{k})"]
+            out += [f"{pad}{into}.{a.name} = {v}" for (a, _), v in zip(plan, names, strict=True)]
+            out.append(f"{pad}{into}.__class__ = _C{k}")
         else:
-            out = [f"    i = _obj_new(_C{k})"]
-            for i, setter in enumerate(setters):
-                self.ns[f"_S{k}_{i}"] = setter
-                out.append(f"    _S{k}_{i}(i, v{i})")
-        return [*out, *calls, "    return i"], True
+            out = [f"{pad}{into} = _obj_new(_C{k})"]
+            for n, setter in enumerate(setters):
+                self.ns[f"_S{k}_{n}"] = setter
+                out.append(f"{pad}_S{k}_{n}({into}, {names[n]})")
+        return [*out, *calls], True
 
     def entry(self, cls: Any, structuring: bool) -> Callable[[Any], Any]:
         """The function for a top-level call (the converter's hook for ``cls``)."""
