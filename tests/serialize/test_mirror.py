@@ -36,7 +36,7 @@ from govdisclosure.model import (
     Section,
     Withdrawn,
 )
-from govdisclosure.model.base import LabelledEnum, counts, non_negative, text
+from govdisclosure.model.base import LabelledEnum, counts, finite_decimal, non_negative, text
 from govdisclosure.serialize import (
     _mirror,
     from_json,
@@ -748,3 +748,15 @@ def test_an_unhashable_class_argument_is_left_to_the_general_path() -> None:
     assert _mirror.read(_MONEY, [Money]) is None  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
         from_json(_MONEY, [Money])  # type: ignore[arg-type]
+
+
+def test_an_int_or_decimal_field_with_other_validators_is_tested_in_python() -> None:
+    @attrs.frozen
+    class Share:
+        # finite_decimal is inlined, but msgspec has no bound for it: the int is not
+        # bounded by msgspec, and Python tests the value as compiled does.
+        value: int | Decimal = attrs.field(validator=finite_decimal)
+
+    share = Share(Decimal("1.5"))
+    _reads(to_json(share), Share, share)
+    _declines(b'{"schema_version":2,"value":1}', Share)  # an int: finite_decimal refuses it
