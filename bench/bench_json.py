@@ -1,6 +1,6 @@
 """JSON round trip of a full 2021-format report: govdisclosure against pydantic v2 and msgspec.
 
-Run with ``python bench/bench_json.py`` (needs the ``bench`` extra: pydantic and msgspec).
+Run with ``python bench/bench_json.py`` (needs the ``bench`` extra, for pydantic).
 
 The document is the bundled Huaian 2024 report (``govdisclosure.examples``) when it is available,
 otherwise an equivalent built here: a full 25 x 7 table 3, tables 2 and 4, the agency, six
