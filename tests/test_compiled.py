@@ -6,6 +6,7 @@ give the same instance, and must raise exactly when the detailed converter raise
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import uuid
 from datetime import date
@@ -74,6 +75,14 @@ def _check_agrees(data: Any, cls: type) -> None:
     else:
         assert type(got) is type(expected)
         assert got == expected
+
+
+def _decided_by_generated_code(data: Any, cls: type) -> None:
+    """The generated code builds ``data`` or refuses it itself, with ``_Fail``: it tests each
+    case (None where a validator refuses it, each type a field may have) before using the
+    value, instead of failing on some other exception of a step it did not guard."""
+    with contextlib.suppress(compiled._Fail):
+        compiled.structure(copy.deepcopy(data), cls)
 
 
 def _declared(model: object) -> type:
@@ -785,16 +794,15 @@ def test_an_optional_field_whose_validator_refuses_none_refuses_it() -> None:
         )
         link: str | None = attrs.field(default="http://a.cn", validator=[optional_url, text])
 
-    source = compiled.source(Noted)
-    assert source is not None and "v0 is None or" in source
-    assert "v3 is None or" in source and "v2 is not None and" in source
+    assert compiled.source(Noted) is not None
     for data in (
         *({"note": None}, {"note": " "}, {"note": "y"}, {"count": None}, {"count": -1}),
         *({"low": None}, {"low": -1}, {"low": 2}, {"link": None}, {"link": "http://b.cn"}),
         {"link": "b.cn"},
     ):
-        _check_agrees(data, Noted)
-        _check_agrees({"note": "y", "count": 1, **data}, Noted)
+        for document in (data, {"note": "y", "count": 1, **data}):
+            _check_agrees(document, Noted)
+            _decided_by_generated_code(document, Noted)
 
 
 def test_int_or_decimal_fields_without_validators_are_structured_by_type() -> None:
@@ -802,8 +810,8 @@ def test_int_or_decimal_fields_without_validators_are_structured_by_type() -> No
     class Loose:
         value: int | Decimal
 
-    source = compiled.source(Loose)
-    assert source is not None and "if type(v0) is not _int:" in source
+    assert compiled.source(Loose) is not None
     for value in (5, -5, "1.5", "-1.5", "x", 1.5, None, True):
         _check_agrees({"value": value}, Loose)
+        _decided_by_generated_code({"value": value}, Loose)
     assert compiled.structure({"value": "-1.5"}, Loose) == Loose(Decimal("-1.5"))
