@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+import attrs
 import orjson
 
 from govdisclosure.errors import ErrorDetail, ValidationError
@@ -87,6 +88,9 @@ def from_dict(data: Any, cls: type[T]) -> T:
 
 def _check_version(data: Any, cls: type) -> dict[str, Any]:
     """``data`` if it is a document of a readable version, upgraded to the current one."""
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        # A document is one model: read as anything else (list[int], say) it would be a guess.
+        raise TypeError(f"from_dict and from_json need a model class, got {cls!r}")
     if type(data) is not dict:
         raise ValidationError([ErrorDetail("$", "expected a JSON object", "应为JSON对象")])
     version = data.get(VERSION_KEY)
