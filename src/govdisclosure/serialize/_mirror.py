@@ -44,7 +44,7 @@ from govdisclosure.serialize.compiled import (
     _flatten,
     _Generator,
     _identity_item,
-    _inline_check,
+    _known,
 )
 
 if TYPE_CHECKING:
@@ -73,11 +73,17 @@ _INT_BOUNDS: dict[Any, tuple[int, int]] = {
 
 
 # The same for the int of an int-or-decimal field, from its validators that compiled tests inline
-# (the others are called on the instance).
+# (the others are called on the instance). The same test holds these.
 _INTDEC_BOUNDS: dict[Any, tuple[int, int]] = {
     _base.decimal_value: (-_base.MAX_COUNT, _base.MAX_COUNT),
     _base.non_negative: (0, _INT_RANGE[1]),
 }
+
+
+# The specs whose ints msgspec writes at any size (orjson: 64 bits at most).
+_INTS = (("prim", int), ("opt", ("prim", int)), ("intdec",))
+# The ints orjson writes.
+_ORJSON_INTS = (-(2**63), 2**64 - 1)
 
 
 def _bounds(validators: list[Any], table: dict[Any, tuple[int, int]]) -> tuple[int, int] | None:
@@ -94,11 +100,6 @@ def _bounds(validators: list[Any], table: dict[Any, tuple[int, int]]) -> tuple[i
             return None
         low, high = max(low, bounds[0]), min(high, bounds[1])
     return low, high
-
-
-def _known(a: attrs.Attribute[Any]) -> list[Any]:
-    """The validators of ``a`` whose conditions compiled tests inline (the others it calls)."""
-    return [v for v in _flatten(a.validator) if _inline_check(v, "v") is not None]
 
 
 class _NoMirror(Exception):
@@ -126,7 +127,7 @@ class _MirrorGenerator(_Generator):
         self.by_mirror: dict[Any, Callable[[Any], Any]] = {}  # mirror struct -> converter
         by_mirror = self.by_mirror
         self.ns["_cv"] = lambda value: by_mirror[value.__class__](value)
-        self.ns["_I64"], self.ns["_U64"] = -(2**63), 2**64 - 1  # the ints orjson writes
+        self.ns["_I64"], self.ns["_U64"] = _ORJSON_INTS
         self.readers: dict[type, _Reader | None] = {}
         self.tags: dict[type, dict[str, type]] = {}  # polymorphic class -> registered_tags
         self.writers: dict[type, Callable[[Any], Any] | None] = {}
@@ -347,14 +348,10 @@ class _MirrorGenerator(_Generator):
     def field_expr(self, a: attrs.Attribute[Any], spec: Spec, src: str) -> str:
         """What field ``a`` of ``src`` is written as: its unstructured value, where orjson (the
         other writer) would write it the same way."""
-        expr = self.unstructure_expr(spec, src)
-        inner = spec[1] if spec[0] == "opt" else spec
-        if inner[0] in ("prim", "intdec") and inner[1:] in ((), (int,)) and not self.bounded(a):
-            # orjson refuses an int beyond 64 bits, which msgspec writes: the general path
-            # decides (and raises) there.
-            t, bind = self._named(expr)
-            return f"({t} if type({bind}) is not _int or _I64 <= {t} <= _U64 else _bad())"
-        return expr
+        if spec in _INTS and self.bounded(a):
+            # Its ints are within MAX_COUNT: written as compiled writes them, untested.
+            return super().unstructure_expr(spec, src)
+        return self.unstructure_expr(spec, src)
 
     @staticmethod
     def bounded(a: attrs.Attribute[Any]) -> bool:
@@ -364,7 +361,16 @@ class _MirrorGenerator(_Generator):
 
     def unstructure_expr(self, spec: Spec, src: str) -> str:
         kind = spec[0]
+        if spec in _INTS:
+            # orjson refuses an int beyond 64 bits, which msgspec writes: the general writer
+            # decides (and raises) there, wherever the int is (a field, an item, an option).
+            t, bind = self._named(src if spec[0] == "opt" else super().unstructure_expr(spec, src))
+            return f"({t} if type({bind}) is not _int or _I64 <= {t} <= _U64 else _bad())"
         inner = spec[1] if kind in ("opt", "tuple") else spec
+        if kind == "tuple" and inner in _INTS:
+            t, bind = self._named(src)
+            x = self._fresh("x")
+            return f"([{self.unstructure_expr(inner, x)} for {x} in {t}] if {bind} else [])"
         if inner[0] == "enum" or (kind == "tuple" and _identity_item(inner)):
             return src  # msgspec writes a member as its value, and a tuple as an array
         return super().unstructure_expr(spec, src)

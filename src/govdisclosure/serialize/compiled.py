@@ -323,6 +323,11 @@ def _inline_check(validator: Any, var: str) -> str | None:
     return _rows_of_check(validator, var) if template is None else template.format(v=var)
 
 
+def _known(a: attrs.Attribute[Any]) -> list[Any]:
+    """The validators of ``a`` whose conditions are tested inline (the others are called)."""
+    return [v for v in _flatten(a.validator) if _inline_check(v, "v") is not None]
+
+
 def _any(conditions: list[str]) -> str:
     """The conditions joined with ``or``, each in parentheses unless it is the only one."""
     return conditions[0] if len(conditions) == 1 else " or ".join(f"({c})" for c in conditions)
@@ -596,11 +601,7 @@ class _Generator:
         safe on any value, so a change to :data:`_INLINE` needs no change here); the other
         validators are left to :meth:`_build`, which calls them.
         """
-        known = [
-            validator
-            for validator in (_flatten(a.validator) if check else ())
-            if _inline_check(validator, var) is not None
-        ]
+        known = _known(a) if check else []
         kind = spec[0]
         inner = spec[1] if kind == "opt" else spec
         if inner[0] == "prim":
